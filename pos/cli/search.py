@@ -1,0 +1,9 @@
+"""Placeholder registration; replaced by the search sub-command."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pass

@@ -1,0 +1,26 @@
+"""Where Comptoir keeps its files (platformdirs) and which database it opens."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "comptoir"
+DATA_DIR_ENV = "COMPTOIR_DATA_DIR"  # overrides the platform's data directory (tests, kiosks)
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "comptoir.sqlite3"
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo.sqlite3"

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy records, engines, migrations, repositories and search."""

@@ -1,0 +1,1 @@
+"""Pure business rules: money, valuation, search text, value types. Standard library only."""

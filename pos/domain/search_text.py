@@ -1,0 +1,164 @@
+"""Text normalisation shared by the search index and the search box.
+
+Names, e-mails and phones are folded (accents and case removed) and cut into word tokens the
+same way when an order is indexed and when a cashier types, so "helene" finds "Hélène" and
+"LEFEVRE" finds "Lefèvre" on SQLite and PostgreSQL alike. Everything here is pure and total:
+any input, however hostile, gives a (possibly empty) result, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+MAX_QUERY_CHARS = 200  # a scan or a name fits; the rest of a pasted 10 KB string is ignored
+MAX_TOKENS = 6
+MAX_TOKEN_CHARS = 40
+
+# Letters that NFKD does not decompose into base + accent.
+_EXTRA_FOLDS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ß": "ss"}
+)
+_TOKEN = re.compile(r"[0-9a-z]+")
+_NUMBER_LIKE = re.compile(r"^#?\s*([A-Za-z]{0,3}\d?-?\d[\d\s-]*)$")
+
+RECEIPT_PREFIX = "CPT"  # QR payloads: "CPT:O:<order number>" or "CPT:D:<document number>"
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text` (NFKD, combining marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.translate(_EXTRA_FOLDS)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of `text` after folding: ASCII letters and digits only."""
+    return _TOKEN.findall(fold(text))
+
+
+def phone_tokens(phone: str | None) -> list[str]:
+    """Digits of a phone number, plus its national form ("+33 6 12…" → also "0612…")."""
+    if not phone:
+        return []
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if not digits:
+        return []
+    forms = [digits]
+    for country in ("33", "32", "41", "44", "49", "34", "39"):
+        if phone.strip().startswith(("+" + country, "00" + country)):
+            national = "0" + digits[len(country) + (2 if phone.strip().startswith("00") else 0) :]
+            forms.append(national)
+            break
+    if phone.strip().startswith("+1") and len(digits) == 11:
+        forms.append(digits[1:])
+    return forms
+
+
+def normalise_number(number: str) -> str:
+    """Canonical form of an order or document number: upper case, no spaces, no leading '#'."""
+    return "".join(ch for ch in fold(number) if ch.isalnum() or ch == "-").upper()
+
+
+def search_document(
+    *,
+    first_name: str | None,
+    last_name: str | None,
+    email: str | None,
+    phone: str | None,
+    number: str,
+) -> str:
+    """The text indexed for one order: customer words, e-mail parts, phone forms, number."""
+    words: list[str] = []
+    for part in (first_name, last_name, email):
+        if part:
+            words.extend(tokens(part))
+    words.extend(phone_tokens(phone))
+    words.extend(tokens(number))
+    return " ".join(dict.fromkeys(words))  # de-duplicated, order kept
+
+
+class QueryKind(StrEnum):
+    EMPTY = "empty"
+    NUMBER = "number"  # looks like an order/document number: exact, then prefix
+    RECEIPT = "receipt"  # a scanned receipt QR payload
+    TEXT = "text"  # customer words (name, e-mail, phone)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    kind: QueryKind
+    words: tuple[str, ...] = ()  # folded tokens, each searched as a prefix
+    number: str = ""  # normalised number for NUMBER and RECEIPT
+    receipt_target: str = ""  # "O" (order) or "D" (counter document) for RECEIPT
+
+
+def _clean(text: str) -> str:
+    text = text[:MAX_QUERY_CHARS]
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Classify what the cashier typed or scanned. Never raises."""
+    cleaned = _clean(text if isinstance(text, str) else "")
+    if not cleaned:
+        return ParsedQuery(QueryKind.EMPTY)
+    receipt = parse_receipt_payload(cleaned)
+    if receipt is not None:
+        target, number = receipt
+        return ParsedQuery(QueryKind.RECEIPT, number=number, receipt_target=target)
+    if _NUMBER_LIKE.match(cleaned) and any(ch.isdigit() for ch in cleaned):
+        number = normalise_number(cleaned)
+        if number:
+            return ParsedQuery(QueryKind.NUMBER, words=tuple(tokens(number)), number=number)
+    words = []
+    for word in tokens(cleaned):
+        if word not in words:
+            words.append(word[:MAX_TOKEN_CHARS])
+    if phone_like := _phone_query(cleaned):
+        words = [phone_like]
+    if not words:
+        return ParsedQuery(QueryKind.EMPTY)
+    return ParsedQuery(QueryKind.TEXT, words=tuple(words[:MAX_TOKENS]))
+
+
+def _phone_query(cleaned: str) -> str | None:
+    """ "06 12 34" or "+33 6 12" typed as a phone: one digit run, national form."""
+    if not re.fullmatch(r"\+?[\d\s.()-]{4,}", cleaned):
+        return None
+    forms = phone_tokens(cleaned)
+    return forms[-1] if forms else None
+
+
+def receipt_payload(target: str, number: str) -> str:
+    """QR payload printed on a receipt: uppercase alphanumerics, compact in a QR code."""
+    if target not in ("O", "D"):
+        raise ValueError("target must be 'O' (order) or 'D' (document)")
+    return f"{RECEIPT_PREFIX}:{target}:{normalise_number(number)}"
+
+
+def parse_receipt_payload(text: str) -> tuple[str, str] | None:
+    """(target, number) of a scanned receipt payload, or None when it is not one."""
+    parts = text.strip().split(":")
+    if len(parts) != 3 or parts[0].upper() != RECEIPT_PREFIX:
+        return None
+    target, number = parts[1].upper(), normalise_number(parts[2])
+    if target not in ("O", "D") or not number:
+        return None
+    return target, number
+
+
+def chrono_base(moment: datetime) -> int:
+    """Base of an order's search key: UTC milliseconds × 1000 (room for 1000 ties per ms).
+
+    The search index is keyed by this value (plus a tie counter), so "newest first" is the
+    index's own descending order and a date range is a key range.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    delta = moment.astimezone(UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+    millis = (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+    return millis * 1000

@@ -1,0 +1,1 @@
+"""Use cases: one public method per user action, one transaction each."""

@@ -1,0 +1,243 @@
+"""Finding a sale and reading it: the sales-history use cases behind the search screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos.db import orders as order_repo
+from pos.db.engine import SessionFactory
+from pos.db.search import OrderHit, search_orders
+from pos.domain.clock import Clock
+from pos.domain.money import Money
+from pos.domain.search_text import QueryKind, parse_query
+from pos.domain.valuation import LineValue, return_credit
+
+DEFAULT_RETURN_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    """A row of the results list."""
+
+    order_id: int
+    number: str
+    placed_at: datetime
+    customer_name: str
+    email: str | None
+    phone: str | None
+    total: Money
+    channel: str
+    status: str
+    exact: bool
+    cursor: int  # opaque keyset position; pass the last one back as `before`
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """Results, newest first. `message` is a code for the UI when the query cannot match."""
+
+    query_kind: QueryKind
+    results: tuple[OrderSummary, ...]
+    next_cursor: int | None  # None: no further page
+    message: str | None = None  # "empty_query", "nothing_found"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineView:
+    line_id: int
+    product_name: str
+    options_text: str
+    sku: str | None
+    sold: int
+    returned: int
+    returnable: int
+    unit_price: Money
+    paid: Money  # whole line, tax included
+    next_unit_credit: Money | None  # credit for returning one more unit; None when none left
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentView:
+    method: str
+    reference: str
+    amount: Money
+    refunded: Money
+    refundable: Money
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    number: str
+    kind: str
+    created_at: datetime
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDetail:
+    order_id: int
+    number: str
+    channel: str
+    placed_at: datetime
+    status: str
+    payment_status: str
+    fulfillment_status: str
+    customer_name: str
+    email: str | None
+    phone: str | None
+    currency: str
+    tax_included: bool
+    total: Money
+    shipping: Money
+    lines: tuple[OrderLineView, ...]
+    payments: tuple[PaymentView, ...]
+    documents: tuple[DocumentView, ...]
+    refunded_total: Money
+    days_since_purchase: int
+    return_window_days: int
+
+    @property
+    def within_return_window(self) -> bool:
+        return self.days_since_purchase <= self.return_window_days
+
+
+class OrderNotFoundError(LookupError):
+    code = "order_not_found"
+
+
+class SalesHistoryService:
+    """Search the sales history and read one order. Read-only; safe on any worker thread."""
+
+    def __init__(self, *, sessions: SessionFactory, clock: Clock) -> None:
+        self._sessions, self._clock = sessions, clock
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        before: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> SearchPage:
+        """Orders matching what the cashier typed or scanned, newest first.
+
+        Never raises on hostile input: garbage gives an empty page with a message code.
+        """
+        parsed = parse_query(query)
+        if parsed.kind is QueryKind.EMPTY:
+            return SearchPage(parsed.kind, (), None, "empty_query")
+        with self._sessions() as session:
+            hits = search_orders(
+                session, parsed, limit=limit + 1, before=before, since=since, until=until
+            )
+        more = len(hits) > limit
+        hits = hits[:limit]
+        paged = [hit for hit in hits if not hit.exact]
+        next_cursor = paged[-1].search_key if more and paged else None
+        results = tuple(_summary(hit) for hit in hits)
+        return SearchPage(parsed.kind, results, next_cursor, None if results else "nothing_found")
+
+    def order_detail(self, order_id: int) -> OrderDetail:
+        """Everything the order screen shows.
+
+        Raises:
+            OrderNotFoundError: no order has this id.
+        """
+        with self._sessions() as session:
+            order = order_repo.load_order(session, order_id)
+            if order is None:
+                raise OrderNotFoundError(order_id)
+            counter = order_repo.counter_returns_by_line(session, order_id)
+            documents = order_repo.documents_of(session, order_id)
+            refunds = order_repo.refunds_of(session, order_id)
+            return _detail(order, counter, documents, refunds, self._clock.now())
+
+
+def _summary(hit: OrderHit) -> OrderSummary:
+    name = " ".join(part for part in (hit.first_name, hit.last_name) if part)
+    return OrderSummary(
+        hit.order_id,
+        hit.number,
+        hit.placed_at,
+        name,
+        hit.email,
+        hit.phone,
+        Money(hit.total_minor, hit.currency),
+        hit.channel,
+        hit.status,
+        hit.exact,
+        hit.search_key,
+    )
+
+
+def _line_view(line, currency: str, counter_returned: int) -> OrderLineView:  # type: ignore[no-untyped-def]
+    returned = min(line.quantity, line.refunded_quantity + counter_returned)
+    value = LineValue(
+        line.quantity,
+        Money(line.unit_price_minor * line.quantity, currency),
+        Money(line.discount_minor, currency),
+        Money(line.paid_minor, currency),
+        Money(line.tax_minor, currency),
+    )
+    returnable = line.quantity - returned
+    credit = return_credit(value, returned, 1).amount if returnable else None
+    return OrderLineView(
+        line.id,
+        line.product_name,
+        line.options_text,
+        line.sku,
+        line.quantity,
+        returned,
+        returnable,
+        Money(line.unit_price_minor, currency),
+        value.paid,
+        credit,
+    )
+
+
+def _detail(order, counter, documents, refunds, now: datetime) -> OrderDetail:  # type: ignore[no-untyped-def]
+    currency = order.currency
+    customer = order.customer
+    name = " ".join(p for p in (customer.first_name, customer.last_name) if p) if customer else ""
+    lines = tuple(_line_view(line, currency, counter.get(line.id, 0)) for line in order.lines)
+    payments = tuple(
+        PaymentView(
+            p.method,
+            p.reference,
+            Money(p.amount_minor, currency),
+            Money(p.refunded_minor, currency),
+            Money(max(p.amount_minor - p.refunded_minor, 0), currency),
+            p.created_at,
+        )
+        for p in order.payments
+    )
+    docs = tuple(
+        DocumentView(d.number, d.kind, d.created_at, Money(d.balance_minor, currency))
+        for d in documents
+    )
+    refunded = sum(p.refunded_minor for p in order.payments)
+    return OrderDetail(
+        order.id,
+        order.number,
+        order.channel,
+        order.placed_at,
+        order.status,
+        order.payment_status,
+        order.fulfillment_status,
+        name,
+        (customer.email if customer else None) or order.buyer_email,
+        customer.phone if customer else None,
+        currency,
+        order.tax_included,
+        Money(order.total_minor, currency),
+        Money(order.shipping_minor, currency),
+        lines,
+        payments,
+        docs,
+        Money(refunded, currency),
+        max((now - order.placed_at).days, 0),
+        DEFAULT_RETURN_WINDOW_DAYS,
+    )
