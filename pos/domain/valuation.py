@@ -155,26 +155,24 @@ def value_order(terms: OrderTerms) -> tuple[LineValue, ...]:
             discount = line.stated_discount
         else:
             discount = own_discount + Money(share, currency)
-        basis = gross - discount  # what the line costs after discounts, tax as listed
-        if line.stated_paid is not None:
-            paid = line.stated_paid
-            tax = (
-                line.stated_tax
-                if line.stated_tax is not None
-                else (tax_inside(paid, line.tax_rate))
-            )
-        elif terms.tax_included:
-            paid = basis
-            tax = (
-                line.stated_tax if line.stated_tax is not None else tax_inside(paid, line.tax_rate)
-            )
-        else:
-            tax = (
-                line.stated_tax if line.stated_tax is not None else tax_on_top(basis, line.tax_rate)
-            )
-            paid = basis + tax
+        paid, tax = _paid_and_tax(line, gross - discount, terms.tax_included)
         values.append(LineValue(line.quantity, gross, discount, paid, tax))
     return tuple(values)
+
+
+def _paid_and_tax(line: LineTerms, basis: Money, tax_included: bool) -> tuple[Money, Money]:
+    """What a line paid (tax in) and its tax, from `basis` = listed amount after discounts."""
+    if line.stated_paid is not None:
+        paid = line.stated_paid
+        return paid, line.stated_tax if line.stated_tax is not None else tax_inside(
+            paid, line.tax_rate
+        )
+    if tax_included:
+        return basis, line.stated_tax if line.stated_tax is not None else tax_inside(
+            basis, line.tax_rate
+        )
+    tax = line.stated_tax if line.stated_tax is not None else tax_on_top(basis, line.tax_rate)
+    return basis + tax, tax
 
 
 def running_share(amount: Money, done: int, of: int) -> Money:

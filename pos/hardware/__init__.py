@@ -1,0 +1,1 @@
+"""Counter devices: receipt rendering to ESC/POS, printers, drawer, scanner (issue 4)."""
