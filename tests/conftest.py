@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 
 from pos.db.engine import SessionFactory, make_engine, make_sessions
@@ -20,6 +21,11 @@ from tests.support import postgres
 from tests.support.databases import DatabaseFactory
 
 BACKENDS = ("sqlite", "postgresql")
+
+# Timing is not a property: database-backed examples may be slow on a loaded CI machine.
+settings.register_profile("comptoir", deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "comptoir"))
 
 
 @pytest.fixture(scope="session")
