@@ -1,0 +1,190 @@
+"""The shop's return policy (DESIGN §5) and the rules that need a manager's approval.
+
+Stored as key/value text (`policy_settings` table): `Policy.to_settings` / `Policy.from_settings`
+round-trip exactly, and every value is validated so a bad setting is refused with its key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from types import MappingProxyType
+
+from pos.domain.errors import PolicySettingsError
+
+HUNDRED = Decimal(100)
+
+
+class ApprovalRule(StrEnum):
+    """A policy rule that a manager must approve for one document (DESIGN §4 step 3)."""
+
+    OVER_THRESHOLD = "over_threshold"
+    OUTSIDE_WINDOW = "outside_window"
+    FINAL_SALE = "final_sale"
+    EXCHANGE_ONLY = "exchange_only"
+    SHIPPING_REFUND = "shipping_refund"
+    CANCELLATION = "cancellation"
+    PRICE_OVERRIDE = "price_override"
+
+
+def _empty_rates() -> Mapping[str, Decimal]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Return policy settings. Amounts in minor units of the shop's currency.
+
+    Attributes:
+        return_window_days: Calendar days after purchase during which returns need no manager.
+        restocking_fee_pct: Percent of returned merchandise credit kept as a fee (rule 5).
+        restocking_fee_pct_by_category: Overrides of `restocking_fee_pct` per category.
+        flat_return_fee_minor: Fee once per refund or exchange returning at least one unit.
+        final_sale_categories: Categories whose items need a manager to be taken back.
+        exchange_only_categories: Categories whose items need a manager to be refunded.
+        manager_refund_threshold_minor: Refunds above this need a manager.
+        reasons_required: Every returned line needs a reason (a cancellation needs a note).
+        like_for_like_keeps_price: Rule 7: another variant of the same product keeps the
+            price paid for the returned unit.
+    """
+
+    return_window_days: int = 30
+    restocking_fee_pct: Decimal = Decimal(0)
+    # hash=False: a mapping is not hashable, and the frozensets identify a policy well enough.
+    restocking_fee_pct_by_category: Mapping[str, Decimal] = field(
+        default_factory=_empty_rates, hash=False
+    )
+    flat_return_fee_minor: int = 0
+    final_sale_categories: frozenset[str] = frozenset()
+    exchange_only_categories: frozenset[str] = frozenset()
+    manager_refund_threshold_minor: int = 10_000
+    reasons_required: bool = False
+    like_for_like_keeps_price: bool = True
+
+    def __post_init__(self) -> None:
+        _check_count("return_window_days", self.return_window_days)
+        _check_count("flat_return_fee_minor", self.flat_return_fee_minor)
+        _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
+        _check_pct("restocking_fee_pct", self.restocking_fee_pct)
+        for category, pct in self.restocking_fee_pct_by_category.items():
+            _check_pct(f"restocking_fee_pct_by_category[{category}]", pct)
+        # Frozen means frozen: a caller's dict must not change the policy behind our back.
+        rates = MappingProxyType(dict(self.restocking_fee_pct_by_category))
+        object.__setattr__(self, "restocking_fee_pct_by_category", rates)
+        object.__setattr__(self, "final_sale_categories", frozenset(self.final_sale_categories))
+        object.__setattr__(
+            self, "exchange_only_categories", frozenset(self.exchange_only_categories)
+        )
+
+    def restocking_pct_for(self, category: str) -> Decimal:
+        """The restocking percent for an item of `category` (its override, else the default)."""
+        return self.restocking_fee_pct_by_category.get(category, self.restocking_fee_pct)
+
+    def is_final_sale(self, category: str) -> bool:
+        return category in self.final_sale_categories
+
+    def is_exchange_only(self, category: str) -> bool:
+        return category in self.exchange_only_categories
+
+    def to_settings(self) -> dict[str, str]:
+        """Every setting as text, for the `policy_settings` key/value table."""
+        rates = {key: str(pct) for key, pct in sorted(self.restocking_fee_pct_by_category.items())}
+        return {
+            "return_window_days": str(self.return_window_days),
+            "restocking_fee_pct": str(self.restocking_fee_pct),
+            "restocking_fee_pct_by_category": json.dumps(rates, ensure_ascii=False),
+            "flat_return_fee_minor": str(self.flat_return_fee_minor),
+            "final_sale_categories": _json_list(self.final_sale_categories),
+            "exchange_only_categories": _json_list(self.exchange_only_categories),
+            "manager_refund_threshold_minor": str(self.manager_refund_threshold_minor),
+            "reasons_required": _bool_text(self.reasons_required),
+            "like_for_like_keeps_price": _bool_text(self.like_for_like_keeps_price),
+        }
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, str]) -> Policy:
+        """Read settings written by `to_settings`; a missing key keeps its default.
+
+        Raises:
+            PolicySettingsError: ``policy_setting_unknown`` (a key this version does not know;
+                refused so a typo never silently drops a rule) or ``policy_setting_invalid``
+                (params ``key`` and ``value``).
+        """
+        unknown = sorted(set(settings) - set(_PARSERS))
+        if unknown:
+            raise PolicySettingsError("policy_setting_unknown", key=unknown[0])
+        values: dict[str, object] = {}
+        for key, text in settings.items():
+            try:
+                values[key] = _PARSERS[key](text)
+            except (ValueError, TypeError, InvalidOperation) as error:
+                raise PolicySettingsError("policy_setting_invalid", key=key, value=text) from error
+        return cls(**values)  # type: ignore[arg-type]  # each parser returns its field's type
+
+
+def _check_count(key: str, value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise PolicySettingsError("policy_setting_invalid", key=key, value=str(value))
+
+
+def _check_pct(key: str, value: Decimal) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= HUNDRED:
+        raise PolicySettingsError("policy_setting_invalid", key=key, value=str(value))
+
+
+def _bool_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _json_list(values: frozenset[str]) -> str:
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+def _parse_int(text: str) -> int:
+    if not text.strip().isdecimal():  # no sign, no decimals, no "1e3"
+        raise ValueError(text)
+    return int(text)
+
+
+def _parse_pct(text: str) -> Decimal:
+    value = Decimal(text.strip())
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered not in ("true", "false"):
+        raise ValueError(text)
+    return lowered == "true"
+
+
+def _parse_categories(text: str) -> frozenset[str]:
+    items = json.loads(text)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError(text)
+    return frozenset(items)
+
+
+def _parse_rates(text: str) -> Mapping[str, Decimal]:
+    items = json.loads(text)
+    if not isinstance(items, dict) or not all(isinstance(v, str) for v in items.values()):
+        raise ValueError(text)  # percents are stored as strings: a JSON number would be a float
+    return {str(key): _parse_pct(value) for key, value in items.items()}
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "return_window_days": _parse_int,
+    "restocking_fee_pct": _parse_pct,
+    "restocking_fee_pct_by_category": _parse_rates,
+    "flat_return_fee_minor": _parse_int,
+    "final_sale_categories": _parse_categories,
+    "exchange_only_categories": _parse_categories,
+    "manager_refund_threshold_minor": _parse_int,
+    "reasons_required": _parse_bool,
+    "like_for_like_keeps_price": _parse_bool,
+}
