@@ -1,0 +1,198 @@
+"""Outbox rows: queued with the business data, then drained oldest first per object.
+
+Generic over destinations ("wix", "mail"). The functions take the caller's session and never
+commit: a sender marks a row in flight in its own short transaction, sends outside any
+transaction, then records the outcome in another one (DESIGN §7, STYLE "Outbox").
+
+States: ``pending`` (waiting; due when `next_attempt_at` is null or past), ``in_flight`` (an
+attempt has started and its outcome is not recorded yet), ``done``, ``parked`` (refused for
+good; needs a person). Other states (such as Wix's ``needs_review``) may be written by their
+own senders; every state but ``done`` holds back the younger rows of the same object.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeAlias
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from pos.db.records import OutboxMessageRecord
+
+OutboxSession: TypeAlias = Session  # what `pos.services` callers type their session as
+
+PENDING = "pending"
+IN_FLIGHT = "in_flight"
+DONE = "done"
+PARKED = "parked"
+MAX_ERROR_CHARS = 1000
+
+
+def enqueue(
+    session: Session,
+    *,
+    destination: str,
+    kind: str,
+    object_key: str,
+    payload: dict[str, Any],
+    document_id: str | None = None,
+    now: datetime,
+) -> int:
+    """Add a pending message, due at once; it commits with the caller's transaction.
+
+    Returns:
+        The new message's id.
+    """
+    record = OutboxMessageRecord(
+        created_at=now,
+        destination=destination,
+        kind=kind,
+        object_key=object_key,
+        document_id=document_id,
+        payload=payload,
+        state=PENDING,
+        attempts=0,
+        next_attempt_at=None,
+        journal={},
+        last_error="",
+    )
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def claim_due(
+    session: Session, *, destination: str, now: datetime, limit: int
+) -> list[OutboxMessageRecord]:
+    """Pending messages of `destination` that are due, oldest first.
+
+    A message is left out while an older message of the same object key is not done (pending,
+    waiting for its retry, in flight, parked, …): each object's steps go out in order. This
+    only reads; take a message with `mark_in_flight` before sending it.
+    """
+    older = aliased(OutboxMessageRecord)
+    blocked = (
+        select(older.id)
+        .where(
+            older.object_key == OutboxMessageRecord.object_key,
+            older.id < OutboxMessageRecord.id,
+            older.state != DONE,
+        )
+        .exists()
+    )
+    query = (
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == destination,
+            OutboxMessageRecord.state == PENDING,
+            (OutboxMessageRecord.next_attempt_at.is_(None))
+            | (OutboxMessageRecord.next_attempt_at <= now),
+            ~blocked,
+        )
+        .order_by(OutboxMessageRecord.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def mark_in_flight(
+    session: Session, message_id: int, *, now: datetime, journal: dict[str, Any] | None = None
+) -> bool:
+    """Start an attempt: pending → in flight, one more attempt, `journal` merged in.
+
+    The state change is a compare-and-set, so two senders never both take a message.
+    Commit it before sending, so a crash during the send leaves the message visibly in flight.
+
+    Returns:
+        False when the message was no longer pending (another sender took it).
+    """
+    taken = session.execute(
+        update(OutboxMessageRecord)
+        .where(OutboxMessageRecord.id == message_id, OutboxMessageRecord.state == PENDING)
+        .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if taken.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    record = _load(session, message_id)
+    record.journal = {
+        **record.journal,
+        **(journal or {}),
+        "in_flight_since": now.isoformat(),
+        "attempt": record.attempts,
+    }
+    session.flush()
+    return True
+
+
+def mark_done(session: Session, message_id: int, *, now: datetime) -> None:
+    """The message was delivered (or found applied): it will not be sent again."""
+    record = _load(session, message_id)
+    record.state = DONE
+    record.next_attempt_at = None
+    record.last_error = ""
+    record.journal = {**_settled_journal(record), "done_at": now.isoformat()}
+    session.flush()
+
+
+def mark_retry(session: Session, message_id: int, *, error: str, next_attempt_at: datetime) -> None:
+    """Not delivered this time: pending again, due at `next_attempt_at`, with the reason."""
+    record = _load(session, message_id)
+    record.state = PENDING
+    record.next_attempt_at = next_attempt_at
+    record.last_error = error[:MAX_ERROR_CHARS]
+    record.journal = _settled_journal(record)
+    session.flush()
+
+
+def mark_parked(session: Session, message_id: int, *, reason: str) -> None:
+    """Refused for good: kept with the reason for a person to decide, never retried alone."""
+    record = _load(session, message_id)
+    record.state = PARKED
+    record.next_attempt_at = None
+    record.last_error = reason[:MAX_ERROR_CHARS]
+    record.journal = _settled_journal(record)
+    session.flush()
+
+
+def in_flight(session: Session, *, destination: str) -> list[OutboxMessageRecord]:
+    """Messages of `destination` whose attempt has no recorded outcome, oldest first."""
+    query = (
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == destination,
+            OutboxMessageRecord.state == IN_FLIGHT,
+        )
+        .order_by(OutboxMessageRecord.id)
+    )
+    return list(session.scalars(query))
+
+
+def in_flight_since(record: OutboxMessageRecord) -> datetime | None:
+    """When the current attempt of an in-flight message started (None if unknown)."""
+    stamp = record.journal.get("in_flight_since") if record.journal else None
+    return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+
+
+def counts(session: Session, *, destination: str | None = None) -> dict[str, int]:
+    """Number of messages per state (only the states that have some)."""
+    query = select(OutboxMessageRecord.state, func.count()).group_by(OutboxMessageRecord.state)
+    if destination is not None:
+        query = query.where(OutboxMessageRecord.destination == destination)
+    return {state: n for state, n in session.execute(query).all()}
+
+
+def _load(session: Session, message_id: int) -> OutboxMessageRecord:
+    record = session.get(OutboxMessageRecord, message_id, populate_existing=True)
+    if record is None:
+        raise LookupError(f"no outbox message {message_id}")
+    return record
+
+
+def _settled_journal(record: OutboxMessageRecord) -> dict[str, Any]:
+    journal = dict(record.journal or {})
+    since = journal.pop("in_flight_since", None)
+    if since is not None:
+        journal["last_attempt_at"] = since
+    return journal
