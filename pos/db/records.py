@@ -243,6 +243,7 @@ class CounterDocumentRecord(Base):
     returned_credit_minor: Mapped[int] = mapped_column(Integer, default=0)
     new_items_minor: Mapped[int] = mapped_column(Integer, default=0)
     fees_minor: Mapped[int] = mapped_column(Integer, default=0)
+    shipping_refund_minor: Mapped[int] = mapped_column(Integer, default=0)
     balance_minor: Mapped[int] = mapped_column(Integer, default=0)
     customer_note: Mapped[str] = mapped_column(Text, default="")
     notify_email: Mapped[str | None] = mapped_column(String(254))
@@ -266,6 +267,10 @@ class DocumentReturnLineRecord(Base):
     tax_minor: Mapped[int] = mapped_column(Integer, default=0)
     disposition: Mapped[str] = mapped_column(String(16))  # restock, damaged, inspect
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # Items set aside "to inspect" are settled later by a manager: restocked or written off.
+    settled_state: Mapped[str | None] = mapped_column(String(16))
+    settled_at: Mapped[datetime | None]
+    settled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class DocumentNewLineRecord(Base):
@@ -279,6 +284,8 @@ class DocumentNewLineRecord(Base):
     total_minor: Mapped[int] = mapped_column(Integer)
     tax_minor: Mapped[int] = mapped_column(Integer, default=0)
     tax_rate: Mapped[str] = mapped_column(String(12), default="0")
+    pricing_basis: Mapped[str] = mapped_column(String(16), default="current_price")
+    replaces_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
 
 
 class DocumentFeeRecord(Base):
