@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from pos import __version__
 
-SUBCOMMAND_MODULES = ("pos.cli.db", "pos.cli.search", "pos.cli.demo")
+SUBCOMMAND_MODULES = (
+    "pos.cli.db",
+    "pos.cli.search",
+    "pos.cli.demo",
+    "pos.cli.users",
+    "pos.cli.audit",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,44 @@
+"""`comptoir audit verify`: recompute the audit chain and say where it breaks, if it does."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pos.cli.common import add_db_option, open_database
+from pos.db.engine import make_sessions
+from pos.services.audit import AuditService
+
+_REASONS = {
+    "hash_mismatch": "its content no longer matches its hash (the entry was altered)",
+    "prev_hash_mismatch": (
+        "it does not follow the entry before it (an entry was deleted, inserted or rewritten)"
+    ),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    audit = sub.add_parser("audit", help="the tamper-evident audit log")
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = actions.add_parser("verify", help="check that no audit entry was altered or removed")
+    add_db_option(verify)
+    verify.set_defaults(handler=_verify)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    try:
+        result = AuditService(sessions=make_sessions(engine)).verify()
+    finally:
+        engine.dispose()
+    if result.ok:
+        print(f"audit chain intact: {result.entries_checked} entries")
+        print(f"head hash: {result.head_hash}")
+        return 0
+    reason = _REASONS.get(result.reason or "", result.reason)
+    print(
+        f"audit chain broken at entry {result.first_broken_id}: {reason}; "
+        f"{result.entries_checked} entries before it verified",
+        file=sys.stderr,
+    )
+    return 1
