@@ -1,0 +1,41 @@
+"""The shop's return policy: read by every quote, edited by an admin (audited)."""
+
+from __future__ import annotations
+
+from pos.db.engine import SessionFactory
+from pos.db.policy import read_settings, write_settings
+from pos.domain.clock import Clock
+from pos.domain.policy import Policy
+from pos.domain.roles import Operator, Permission
+from pos.services.audit import audit_action
+from pos.services.users import require
+
+
+def load_policy(session) -> Policy:  # type: ignore[no-untyped-def]
+    """The stored policy; defaults (30 days, no fees, manager above 100.00) where unset."""
+    return Policy.from_settings(read_settings(session))
+
+
+class PolicyService:
+    def __init__(self, *, sessions: SessionFactory, clock: Clock) -> None:
+        self._sessions, self._clock = sessions, clock
+
+    def current(self) -> Policy:
+        with self._sessions() as s:
+            return load_policy(s)
+
+    def update(self, operator: Operator, policy: Policy) -> Policy:
+        """Replace the policy. Admins only; the change is audited with before and after.
+
+        Raises:
+            PermissionDeniedError: the operator may not edit the policy.
+        """
+        require(operator, Permission.EDIT_POLICY)
+        with self._sessions.begin() as s:
+            before = load_policy(s).to_settings()
+            after = policy.to_settings()
+            write_settings(s, after)
+            changed = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+            audit_action(s, operator=operator, action="policy_changed", subject="policy",
+                         data={"changed": changed}, now=self._clock.now())
+        return policy

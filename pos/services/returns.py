@@ -1,0 +1,331 @@
+"""Exchanges, refunds and cancellations at the counter: quote, then commit in one transaction.
+
+`quote()` is read-only (the draft lives in memory until commit). `commit()` is one user action
+and one database transaction that writes the document with its gapless number, lines, fees
+and tenders, stock movements, gift-card entries, the approvals it used, the audit entry, the
+outbox messages (Wix write-back steps and the customer e-mail) and the print jobs — or, on
+any refusal or failure, nothing at all. Figures are re-computed inside the transaction from
+fresh data, so a stale screen can never refund twice or oversell.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from pos.db import outbox
+from pos.db import returns as repo
+from pos.db.audit import ensure_write_transaction
+from pos.db.engine import SessionFactory
+from pos.db.records import (
+    CounterDocumentRecord,
+    DocumentFeeRecord,
+    DocumentNewLineRecord,
+    DocumentReturnLineRecord,
+    DocumentTenderRecord,
+)
+from pos.db.users import attach_approvals
+from pos.domain.clock import Clock
+from pos.domain.errors import DomainError
+from pos.domain.money import Money
+from pos.domain.policy import Policy
+from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
+from pos.domain.roles import Approval, Operator, Permission
+from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
+from pos.services.audit import audit_action
+from pos.services.errors import ApprovalRequiredError, ServiceError
+from pos.services.mail import queue_document_mail
+from pos.services.policy import load_policy
+from pos.services.returns_mail import document_mail
+from pos.services.users import require
+from pos.services.writeback import WritebackInput, ownership, stock_delta_step, steps_for
+
+APPROVAL_LIFETIME = timedelta(minutes=15)
+KIND_PERMISSION = {DocumentKind.EXCHANGE: Permission.EXCHANGE,
+                   DocumentKind.REFUND: Permission.REFUND,
+                   DocumentKind.CANCELLATION: Permission.REFUND}
+
+
+class ReturnsError(ServiceError):
+    """A refusal the cashier must see: `code` names it, `params` carry the numbers."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
+        super().__init__(**params)
+
+
+@dataclass(frozen=True, slots=True)
+class Notify:
+    """Whether and where to e-mail the customer, in which language, with which note."""
+
+    email: str
+    language: str = "fr"
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedCard:
+    code: str
+    amount: Money
+    kind: str  # gift_card or store_credit
+
+
+@dataclass(frozen=True, slots=True)
+class CommittedDocument:
+    document_id: str
+    number: str
+    kind: DocumentKind
+    quote: Quote
+    settlement: Settlement
+    issued_cards: tuple[IssuedCard, ...]
+    change_due: Money
+
+
+class ReturnsService:
+    """The returns desk's write side. One public method = one counter action."""
+
+    def __init__(self, *, sessions: SessionFactory, clock: Clock, terminal_id: str,
+                 shop_name: str = "Comptoir", api_orders_move_stock: bool = True) -> None:
+        self._sessions, self._clock, self._terminal = sessions, clock, terminal_id
+        self._shop_name, self._api_orders_move_stock = shop_name, api_orders_move_stock
+
+    def new_item(self, *, order_id: int, code: str | None = None, variant_id: int | None = None,
+                 quantity: int = 1) -> NewItem:
+        """A replacement item from the catalogue (scanned barcode, SKU or picked variant)."""
+        with self._sessions() as s:
+            context = repo.load_context(s, order_id)
+            variant = repo.find_variant(s, variant_id=variant_id, code=code)
+        if context is None:
+            raise ReturnsError("order_not_found", order_id=order_id)
+        if variant is None:
+            raise ReturnsError("variant_not_found", code=code or variant_id)
+        options = " / ".join(str(v) for v in variant.options.values())
+        return NewItem(str(variant.product_id), str(variant.variant_id), quantity, variant.price,
+                       variant.tax_rate, context.tax_included,
+                       f"{variant.product_name} {options}".strip(), variant.sku)
+
+    def quote(self, order_id: int, draft: Draft) -> Quote:
+        """Every figure before commit. Raises ReturnRefusedError (a DomainError) on refusal."""
+        with self._sessions() as s:
+            context = self._context(s, order_id, draft)
+            return quote(context.snapshot, draft, load_policy(s), self._clock.now())
+
+    def commit(self, operator: Operator, order_id: int, draft: Draft, tenders: Sequence[Tender],
+               *, approvals: Sequence[Approval] = (), notify: Notify | None = None
+               ) -> CommittedDocument:
+        """Write the document and everything it implies, atomically.
+
+        Raises:
+            PermissionDeniedError, ApprovalRequiredError, ReturnsError, and the domain's
+            ReturnRefusedError / SettlementError; nothing is written when any is raised.
+        """
+        require(operator, KIND_PERMISSION[draft.kind])
+        now = self._clock.now()
+        with self._sessions.begin() as s:
+            ensure_write_transaction(s)
+            repo.lock_order(s, order_id)
+            context = self._context(s, order_id, draft)
+            policy = load_policy(s)
+            current = quote(context.snapshot, draft, policy, now)
+            used = self._check_approvals(s, operator, current, approvals, now)
+            balances = self._gift_card_balances(s, tenders)
+            settlement = settle(current.balance, current.balance_kind, tenders,
+                                payments=context.snapshot.payments,
+                                gift_card_balances={c: b for c, (_, b) in balances.items()})
+            document = self._write(s, operator, context, draft, current, settlement, now)
+            cards = self._tenders(s, context, document, settlement, balances, now)
+            self._stock(s, operator, context, document, current, now)
+            self._bind_approvals(s, used, document.id)
+            self._outbox(s, context, document, current, settlement, notify, draft, cards, now)
+            self._print_jobs(s, document.id, cards, now)
+            audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
+                         subject=document.number, data=_audit_data(context, current, used),
+                         now=now)
+            return CommittedDocument(document.id, document.number, draft.kind, current,
+                                     settlement, tuple(cards), settlement.change_due)
+
+    # ------------------------------------------------------------ inside the transaction
+
+    def _context(self, s, order_id: int, draft: Draft) -> repo.OrderContext:  # type: ignore[no-untyped-def]
+        context = repo.load_context(s, order_id)
+        if context is None:
+            raise ReturnsError("order_not_found", order_id=order_id)
+        if context.status == "CANCELED":
+            raise ReturnsError("order_cancelled", number=context.number)
+        return context
+
+    def _check_approvals(self, s, operator: Operator, current: Quote,  # type: ignore[no-untyped-def]
+                         approvals: Sequence[Approval], now) -> list[int]:
+        """The recorded approvals covering every rule; a logged-in manager covers them himself."""
+        needed = [rule.value for rule in current.approvals_needed]
+        if not needed or operator.may(Permission.APPROVE):
+            return []
+        stored = repo.load_approvals(s, [a.approval_id for a in approvals])
+        valid = [a for a in stored if a.document_id is None and a.approver_role in (
+            "manager", "admin") and now - a.created_at <= APPROVAL_LIFETIME]
+        covered = {a.rule for a in valid}
+        missing = [rule for rule in needed if rule not in covered]
+        if missing:
+            raise ApprovalRequiredError(missing)
+        return [a.approval_id for a in valid if a.rule in needed]
+
+    def _bind_approvals(self, s, ids: list[int], document_id: str) -> None:  # type: ignore[no-untyped-def]
+        if ids and attach_approvals(s, ids, document_id) != len(ids):
+            raise ApprovalRequiredError(["approval_already_used"])
+
+    def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+        balances = {}
+        for tender in tenders:
+            if tender.method is TenderMethod.GIFT_CARD and tender.gift_card_code:
+                code = tender.gift_card_code.strip().upper()
+                found = repo.gift_card_balance(s, code, lock=True)
+                if found is None:
+                    raise ReturnsError("gift_card_not_found", code=code)
+                balances[tender.gift_card_code] = found
+        return balances
+
+    def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
+               current: Quote, settlement: Settlement, now) -> CounterDocumentRecord:
+        number = repo.next_document_number(s, self._terminal)
+        document = CounterDocumentRecord(
+            id=str(uuid.uuid4()), number=number, number_norm=number.upper(),
+            terminal_id=self._terminal, kind=draft.kind.value, order_id=context.order_id,
+            cashier_id=operator.user_id, currency=current.currency,
+            returned_credit_minor=current.returned_credit.minor,
+            new_items_minor=current.new_items_total.minor, fees_minor=current.fees.total.minor,
+            shipping_refund_minor=current.shipping_refund.minor,
+            balance_minor=current.balance.minor, customer_note=draft.note,
+            language=context.customer_language, created_at=now)
+        s.add(document)
+        s.flush()
+        for part in current.returns:
+            s.add(DocumentReturnLineRecord(
+                document_id=document.id, order_line_id=int(part.line_id), quantity=part.quantity,
+                credit_minor=part.credit.minor, tax_minor=part.tax.minor,
+                disposition=part.disposition.value, reason=part.reason))
+        for item in current.new_items:
+            s.add(DocumentNewLineRecord(
+                document_id=document.id, variant_id=int(item.item.variant_id),
+                quantity=item.quantity, unit_price_minor=item.item.unit_price.minor,
+                total_minor=item.total.minor, tax_minor=item.tax.minor,
+                tax_rate=str(item.item.tax_rate), pricing_basis=item.basis.value,
+                replaces_line_id=int(item.replaces_line_id) if item.replaces_line_id else None))
+        for kind, amount in (("restocking", current.fees.restocking),
+                             ("flat_return", current.fees.flat)):
+            if amount.minor:
+                s.add(DocumentFeeRecord(document_id=document.id, kind=kind,
+                                        amount_minor=amount.minor))
+        return document
+
+    def _tenders(self, s, context, document, settlement: Settlement, balances, now  # type: ignore[no-untyped-def]
+                 ) -> list[IssuedCard]:
+        direction = "out" if settlement.direction.value == "refund" else "in"
+        cards: list[IssuedCard] = []
+        change = settlement.change_due.minor
+        for tender in settlement.tenders:
+            card_id = None
+            if tender.method in (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT):
+                kind = "store_credit" if tender.method is TenderMethod.STORE_CREDIT else "gift_card"
+                card_id, code = repo.issue_gift_card(
+                    s, amount=tender.amount, kind=kind, customer_id=context.customer_id,
+                    document_id=document.id, now=now)
+                cards.append(IssuedCard(code, tender.amount, kind))
+            elif tender.method is TenderMethod.GIFT_CARD:
+                card_id = balances[tender.gift_card_code][0]
+                repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
+                                      document_id=document.id, now=now)
+            is_cash = tender.method is TenderMethod.CASH
+            s.add(DocumentTenderRecord(
+                document_id=document.id, method=tender.method.value, direction=direction,
+                amount_minor=tender.amount.minor, change_minor=change if is_cash else 0,
+                reference=tender.reference or (tender.gift_card_code or ""),
+                payment_id=int(tender.payment_id) if tender.payment_id else None,
+                gift_card_id=card_id))
+        return cards
+
+    def _stock(self, s, operator: Operator, context, document, current: Quote, now) -> None:  # type: ignore[no-untyped-def]
+        owner = ownership(order_on_wix=context.wix_id is not None,
+                          api_orders_move_stock=self._api_orders_move_stock,
+                          kind=current.kind, quote=current)
+        for part in current.returns:
+            variant_id = context.variant_of_line.get(part.line_id)
+            if variant_id is None or part.disposition is not Disposition.RESTOCK:
+                continue  # damaged / to inspect: not sellable until a manager settles it
+            who = "wix" if owner.returns_restocked_by_wix else "pos"
+            self._move(s, operator, variant_id, part.quantity, "return", who, document.id, now)
+        for item in current.new_items:
+            who = "wix" if owner.new_items_moved_by_wix else "pos"
+            moved = self._move(s, operator, int(item.item.variant_id), -item.quantity,
+                               "exchange_out", who, document.id, now)
+            if not moved:
+                raise ReturnsError("not_enough_stock", sku=item.item.sku,
+                                   name=item.item.name, requested=item.quantity)
+
+    def _move(self, s, operator, variant_id: int, delta: int, reason: str, owner: str,  # type: ignore[no-untyped-def]
+              document_id: str, now) -> bool:
+        moved = repo.move_stock(s, variant_id=variant_id, delta=delta, reason=reason,
+                                owner=owner, document_id=document_id,
+                                user_id=operator.user_id, now=now)
+        if moved and owner == "pos":
+            variant = repo.find_variant(s, variant_id=variant_id)
+            step = variant and stock_delta_step(
+                variant_id=variant_id, sku=variant.sku, wix_product_id=variant.wix_product_id,
+                wix_variant_id=variant.wix_variant_id, delta=delta, reason=reason,
+                document_id=document_id)
+            if step:
+                outbox.enqueue(s, destination="wix", kind=step.kind, object_key=step.object_key,
+                               payload=step.payload, document_id=document_id, now=now)
+        return moved
+
+    def _outbox(self, s, context, document, current: Quote, settlement: Settlement,  # type: ignore[no-untyped-def]
+                notify: Notify | None, draft: Draft, cards, now) -> None:
+        owner = ownership(order_on_wix=context.wix_id is not None,
+                          api_orders_move_stock=self._api_orders_move_stock,
+                          kind=current.kind, quote=current)
+        data = WritebackInput(
+            document.id, document.number, context.wix_id, context.number, current, settlement,
+            context.wix_line_ids, context.wix_payment_ids,
+            {p.payment_id: p.method for p in context.snapshot.payments},
+            {p.payment_id: p.refundable.minor for p in context.snapshot.payments},
+            context.customer_email, _new_item_payloads(s, current), notify is not None, draft.note)
+        for step in steps_for(data, owner):
+            outbox.enqueue(s, destination="wix", kind=step.kind, object_key=step.object_key,
+                           payload=step.payload, document_id=document.id, now=now)
+        if notify is not None:
+            mail = document_mail(shop_name=self._shop_name, document_number=document.number,
+                                 context=context, quote=current, settlement=settlement,
+                                 cards=cards, notify=notify, note=draft.note, now=now)
+            queue_document_mail(s, mail, now=now, document_id=document.id)
+            document.notify_email = notify.email
+
+    def _print_jobs(self, s, document_id: str, cards: list[IssuedCard], now) -> None:  # type: ignore[no-untyped-def]
+        repo.queue_print_job(s, document_id=document_id, kind="receipt", now=now)
+        for _ in cards:
+            repo.queue_print_job(s, document_id=document_id, kind="gift_card_slip", now=now)
+
+
+def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    payloads = []
+    for item in current.new_items:
+        variant = repo.find_variant(s, variant_id=int(item.item.variant_id))
+        payloads.append({
+            "sku": item.item.sku, "name": item.item.name, "quantity": item.quantity,
+            "product_id": variant.wix_product_id if variant else None,
+            "variant_id": variant.wix_variant_id if variant else None,
+            "total_minor": item.total.minor, "tax_minor": item.tax.minor})
+    return payloads
+
+
+def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
+                ) -> dict[str, object]:
+    return {"order": context.number, "currency": current.currency,
+            "returned_credit": current.returned_credit.minor,
+            "new_items": current.new_items_total.minor, "fees": current.fees.total.minor,
+            "balance": current.balance.minor, "balance_kind": current.balance_kind.value,
+            "returned": {k: v for k, v in current.returned_quantities().items()},
+            "approvals": approvals}
+
+
+__all__ = ["CommittedDocument", "DomainError", "IssuedCard", "Notify", "Policy", "ReturnsError",
+           "ReturnsService"]

@@ -1,0 +1,100 @@
+"""A small shop on a test database: catalogue with stock, staff, and orders to bring back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from pos.db.engine import SessionFactory
+from pos.db.orders import record_order
+from pos.db.records import ProductRecord, StockLevelRecord, VariantRecord
+from pos.domain.clock import FakeClock
+from pos.domain.money import Money
+from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
+from pos.domain.roles import Operator, Role
+from pos.domain.valuation import LineTerms, OrderTerms, value_order
+from pos.services.returns import ReturnsService
+from pos.services.users import UserService
+
+NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+SIZES = ("S", "M", "L")
+
+
+@dataclass
+class Shop:
+    sessions: SessionFactory
+    clock: FakeClock
+    users: UserService
+    returns: ReturnsService
+    cashier: Operator
+    manager: Operator
+    variants: dict[str, int]  # sku -> variant id
+
+
+def build_shop(sessions: SessionFactory, *, currency: str = "EUR", rate: str = "20",
+               stock: int = 5) -> Shop:
+    clock = FakeClock(NOW)
+    users = UserService(sessions=sessions, clock=clock)
+    users.add_user(None, "admin", "Alex Admin", Role.ADMIN, "7391")
+    admin = users.login("admin", "7391")
+    users.add_user(admin, "camille", "Camille", Role.CASHIER, "2580")
+    users.add_user(admin, "maxime", "Maxime", Role.MANAGER, "4826")
+    variants = {}
+    with sessions.begin() as s:
+        for product, (name, price, category) in enumerate((
+                ("T-shirt coton bio", 2990, "tops"), ("Jean droit", 7990, "bottoms"),
+                ("Écharpe laine", 3990, "sale"))):
+            record = ProductRecord(wix_id=f"wix-prod-{product}", name=name, category=category)
+            s.add(record)
+            s.flush()
+            for size in SIZES:
+                sku = f"{name[:3].upper()}-{size}"
+                variant = VariantRecord(product_id=record.id, wix_variant_id=f"wv-{sku}", sku=sku,
+                                        barcode=f"200000{product}{SIZES.index(size)}", options={
+                                            "Taille": size}, price_minor=price,
+                                        currency=currency, tax_rate=rate)
+                s.add(variant)
+                s.flush()
+                s.add(StockLevelRecord(variant_id=variant.id, on_hand=stock, updated_at=NOW))
+                variants[sku] = variant.id
+    returns = ReturnsService(sessions=sessions, clock=clock, terminal_id="T1")
+    return Shop(sessions, clock, users, returns, users.login("camille", "2580"),
+                users.login("maxime", "4826"), variants)
+
+
+def sell(shop: Shop, number: str, items: list[tuple[str, int]], *, days_ago: int = 3,
+         tax_included: bool = True, currency: str = "EUR", rate: str = "20",
+         payments: list[tuple[str, int]] | None = None, order_discount_pct: str | None = None,
+         fulfilled: bool = True, email: str = "helene@example.fr") -> int:
+    """Record an order of `items` (sku, quantity) as Wix would; returns the order id."""
+    placed = NOW - timedelta(days=days_ago)
+    with shop.sessions() as s:
+        prices = {v.sku: v.price_minor for v in s.scalars(select(VariantRecord))}
+    terms = OrderTerms(currency, tax_included, [
+        LineTerms(q, Money(prices[sku], currency), Decimal(rate)) for sku, q in items],
+        order_discount_pct=Decimal(order_discount_pct) if order_discount_pct else None)
+    values = value_order(terms)
+    lines = tuple(OrderLineData(
+        sku, q, Money(prices[sku], currency), v.paid, v.tax, Decimal(rate), v.discount, sku=sku,
+        wix_line_id=f"wl-{number}-{i}") for i, ((sku, q), v) in enumerate(zip(items, values)))
+    total = sum(v.paid.minor for v in values)
+    pays = payments or [("card", total)]
+    data = OrderData(
+        number=number, channel="WEB", placed_at=placed, currency=currency,
+        tax_included=tax_included, lines=lines, payments=tuple(
+            PaymentData(m, Money(a, currency), placed, wix_payment_id=f"wp-{number}-{i}")
+            for i, (m, a) in enumerate(pays)),
+        customer=CustomerData("Hélène", "Lefèvre", email, "+33612345678"),
+        wix_id=f"wix-order-{number}",
+        fulfillment_status="FULFILLED" if fulfilled else "NOT_FULFILLED")
+    with shop.sessions.begin() as s:
+        return record_order(s, data).id
+
+
+def on_hand(shop: Shop, sku: str) -> int:
+    with shop.sessions() as s:
+        return s.scalar(select(StockLevelRecord.on_hand).where(
+            StockLevelRecord.variant_id == shop.variants[sku]))
