@@ -67,6 +67,12 @@ def lock_order(session: Session, order_id: int) -> None:
         session.execute(select(OrderRecord.id).where(OrderRecord.id == order_id).with_for_update())
 
 
+def mark_order_cancelled(session: Session, order_id: int) -> None:
+    """Cancelled at the counter; the Wix write-back and later pulls say the same."""
+    session.execute(update(OrderRecord).where(OrderRecord.id == order_id).values(
+        status="CANCELED"))
+
+
 def _payment_method(method: str) -> PaymentMethod:
     try:
         return PaymentMethod(method)

@@ -134,6 +134,8 @@ class ReturnsService:
                                 payments=context.snapshot.payments,
                                 gift_card_balances={c: b for c, (_, b) in balances.items()})
             document = self._write(s, operator, context, draft, current, settlement, now)
+            if draft.kind is DocumentKind.CANCELLATION:
+                repo.mark_order_cancelled(s, context.order_id)
             cards = self._tenders(s, context, document, settlement, balances, now)
             self._stock(s, operator, context, document, current, now)
             self._bind_approvals(s, used, document.id)
