@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TypeAlias
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import OutboxMessageRecord
@@ -60,6 +60,20 @@ def enqueue(
     session.add(record)
     session.flush()
     return record.id
+
+
+def enqueue_all(session: Session, messages: list[dict[str, Any]], *, now: datetime) -> None:
+    """Add several pending messages in one statement (a document's write-back steps).
+
+    Each message is a dict with destination, kind, object_key, payload and document_id; ids
+    follow the list's order, so "oldest first per object" is the order given.
+    """
+    if not messages:
+        return
+    rows = [{"created_at": now, "state": PENDING, "attempts": 0, "next_attempt_at": None,
+             "journal": {}, "last_error": "", "document_id": None, **message}
+            for message in messages]
+    session.execute(insert(OutboxMessageRecord), rows)
 
 
 def claim_due(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from pos.db.orders import counter_returns_by_line
@@ -187,6 +187,18 @@ def find_variant(session: Session, *, variant_id: int | None = None, code: str |
         record.product.wix_id, record.wix_variant_id)
 
 
+def variant_wix_ids(session: Session, variant_ids: Iterable[int]
+                    ) -> dict[int, tuple[str | None, str | None]]:
+    """(Wix product id, Wix variant id) of each variant, in one query."""
+    ids = list(variant_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(VariantRecord.id, ProductRecord.wix_id,
+                                  VariantRecord.wix_variant_id)
+                           .join(ProductRecord).where(VariantRecord.id.in_(ids)))
+    return {variant: (product, wix_variant) for variant, product, wix_variant in rows}
+
+
 def next_document_number(session: Session, terminal_id: str) -> str:
     """The terminal's next gapless number (`T1-000123`), taken inside the committing transaction."""
     query = select(TerminalSequenceRecord).where(TerminalSequenceRecord.terminal_id == terminal_id)
@@ -203,22 +215,28 @@ def next_document_number(session: Session, terminal_id: str) -> str:
 def move_stock(session: Session, *, variant_id: int, delta: int, reason: str, owner: str,
                document_id: str | None, user_id: int | None, now: datetime, note: str = ""
                ) -> bool:
-    """Record a movement and apply it atomically; False when it would take stock below zero."""
+    """Record a movement and apply it atomically; False when it would take stock below zero.
+
+    Core statements on the session's connection: no ORM bookkeeping on the hot path, and the
+    guard `on_hand >= -delta` makes concurrent terminals unable to oversell.
+    """
+    connection = session.connection()
+    level = StockLevelRecord.__table__
     if delta < 0:
-        result = session.execute(update(StockLevelRecord).where(
-            StockLevelRecord.variant_id == variant_id, StockLevelRecord.on_hand >= -delta)
-            .values(on_hand=StockLevelRecord.on_hand + delta, updated_at=now))
+        result = connection.execute(update(level).where(
+            level.c.variant_id == variant_id, level.c.on_hand >= -delta)
+            .values(on_hand=level.c.on_hand + delta, updated_at=now))
         if result.rowcount != 1:
             return False
     elif delta > 0:
-        result = session.execute(update(StockLevelRecord).where(
-            StockLevelRecord.variant_id == variant_id)
-            .values(on_hand=StockLevelRecord.on_hand + delta, updated_at=now))
+        result = connection.execute(update(level).where(level.c.variant_id == variant_id)
+                                    .values(on_hand=level.c.on_hand + delta, updated_at=now))
         if result.rowcount != 1:
-            session.add(StockLevelRecord(variant_id=variant_id, on_hand=delta, updated_at=now))
-    session.add(StockMovementRecord(variant_id=variant_id, delta=delta, reason=reason, owner=owner,
-                                    document_id=document_id, user_id=user_id, note=note,
-                                    created_at=now))
+            connection.execute(insert(level).values(variant_id=variant_id, on_hand=delta,
+                                                    updated_at=now))
+    connection.execute(insert(StockMovementRecord.__table__).values(
+        variant_id=variant_id, delta=delta, reason=reason, owner=owner,
+        document_id=document_id, user_id=user_id, note=note, created_at=now))
     return True
 
 

@@ -40,7 +40,7 @@ from pos.services.mail import queue_document_mail
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
 from pos.services.users import require
-from pos.services.writeback import WritebackInput, ownership, stock_delta_step, steps_for
+from pos.services.writeback import WritebackInput, ownership, steps_for, stock_delta_step
 
 APPROVAL_LIFETIME = timedelta(minutes=15)
 KIND_PERMISSION = {DocumentKind.EXCHANGE: Permission.EXCHANGE,
@@ -122,7 +122,7 @@ class ReturnsService:
         """
         require(operator, KIND_PERMISSION[draft.kind])
         now = self._clock.now()
-        with self._sessions.begin() as s:
+        with self._sessions.begin() as s, s.no_autoflush:
             ensure_write_transaction(s)
             repo.lock_order(s, order_id)
             context = self._context(s, order_id, draft)
@@ -134,12 +134,20 @@ class ReturnsService:
                                 payments=context.snapshot.payments,
                                 gift_card_balances={c: b for c, (_, b) in balances.items()})
             document = self._write(s, operator, context, draft, current, settlement, now)
+            document.notify_email = notify.email if notify else None
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
             cards = self._tenders(s, context, document, settlement, balances, now)
-            self._stock(s, operator, context, document, current, now)
+            messages: list[dict[str, object]] = []
+            self._stock(s, operator, context, document, current, now, messages)
             self._bind_approvals(s, used, document.id)
-            self._outbox(s, context, document, current, settlement, notify, draft, cards, now)
+            self._outbox(s, context, document, current, settlement, draft, messages)
+            outbox.enqueue_all(s, messages, now=now)
+            if notify is not None:
+                mail = document_mail(shop_name=self._shop_name, document_number=document.number,
+                                     context=context, quote=current, settlement=settlement,
+                                     cards=cards, notify=notify, note=draft.note, now=now)
+                queue_document_mail(s, mail, now=now, document_id=document.id)
             self._print_jobs(s, document.id, cards, now)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
                          subject=document.number, data=_audit_data(context, current, used),
@@ -246,7 +254,8 @@ class ReturnsService:
                 gift_card_id=card_id))
         return cards
 
-    def _stock(self, s, operator: Operator, context, document, current: Quote, now) -> None:  # type: ignore[no-untyped-def]
+    def _stock(self, s, operator: Operator, context, document, current: Quote, now,  # type: ignore[no-untyped-def]
+               messages: list[dict[str, object]]) -> None:
         owner = ownership(order_on_wix=context.wix_id is not None,
                           api_orders_move_stock=self._api_orders_move_stock,
                           kind=current.kind, quote=current)
@@ -255,17 +264,18 @@ class ReturnsService:
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
                 continue  # damaged / to inspect: not sellable until a manager settles it
             who = "wix" if owner.returns_restocked_by_wix else "pos"
-            self._move(s, operator, variant_id, part.quantity, "return", who, document.id, now)
+            self._move(s, operator, variant_id, part.quantity, "return", who, document.id, now,
+                       messages)
         for item in current.new_items:
             who = "wix" if owner.new_items_moved_by_wix else "pos"
             moved = self._move(s, operator, int(item.item.variant_id), -item.quantity,
-                               "exchange_out", who, document.id, now)
+                               "exchange_out", who, document.id, now, messages)
             if not moved:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
     def _move(self, s, operator, variant_id: int, delta: int, reason: str, owner: str,  # type: ignore[no-untyped-def]
-              document_id: str, now) -> bool:
+              document_id: str, now, messages: list[dict[str, object]]) -> bool:
         moved = repo.move_stock(s, variant_id=variant_id, delta=delta, reason=reason,
                                 owner=owner, document_id=document_id,
                                 user_id=operator.user_id, now=now)
@@ -276,12 +286,13 @@ class ReturnsService:
                 wix_variant_id=variant.wix_variant_id, delta=delta, reason=reason,
                 document_id=document_id)
             if step:
-                outbox.enqueue(s, destination="wix", kind=step.kind, object_key=step.object_key,
-                               payload=step.payload, document_id=document_id, now=now)
+                messages.append({"destination": "wix", "kind": step.kind,
+                                 "object_key": step.object_key, "payload": step.payload,
+                                 "document_id": document_id})
         return moved
 
     def _outbox(self, s, context, document, current: Quote, settlement: Settlement,  # type: ignore[no-untyped-def]
-                notify: Notify | None, draft: Draft, cards, now) -> None:
+                draft: Draft, messages: list[dict[str, object]]) -> None:
         owner = ownership(order_on_wix=context.wix_id is not None,
                           api_orders_move_stock=self._api_orders_move_stock,
                           kind=current.kind, quote=current)
@@ -290,16 +301,12 @@ class ReturnsService:
             context.wix_line_ids, context.wix_payment_ids,
             {p.payment_id: p.method for p in context.snapshot.payments},
             {p.payment_id: p.refundable.minor for p in context.snapshot.payments},
-            context.customer_email, _new_item_payloads(s, current), notify is not None, draft.note)
+            context.customer_email, _new_item_payloads(s, current),
+            document.notify_email is not None, draft.note)
         for step in steps_for(data, owner):
-            outbox.enqueue(s, destination="wix", kind=step.kind, object_key=step.object_key,
-                           payload=step.payload, document_id=document.id, now=now)
-        if notify is not None:
-            mail = document_mail(shop_name=self._shop_name, document_number=document.number,
-                                 context=context, quote=current, settlement=settlement,
-                                 cards=cards, notify=notify, note=draft.note, now=now)
-            queue_document_mail(s, mail, now=now, document_id=document.id)
-            document.notify_email = notify.email
+            messages.append({"destination": "wix", "kind": step.kind,
+                             "object_key": step.object_key, "payload": step.payload,
+                             "document_id": document.id})
 
     def _print_jobs(self, s, document_id: str, cards: list[IssuedCard], now) -> None:  # type: ignore[no-untyped-def]
         repo.queue_print_job(s, document_id=document_id, kind="receipt", now=now)
@@ -308,13 +315,13 @@ class ReturnsService:
 
 
 def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
     payloads = []
     for item in current.new_items:
-        variant = repo.find_variant(s, variant_id=int(item.item.variant_id))
+        product, variant = wix_ids.get(int(item.item.variant_id), (None, None))
         payloads.append({
             "sku": item.item.sku, "name": item.item.name, "quantity": item.quantity,
-            "product_id": variant.wix_product_id if variant else None,
-            "variant_id": variant.wix_variant_id if variant else None,
+            "product_id": product, "variant_id": variant,
             "total_minor": item.total.minor, "tax_minor": item.tax.minor})
     return payloads
 
