@@ -63,7 +63,7 @@ def measure(url: str, commits: int) -> dict[str, object]:
 
 def plain_sqlite_floor(path: str, commits: int) -> dict[str, object]:
     """The same number of rows written with plain sqlite3, synchronous=FULL: the disk's floor."""
-    import sqlite3  # noqa: PLC0415
+    import sqlite3
 
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
@@ -106,10 +106,10 @@ def main() -> int:
 
 
 def _postgres(args: argparse.Namespace) -> dict[str, object]:
-    from sqlalchemy import text  # noqa: PLC0415
-    from sqlalchemy.engine import make_url  # noqa: PLC0415
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
 
-    from tests.support import postgres  # noqa: PLC0415
+    from tests.support import postgres
 
     server = postgres.start() if not args.pg_url else postgres.PostgresServer(
         args.pg_url, lambda: None)

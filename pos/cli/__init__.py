@@ -18,6 +18,7 @@ SUBCOMMAND_MODULES = (
     "pos.cli.demo",
     "pos.cli.users",
     "pos.cli.audit",
+    "pos.cli.stock",
 )
 
 

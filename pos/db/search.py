@@ -9,13 +9,19 @@ below the last key seen (keyset pagination): no sort of the matches is ever need
 Indexed words are folded in Python (`search_document`), queries are folded the same way
 (`parse_query`), and each word becomes a quoted prefix term built from `[0-9a-z]` only, so
 no user input ever reaches FTS or tsquery syntax.
+
+The queries run on the session's DBAPI connection: the statements are fixed strings with
+bound parameters, and skipping SQLAlchemy's statement and row machinery keeps a number
+lookup well under a millisecond (see benchmarks/search_bench.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -23,6 +29,12 @@ from sqlalchemy.orm import Session
 from pos.domain.search_text import ParsedQuery, QueryKind, chrono_base
 
 MAX_PAGE = 200
+MAX_KEY = 2**62
+# FTS5 answers a prefix query lazily, newest first, only when a prefix index of exactly that
+# length exists (`prefix = '1 2 … 8'` in the migration); otherwise it first merges the
+# doclists of every matching term — 130 ms for "martin" at a million orders. Longer words are
+# therefore looked up by their first 8 letters and checked against the stored document.
+FTS_PREFIX_MAX = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +82,7 @@ def index_rows(bind: Session | Connection, rows: Sequence[tuple[int, str]]) -> N
 
 
 def unindex(bind: Session | Connection, keys: Iterable[int]) -> None:
+    """Remove the index rows of the orders with these search keys."""
     params = [{"k": key} for key in keys]
     if not params:
         return
@@ -77,92 +90,99 @@ def unindex(bind: Session | Connection, keys: Iterable[int]) -> None:
     bind.execute(text(f"DELETE FROM order_search WHERE {column} = :k"), params)
 
 
+# ---------------------------------------------------------------- statements
+
 _HIT_COLUMNS = """o.id, o.number, o.search_key, o.placed_at, o.channel, o.status, o.currency,
-    o.total_minor, coalesce(c.first_name, ''), coalesce(c.last_name, ''), c.email, c.phone"""
+    o.total_minor, coalesce(c.first_name, ''), coalesce(c.last_name, ''),
+    coalesce(c.email, o.buyer_email), c.phone"""
+_FROM = "orders o LEFT JOIN customers c ON c.id = o.customer_id"
+_EXACT_IDS = {
+    "O": "SELECT id FROM orders WHERE number_norm = :n",
+    "D": "SELECT order_id FROM counter_documents WHERE number_norm = :n",
+}
+_EXACT = (
+    f"SELECT {_HIT_COLUMNS} FROM {_FROM} WHERE o.id IN ({{ids}}) "
+    "AND o.search_key >= :lo AND o.search_key < :hi ORDER BY o.search_key DESC LIMIT :n_max"
+)
+_TEXT_INNER = {
+    "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
+    "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
+    "postgresql": "SELECT search_key AS k FROM order_search "
+    "WHERE doc @@ to_tsquery('simple', :q) AND search_key >= :lo AND search_key < :hi "
+    "ORDER BY search_key DESC LIMIT :n_max",
+}
+_TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
+    "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC"
+)
+_PARAM = re.compile(r"(?<![:\w]):([a-z_0-9]+)")
 
 
-def _hits(
-    session: Session, sql: str, params: dict[str, object], *, exact: bool = False
-) -> list[OrderHit]:
-    from pos.db.types import UTCDateTime
-
-    decode = UTCDateTime().process_result_value
-    dialect = session.get_bind().dialect
-    hits = []
-    for row in session.execute(text(sql), params):
-        placed = row[3]
-        if isinstance(placed, str):
-            placed = datetime.fromisoformat(placed)
-        hits.append(
-            OrderHit(
-                row[0],
-                row[1],
-                row[2],
-                decode(placed, dialect),
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                row[8],
-                row[9],
-                row[10],
-                row[11],
-                exact,
-            )
-        )
-    return hits
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Run a fixed statement on the session's own DBAPI connection (same transaction)."""
+    dbapi = session.connection().connection
+    if not _is_sqlite(session):
+        sql = _PARAM.sub(r"%(\1)s", sql)
+    cursor = dbapi.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
-def _match_expression(words: Sequence[str], sqlite: bool) -> str:
-    # Words are [0-9a-z]+ by construction (search_text.tokens); quoting is belt and braces.
-    if sqlite:
-        return " AND ".join(f'"{word}"*' for word in words)
-    return " & ".join(f"{word}:*" for word in words)
+def _hit(row: tuple[Any, ...], exact: bool) -> OrderHit:
+    placed = row[3]
+    if isinstance(placed, str):  # SQLite: naive UTC text
+        placed = datetime.fromisoformat(placed)
+    placed = placed.replace(tzinfo=UTC) if placed.tzinfo is None else placed.astimezone(UTC)
+    return OrderHit(*row[:3], placed, *row[4:12], exact)
 
 
-def _key_bounds(
-    before: int | None, since: datetime | None, until: datetime | None
-) -> tuple[int, int]:
-    upper = 2**62 if before is None else before
-    if until is not None:
-        upper = min(upper, chrono_base(until))
-    lower = 0 if since is None else chrono_base(since)
-    return lower, upper
+# ---------------------------------------------------------------- lookups
+
+
+def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str]]:
+    """The MATCH / tsquery text, and (SQLite) the words the index can only approximate.
+
+    Words are [0-9a-z]+ by construction (search_text.tokens); quoting is belt and braces.
+    """
+    if not sqlite:
+        return " & ".join(f"{word}:*" for word in words), []
+    terms = " AND ".join(f'"{word[:FTS_PREFIX_MAX]}"*' for word in words)
+    return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 
 
 def _text_hits(
     session: Session, words: Sequence[str], *, limit: int, lower: int, upper: int
 ) -> list[OrderHit]:
     sqlite = _is_sqlite(session)
-    if sqlite:
-        inner = (
-            "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
-            "AND rowid >= :lo AND rowid < :hi ORDER BY rowid DESC LIMIT :n"
-        )
-    else:
-        inner = (
-            "SELECT search_key AS k FROM order_search WHERE doc @@ to_tsquery('simple', :q) "
-            "AND search_key >= :lo AND search_key < :hi ORDER BY search_key DESC LIMIT :n"
-        )
-    sql = (
-        f"SELECT {_HIT_COLUMNS} FROM ({inner}) s JOIN orders o ON o.search_key = s.k "
-        "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC"
-    )
-    return _hits(
-        session, sql, {"q": _match_expression(words, sqlite), "lo": lower, "hi": upper, "n": limit}
-    )
+    query, long_words = _match_expression(words, sqlite)
+    params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
+    check = ""
+    for i, word in enumerate(long_words):  # the stored document holds the folded words
+        check += f" AND (' ' || doc) LIKE :w{i}"
+        params[f"w{i}"] = f"% {word}%"
+    inner = _TEXT_INNER["sqlite" if sqlite else "postgresql"].format(check=check)
+    return [_hit(row, False) for row in _rows(session, _TEXT.format(inner=inner), params)]
 
 
-def _number_hits(session: Session, number: str, *, documents: bool) -> list[OrderHit]:
-    base = f"SELECT {_HIT_COLUMNS} FROM orders o LEFT JOIN customers c ON c.id = o.customer_id "
-    if documents:
-        sql = base + (
-            "WHERE o.id IN (SELECT order_id FROM counter_documents "
-            "WHERE number_norm = :n) ORDER BY o.search_key DESC"
-        )
-    else:
-        sql = base + "WHERE o.number_norm = :n ORDER BY o.search_key DESC"
-    return _hits(session, sql, {"n": number}, exact=True)
+def _exact_hits(
+    session: Session, number: str, targets: str, *, lower: int, upper: int
+) -> list[OrderHit]:
+    """Orders whose number (target "O") or counter-document number ("D") is `number`."""
+    ids = " UNION ".join(_EXACT_IDS[target] for target in targets)
+    params = {"n": number, "lo": lower, "hi": upper, "n_max": MAX_PAGE}
+    return [_hit(row, True) for row in _rows(session, _EXACT.format(ids=ids), params)]
+
+
+def _key_bounds(
+    before: int | None, since: datetime | None, until: datetime | None
+) -> tuple[int, int]:
+    upper = MAX_KEY if before is None else min(before, MAX_KEY)
+    if until is not None:
+        upper = min(upper, chrono_base(until))
+    lower = 0 if since is None else max(0, chrono_base(since))
+    return lower, upper
 
 
 def search_orders(
@@ -177,28 +197,27 @@ def search_orders(
     """Orders matching `query`, newest first, at most `limit`, keys below `before`.
 
     - RECEIPT (a scanned QR payload): the order, or the order of the counter document.
-    - NUMBER: exact matches on order and document numbers first (first page only), then
-      orders whose indexed words start with the digits (longer numbers, phone numbers).
+    - NUMBER: exact matches on order and document numbers first (first page only: later
+      pages leave them out), then orders whose indexed words start with the digits.
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
-    `since`/`until` bound the purchase date (until exclusive).
+    `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
+    of the last row of the previous page.
     """
     limit = max(1, min(limit, MAX_PAGE))
     lower, upper = _key_bounds(before, since, until)
     if query.kind is QueryKind.EMPTY or lower >= upper:
         return []
+    bounds = {"lower": lower, "upper": upper}
     if query.kind is QueryKind.RECEIPT:
-        return _number_hits(session, query.number, documents=query.receipt_target == "D")[:limit]
+        if before is not None:
+            return []  # a receipt names one order: there is no second page
+        return _exact_hits(session, query.number, query.receipt_target, **bounds)[:limit]
     exact: list[OrderHit] = []
-    if query.kind is QueryKind.NUMBER and before is None:
-        exact = [
-            hit
-            for hit in _number_hits(session, query.number, documents=False)
-            + _number_hits(session, query.number, documents=True)
-            if lower <= hit.search_key < upper
-        ]
-        exact = list({hit.order_id: hit for hit in exact}.values())
-    if not query.words:
-        return exact[:limit]
+    if query.kind is QueryKind.NUMBER:
+        exact = _exact_hits(session, query.number, "OD", **bounds)
     seen = {hit.order_id for hit in exact}
-    rest = _text_hits(session, query.words, limit=limit + len(seen), lower=lower, upper=upper)
-    return (exact + [hit for hit in rest if hit.order_id not in seen])[:limit]
+    head = exact if before is None else []
+    if not query.words:
+        return head[:limit]
+    rest = _text_hits(session, query.words, limit=limit + len(seen), **bounds)
+    return (head + [hit for hit in rest if hit.order_id not in seen])[:limit]

@@ -113,7 +113,8 @@ def parse_query(text: str) -> ParsedQuery:
     if _NUMBER_LIKE.match(cleaned) and any(ch.isdigit() for ch in cleaned):
         number = normalise_number(cleaned)
         if number:
-            return ParsedQuery(QueryKind.NUMBER, words=tuple(tokens(number)), number=number)
+            words = tuple(word[:MAX_TOKEN_CHARS] for word in tokens(number)[:MAX_TOKENS])
+            return ParsedQuery(QueryKind.NUMBER, words=words, number=number)
     words = []
     for word in tokens(cleaned):
         if word not in words:
