@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from pos.db import orders as order_repo
+from pos.db import returns as returns_repo
 from pos.db.engine import SessionFactory
 from pos.db.search import OrderHit, search_orders
 from pos.domain.clock import Clock
 from pos.domain.money import Money
+from pos.domain.policy import Policy
+from pos.domain.returns import days_since_purchase
 from pos.domain.search_text import QueryKind, parse_query
 from pos.domain.valuation import LineValue, return_credit
+from pos.services.policy import load_policy
 
 DEFAULT_RETURN_WINDOW_DAYS = 30
 
@@ -55,6 +59,8 @@ class OrderLineView:
     unit_price: Money
     paid: Money  # whole line, tax included
     next_unit_credit: Money | None  # credit for returning one more unit; None when none left
+    final_sale: bool = False  # the policy takes it back only with a manager's approval
+    exchange_only: bool = False  # exchanged, never refunded, without a manager
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +158,11 @@ class SalesHistoryService:
                 raise OrderNotFoundError(order_id)
             counter = order_repo.counter_returns_by_line(session, order_id)
             documents = order_repo.documents_of(session, order_id)
-            refunds = order_repo.refunds_of(session, order_id)
-            return _detail(order, counter, documents, refunds, self._clock.now())
+            context = returns_repo.load_context(session, order_id)
+            policy = load_policy(session)
+            now = self._clock.now()
+            detail = _detail(order, counter, documents, now)
+        return _with_policy(detail, context, policy, now)
 
 
 def _summary(hit: OrderHit) -> OrderSummary:
@@ -198,7 +207,23 @@ def _line_view(line, currency: str, counter_returned: int) -> OrderLineView:  # 
     )
 
 
-def _detail(order, counter, documents, refunds, now: datetime) -> OrderDetail:  # type: ignore[no-untyped-def]
+def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # type: ignore[no-untyped-def]
+                 ) -> OrderDetail:
+    """Refundable amounts net of counter refunds, final-sale flags, the shop's window."""
+    sold = {line.line_id: line for line in context.snapshot.lines}
+    lines = tuple(replace(
+        view, final_sale=sold[str(view.line_id)].is_final_sale(policy),
+        exchange_only=policy.is_exchange_only(sold[str(view.line_id)].category))
+        for view in detail.lines)
+    payments = tuple(replace(view, refunded=snap.already_refunded, refundable=snap.refundable)
+                     for view, snap in zip(detail.payments, context.snapshot.payments,
+                                           strict=True))
+    return replace(detail, lines=lines, payments=payments,
+                   return_window_days=policy.return_window_days,
+                   days_since_purchase=days_since_purchase(detail.placed_at, now))
+
+
+def _detail(order, counter, documents, now: datetime) -> OrderDetail:  # type: ignore[no-untyped-def]
     currency = order.currency
     customer = order.customer
     name = " ".join(p for p in (customer.first_name, customer.last_name) if p) if customer else ""

@@ -51,7 +51,7 @@ KIND_PERMISSION = {DocumentKind.EXCHANGE: Permission.EXCHANGE,
 class ReturnsError(ServiceError):
     """A refusal the cashier must see: `code` names it, `params` carry the numbers."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
         super().__init__(**params)
 
