@@ -17,6 +17,8 @@ SessionFactory = sessionmaker[Session]  # what services are given (typed alias, 
 class DatabaseUnavailableError(RuntimeError):
     """The database cannot be used right now (file locked, disk full, server down)."""
 
+    code = "database_unavailable"
+
 
 def normalise_url(url: str) -> str:
     """Accept plain `postgresql://` and file paths; pick psycopg 3 for PostgreSQL."""

@@ -36,7 +36,9 @@ def next_search_key(session: Session, data_placed_at) -> int:  # type: ignore[no
     return key
 
 
-def upsert_customer(session: Session, data: CustomerData) -> CustomerRecord:
+def upsert_customer(session: Session, data: CustomerData) -> tuple[CustomerRecord, bool]:
+    """The customer record for `data`, created or updated; True when an existing customer's
+    searchable words (name, e-mail, phone) changed, so their other orders need re-indexing."""
     record = None
     if data.wix_contact_id:
         record = session.scalar(
@@ -46,14 +48,17 @@ def upsert_customer(session: Session, data: CustomerData) -> CustomerRecord:
         record = session.scalars(
             select(CustomerRecord).where(CustomerRecord.email == data.email.strip().lower())
         ).first()
+    existed = record is not None
     if record is None:
         record = CustomerRecord()
         session.add(record)
+    before = (record.first_name, record.last_name, record.email, record.phone)
     record.wix_contact_id = data.wix_contact_id or record.wix_contact_id
     record.first_name, record.last_name = data.first_name, data.last_name
     record.email = data.email.strip().lower() if data.email else None
     record.phone, record.language = data.phone, data.language
-    return record
+    after = (record.first_name, record.last_name, record.email, record.phone)
+    return record, existed and before != after
 
 
 def _document_for(order: OrderRecord, customer: CustomerRecord | None) -> str:
@@ -85,7 +90,8 @@ def record_order(session: Session, data: OrderData) -> OrderRecord:
     is_new = order is None
     old_doc = None if order is None else _document_for(order, order.customer)
     with session.no_autoflush:
-        customer = upsert_customer(session, data.customer) if data.customer else None
+        customer, renamed = (upsert_customer(session, data.customer) if data.customer
+                             else (None, False))
         if order is None:
             order = OrderRecord(search_key=next_search_key(session, data.placed_at))
         _fill_order(order, data, customer)
@@ -98,7 +104,20 @@ def record_order(session: Session, data: OrderData) -> OrderRecord:
         if not is_new:
             search.unindex(session, [order.search_key])
         search.index_rows(session, [(order.search_key, new_doc)])
+    if renamed and customer is not None:
+        reindex_customer(session, customer, skip=order.id)
     return order
+
+
+def reindex_customer(session: Session, customer: CustomerRecord, *, skip: int | None = None
+                     ) -> int:
+    """Re-index every order of a customer whose name, e-mail or phone changed."""
+    orders = session.scalars(select(OrderRecord).where(
+        OrderRecord.customer_id == customer.id, OrderRecord.id != (skip or -1))).all()
+    if orders:
+        search.unindex(session, [o.search_key for o in orders])
+        search.index_rows(session, [(o.search_key, _document_for(o, customer)) for o in orders])
+    return len(orders)
 
 
 def _fill_order(order: OrderRecord, data: OrderData, customer: CustomerRecord | None) -> None:

@@ -1,0 +1,161 @@
+"""Composition root: opens the database, builds the services and the window, runs Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import Engine
+
+from pos.config import data_dir, default_database_path, demo_database_path
+from pos.db.engine import make_engine, make_sessions, resolve_url
+from pos.db.migrate import upgrade
+from pos.domain.clock import SystemClock
+from pos.services.history import SalesHistoryService
+from pos.ui.format import locale_for
+from pos.ui.main_window import MainWindow, create_main_window
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+TRANSLATIONS = RESOURCES / "i18n"
+STYLESHEET = Path(__file__).resolve().parent / "ui" / "style.qss"
+DEFAULT_LANGUAGE = "fr"  # the shop's language; `--lang en` for English
+
+log = logging.getLogger("comptoir")
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """`--demo`: the demo shop (made on first use); else `--db`, the env, or the default file."""
+    if getattr(args, "demo", False):
+        from pos.db.demo import ensure_demo_shop  # only the demo needs the generator
+
+        path = demo_database_path()
+        if not path.exists():
+            print(f"Creating the demo shop in {path} (once)…", file=sys.stderr)
+        return ensure_demo_shop(path)
+    return resolve_url(getattr(args, "db", None), default_database_path())
+
+
+def open_engine(url: str) -> Engine:
+    """The engine for `url`, its schema upgraded to head first (SQLite: after a backup)."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def load_stylesheet() -> str:
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install Comptoir's and Qt's own translations for `language`; returns them for removal.
+
+    English is the source language, so it needs no translator.
+    """
+    if language == "en":
+        return []
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in (
+        (f"comptoir_{language}", str(TRANSLATIONS)),
+        (f"qtbase_{language}", qt_dir),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            translators.append(translator)
+        else:
+            log.warning("no %s translation in %s", name, directory)
+    return translators
+
+
+def build_main_window(history: SalesHistoryService, locale: str) -> MainWindow:
+    """The main window on `history`, styled, money and dates in `locale` ("fr_FR", "en_US")."""
+    return create_main_window(history=history, locale=locale, stylesheet=load_stylesheet())
+
+
+class CrashHandler:
+    """`sys.excepthook` for the GUI: log the bug, tell the cashier, keep the app running.
+
+    An uncaught exception in a Qt slot would otherwise only print to a console nobody sees.
+    `show` is the one seam tests replace (it is where the modal box is shown).
+    """
+
+    def __init__(self, *, parent: Callable[[], QWidget | None], log_path: Path) -> None:
+        self._parent, self._log_path = parent, log_path
+        self._showing = False
+        self.show: Callable[[str], None] = self._show_message_box
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.critical("uncaught exception", exc_info=(kind, error, tb))
+        if self._showing:  # a failure while the box is open: logged, not stacked
+            return
+        self._showing = True
+        try:
+            self.show("".join(traceback.format_exception_only(kind, error)).strip())
+        finally:
+            self._showing = False
+
+    def _show_message_box(self, summary: str) -> None:
+        text = QCoreApplication.translate(
+            "CrashHandler",
+            "Something went wrong and this action did not finish.\n\n"
+            "The details were written to {path}. Please tell your manager.",
+        ).format(path=self._log_path)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Comptoir", text, parent=self._parent())
+        box.setDetailedText(summary)
+        box.exec()
+
+
+def setup_logging() -> logging.Handler:
+    """Log to `comptoir.log` in the data directory; returns the handler (to close at exit)."""
+    handler = logging.FileHandler(data_dir() / "comptoir.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    return handler
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app (the `comptoir` command without a sub-command). Returns the exit code."""
+    handler = setup_logging()
+    previous_hook = sys.excepthook
+    engine = open_engine(database_url(args))
+    try:
+        history = SalesHistoryService(sessions=make_sessions(engine), clock=SystemClock())
+        return _run_window(args, history, log_path=Path(handler.baseFilename))
+    finally:
+        engine.dispose()
+        sys.excepthook = previous_hook
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def _run_window(args: argparse.Namespace, history: SalesHistoryService, *, log_path: Path) -> int:
+    language = getattr(args, "lang", None) or DEFAULT_LANGUAGE
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Comptoir")
+    QLocale.setDefault(QLocale(locale_for(language)))
+    translators = install_translators(app, language)
+    window = build_main_window(history, locale_for(language))
+    sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
+    if getattr(args, "kiosk", False):
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    try:
+        return int(app.exec())
+    finally:
+        window.close()  # stops the task runner before the database goes away
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -1,0 +1,74 @@
+"""The order screen's tables: lines, payments and earlier counter documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from pos.services.history import DocumentView, OrderLineView, PaymentView
+from pos.ui.format import format_datetime, format_money
+from pos.ui.screens import Column, RowsTableModel, document_kind_label, payment_method_label
+
+
+class OrderLinesTableModel(RowsTableModel[OrderLineView]):
+    """What was bought: product, options, sold / returned / returnable units, price, paid."""
+
+    PRODUCT_COLUMN = 0
+
+    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Product"), lambda line: line.product_name),
+                Column(self.tr("Options"), lambda line: line.options_text),
+                Column(self.tr("Sold"), lambda line: str(line.sold), numeric=True),
+                Column(self.tr("Returned"), lambda line: str(line.returned), numeric=True),
+                Column(self.tr("Returnable"), lambda line: str(line.returnable), numeric=True),
+                Column(
+                    self.tr("Unit price"),
+                    lambda line: format_money(line.unit_price, locale),
+                    numeric=True,
+                ),
+                Column(self.tr("Paid"), lambda line: format_money(line.paid, locale), numeric=True),
+            ]
+        )
+
+
+class PaymentsTableModel(RowsTableModel[PaymentView]):
+    """How the order was paid, and how much of each payment can still be refunded."""
+
+    REFERENCE_COLUMN = 1
+
+    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Method"), lambda p: payment_method_label(p.method)),
+                Column(self.tr("Reference"), lambda p: p.reference),
+                Column(self.tr("Amount"), lambda p: format_money(p.amount, locale), numeric=True),
+                Column(
+                    self.tr("Refunded"), lambda p: format_money(p.refunded, locale), numeric=True
+                ),
+                Column(
+                    self.tr("Refundable"),
+                    lambda p: format_money(p.refundable, locale),
+                    numeric=True,
+                ),
+            ]
+        )
+
+
+class DocumentsTableModel(RowsTableModel[DocumentView]):
+    """Exchanges, refunds and cancellations already made at the counter for this order."""
+
+    KIND_COLUMN = 1
+
+    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Document"), lambda d: d.number),
+                Column(self.tr("Kind"), lambda d: document_kind_label(d.kind)),
+                Column(self.tr("Date"), lambda d: format_datetime(d.created_at, locale)),
+                Column(self.tr("Balance"), lambda d: format_money(d.balance, locale), numeric=True),
+            ]
+        )

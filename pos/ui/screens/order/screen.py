@@ -1,0 +1,154 @@
+"""The order screen: one past sale, read-only — who, when, what, how paid, what came back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.ui.screens import COMPACT_ROW_HEIGHT, fit_to_rows, setup_touch_table
+from pos.ui.screens.order.models import (
+    DocumentsTableModel,
+    OrderLinesTableModel,
+    PaymentsTableModel,
+)
+from pos.ui.screens.order.view_model import OrderHeader, OrderViewModel
+
+HEADER_PAIRS_PER_ROW = 3
+SMALL_TABLE_ROWS = 3  # payments and documents: taller lists scroll, the items keep the room
+
+
+class OrderScreen(QWidget):
+    """Shows `OrderViewModel`'s order: header, lines, payments, earlier counter documents.
+
+    Signals:
+        back_requested(): the cashier wants the search screen again.
+    """
+
+    back_requested = Signal()
+
+    def __init__(
+        self, *, view_model: OrderViewModel, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderScreen")
+        self._vm = view_model
+        self._lines = OrderLinesTableModel(locale=locale, parent=self)
+        self._payments = PaymentsTableModel(locale=locale, parent=self)
+        self._documents = DocumentsTableModel(locale=locale, parent=self)
+        self._build_ui()
+        self._connect_signals()
+        self._render_detail()
+
+    @property
+    def view_model(self) -> OrderViewModel:
+        return self._vm
+
+    def _build_ui(self) -> None:
+        self._back_button = QPushButton(self.tr("‹  Back to search"), objectName="backButton")
+        self._title = QLabel(objectName="screenTitle")
+        top = QHBoxLayout()
+        top.addWidget(self._back_button)
+        top.addSpacing(16)
+        top.addWidget(self._title, 1)
+        self._status_label = QLabel(objectName="orderStatus")
+        self._status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._status_label.setWordWrap(True)
+        self._content = QWidget(objectName="orderContent")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._status_label, 1)
+        layout.addWidget(self._content, 100)
+        self._build_content()
+
+    def _build_content(self) -> None:
+        self._header_grid = QGridLayout()
+        self._header_grid.setHorizontalSpacing(16)
+        self._window_label = QLabel(objectName="returnWindow")
+        self._window_label.setWordWrap(True)
+        self._lines_view = self._table(self._lines, OrderLinesTableModel.PRODUCT_COLUMN, "lines")
+        self._payments_view = self._table(
+            self._payments, PaymentsTableModel.REFERENCE_COLUMN, "payments"
+        )
+        self._documents_view = self._table(
+            self._documents, DocumentsTableModel.KIND_COLUMN, "documents"
+        )
+        self._no_documents = QLabel(
+            self.tr("No exchange, refund or cancellation at the counter yet."),
+            objectName="emptyNote",
+        )
+        documents = self._section(self.tr("Earlier counter documents"), self._documents_view)
+        documents.addWidget(self._no_documents)
+        layout = QVBoxLayout(self._content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header_grid)
+        layout.addWidget(self._window_label)
+        layout.addLayout(self._section(self.tr("Items"), self._lines_view), 1)
+        layout.addLayout(self._section(self.tr("Payments"), self._payments_view))
+        layout.addLayout(documents)
+
+    def _table(self, model: QAbstractItemModel, stretch: int, name: str) -> QTableView:
+        view = QTableView(objectName=f"{name}Table")
+        view.setModel(model)
+        setup_touch_table(view, stretch=stretch, row_height=COMPACT_ROW_HEIGHT)
+        return view
+
+    @staticmethod
+    def _section(title: str, view: QWidget) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(QLabel(title, objectName="sectionTitle"))
+        box.addWidget(view, 1)
+        return box
+
+    def _connect_signals(self) -> None:
+        self._back_button.clicked.connect(self.back_requested)
+        self._vm.detail_changed.connect(self._render_detail)
+        self._vm.status_changed.connect(self._render_status)
+
+    def _render_detail(self) -> None:
+        detail, header = self._vm.detail, self._vm.header()
+        self._content.setVisible(detail is not None)
+        if detail is None or header is None:
+            self._title.setText("")
+            for model in (self._lines, self._payments, self._documents):
+                model.set_rows(())
+        else:
+            self._render_header(header)
+            self._lines.set_rows(detail.lines)
+            self._payments.set_rows(detail.payments)
+            self._documents.set_rows(detail.documents)
+            fit_to_rows(self._payments_view, max_rows=SMALL_TABLE_ROWS)
+            fit_to_rows(self._documents_view, max_rows=SMALL_TABLE_ROWS)
+            self._documents_view.setVisible(bool(detail.documents))
+            self._no_documents.setVisible(not detail.documents)
+        self._render_status()
+
+    def _render_header(self, header: OrderHeader) -> None:
+        self._title.setText(header.title)
+        while (item := self._header_grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for index, (label, value) in enumerate(header.fields):
+            row, pair = divmod(index, HEADER_PAIRS_PER_ROW)
+            name = QLabel(label, objectName="fieldLabel")
+            text = QLabel(value, objectName="fieldValue")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self._header_grid.addWidget(name, row, 2 * pair)
+            self._header_grid.addWidget(text, row, 2 * pair + 1)
+        self._window_label.setText(header.window_text)
+        self._window_label.setProperty("within", header.within_window)
+        self._window_label.style().unpolish(self._window_label)  # re-read the QSS property
+        self._window_label.style().polish(self._window_label)
+
+    def _render_status(self) -> None:
+        text = self._vm.status_text
+        self._status_label.setText(text)
+        self._status_label.setVisible(bool(text))

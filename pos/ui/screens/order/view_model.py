@@ -1,0 +1,134 @@
+"""State of the order screen: one order, read in the background, shown read-only."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from pos.services.history import OrderDetail, SalesHistoryService
+from pos.ui.format import format_datetime, format_money
+from pos.ui.screens import channel_label
+from pos.ui.workers import TaskRunner
+
+ORDER_KEY = "order"  # opening another order supersedes the one still loading
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderHeader:
+    """The top of the order screen, ready to show."""
+
+    title: str
+    fields: tuple[tuple[str, str], ...]  # (label, value), in reading order
+    window_text: str
+    within_window: bool
+
+
+class OrderViewModel(QObject):
+    """Loads one order through `SalesHistoryService.order_detail` and words its header.
+
+    Signals:
+        detail_changed(): re-read `detail` and `header` (None while loading or on error).
+        status_changed(): re-read `status_text` ("" when the order is shown).
+    """
+
+    detail_changed = Signal()
+    status_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        history: SalesHistoryService,
+        runner: TaskRunner,
+        locale: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._history, self._runner, self._locale = history, runner, locale
+        self._detail: OrderDetail | None = None
+        self._status_text = ""
+
+    @property
+    def detail(self) -> OrderDetail | None:
+        return self._detail
+
+    @property
+    def status_text(self) -> str:
+        return self._status_text
+
+    def load(self, order_id: int) -> None:
+        """Show the order with this id (replacing whatever was shown)."""
+        history = self._history
+        self._detail = None
+        self._set_status(self.tr("Opening the order…"))
+        self.detail_changed.emit()
+        self._runner.submit(
+            lambda: history.order_detail(order_id),
+            key=ORDER_KEY,
+            on_success=self._on_loaded,
+            on_error=self._on_load_failed,
+        )
+
+    def header(self) -> OrderHeader | None:
+        """The header of the shown order, formatted for the locale."""
+        detail = self._detail
+        if detail is None:
+            return None
+        return OrderHeader(
+            self.tr("Order {number}").format(number=detail.number),
+            self._fields(detail),
+            self._window_text(detail),
+            detail.within_return_window,
+        )
+
+    def _fields(self, detail: OrderDetail) -> tuple[tuple[str, str], ...]:
+        fields = [
+            (self.tr("Date"), format_datetime(detail.placed_at, self._locale)),
+            (self.tr("Channel"), channel_label(detail.channel)),
+            (self.tr("Customer"), detail.customer_name or self.tr("(no name)")),
+            (self.tr("E-mail"), detail.email or "—"),
+            (self.tr("Phone"), detail.phone or "—"),
+            (self.tr("Total"), format_money(detail.total, self._locale)),
+        ]
+        if detail.refunded_total:
+            fields.append(
+                (self.tr("Already refunded"), format_money(detail.refunded_total, self._locale))
+            )
+        return tuple(fields)
+
+    def _window_text(self, detail: OrderDetail) -> str:
+        days = detail.days_since_purchase
+        if days == 0:
+            bought = self.tr("Bought today")
+        elif days == 1:
+            bought = self.tr("Bought yesterday")
+        else:
+            bought = self.tr("Bought {days} days ago").format(days=days)
+        if detail.within_return_window:
+            window = self.tr("within the {window}-day return window.")
+        else:
+            window = self.tr("outside the {window}-day return window: a manager must approve.")
+        return f"{bought} — {window.format(window=detail.return_window_days)}"
+
+    def _on_loaded(self, detail: OrderDetail) -> None:
+        self._detail = detail
+        self._set_status("")
+        self.detail_changed.emit()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        if getattr(error, "code", None) == "order_not_found":
+            text = self.tr("This order is no longer in the sales history.")
+        else:
+            log.error("loading an order failed", exc_info=error)
+            text = self.tr(
+                "The order cannot be read right now. Try again in a moment; "
+                "if it keeps failing, call a manager."
+            )
+        self._set_status(text)
+
+    def _set_status(self, text: str) -> None:
+        self._status_text = text
+        self.status_changed.emit()

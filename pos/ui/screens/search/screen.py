@@ -1,0 +1,118 @@
+"""The search screen: a search box, the sales found, and a tap to open one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.ui.screens import setup_touch_table
+from pos.ui.screens.search.models import OrderResultsTableModel
+from pos.ui.screens.search.view_model import SearchViewModel
+
+
+class SearchScreen(QWidget):
+    """Find a past sale by customer, e-mail, phone, order number or receipt scan.
+
+    Renders `SearchViewModel`; holds no state of its own. A barcode scanner acting as a
+    keyboard types into the search box (the only widget that takes focus) and ends with
+    Enter, which opens the order when the scan names exactly one.
+
+    Signals:
+        order_requested(int): the cashier chose this order (id).
+    """
+
+    order_requested = Signal(int)
+
+    def __init__(
+        self, *, view_model: SearchViewModel, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchScreen")
+        self._vm = view_model
+        self._model = OrderResultsTableModel(locale=locale, parent=self)
+        self._build_ui()
+        self._connect_signals()
+        self._render_status()
+
+    @property
+    def view_model(self) -> SearchViewModel:
+        return self._vm
+
+    def _build_ui(self) -> None:
+        title = QLabel(self.tr("Find a sale"), objectName="screenTitle")
+        self._query_edit = QLineEdit(objectName="searchBox")
+        self._query_edit.setPlaceholderText(self.tr("Name, e-mail, phone, order number or scan"))
+        self._clear_button = QPushButton(self.tr("Clear"), objectName="clearButton")
+        self._search_button = QPushButton(self.tr("Search"), objectName="searchButton")
+        self._search_button.setProperty("primary", True)
+        box = QHBoxLayout()
+        box.addWidget(self._query_edit, 1)
+        box.addWidget(self._clear_button)
+        box.addWidget(self._search_button)
+        self._status_label = QLabel(objectName="searchStatus")
+        self._status_label.setWordWrap(True)
+        self._status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._results_view = QTableView(objectName="searchResults")
+        self._results_view.setModel(self._model)
+        setup_touch_table(self._results_view, stretch=OrderResultsTableModel.CUSTOMER_COLUMN)
+        self._more_button = QPushButton(self.tr("Show older sales"), objectName="moreButton")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(box)
+        layout.addWidget(self._status_label)
+        layout.addWidget(self._results_view, 1)
+        layout.addWidget(self._more_button)
+
+    def _connect_signals(self) -> None:
+        self._query_edit.textChanged.connect(self._on_query_edit_text_changed)
+        self._query_edit.returnPressed.connect(self._on_query_edit_return_pressed)
+        self._search_button.clicked.connect(self._on_query_edit_return_pressed)
+        self._clear_button.clicked.connect(self._on_clear_button_clicked)
+        self._results_view.clicked.connect(self._on_results_view_clicked)
+        self._more_button.clicked.connect(self._vm.load_more)
+        self._vm.results_changed.connect(self._render_results)
+        self._vm.status_changed.connect(self._render_status)
+        self._vm.order_requested.connect(self.order_requested)
+
+    def activate(self) -> None:
+        """Shown again: ready for the next scan (focus in the box, text selected)."""
+        self._query_edit.setFocus()
+        self._query_edit.selectAll()
+
+    def _on_query_edit_text_changed(self, text: str) -> None:
+        self._vm.set_query(text)
+
+    def _on_query_edit_return_pressed(self) -> None:
+        self._vm.submit(self._query_edit.text())
+
+    def _on_clear_button_clicked(self) -> None:
+        self._query_edit.clear()
+        self._query_edit.setFocus()
+
+    def _on_results_view_clicked(self, index: QModelIndex) -> None:
+        self._vm.choose(index.row())
+
+    def _render_results(self) -> None:
+        results = self._vm.results
+        shown = self._model.rows
+        if shown and results[: len(shown)] == shown:
+            self._model.append_rows(results[len(shown) :])  # "show older": keep the scroll
+        else:
+            self._model.set_rows(results)
+            self._results_view.scrollToTop()
+        self._render_status()
+
+    def _render_status(self) -> None:
+        text = self._vm.status_text
+        self._status_label.setText(text)
+        self._status_label.setVisible(bool(text))
+        self._results_view.setVisible(bool(self._vm.results) or not text)
+        self._more_button.setVisible(self._vm.can_load_more)

@@ -1,0 +1,166 @@
+"""State and intents of the search screen: what was typed, what was found, what to open."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from pos.services.history import OrderSummary, SalesHistoryService, SearchPage
+from pos.ui.workers import TaskRunner
+
+SEARCH_KEY = "search"  # one generation chain: a newer search (or page) supersedes older ones
+DEBOUNCE_MS = 150  # long enough to skip a search per keystroke, short enough to feel instant
+PAGE_SIZE = 50
+
+log = logging.getLogger(__name__)
+
+
+class SearchViewModel(QObject):
+    """Searches the sales history as the cashier types, off the GUI thread.
+
+    Typing (`set_query`) searches after a short pause; Enter or a scan (`submit`) searches at
+    once and asks for the order straight away when exactly one order matches the number
+    exactly. Results are replaced, never mixed: a search's answer is dropped when a newer
+    search was started meanwhile (`TaskRunner` generations).
+
+    Signals:
+        results_changed(): re-read `results` and `can_load_more`.
+        status_changed(): re-read `status_text` and `busy`.
+        order_requested(int): open this order (its id).
+    """
+
+    results_changed = Signal()
+    status_changed = Signal()
+    order_requested = Signal(int)
+
+    def __init__(
+        self, *, history: SalesHistoryService, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._history, self._runner = history, runner
+        self._query = ""
+        self._results: tuple[OrderSummary, ...] = ()
+        self._next_cursor: int | None = None
+        self._busy = False
+        self._status_text = self._empty_query_text()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def results(self) -> tuple[OrderSummary, ...]:
+        return self._results
+
+    @property
+    def can_load_more(self) -> bool:
+        return self._next_cursor is not None
+
+    @property
+    def status_text(self) -> str:
+        """A sentence for the cashier when there is no list to show; "" otherwise."""
+        return self._status_text
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_query(self, text: str) -> None:
+        """The search box changed: search once the cashier pauses."""
+        self._query = text
+        self._debounce.start()  # restarts: only the last keystroke of a burst searches
+
+    def submit(self, text: str) -> None:
+        """Enter was pressed or a receipt scanned: search now, open an exact match."""
+        self._query = text
+        self._debounce.stop()
+        self._search(open_exact=True)
+
+    def load_more(self) -> None:
+        """Append the next (older) page of the current results."""
+        if self._next_cursor is None:
+            return
+        query, before, history = self._query, self._next_cursor, self._history
+        self._set_busy(True)
+        self._runner.submit(
+            lambda: history.search(query, limit=PAGE_SIZE, before=before),
+            key=SEARCH_KEY,
+            on_success=self._on_more_found,
+            on_error=self._on_search_failed,
+        )
+
+    def choose(self, row: int) -> None:
+        """The cashier tapped the result at `row`."""
+        if 0 <= row < len(self._results):
+            self.order_requested.emit(self._results[row].order_id)
+
+    def _on_debounce_timeout(self) -> None:
+        self._search(open_exact=False)
+
+    def _search(self, *, open_exact: bool) -> None:
+        query, history = self._query, self._history
+        self._set_busy(True)
+        self._runner.submit(
+            lambda: history.search(query, limit=PAGE_SIZE),
+            key=SEARCH_KEY,
+            on_success=partial(self._on_found, query, open_exact),
+            on_error=self._on_search_failed,
+        )
+
+    def _on_found(self, query: str, open_exact: bool, page: SearchPage) -> None:
+        self._results, self._next_cursor = page.results, page.next_cursor
+        self._busy = False
+        self._status_text = self._message_text(page.message, query)
+        self.results_changed.emit()
+        self.status_changed.emit()
+        exact = [summary for summary in page.results if summary.exact]
+        if open_exact and len(exact) == 1:
+            self.order_requested.emit(exact[0].order_id)
+
+    def _on_more_found(self, page: SearchPage) -> None:
+        seen = {summary.order_id for summary in self._results}
+        self._results += tuple(s for s in page.results if s.order_id not in seen)
+        self._next_cursor = page.next_cursor
+        self.results_changed.emit()
+        self._set_busy(False)
+
+    def _on_search_failed(self, error: BaseException) -> None:
+        # The service never raises on what was typed, so this is the database (locked,
+        # server down): the cashier can retry; the log keeps the details for support.
+        log.error("sales history search failed", exc_info=error)
+        self._results, self._next_cursor = (), None
+        self._busy = False
+        self._status_text = self.tr(
+            "The sales history cannot be read right now. Try again in a moment; "
+            "if it keeps failing, call a manager."
+        )
+        self.results_changed.emit()
+        self.status_changed.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if busy and not self._results:
+            self._status_text = self.tr("Searching…")
+        self.status_changed.emit()
+
+    def _message_text(self, code: str | None, query: str) -> str:
+        if code == "empty_query":
+            return self._empty_query_text()
+        if code == "nothing_found":
+            return self.tr(
+                "No sale found for “{query}”.\n"
+                "Check the spelling, or try the phone number or the order number."
+            ).format(query=query.strip())
+        return ""
+
+    def _empty_query_text(self) -> str:
+        return self.tr(
+            "Type the customer's name, e-mail or phone number, or the order number.\n"
+            "You can also scan the QR code on the receipt."
+        )
