@@ -23,8 +23,8 @@ from pos.domain.search_text import fold, search_document
 
 # (username, display name, role, PIN): shown on the demo's login screen, so not secret.
 DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
-    ("cashier", "Camille (caisse)", "cashier", "1234"),
-    ("manager", "Maxime (responsable)", "manager", "9876"),
+    ("cashier", "Camille (caisse)", "cashier", "2580"),
+    ("manager", "Maxime (responsable)", "manager", "4826"),
 )
 
 # Surname: relative frequency (roughly INSEE / ONS orders of magnitude).

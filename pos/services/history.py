@@ -71,6 +71,7 @@ class PaymentView:
     refunded: Money
     refundable: Money
     created_at: datetime
+    payment_id: str = ""  # pass it back in Tender(ORIGINAL_PAYMENT, payment_id=...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,8 @@ def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # 
         view, final_sale=sold[str(view.line_id)].is_final_sale(policy),
         exchange_only=policy.is_exchange_only(sold[str(view.line_id)].category))
         for view in detail.lines)
-    payments = tuple(replace(view, refunded=snap.already_refunded, refundable=snap.refundable)
+    payments = tuple(replace(view, refunded=snap.already_refunded, refundable=snap.refundable,
+                             payment_id=snap.payment_id)
                      for view, snap in zip(detail.payments, context.snapshot.payments,
                                            strict=True))
     return replace(detail, lines=lines, payments=payments,
