@@ -8,7 +8,7 @@ from datetime import datetime
 from pos.db import orders as order_repo
 from pos.db import returns as returns_repo
 from pos.db.engine import SessionFactory
-from pos.db.search import OrderHit, search_orders
+from pos.db.search import MAX_KEY, OrderHit, search_orders
 from pos.domain.clock import Clock
 from pos.domain.money import Money
 from pos.domain.policy import Policy
@@ -143,7 +143,9 @@ class SalesHistoryService:
         more = len(hits) > limit
         hits = hits[:limit]
         paged = [hit for hit in hits if not hit.exact]
-        next_cursor = paged[-1].search_key if more and paged else None
+        # A first page of exact matches only continues from the top: later pages never
+        # repeat exact matches (search_orders leaves them out once `before` is set).
+        next_cursor = (paged[-1].search_key if paged else MAX_KEY) if more else None
         results = tuple(_summary(hit) for hit in hits)
         return SearchPage(parsed.kind, results, next_cursor, None if results else "nothing_found")
 
