@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from pos.db.orders import counter_returns_by_line
 from pos.db.records import (
     ApprovalRecord,
     CounterDocumentRecord,
+    CustomerRecord,
+    DocumentReturnLineRecord,
     DocumentTenderRecord,
     GiftCardEntryRecord,
     GiftCardRecord,
     OrderLineRecord,
     OrderRecord,
+    PaymentRecord,
     PrintJobRecord,
     ProductRecord,
     StockLevelRecord,
@@ -80,75 +82,104 @@ def _payment_method(method: str) -> PaymentMethod:
         return PaymentMethod.OTHER
 
 
-def _counter_refunds_by_payment(session: Session, order_id: int) -> dict[int, int]:
-    rows = session.execute(
-        select(DocumentTenderRecord.payment_id, func.sum(DocumentTenderRecord.amount_minor))
-        .join(CounterDocumentRecord, CounterDocumentRecord.id == DocumentTenderRecord.document_id)
-        .where(CounterDocumentRecord.order_id == order_id,
-               DocumentTenderRecord.payment_id.is_not(None),
-               DocumentTenderRecord.direction == "out")
-        .group_by(DocumentTenderRecord.payment_id))
-    return {payment_id: int(total) for payment_id, total in rows}
-
-
-def _shipping_refunded(session: Session, order_id: int) -> bool:
-    return bool(session.scalar(select(func.count()).where(
-        CounterDocumentRecord.order_id == order_id,
-        CounterDocumentRecord.shipping_refund_minor > 0)))
-
-
 def load_context(session: Session, order_id: int) -> OrderContext | None:
-    """The order as a returns snapshot: lines valued as stored, what came back, payments."""
-    order = session.scalar(select(OrderRecord).where(OrderRecord.id == order_id).options(
-        selectinload(OrderRecord.lines), selectinload(OrderRecord.payments),
-        selectinload(OrderRecord.customer)))
+    """The order as a returns snapshot: lines valued as stored, what came back, payments.
+
+    Four Core queries (order, lines, payments, shipping already refunded): this runs inside
+    every commit, so it stays off the ORM's object machinery.
+    """
+    connection = session.connection()
+    order = connection.execute(_ORDER_QUERY, {"order_id": order_id}).one_or_none()
     if order is None:
         return None
     currency = order.currency
-    counter = counter_returns_by_line(session, order_id)
-    categories = _categories(session, [line.variant_id for line in order.lines])
-    lines = tuple(_sold_line(line, currency, counter.get(line.id, 0), categories)
-                  for line in order.lines)
-    refunded = _counter_refunds_by_payment(session, order_id)
+    line_rows = connection.execute(_LINES_QUERY, {"order_id": order_id}).all()
+    payment_rows = connection.execute(_PAYMENTS_QUERY, {"order_id": order_id}).all()
+    lines = tuple(_sold_line(row, currency) for row in line_rows)
     payments = tuple(PaymentSnapshot(
         str(p.id), _payment_method(p.method), Money(p.amount_minor, currency),
-        Money(p.refunded_minor + refunded.get(p.id, 0), currency)) for p in order.payments)
+        Money(p.refunded_minor + p.counter_refunded, currency)) for p in payment_rows)
+    shipping_refunded = bool(connection.execute(_SHIPPING_QUERY, {"order_id": order_id}).scalar())
     snapshot = OrderSnapshot(
-        str(order.id), order.number, currency, order.placed_at,
+        str(order.id), order.number, currency, _aware(order.placed_at, session),
         order.fulfillment_status != "NOT_FULFILLED", lines, payments,
         Money(order.shipping_minor, currency), Money(order.shipping_tax_minor, currency),
-        _shipping_refunded(session, order_id))
-    customer = order.customer
+        shipping_refunded)
+    name = " ".join(p for p in (order.first_name, order.last_name) if p)
     return OrderContext(
         snapshot, order.id, order.wix_id, order.number, order.status, order.tax_included,
-        customer.id if customer else None, (customer.email if customer else None)
-        or order.buyer_email,
-        " ".join(p for p in (customer.first_name, customer.last_name) if p) if customer else "",
-        customer.language if customer else "fr",
-        {str(line.id): line.wix_line_id for line in order.lines},
-        {str(line.id): line.variant_id for line in order.lines},
-        {str(p.id): p.wix_payment_id for p in order.payments})
+        order.customer_id, order.email or order.buyer_email, name, order.language or "fr",
+        {str(row.id): row.wix_line_id for row in line_rows},
+        {str(row.id): row.variant_id for row in line_rows},
+        {str(row.id): row.wix_payment_id for row in payment_rows})
 
 
-def _categories(session: Session, variant_ids: Iterable[int | None]) -> dict[int, tuple[int, str]]:
-    ids = [v for v in variant_ids if v is not None]
-    if not ids:
-        return {}
-    rows = session.execute(select(VariantRecord.id, ProductRecord.id, ProductRecord.category)
-                           .join(ProductRecord).where(VariantRecord.id.in_(ids)))
-    return {variant: (product, category) for variant, product, category in rows}
+def _aware(value: object, session: Session) -> datetime:
+    from pos.db.types import UTCDateTime
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    decoded = UTCDateTime().process_result_value(value, session.get_bind().dialect)  # type: ignore[arg-type]
+    assert decoded is not None
+    return decoded
 
 
-def _sold_line(line: OrderLineRecord, currency: str, counter_returned: int,
-               categories: dict[int, tuple[int, str]]) -> SoldLine:
-    product_id, category = categories.get(line.variant_id or -1, (None, ""))
-    value = LineValue(line.quantity, Money(line.unit_price_minor * line.quantity, currency),
-                      Money(line.discount_minor, currency), Money(line.paid_minor, currency),
-                      Money(line.tax_minor, currency))
-    returned = min(line.quantity, line.refunded_quantity + counter_returned)
-    return SoldLine(str(line.id), str(product_id) if product_id else f"sku:{line.sku}",
-                    str(line.variant_id) if line.variant_id else None, line.product_name,
-                    value, returned, category, line.sku or "")
+_orders, _customers = OrderRecord.__table__, CustomerRecord.__table__
+_lines, _variants, _products = (OrderLineRecord.__table__, VariantRecord.__table__,
+                                ProductRecord.__table__)
+_payments, _documents = PaymentRecord.__table__, CounterDocumentRecord.__table__
+_returned, _tenders = DocumentReturnLineRecord.__table__, DocumentTenderRecord.__table__
+
+_ORDER_QUERY = (
+    select(_orders.c.id, _orders.c.wix_id, _orders.c.number, _orders.c.status,
+           _orders.c.currency, _orders.c.placed_at, _orders.c.fulfillment_status,
+           _orders.c.tax_included, _orders.c.shipping_minor, _orders.c.shipping_tax_minor,
+           _orders.c.customer_id, _orders.c.buyer_email, _customers.c.first_name,
+           _customers.c.last_name, _customers.c.email, _customers.c.language)
+    .select_from(_orders.outerjoin(_customers, _customers.c.id == _orders.c.customer_id))
+    .where(_orders.c.id == bindparam("order_id")))
+
+_counter_returned = (
+    select(func.coalesce(func.sum(_returned.c.quantity), 0))
+    .select_from(_returned.join(_documents, _documents.c.id == _returned.c.document_id))
+    .where(_returned.c.order_line_id == _lines.c.id, _documents.c.status == "completed")
+    .scalar_subquery())
+
+_LINES_QUERY = (
+    select(_lines.c.id, _lines.c.wix_line_id, _lines.c.variant_id, _lines.c.product_name,
+           _lines.c.sku, _lines.c.quantity, _lines.c.unit_price_minor, _lines.c.discount_minor,
+           _lines.c.paid_minor, _lines.c.tax_minor, _lines.c.refunded_quantity,
+           _products.c.id.label("product_id"), _products.c.category,
+           _counter_returned.label("counter_returned"))
+    .select_from(_lines.outerjoin(_variants, _variants.c.id == _lines.c.variant_id)
+                 .outerjoin(_products, _products.c.id == _variants.c.product_id))
+    .where(_lines.c.order_id == bindparam("order_id")).order_by(_lines.c.position))
+
+_counter_refunded = (
+    select(func.coalesce(func.sum(_tenders.c.amount_minor), 0))
+    .where(_tenders.c.payment_id == _payments.c.id, _tenders.c.direction == "out")
+    .scalar_subquery())
+
+_PAYMENTS_QUERY = (
+    select(_payments.c.id, _payments.c.wix_payment_id, _payments.c.method,
+           _payments.c.amount_minor, _payments.c.refunded_minor,
+           _counter_refunded.label("counter_refunded"))
+    .where(_payments.c.order_id == bindparam("order_id")).order_by(_payments.c.id))
+
+_SHIPPING_QUERY = (
+    select(func.count()).select_from(_documents)
+    .where(_documents.c.order_id == bindparam("order_id"),
+           _documents.c.shipping_refund_minor > 0))
+
+
+def _sold_line(row, currency: str) -> SoldLine:  # type: ignore[no-untyped-def]
+    value = LineValue(row.quantity, Money(row.unit_price_minor * row.quantity, currency),
+                      Money(row.discount_minor, currency), Money(row.paid_minor, currency),
+                      Money(row.tax_minor, currency))
+    returned = min(row.quantity, row.refunded_quantity + int(row.counter_returned))
+    product = str(row.product_id) if row.product_id else f"sku:{row.sku}"
+    return SoldLine(str(row.id), product, str(row.variant_id) if row.variant_id else None,
+                    row.product_name, value, returned, row.category or "", row.sku or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +244,8 @@ def next_document_number(session: Session, terminal_id: str) -> str:
 
 
 def move_stock(session: Session, *, variant_id: int, delta: int, reason: str, owner: str,
-               document_id: str | None, user_id: int | None, now: datetime, note: str = ""
-               ) -> bool:
+               document_id: str | None, user_id: int | None, now: datetime, note: str = "",
+               pending: list[dict[str, object]] | None = None) -> bool:
     """Record a movement and apply it atomically; False when it would take stock below zero.
 
     Core statements on the session's connection: no ORM bookkeeping on the hot path, and the
@@ -234,10 +265,20 @@ def move_stock(session: Session, *, variant_id: int, delta: int, reason: str, ow
         if result.rowcount != 1:
             connection.execute(insert(level).values(variant_id=variant_id, on_hand=delta,
                                                     updated_at=now))
-    connection.execute(insert(StockMovementRecord.__table__).values(
-        variant_id=variant_id, delta=delta, reason=reason, owner=owner,
-        document_id=document_id, user_id=user_id, note=note, created_at=now))
+    movement = {"variant_id": variant_id, "delta": delta, "reason": reason, "owner": owner,
+                "document_id": document_id, "user_id": user_id, "note": note,
+                "created_at": now, "pushed_at": None}
+    if pending is not None:
+        pending.append(movement)  # inserted with the document's other rows, in one statement
+    else:
+        connection.execute(insert(StockMovementRecord.__table__), [movement])
     return True
+
+
+def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -> None:
+    """Insert `rows` into `record`'s table in one statement, on the session's connection."""
+    if rows:
+        session.connection().execute(insert(record.__table__), rows)  # type: ignore[attr-defined]
 
 
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
@@ -252,23 +293,25 @@ def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, 
 
 
 def issue_gift_card(session: Session, *, amount: Money, kind: str, customer_id: int | None,
-                    document_id: str, now: datetime) -> tuple[int, str]:
+                    document_id: str | None, now: datetime) -> tuple[int, str]:
     """A new card with an `issue` entry; returns (id, code). Codes are random, 16 characters."""
     code = "".join(secrets.choice(GIFT_CARD_ALPHABET) for _ in range(16))
-    card = GiftCardRecord(code=code, currency=amount.currency, kind=kind,
-                          customer_id=customer_id, created_at=now)
-    session.add(card)
-    session.flush()
-    session.add(GiftCardEntryRecord(gift_card_id=card.id, kind="issue", amount_minor=amount.minor,
-                                    document_id=document_id, created_at=now))
-    return card.id, code
+    connection = session.connection()
+    cards = GiftCardRecord.__table__
+    card_id = connection.execute(insert(cards).values(
+        code=code, currency=amount.currency, kind=kind, customer_id=customer_id, created_at=now
+    ).returning(cards.c.id)).scalar_one()
+    connection.execute(insert(GiftCardEntryRecord.__table__).values(
+        gift_card_id=card_id, kind="issue", amount_minor=amount.minor,
+        document_id=document_id, created_at=now))
+    return card_id, code
 
 
 def redeem_gift_card(session: Session, *, card_id: int, amount: Money, document_id: str,
                      now: datetime) -> None:
-    session.add(GiftCardEntryRecord(gift_card_id=card_id, kind="redeem",
-                                    amount_minor=-amount.minor, document_id=document_id,
-                                    created_at=now))
+    session.connection().execute(insert(GiftCardEntryRecord.__table__).values(
+        gift_card_id=card_id, kind="redeem", amount_minor=-amount.minor,
+        document_id=document_id, created_at=now))
 
 
 @dataclass(frozen=True, slots=True)

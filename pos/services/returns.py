@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from pos.db import outbox
@@ -25,10 +25,13 @@ from pos.db.records import (
     DocumentNewLineRecord,
     DocumentReturnLineRecord,
     DocumentTenderRecord,
+    PrintJobRecord,
+    StockMovementRecord,
 )
 from pos.db.users import attach_approvals
 from pos.domain.clock import Clock
 from pos.domain.errors import DomainError
+from pos.domain.mail import DOCUMENT_MAIL_KIND, MAIL_DESTINATION, mail_object_key, mail_payload
 from pos.domain.money import Money
 from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
@@ -36,7 +39,6 @@ from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
-from pos.services.mail import queue_document_mail
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
 from pos.services.users import require
@@ -80,6 +82,47 @@ class CommittedDocument:
     settlement: Settlement
     issued_cards: tuple[IssuedCard, ...]
     change_due: Money
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    id: str
+    number: str
+    notify_email: str | None
+
+
+@dataclass(slots=True)
+class _Rows:
+    """A document's child rows, inserted in bulk (one statement per table) before commit."""
+
+    return_lines: list[dict[str, object]] = field(default_factory=list)
+    new_lines: list[dict[str, object]] = field(default_factory=list)
+    fees: list[dict[str, object]] = field(default_factory=list)
+    tenders: list[dict[str, object]] = field(default_factory=list)
+    movements: list[dict[str, object]] = field(default_factory=list)
+    outbox: list[dict[str, object]] = field(default_factory=list)
+    print_jobs: list[dict[str, object]] = field(default_factory=list)
+
+    def insert(self, s, now) -> None:  # type: ignore[no-untyped-def]
+        repo.insert_rows(s, DocumentReturnLineRecord, self.return_lines)
+        repo.insert_rows(s, DocumentNewLineRecord, self.new_lines)
+        repo.insert_rows(s, DocumentFeeRecord, self.fees)
+        repo.insert_rows(s, DocumentTenderRecord, self.tenders)
+        repo.insert_rows(s, StockMovementRecord, self.movements)
+        outbox.enqueue_all(s, self.outbox, now=now)
+        repo.insert_rows(s, PrintJobRecord, self.print_jobs)
+
+
+def _print_job(document_id: str, kind: str, now) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"document_id": document_id, "kind": kind, "created_at": now, "duplicate": False,
+            "printer": "", "state": "queued", "attempts": 0, "last_error": "", "data": None}
+
+
+def _mail_message(mail, document_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The customer e-mail as an outbox row (see pos.services.mail.queue_document_mail)."""
+    return {"destination": MAIL_DESTINATION, "kind": DOCUMENT_MAIL_KIND,
+            "object_key": mail_object_key(mail.document_number), "payload": mail_payload(mail),
+            "document_id": document_id}
 
 
 class ReturnsService:
@@ -133,22 +176,22 @@ class ReturnsService:
             settlement = settle(current.balance, current.balance_kind, tenders,
                                 payments=context.snapshot.payments,
                                 gift_card_balances={c: b for c, (_, b) in balances.items()})
-            document = self._write(s, operator, context, draft, current, settlement, now)
-            document.notify_email = notify.email if notify else None
+            rows = _Rows()
+            document = self._write(s, operator, context, draft, current, now, notify, rows)
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
-            cards = self._tenders(s, context, document, settlement, balances, now)
-            messages: list[dict[str, object]] = []
-            self._stock(s, operator, context, document, current, now, messages)
+            cards = self._tenders(s, context, document, settlement, balances, now, rows)
+            self._stock(s, operator, context, document, current, now, rows)
             self._bind_approvals(s, used, document.id)
-            self._outbox(s, context, document, current, settlement, draft, messages)
-            outbox.enqueue_all(s, messages, now=now)
+            self._outbox(s, context, document, current, settlement, draft, rows.outbox)
             if notify is not None:
                 mail = document_mail(shop_name=self._shop_name, document_number=document.number,
                                      context=context, quote=current, settlement=settlement,
                                      cards=cards, notify=notify, note=draft.note, now=now)
-                queue_document_mail(s, mail, now=now, document_id=document.id)
-            self._print_jobs(s, document.id, cards, now)
+                rows.outbox.append(_mail_message(mail, document.id))
+            rows.print_jobs.append(_print_job(document.id, "receipt", now))
+            rows.print_jobs.extend(_print_job(document.id, "gift_card_slip", now) for _ in cards)
+            rows.insert(s, now)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
                          subject=document.number, data=_audit_data(context, current, used),
                          now=now)
@@ -196,43 +239,44 @@ class ReturnsService:
         return balances
 
     def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
-               current: Quote, settlement: Settlement, now) -> CounterDocumentRecord:
+               current: Quote, now, notify: Notify | None, rows: _Rows) -> _Document:
+        """Insert the document (its children follow in bulk, see `_Rows.insert`)."""
         number = repo.next_document_number(s, self._terminal)
-        document = CounterDocumentRecord(
-            id=str(uuid.uuid4()), number=number, number_norm=number.upper(),
-            terminal_id=self._terminal, kind=draft.kind.value, order_id=context.order_id,
-            cashier_id=operator.user_id, currency=current.currency,
-            returned_credit_minor=current.returned_credit.minor,
-            new_items_minor=current.new_items_total.minor, fees_minor=current.fees.total.minor,
-            shipping_refund_minor=current.shipping_refund.minor,
-            balance_minor=current.balance.minor, customer_note=draft.note,
-            language=context.customer_language, created_at=now)
-        s.add(document)
-        s.flush()
-        for part in current.returns:
-            s.add(DocumentReturnLineRecord(
-                document_id=document.id, order_line_id=int(part.line_id), quantity=part.quantity,
-                credit_minor=part.credit.minor, tax_minor=part.tax.minor,
-                disposition=part.disposition.value, reason=part.reason))
-        for item in current.new_items:
-            s.add(DocumentNewLineRecord(
-                document_id=document.id, variant_id=int(item.item.variant_id),
-                quantity=item.quantity, unit_price_minor=item.item.unit_price.minor,
-                total_minor=item.total.minor, tax_minor=item.tax.minor,
-                tax_rate=str(item.item.tax_rate), pricing_basis=item.basis.value,
-                replaces_line_id=int(item.replaces_line_id) if item.replaces_line_id else None))
-        for kind, amount in (("restocking", current.fees.restocking),
-                             ("flat_return", current.fees.flat)):
-            if amount.minor:
-                s.add(DocumentFeeRecord(document_id=document.id, kind=kind,
-                                        amount_minor=amount.minor))
+        document = _Document(str(uuid.uuid4()), number, notify.email if notify else None)
+        repo.insert_rows(s, CounterDocumentRecord, [{
+            "id": document.id, "number": number, "number_norm": number.upper(),
+            "terminal_id": self._terminal, "kind": draft.kind.value,
+            "status": "completed", "order_id": context.order_id,
+            "cashier_id": operator.user_id, "currency": current.currency,
+            "returned_credit_minor": current.returned_credit.minor,
+            "new_items_minor": current.new_items_total.minor,
+            "fees_minor": current.fees.total.minor,
+            "shipping_refund_minor": current.shipping_refund.minor,
+            "balance_minor": current.balance.minor, "customer_note": draft.note,
+            "notify_email": document.notify_email, "language": context.customer_language,
+            "created_at": now}])
+        rows.return_lines.extend({
+            "document_id": document.id, "order_line_id": int(part.line_id),
+            "quantity": part.quantity, "credit_minor": part.credit.minor,
+            "tax_minor": part.tax.minor, "disposition": part.disposition.value,
+            "reason": part.reason} for part in current.returns)
+        rows.new_lines.extend({
+            "document_id": document.id, "variant_id": int(item.item.variant_id),
+            "quantity": item.quantity, "unit_price_minor": item.item.unit_price.minor,
+            "total_minor": item.total.minor, "tax_minor": item.tax.minor,
+            "tax_rate": str(item.item.tax_rate), "pricing_basis": item.basis.value,
+            "replaces_line_id": int(item.replaces_line_id) if item.replaces_line_id else None}
+            for item in current.new_items)
+        rows.fees.extend({"document_id": document.id, "kind": kind, "amount_minor": amount.minor}
+                         for kind, amount in (("restocking", current.fees.restocking),
+                                              ("flat_return", current.fees.flat))
+                         if amount.minor)
         return document
 
-    def _tenders(self, s, context, document, settlement: Settlement, balances, now  # type: ignore[no-untyped-def]
-                 ) -> list[IssuedCard]:
+    def _tenders(self, s, context, document: _Document, settlement: Settlement, balances,  # type: ignore[no-untyped-def]
+                 now, rows: _Rows) -> list[IssuedCard]:
         direction = "out" if settlement.direction.value == "refund" else "in"
         cards: list[IssuedCard] = []
-        change = settlement.change_due.minor
         for tender in settlement.tenders:
             card_id = None
             if tender.method in (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT):
@@ -246,16 +290,17 @@ class ReturnsService:
                 repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
                                       document_id=document.id, now=now)
             is_cash = tender.method is TenderMethod.CASH
-            s.add(DocumentTenderRecord(
-                document_id=document.id, method=tender.method.value, direction=direction,
-                amount_minor=tender.amount.minor, change_minor=change if is_cash else 0,
-                reference=tender.reference or (tender.gift_card_code or ""),
-                payment_id=int(tender.payment_id) if tender.payment_id else None,
-                gift_card_id=card_id))
+            rows.tenders.append({
+                "document_id": document.id, "method": tender.method.value,
+                "direction": direction, "amount_minor": tender.amount.minor,
+                "change_minor": settlement.change_due.minor if is_cash else 0,
+                "reference": tender.reference or (tender.gift_card_code or ""),
+                "payment_id": int(tender.payment_id) if tender.payment_id else None,
+                "gift_card_id": card_id})
         return cards
 
-    def _stock(self, s, operator: Operator, context, document, current: Quote, now,  # type: ignore[no-untyped-def]
-               messages: list[dict[str, object]]) -> None:
+    def _stock(self, s, operator: Operator, context, document: _Document, current: Quote,  # type: ignore[no-untyped-def]
+               now, rows: _Rows) -> None:
         owner = ownership(order_on_wix=context.wix_id is not None,
                           api_orders_move_stock=self._api_orders_move_stock,
                           kind=current.kind, quote=current)
@@ -265,20 +310,20 @@ class ReturnsService:
                 continue  # damaged / to inspect: not sellable until a manager settles it
             who = "wix" if owner.returns_restocked_by_wix else "pos"
             self._move(s, operator, variant_id, part.quantity, "return", who, document.id, now,
-                       messages)
+                       rows)
         for item in current.new_items:
             who = "wix" if owner.new_items_moved_by_wix else "pos"
             moved = self._move(s, operator, int(item.item.variant_id), -item.quantity,
-                               "exchange_out", who, document.id, now, messages)
+                               "exchange_out", who, document.id, now, rows)
             if not moved:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
     def _move(self, s, operator, variant_id: int, delta: int, reason: str, owner: str,  # type: ignore[no-untyped-def]
-              document_id: str, now, messages: list[dict[str, object]]) -> bool:
+              document_id: str, now, rows: _Rows) -> bool:
         moved = repo.move_stock(s, variant_id=variant_id, delta=delta, reason=reason,
                                 owner=owner, document_id=document_id,
-                                user_id=operator.user_id, now=now)
+                                user_id=operator.user_id, now=now, pending=rows.movements)
         if moved and owner == "pos":
             variant = repo.find_variant(s, variant_id=variant_id)
             step = variant and stock_delta_step(
@@ -286,7 +331,7 @@ class ReturnsService:
                 wix_variant_id=variant.wix_variant_id, delta=delta, reason=reason,
                 document_id=document_id)
             if step:
-                messages.append({"destination": "wix", "kind": step.kind,
+                rows.outbox.append({"destination": "wix", "kind": step.kind,
                                  "object_key": step.object_key, "payload": step.payload,
                                  "document_id": document_id})
         return moved
@@ -308,10 +353,6 @@ class ReturnsService:
                              "object_key": step.object_key, "payload": step.payload,
                              "document_id": document.id})
 
-    def _print_jobs(self, s, document_id: str, cards: list[IssuedCard], now) -> None:  # type: ignore[no-untyped-def]
-        repo.queue_print_job(s, document_id=document_id, kind="receipt", now=now)
-        for _ in cards:
-            repo.queue_print_job(s, document_id=document_id, kind="gift_card_slip", now=now)
 
 
 def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
