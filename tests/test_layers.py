@@ -28,3 +28,10 @@ def test_domain_imports_only_the_standard_library_and_itself() -> None:
                 assert root in allowed_roots, f"{path.name} imports {words[1]}"
                 if root == "pos":
                     assert words[1].startswith("pos.domain"), f"{path.name} imports {words[1]}"
+
+
+def test_code_passes_the_linter() -> None:
+    exe = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    result = subprocess.run([exe, "check", "pos", "tests", "benchmarks"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="comptoir",
         description=(
-            "Comptoir, the returns desk: exchanges, refunds and cancellations for Wix Stores shops. "
+            "Comptoir, the returns desk: exchanges, refunds and cancellations for Wix Stores "
+            "shops. "
             "Without a sub-command, opens the app."
         ),
     )

@@ -14,7 +14,7 @@ from pos.db.records import (
     PrintJobRecord,
 )
 from pos.domain.money import Money
-from pos.domain.returns import Draft, DocumentKind, ReturnRequest
+from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import BalanceKind, Tender, TenderMethod
 from pos.services.returns import Notify
 from tests.support.shop import build_shop, on_hand, sell

@@ -23,7 +23,7 @@ from tests.support.shop import build_shop, sell
 
 SKUS = ("T-S-S", "T-S-M", "JEA-L", "ÉCH-M")
 numbers = itertools.count(50000)
-visit = st.tuples(st.integers(0, 2), st.integers(1, 3), st.sampled_from(SKUS + (None,)))
+visit = st.tuples(st.integers(0, 2), st.integers(1, 3), st.sampled_from((*SKUS, None)))
 
 
 @settings(max_examples=12)

@@ -77,9 +77,10 @@ def sell(shop: Shop, number: str, items: list[tuple[str, int]], *, days_ago: int
         LineTerms(q, Money(prices[sku], currency), Decimal(rate)) for sku, q in items],
         order_discount_pct=Decimal(order_discount_pct) if order_discount_pct else None)
     values = value_order(terms)
+    pairs = enumerate(zip(items, values, strict=True))
     lines = tuple(OrderLineData(
         sku, q, Money(prices[sku], currency), v.paid, v.tax, Decimal(rate), v.discount, sku=sku,
-        wix_line_id=f"wl-{number}-{i}") for i, ((sku, q), v) in enumerate(zip(items, values)))
+        wix_line_id=f"wl-{number}-{i}") for i, ((sku, q), v) in pairs)
     total = sum(v.paid.minor for v in values)
     pays = payments or [("card", total)]
     data = OrderData(
