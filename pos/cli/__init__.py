@@ -19,6 +19,7 @@ SUBCOMMAND_MODULES = (
     "pos.cli.users",
     "pos.cli.audit",
     "pos.cli.stock",
+    "pos.cli.mail",
 )
 
 

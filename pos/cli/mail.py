@@ -1,0 +1,52 @@
+"""`comptoir mail send`: deliver the customer e-mails waiting in the outbox."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from pos.cli.common import add_db_option, open_database
+from pos.db import outbox
+from pos.db.engine import make_sessions
+from pos.domain.clock import SystemClock
+from pos.sync.mail import MailDispatcher, SmtpConfigError, SmtpSettings
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    mail = sub.add_parser("mail", help="customer e-mails queued by counter documents")
+    actions = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
+    send = actions.add_parser("send", help="send what is due now (SMTP settings from "
+                                           "COMPTOIR_SMTP_* and the keyring)")
+    add_db_option(send)
+    send.set_defaults(handler=_send)
+    status = actions.add_parser("status", help="how many e-mails wait, were sent, were parked")
+    add_db_option(status)
+    status.set_defaults(handler=_status)
+
+
+def _send(args: argparse.Namespace) -> int:
+    try:
+        settings = SmtpSettings.from_environment(os.environ)
+    except SmtpConfigError as error:
+        print(f"cannot send e-mail: {error}", file=sys.stderr)
+        return 2
+    engine = open_database(args)
+    try:
+        report = MailDispatcher(sessions=make_sessions(engine), settings=settings,
+                                clock=SystemClock()).run_once()
+    finally:
+        engine.dispose()
+    print(f"sent {report.sent}, to retry later {report.retried}, parked {report.parked}")
+    return 0 if report.parked == 0 else 1
+
+
+def _status(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    try:
+        with make_sessions(engine)() as session:
+            counts = outbox.counts(session, destination="mail")
+    finally:
+        engine.dispose()
+    print(", ".join(f"{state} {n}" for state, n in sorted(counts.items())) or "no e-mail queued")
+    return 0
