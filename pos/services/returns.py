@@ -374,7 +374,11 @@ def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
             "new_items": current.new_items_total.minor, "fees": current.fees.total.minor,
             "balance": current.balance.minor, "balance_kind": current.balance_kind.value,
             "returned": {k: v for k, v in current.returned_quantities().items()},
-            "approvals": approvals}
+            # Rules a manager had to pass: by the approvals recorded, or by the logged-in
+            # manager's own authority (an override, audited as such).
+            "rules": [rule.value for rule in current.approvals_needed],
+            "approvals": approvals,
+            "overridden_by_operator": bool(current.approvals_needed) and not approvals}
 
 
 __all__ = ["CommittedDocument", "DomainError", "IssuedCard", "Notify", "Policy", "ReturnsError",

@@ -6,7 +6,12 @@ import pytest
 from sqlalchemy import func, select
 
 from pos.db.engine import SessionFactory
-from pos.db.records import ApprovalRecord, CounterDocumentRecord, OutboxMessageRecord
+from pos.db.records import (
+    ApprovalRecord,
+    AuditEntryRecord,
+    CounterDocumentRecord,
+    OutboxMessageRecord,
+)
 from pos.db.returns import load_context
 from pos.domain.errors import DomainError
 from pos.domain.money import Money
@@ -128,6 +133,13 @@ def test_cancellation_needs_a_manager_and_restocks_everything(shop: Shop) -> Non
             OutboxMessageRecord.kind == "wix.cancel"))
     assert kinds == ["wix.cancel", "wix.refund", "document_email"]
     assert cancel["restock_all_items"] is True
+    with shop.sessions() as s:
+        audit = s.scalars(select(AuditEntryRecord).where(
+            AuditEntryRecord.action == "document_cancellation")).one()
+    assert audit.actor_id == shop.manager.user_id
+    # 109.80 back is over the 100.00 threshold too; the manager passes both rules himself.
+    assert audit.data["rules"] == ["over_threshold", "cancellation"]
+    assert audit.data["overridden_by_operator"] is True
     assert cancel["custom_message"] == "Commande annulée à votre demande"
     assert done.kind is DocumentKind.CANCELLATION
 
