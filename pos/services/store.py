@@ -14,9 +14,9 @@ from decimal import Decimal
 from types import TracebackType
 
 from pos.db import returns as returns_repo
+from pos.db.catalogue import upsert_variant
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.migrate import upgrade
-from pos.db.records import ProductRecord, StockLevelRecord, VariantRecord
 from pos.domain.clock import Clock, SystemClock
 from pos.domain.money import Money
 from pos.services.errors import ServiceError
@@ -103,35 +103,12 @@ class CatalogueService:
         stock changes through documents and adjustments, never by re-recording.
         """
         with self._sessions.begin() as s:
-            product = _product(s, product_name, wix_product_id)
-            product.category = category
-            variant = s.query(VariantRecord).filter_by(sku=sku).one_or_none()
-            if variant is None:
-                variant = VariantRecord(sku=sku)
-                s.add(variant)
-            variant.product, variant.barcode = product, barcode
-            variant.options = dict(options or {})
-            variant.price_minor, variant.currency = price.minor, price.currency
-            variant.tax_rate, variant.wix_variant_id = str(Decimal(tax_rate)), wix_variant_id
-            variant.active = True
-            s.flush()
-            if s.get(StockLevelRecord, variant.id) is None:
-                s.add(
-                    StockLevelRecord(
-                        variant_id=variant.id, on_hand=on_hand, updated_at=self._clock.now()
-                    )
-                )
+            upsert_variant(
+                s, sku=sku, product_name=product_name, price=price,
+                tax_rate=str(Decimal(tax_rate)), options=options, barcode=barcode,
+                category=category, on_hand=on_hand, wix_product_id=wix_product_id,
+                wix_variant_id=wix_variant_id, now=self._clock.now())
         return self.variant(sku)
-
-
-def _product(s, name: str, wix_id: str | None) -> ProductRecord:  # type: ignore[no-untyped-def]
-    query = s.query(ProductRecord)
-    product = (query.filter_by(wix_id=wix_id) if wix_id else query.filter_by(name=name)).first()
-    if product is None:
-        product = ProductRecord(wix_id=wix_id, name=name)
-        s.add(product)
-    product.name = name
-    return product
 
 
 class Store:
