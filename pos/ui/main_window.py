@@ -6,6 +6,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from pos.services.history import SalesHistoryService
+from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.screens.search import SearchScreen, SearchViewModel
 from pos.ui.workers import TaskRunner
@@ -90,5 +91,10 @@ def create_main_window(
     order_vm.setParent(order)
     window = MainWindow(search=search, order=order, runner=runner)
     window.setStyleSheet(stylesheet)
+    # A keyboard-wedge scanner's burst (receipt QR, barcode) goes to the screen's scan
+    # handler instead of whichever field has the focus; hand typing is left alone.
+    router = ScanRouter(parent=window)
+    router.set_handler(order_lookup_handler(search_vm.submit))
+    install_scanner(window, router)
     window.show_search()
     return window
