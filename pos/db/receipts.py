@@ -1,0 +1,242 @@
+"""Reading a committed counter document back as everything its receipts print.
+
+Read-only; `pos.services.receipts` turns a `StoredDocument` into `Receipt` values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from pos.db.records import (
+    ApprovalRecord,
+    CounterDocumentRecord,
+    DocumentFeeRecord,
+    DocumentNewLineRecord,
+    DocumentReturnLineRecord,
+    DocumentTenderRecord,
+    GiftCardEntryRecord,
+    GiftCardRecord,
+    OrderLineRecord,
+    OrderRecord,
+    PaymentRecord,
+    PrintJobRecord,
+    ProductRecord,
+    UserRecord,
+    VariantRecord,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLine:
+    name: str
+    options: str
+    quantity: int
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTender:
+    method: str
+    direction: str  # in / out
+    amount_minor: int
+    change_minor: int
+    reference: str  # the approval code, the card code, or the original payment's reference
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    code: str
+    kind: str
+    issued_minor: int
+    balance_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: str
+    number: str
+    kind: str
+    terminal_id: str
+    created_at: datetime
+    currency: str
+    language: str
+    note: str
+    balance_minor: int
+    shipping_refund_minor: int
+    order_number: str
+    cashier_name: str
+    approver_names: tuple[str, ...]
+    returned: tuple[StoredLine, ...]
+    new_items: tuple[StoredLine, ...]
+    fees: tuple[tuple[str, int], ...]  # (kind, amount)
+    tenders: tuple[StoredTender, ...]
+    cards: tuple[StoredCard, ...]  # issued by this document, in issue order
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPrintJob:
+    id: int
+    kind: str
+    duplicate: bool
+    document_id: str | None
+    ordinal: int  # earlier jobs of the same kind, document and duplicate flag
+
+
+def find_document(session: Session, reference: str) -> StoredDocument | None:
+    """The document whose number (any case) or UUID is `reference`, with all it prints."""
+    reference = reference.strip()
+    document = session.scalar(
+        select(CounterDocumentRecord).where(
+            or_(
+                CounterDocumentRecord.id == reference,
+                CounterDocumentRecord.number_norm == reference.upper(),
+            )
+        )
+    )
+    if document is None:
+        return None
+    order_number = (
+        session.scalar(select(OrderRecord.number).where(OrderRecord.id == document.order_id)) or ""
+    )
+    cashier = session.get(UserRecord, document.cashier_id) if document.cashier_id else None
+    return StoredDocument(
+        document.id,
+        document.number,
+        document.kind,
+        document.terminal_id,
+        document.created_at,
+        document.currency,
+        document.language,
+        document.customer_note,
+        document.balance_minor,
+        document.shipping_refund_minor,
+        order_number,
+        cashier.display_name if cashier else "",
+        _approvers(session, document.id),
+        _returned(session, document.id),
+        _new_items(session, document.id),
+        _fees(session, document.id),
+        _tenders(session, document.id),
+        _cards(session, document.id),
+    )
+
+
+def _approvers(session: Session, document_id: str) -> tuple[str, ...]:
+    names = session.scalars(
+        select(UserRecord.display_name)
+        .join(ApprovalRecord, ApprovalRecord.approver_id == UserRecord.id)
+        .where(ApprovalRecord.document_id == document_id)
+        .order_by(ApprovalRecord.id)
+    )
+    return tuple(dict.fromkeys(names))
+
+
+def _returned(session: Session, document_id: str) -> tuple[StoredLine, ...]:
+    rows = session.execute(
+        select(
+            OrderLineRecord.product_name,
+            OrderLineRecord.options_text,
+            DocumentReturnLineRecord.quantity,
+            DocumentReturnLineRecord.credit_minor,
+        )
+        .join(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
+        .where(DocumentReturnLineRecord.document_id == document_id)
+        .order_by(DocumentReturnLineRecord.id)
+    )
+    return tuple(
+        StoredLine(name, options or "", quantity, credit)
+        for name, options, quantity, credit in rows
+    )
+
+
+def _new_items(session: Session, document_id: str) -> tuple[StoredLine, ...]:
+    rows = session.execute(
+        select(
+            ProductRecord.name,
+            VariantRecord.options,
+            DocumentNewLineRecord.quantity,
+            DocumentNewLineRecord.total_minor,
+        )
+        .join(VariantRecord, VariantRecord.id == DocumentNewLineRecord.variant_id)
+        .join(ProductRecord, ProductRecord.id == VariantRecord.product_id)
+        .where(DocumentNewLineRecord.document_id == document_id)
+        .order_by(DocumentNewLineRecord.id)
+    )
+    return tuple(
+        StoredLine(
+            name, " / ".join(f"{k} {v}" for k, v in (options or {}).items()), quantity, total
+        )
+        for name, options, quantity, total in rows
+    )
+
+
+def _fees(session: Session, document_id: str) -> tuple[tuple[str, int], ...]:
+    rows = session.execute(
+        select(DocumentFeeRecord.kind, DocumentFeeRecord.amount_minor)
+        .where(DocumentFeeRecord.document_id == document_id)
+        .order_by(DocumentFeeRecord.id)
+    )
+    return tuple((kind, amount) for kind, amount in rows)
+
+
+def _tenders(session: Session, document_id: str) -> tuple[StoredTender, ...]:
+    rows = session.execute(
+        select(DocumentTenderRecord, GiftCardRecord.code, PaymentRecord.reference)
+        .outerjoin(GiftCardRecord, GiftCardRecord.id == DocumentTenderRecord.gift_card_id)
+        .outerjoin(PaymentRecord, PaymentRecord.id == DocumentTenderRecord.payment_id)
+        .where(DocumentTenderRecord.document_id == document_id)
+        .order_by(DocumentTenderRecord.id)
+    )
+    return tuple(
+        StoredTender(
+            t.method,
+            t.direction,
+            t.amount_minor,
+            t.change_minor,
+            t.reference or code or payment_reference or "",
+        )
+        for t, code, payment_reference in rows
+    )
+
+
+def _cards(session: Session, document_id: str) -> tuple[StoredCard, ...]:
+    entries = aliased(GiftCardEntryRecord)
+    balance = (
+        select(func.coalesce(func.sum(entries.amount_minor), 0))
+        .where(entries.gift_card_id == GiftCardRecord.id)
+        .correlate(GiftCardRecord)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(GiftCardRecord.code, GiftCardRecord.kind, GiftCardEntryRecord.amount_minor, balance)
+        .join(GiftCardEntryRecord, GiftCardEntryRecord.gift_card_id == GiftCardRecord.id)
+        .where(GiftCardEntryRecord.document_id == document_id, GiftCardEntryRecord.kind == "issue")
+        .order_by(GiftCardEntryRecord.id)
+    )
+    return tuple(StoredCard(code, kind, issued, int(total)) for code, kind, issued, total in rows)
+
+
+def find_print_job(session: Session, job_id: int) -> StoredPrintJob | None:
+    """A print_jobs row: what to print (kind, duplicate) for which document.
+
+    A document issuing two cards queues two slips; the job table names no card, so the n-th
+    slip job of a document prints its n-th card (`ordinal`).
+    """
+    job = session.get(PrintJobRecord, job_id)
+    if job is None:
+        return None
+    earlier = session.scalar(
+        select(func.count())
+        .select_from(PrintJobRecord)
+        .where(
+            PrintJobRecord.document_id == job.document_id,
+            PrintJobRecord.kind == job.kind,
+            PrintJobRecord.duplicate == job.duplicate,
+            PrintJobRecord.id < job.id,
+        )
+    )
+    return StoredPrintJob(job.id, job.kind, job.duplicate, job.document_id, int(earlier or 0))

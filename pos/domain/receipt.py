@@ -1,0 +1,137 @@
+"""A receipt as data: what the counter prints for a committed document, nothing about how.
+
+`pos.services.receipts` builds these values from the database; `pos.hardware.receipt_render`
+turns them into ESC/POS bytes (or plain text) with pure code, so every layout is testable
+byte for byte. Amounts are `Money`; the time is an aware instant shown in `time_zone`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from pos.domain.money import Money
+
+LANGUAGES = ("fr", "en")
+BALANCE_KINDS = ("equal", "lower", "higher", "none")
+CARD_KINDS = ("gift_card", "store_credit")
+
+
+class ReceiptKind(StrEnum):
+    """Which layout: one per counter document kind, plus the gift-card / store-credit slip."""
+
+    EXCHANGE = "exchange"
+    REFUND = "refund"
+    CANCELLATION = "cancellation"
+    GIFT_CARD_SLIP = "gift_card_slip"
+
+
+@dataclass(frozen=True, slots=True)
+class ShopInfo:
+    """The shop header and the policy footer (one tuple of lines per language)."""
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    vat_id: str = ""
+    phone: str = ""
+    footer_fr: tuple[str, ...] = ()
+    footer_en: tuple[str, ...] = ()
+
+    def footer(self, language: str) -> tuple[str, ...]:
+        """The policy footer in `language` ("fr" or "en")."""
+        return self.footer_en if language == "en" else self.footer_fr
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    """One printed line: an item (returned or new) or a fee; `amount` is for all units.
+
+    An item prints as "2 x name"; quantity 0 marks a charge that is not an item (shipping).
+    A fee's `name` is its kind ("restocking", "flat_return"), worded by the renderer.
+    """
+
+    name: str
+    options: str
+    quantity: int
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptTender:
+    """Money moved: `method` is a `TenderMethod` value; `reference` an approval or a code."""
+
+    method: str
+    amount: Money
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptGiftCard:
+    """A card issued by the document: its full code, issued amount and current balance."""
+
+    code: str
+    amount: Money
+    kind: str  # gift_card or store_credit
+    balance: Money | None = None  # None: the issued amount (a fresh card)
+
+    def __post_init__(self) -> None:
+        if self.kind not in CARD_KINDS:
+            raise ValueError(f"unknown card kind {self.kind!r}")
+        if not self.code:
+            raise ValueError("a gift card needs a code")
+
+    @property
+    def current_balance(self) -> Money:
+        """What the card holds now (the issued amount when not told otherwise)."""
+        return self.amount if self.balance is None else self.balance
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Everything one receipt prints. `balance` is signed like the document's (< 0: owed back).
+
+    `qr_payload` is scanned back into the sales-history search (`CPT:D:<number>`);
+    `open_drawer` kicks the cash drawer after printing.
+    """
+
+    kind: ReceiptKind
+    language: str
+    shop: ShopInfo
+    document_number: str
+    created_at: datetime
+    terminal_id: str
+    cashier_name: str
+    approver_names: tuple[str, ...]
+    order_number: str
+    returned: tuple[ReceiptLine, ...]
+    new_items: tuple[ReceiptLine, ...]
+    fees: tuple[ReceiptLine, ...]
+    balance: Money
+    balance_kind: str
+    tenders: tuple[ReceiptTender, ...]
+    change_due: Money
+    gift_card: ReceiptGiftCard | None
+    qr_payload: str
+    duplicate: bool = False
+    open_drawer: bool = False
+    note: str = ""
+    time_zone: str = "Europe/Paris"
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(f"receipts are printed in {LANGUAGES}, not {self.language!r}")
+        if self.created_at.tzinfo is None:
+            raise ValueError("created_at must be timezone-aware")
+        if self.balance_kind not in BALANCE_KINDS:
+            raise ValueError(f"unknown balance kind {self.balance_kind!r}")
+        if self.kind is ReceiptKind.GIFT_CARD_SLIP and self.gift_card is None:
+            raise ValueError("a gift card slip needs its gift card")
+
+    @property
+    def currency(self) -> str:
+        """The document's currency."""
+        return self.balance.currency
+
+
+__all__ = ["Receipt", "ReceiptGiftCard", "ReceiptKind", "ReceiptLine", "ReceiptTender", "ShopInfo"]

@@ -1,0 +1,183 @@
+"""Receipt wording in French and English, and the text helpers every layout uses.
+
+Labels are looked up by key (`label("fr", "change")`); money goes through Babel's
+`format_currency` (fr_FR / en_US), dates through `babel.dates` in the shop's time zone.
+`printable` folds text into the characters both CP858 and CP1252 have (plus €), so what
+`render_text` shows is exactly what the printer prints.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from datetime import datetime
+from functools import lru_cache
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from pos.domain.money import Money
+
+LOCALES = {"fr": "fr_FR", "en": "en_US"}
+
+_LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
+    "exchange": ("ÉCHANGE", "EXCHANGE"),
+    "refund": ("REMBOURSEMENT", "REFUND"),
+    "cancellation": ("ANNULATION", "CANCELLATION"),
+    "gift_card_slip": ("CARTE CADEAU", "GIFT CARD"),
+    "store_credit_slip": ("AVOIR", "STORE CREDIT"),
+    "duplicate": ("*** DUPLICATA ***", "*** DUPLICATE ***"),
+    "document": ("Document", "Document"),
+    "date": ("Date", "Date"),
+    "terminal": ("Caisse", "Terminal"),
+    "cashier": ("Vendeur", "Cashier"),
+    "order": ("Commande", "Order"),
+    "approved_by": ("Validé par", "Approved by"),
+    "vat_id": ("TVA", "VAT"),
+    "phone": ("Tél.", "Tel."),
+    "returned_items": ("ARTICLES RENDUS", "RETURNED ITEMS"),
+    "cancelled_items": ("ARTICLES ANNULÉS", "CANCELLED ITEMS"),
+    "new_items": ("NOUVEAUX ARTICLES", "NEW ITEMS"),
+    "fees": ("FRAIS", "FEES"),
+    "credit_total": ("Total repris", "Credit total"),
+    "new_items_total": ("Total nouveaux articles", "New items total"),
+    "balance_lower": ("À rendre au client", "Due to customer"),
+    "balance_higher": ("Reste à payer", "Balance to pay"),
+    "balance_equal": ("Échange sans différence", "Even exchange"),
+    "balance_refund": ("Total remboursé", "Total refunded"),
+    "balance_none": ("Sans remboursement", "No refund"),
+    "paid_with": ("RÈGLEMENT", "PAID WITH"),
+    "refunded_to": ("REMBOURSÉ PAR", "REFUNDED TO"),
+    "change": ("Monnaie rendue", "Change"),
+    "card_code": ("Code", "Code"),
+    "card_value": ("Valeur", "Value"),
+    "card_balance": ("Solde", "Balance"),
+    "card_qr": ("Code de la carte", "Card code"),
+    "document_qr": ("Reçu", "Receipt"),
+    "note": ("Note", "Note"),
+    "thanks": ("Merci de votre visite !", "Thank you for your visit!"),
+    # tender methods (pos.domain.settlement.TenderMethod values)
+    "cash": ("Espèces", "Cash"),
+    "card": ("Carte bancaire", "Card"),
+    "gift_card": ("Carte cadeau", "Gift card"),
+    "original_payment": ("Paiement d'origine", "Original payment"),
+    "new_gift_card": ("Nouvelle carte cadeau", "New gift card"),
+    "store_credit": ("Avoir", "Store credit"),
+    # fees (document_fees.kind) and the shipping refund
+    "restocking": ("Frais de remise en stock", "Restocking fee"),
+    "flat_return": ("Frais de retour", "Return fee"),
+    "shipping_refund": ("Frais de livraison", "Shipping"),
+}
+
+# Typography Babel and shop texts use that a receipt printer's code page lacks.
+_REPLACEMENTS = str.maketrans(
+    {
+        "\u202f": " ",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u2022": "*",
+        "œ": "oe",
+        "Œ": "OE",
+        "\u00d7": "x",
+        "\t": " ",
+        "\r": " ",
+        "\n": " ",
+    }
+)
+
+
+def _common_characters() -> frozenset[str]:
+    every_byte = bytes(range(0x20, 0x100))
+    cp858 = set(every_byte.decode("cp858", errors="ignore"))
+    cp1252 = set(every_byte.decode("cp1252", errors="ignore"))
+    return frozenset((cp858 & cp1252) - {"\x7f"})
+
+
+SAFE_CHARACTERS = _common_characters()  # "€", "é", "ç", "É", "ü"… are all in
+
+
+def label(language: str, key: str) -> str:
+    """The wording of `key` in `language`; an unknown key is shown as given."""
+    pair = _LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if language == "en" else pair[0]
+
+
+@lru_cache(maxsize=4096)
+def printable(text: str) -> str:
+    """`text` with only characters every supported code page prints (others folded or '?')."""
+    text = unicodedata.normalize("NFC", text.translate(_REPLACEMENTS))
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in SAFE_CHARACTERS:
+            out.append(char)
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        out.append(base if base and all(c in SAFE_CHARACTERS for c in base) else "?")
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _money(minor: int, currency: str, locale: str) -> str:
+    amount = Money(minor, currency).to_decimal()
+    return printable(babel_numbers.format_currency(amount, currency, locale=locale))
+
+
+def money(amount: Money, language: str) -> str:
+    """`Money(-123450, "EUR")` -> "-1 234,50 €" (fr) or "-€1,234.50" (en), printable."""
+    return _money(amount.minor, amount.currency, LOCALES.get(language, "fr_FR"))
+
+
+def moment(instant: datetime, language: str, time_zone: str) -> str:
+    """Date and time of day in the shop's zone: "20/11/2026 16:00" / "11/20/26, 4:00 PM"."""
+    zone = babel_dates.get_timezone(time_zone)
+    text = babel_dates.format_datetime(
+        instant, "short", tzinfo=zone, locale=LOCALES.get(language, "fr_FR")
+    )
+    return printable(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` cut into lines of at most `width` characters (long words are split)."""
+    width = max(width, 1)
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+    return lines or [""]
+
+
+def pair(left: str, right: str, width: int) -> list[str]:
+    """`left` and `right` on one line, `right` flush right; `left` wraps when too long."""
+    if len(left) + 1 + len(right) <= width:
+        return [left + " " * (width - len(left) - len(right)) + right]
+    if len(right) >= width:
+        return [*wrap(left, width), *wrap(right, width)]
+    lines = wrap(left, width)
+    last = lines[-1]
+    if len(last) + 1 + len(right) <= width:
+        lines[-1] = last + " " * (width - len(last) - len(right)) + right
+    else:
+        lines.append(" " * (width - len(right)) + right)
+    return lines
+
+
+def group_code(code: str) -> str:
+    """A gift-card code in groups of four, easy to read aloud: "ABCD-EFGH-JKLM-NPQR"."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def mask(reference: str) -> str:
+    """A card code with only its last four characters shown: "****NPQR"."""
+    return "****" + reference[-4:] if len(reference) > 4 else reference
