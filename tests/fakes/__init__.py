@@ -1,0 +1,1 @@
+"""Fakes of the outside world for tests: the Wix REST API (`tests.fakes.wix`)."""
