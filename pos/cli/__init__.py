@@ -20,6 +20,7 @@ SUBCOMMAND_MODULES = (
     "pos.cli.audit",
     "pos.cli.stock",
     "pos.cli.mail",
+    "pos.cli.receipt",
 )
 
 

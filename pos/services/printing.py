@@ -1,0 +1,288 @@
+"""The print queue: persisted receipt jobs, printed off the GUI thread, retried, reprinted.
+
+`ReturnsService.commit` queues a job per receipt in the document's own transaction; this
+service prints them later, each attempt in its own short transactions (claim, then outcome),
+so a failed print never touches, let alone undoes, a committed document. Printing is
+at-least-once: a job left `printing` by a crash is printed again after a restart.
+See docs/printing.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pos.db import print_jobs as repo
+from pos.db.engine import SessionFactory
+from pos.db.print_jobs import PrintJobRow
+from pos.domain.clock import Clock
+from pos.domain.roles import Operator, Permission
+from pos.services.audit import audit_action
+from pos.services.errors import ServiceError
+from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
+from pos.services.receipts import ReceiptError, ReceiptService
+from pos.services.users import require
+
+log = logging.getLogger(__name__)
+
+RETRY_DELAY = timedelta(seconds=20)
+AUTO_RETRIES = 2  # a failed job is tried again by itself this many times, then waits
+DRAWER_PERMISSION = Permission.APPROVE  # opening the till with no sale is a manager's call
+_RECEIPT_REASONS = {
+    "document_not_found": "the document of this receipt cannot be found",
+    "no_gift_card": "the gift card of this slip cannot be found",
+}
+
+
+class PrintQueueError(ServiceError):
+    """A refusal: "job_not_found", "job_printing", "job_printed", "document_not_found",
+    "reason_required"."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code  # type: ignore[misc]  # one class, many codes (like ReturnsError)
+        super().__init__(**params)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJobView:
+    """A row of the print queue, as the cashier sees it. `last_error` is plain words."""
+
+    job_id: int
+    document_number: str
+    kind: str  # receipt, gift_card_slip
+    duplicate: bool
+    state: str  # queued, printing, printed, failed
+    attempts: int
+    last_error: str
+    printer: str  # the URI it goes to ("" is the default printer)
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PrintReport:
+    """What one `run_once` did: jobs printed, jobs that failed (with why), jobs left waiting."""
+
+    printed: tuple[int, ...] = ()
+    failed: tuple[PrintJobView, ...] = ()
+    waiting: tuple[int, ...] = ()  # not tried: their printer had just failed
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.waiting
+
+
+def _view(row: PrintJobRow) -> PrintJobView:
+    return PrintJobView(row.id, row.document_number, row.kind, row.duplicate, row.state,
+                        row.attempts, row.last_error, row.printer, row.created_at)  # fmt: skip
+
+
+class PrintQueueService:
+    """Prints queued jobs through injected printers; one public method = one user action.
+
+    Args:
+        sessions: the database.
+        clock: for audit entries and automatic-retry times.
+        receipts: builds each job's `Receipt` from the database.
+        printers: builds a printer for a URI (`pos.hardware.printer.make_printer` in the app).
+        default_printer: the URI of this terminal's printer.
+        terminal_id: when given, jobs with no printer of their own are printed only for this
+            terminal's documents (several terminals on one database).
+        retry_delay: wait before a failed job is tried again by itself (`AUTO_RETRIES` times).
+    """
+
+    def __init__(self, *, sessions: SessionFactory, clock: Clock, receipts: ReceiptService,
+                 printers: PrinterFactory, default_printer: str, terminal_id: str | None = None,
+                 retry_delay: timedelta = RETRY_DELAY) -> None:  # fmt: skip
+        self._sessions, self._clock, self._receipts = sessions, clock, receipts
+        self._factory, self._default, self._terminal = printers, default_printer, terminal_id
+        self._retry_delay = retry_delay
+        self._printers: dict[str, ReceiptPrinter] = {}
+        self._printers_lock = threading.Lock()
+        self._run_lock = threading.Lock()  # one round at a time: a job is never sent twice
+        self._recovered = False  # jobs left `printing` are taken in the first round only
+        self._due: dict[int, datetime] = {}  # failed job -> when it may be tried by itself
+
+    @property
+    def default_printer(self) -> str:
+        return self._default
+
+    def queued(self) -> tuple[PrintJobView, ...]:
+        """Jobs not printed yet (queued, printing or failed), oldest first."""
+        with self._sessions() as s:
+            rows = repo.list_jobs(s, terminal_id=self._terminal)
+        return tuple(_view(row) for row in rows)
+
+    def job(self, job_id: int) -> PrintJobView:
+        """One job, whatever its state. Raises: PrintQueueError "job_not_found"."""
+        return _view(self._existing(job_id))
+
+    def run_once(self, *, job_ids: Collection[int] | None = None) -> PrintReport:
+        """Print what is due, oldest first; call it from a worker, never the GUI thread.
+
+        Due: queued jobs, failed ones whose automatic retry time has come, and (in the first
+        round after a start) jobs a crash left `printing`. After a printer fails, its other
+        jobs wait for the next round. `job_ids` limits the round to those jobs (due or not).
+        """
+        with self._run_lock:
+            states = ("queued", "failed") if self._recovered else repo.PENDING
+            with self._sessions() as s:
+                rows = repo.list_jobs(s, states=states, terminal_id=self._terminal, ids=job_ids)
+            self._recovered = True
+            printed: list[int] = []
+            failed: list[PrintJobView] = []
+            waiting: list[int] = []
+            down: set[str] = set()
+            for row in rows:
+                uri = row.printer or self._default
+                if job_ids is None and not self._is_due(row):
+                    continue
+                if uri in down:
+                    waiting.append(row.id)
+                    continue
+                outcome = self._attempt(row, uri)
+                if outcome is None:
+                    printed.append(row.id)
+                elif outcome:
+                    down.add(uri)
+                    failed.append(self.job(row.id))
+        return PrintReport(tuple(printed), tuple(failed), tuple(waiting))
+
+    def retry(self, job_id: int, *, printer: str | None = None) -> None:
+        """Put a job back in the queue, on `printer` (a URI) when given; the next round prints it.
+
+        Raises:
+            PrintQueueError: "job_not_found", "job_printing" (being printed now), "job_printed"
+                (use `reprint` for another copy).
+        """
+        row = self._existing(job_id)
+        if row.state == "printed":
+            raise PrintQueueError("job_printed", job_id=job_id)
+        with self._sessions.begin() as s:
+            if not repo.requeue(s, job_id, printer=printer):
+                raise PrintQueueError("job_printing", job_id=job_id)
+        self._due.pop(job_id, None)
+
+    def reprint(self, document: str, *, printer: str | None = None) -> int:
+        """Queue another copy of `document`'s receipt, marked DUPLICATE; returns the job id.
+
+        It goes to `printer`, else to this terminal's printer (where it was asked for), and
+        never opens the drawer.
+
+        Raises:
+            PrintQueueError: "document_not_found".
+        """
+        with self._sessions.begin() as s:
+            found = repo.find_document(s, document)
+            if found is None:
+                raise PrintQueueError("document_not_found", document=document)
+            return repo.add_job(
+                s,
+                document_id=found[0],
+                kind="receipt",
+                duplicate=True,
+                printer=printer or self._default,
+                now=self._clock.now(),
+            )
+
+    def open_drawer(self, operator: Operator, reason: str, *, printer: str | None = None) -> None:
+        """Open the cash drawer with no sale: managers only, audited before the pulse.
+
+        Raises:
+            PermissionDeniedError: the operator is not a manager (`DRAWER_PERMISSION`).
+            PrintQueueError: "reason_required".
+            DeviceError: the printer the drawer hangs on could not be reached (also audited).
+        """
+        require(operator, DRAWER_PERMISSION)
+        if not reason.strip():
+            raise PrintQueueError("reason_required")
+        uri = printer or self._default
+        details = {"reason": reason.strip(), "printer": uri}
+        # Audited first: a drawer must never open without its entry, even if the pulse fails.
+        self._audit(operator, "drawer_opened", details)
+        try:
+            self._printer(uri).open_drawer()
+        except DeviceError as error:
+            self._audit(operator, "drawer_open_failed", {**details, "error": error.reason})
+            raise
+
+    def status(self, printer: str | None = None) -> PrinterStatus:
+        """What the printer says about itself (`UNKNOWN` when it cannot tell)."""
+        try:
+            return self._printer(printer or self._default).status()
+        except DeviceError:
+            return PrinterStatus.OFFLINE
+
+    def close(self) -> None:
+        """Close the printers this service opened (their threads stop)."""
+        with self._printers_lock:
+            printers, self._printers = list(self._printers.values()), {}
+        for printer in printers:
+            printer.close()
+
+    # ------------------------------------------------------------ internals
+
+    def _is_due(self, row: PrintJobRow) -> bool:
+        if row.state != "failed":
+            return True
+        if row.attempts > AUTO_RETRIES:
+            return False  # the cashier decides: retry, another printer, or later
+        return self._due.get(row.id, self._clock.now()) <= self._clock.now()
+
+    def _attempt(self, row: PrintJobRow, uri: str) -> bool | None:
+        """Print one job: None when printed, True when it failed, False when not claimed."""
+        with self._sessions.begin() as s:
+            if not repo.claim(s, row.id, seen_state=row.state):
+                return False  # another worker took it
+        try:
+            self._print(row, uri)
+        except (DeviceError, ReceiptError) as error:
+            reason = _reason(error)
+            log.warning("print job %s on %s failed: %s", row.id, uri, error)
+            self._finish(row.id, "failed", reason)
+            self._due[row.id] = self._clock.now() + self._retry_delay
+            return True
+        except BaseException:
+            self._finish(row.id, "failed", "printing stopped on an unexpected error")
+            raise
+        self._finish(row.id, "printed", "")
+        self._due.pop(row.id, None)
+        return None
+
+    def _print(self, row: PrintJobRow, uri: str) -> None:
+        receipt = self._receipts.receipts_for_job(row.id)
+        if row.duplicate:
+            receipt = dataclasses.replace(receipt, open_drawer=False)  # a copy is not a sale
+        self._printer(uri).print_receipt(receipt)
+
+    def _finish(self, job_id: int, state: str, error: str) -> None:
+        with self._sessions.begin() as s:
+            repo.finish(s, job_id, state=state, error=error)
+
+    def _printer(self, uri: str) -> ReceiptPrinter:
+        with self._printers_lock:
+            if uri not in self._printers:
+                self._printers[uri] = self._factory(uri)
+            return self._printers[uri]
+
+    def _existing(self, job_id: int) -> PrintJobRow:
+        with self._sessions() as s:
+            row = repo.get_job(s, job_id)
+        if row is None:
+            raise PrintQueueError("job_not_found", job_id=job_id)
+        return row
+
+    def _audit(self, operator: Operator, action: str, details: dict[str, str]) -> None:
+        with self._sessions.begin() as s:
+            subject = f"printer:{details['printer']}"
+            audit_action(s, operator=operator, action=action, subject=subject, data=details,
+                         now=self._clock.now())  # fmt: skip
+
+
+def _reason(error: DeviceError | ReceiptError) -> str:
+    if isinstance(error, DeviceError):
+        return error.reason
+    return _RECEIPT_REASONS.get(error.code, f"the receipt cannot be made ({error.code})")
