@@ -291,6 +291,12 @@ class DeviceFileTransport:
             printer.open()
         except DeviceNotFoundError as error:
             raise PrinterOfflineError(detail=f"{self._where}: {error}") from None
+        except Exception as error:  # pyusb without libusb says NoBackendError: a set-up problem
+            if type(error).__name__ == "NoBackendError":
+                raise PrinterConfigError(
+                    "printing on usb needs the libusb system library (Debian: libusb-1.0-0), "
+                    "not installed") from None
+            raise
         if self._address.scheme == "serial":
             printer.device.write_timeout = self._timeout  # escpos only sets the read timeout
         return printer

@@ -146,7 +146,9 @@ class ReceiptService:
             gift_card=card,
             qr_payload=receipt_payload("D", stored.number),
             duplicate=duplicate,
-            open_drawer=kind is not ReceiptKind.GIFT_CARD_SLIP and _moves_cash(stored),
+            # The drawer opens when cash moves, on the original only: a reprint moves no cash.
+            open_drawer=(kind is not ReceiptKind.GIFT_CARD_SLIP and not duplicate
+                         and _moves_cash(stored)),
             note=stored.note,
             time_zone=self._zone,
         )

@@ -60,7 +60,7 @@ def test_usb_and_serial_without_their_library_say_so(uri: str) -> None:
     transport = open_transport(uri, timeout=0.2)
     try:
         transport.write(b"x")
-    except PrinterConfigError as error:
+    except PrinterConfigError as error:  # the library (or libusb under pyusb) is missing
         assert "not installed" in error.reason
     except PrinterOfflineError:
         pass  # the library is there, the device is not
@@ -198,3 +198,21 @@ def test_undecodable_bytes_are_still_kept() -> None:
     virtual.write(b"\x1d\xff\xff")
     (job,) = virtual.jobs
     assert job.data == b"\x1d\xff\xff"
+
+
+def test_a_serial_printer_receives_the_job_in_one_write() -> None:
+    # A pseudo-terminal stands in for /dev/ttyUSB0: pyserial opens it like a real port.
+    import os  # noqa: PLC0415
+
+    master, slave = os.openpty()
+    try:
+        transport = open_transport(f"serial://{os.ttyname(slave)}?baudrate=19200", timeout=1.0)
+        transport.write(b"\x1b@Bonjour \xd5\n\x1dV\x00")
+        received = b""
+        while len(received) < 15:
+            received += os.read(master, 64)
+        assert received == b"\x1b@Bonjour \xd5\n\x1dV\x00"
+        transport.close()
+    finally:
+        os.close(master)
+        os.close(slave)
