@@ -62,8 +62,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         return []
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # One catalogue per area of the UI (comptoir_fr, returns_fr, screens_fr, …), then Qt's own.
+    ours = sorted(path.stem for path in TRANSLATIONS.glob(f"*_{language}.qm"))
     for name, directory in (
-        (f"comptoir_{language}", str(TRANSLATIONS)),
+        *((stem, str(TRANSLATIONS)) for stem in ours),
         (f"qtbase_{language}", qt_dir),
     ):
         translator = QTranslator(app)
