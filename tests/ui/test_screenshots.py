@@ -101,8 +101,14 @@ def test_screenshots(qtbot: QtBot, sessions: SessionFactory, make_window, langua
 
     def customer_shown() -> QLabel | None:  # header labels are laid out on the next pass
         labels = window.order_screen.findChildren(QLabel, "fieldValue")
-        return next((label for label in labels if label.text() == "Hélène Lefèvre"
-                     and label.isVisible() and label.height() > 0), None)
+        return next(
+            (
+                label
+                for label in labels
+                if label.text() == "Hélène Lefèvre" and label.isVisible() and label.height() > 0
+            ),
+            None,
+        )
 
     qtbot.waitUntil(lambda: customer_shown() is not None)
     image = save(window, f"order-{language}.png")

@@ -1,0 +1,132 @@
+"""Read-only catalogue search for replacement items: products, and their size × colour grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pos.db import catalogue_search as repo
+from pos.db.engine import SessionFactory
+from pos.domain.money import Money
+from pos.domain.search_text import fold
+
+LOW_STOCK = 2  # at most this many left: the picker marks the option "low"
+MAX_LIMIT = 100
+_ROW_AXES = ("taille", "size", "pointure")
+_COLUMN_AXES = ("couleur", "color", "colour", "coloris")
+
+
+class StockLevel(StrEnum):
+    IN_STOCK = "in_stock"
+    LOW = "low"
+    OUT = "out"
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    """One product found: what the list shows."""
+
+    product_id: int
+    name: str
+    category: str
+    price_from: Money
+    variant_count: int
+    on_hand: int
+
+
+@dataclass(frozen=True, slots=True)
+class VariantOption:
+    """One cell of the grid: a variant, its options and what is on the shelf."""
+
+    variant_id: int
+    sku: str
+    row: str  # size (or the first option)
+    column: str  # colour (or the second option; "" when there is none)
+    price: Money
+    on_hand: int
+
+    @property
+    def stock_level(self) -> StockLevel:
+        if self.on_hand <= 0:
+            return StockLevel.OUT
+        return StockLevel.LOW if self.on_hand <= LOW_STOCK else StockLevel.IN_STOCK
+
+
+@dataclass(frozen=True, slots=True)
+class VariantGrid:
+    """A product's variants as rows (sizes) × columns (colours); missing cells are None."""
+
+    product_id: int
+    name: str
+    row_axis: str
+    column_axis: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    options: tuple[VariantOption, ...]
+
+    def cell(self, row: str, column: str) -> VariantOption | None:
+        return next((o for o in self.options if o.row == row and o.column == column), None)
+
+
+class CatalogueSearchService:
+    """Finds replacement items; every method is one short read-only session."""
+
+    def __init__(self, *, sessions: SessionFactory) -> None:
+        self._sessions = sessions
+
+    def search(self, text: str, limit: int = 30) -> tuple[ProductView, ...]:
+        """Products matching a name, a SKU prefix or a barcode; () for blank text."""
+        if not text.strip():
+            return ()
+        with self._sessions() as s:
+            rows = repo.find_products(s, text, max(1, min(limit, MAX_LIMIT)))
+        return tuple(_product_view(row) for row in rows if row.variants)
+
+    def variants(self, product_id: int) -> VariantGrid | None:
+        """The product's variants as a grid, or None when it is gone or hidden."""
+        with self._sessions() as s:
+            row = repo.load_product(s, product_id)
+        return None if row is None else _grid(row)
+
+
+def _product_view(row: repo.ProductRow) -> ProductView:
+    return ProductView(
+        row.product_id,
+        row.name,
+        row.category,
+        min((v.price for v in row.variants), key=lambda price: price.minor),
+        len(row.variants),
+        sum(max(v.on_hand, 0) for v in row.variants),
+    )
+
+
+def _axes(row: repo.ProductRow) -> tuple[str, str]:
+    keys = list(dict.fromkeys(key for v in row.variants for key in v.options))
+    size = next((k for k in keys if fold(k) in _ROW_AXES), keys[0] if keys else "")
+    rest = [k for k in keys if k != size]
+    colour = next((k for k in rest if fold(k) in _COLUMN_AXES), rest[0] if rest else "")
+    return size, colour
+
+
+def _grid(row: repo.ProductRow) -> VariantGrid:
+    row_axis, column_axis = _axes(row)
+    options = tuple(
+        VariantOption(
+            v.variant_id,
+            v.sku,
+            v.options.get(row_axis, "") if row_axis else v.sku,
+            v.options.get(column_axis, "") if column_axis else "",
+            v.price,
+            v.on_hand,
+        )
+        for v in row.variants
+    )
+    return VariantGrid(
+        row.product_id,
+        row.name,
+        row_axis,
+        column_axis,
+        tuple(dict.fromkeys(o.row for o in options)),
+        tuple(dict.fromkeys(o.column for o in options)),
+        options,
+    )

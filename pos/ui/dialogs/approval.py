@@ -1,0 +1,167 @@
+"""The manager approval dialog: the manager, the PIN on a keypad, a reason; checked off-thread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.roles import Approval, Role
+from pos.services.users import UserService, UserView
+from pos.ui.dialogs.keypad import Keypad, KeypadMode
+from pos.ui.messages import error_text, rule_text
+from pos.ui.workers import TaskRunner
+
+APPROVERS = (Role.MANAGER, Role.ADMIN)
+
+
+class ApprovalDialog(QDialog):
+    """A manager approves every rule of `rules` with one PIN (one recorded approval per rule).
+
+    The PIN goes to `UserService.approve` through the task runner; a wrong PIN or a lockout
+    is shown in the dialog, which stays open for another try.
+    """
+
+    def __init__(
+        self,
+        *,
+        rules: Sequence[str],
+        users: UserService,
+        runner: TaskRunner,
+        locale: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("approvalDialog")
+        self.setWindowTitle(self.tr("Manager approval"))
+        self.setModal(True)
+        self.setStyleSheet(
+            "QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }"
+            " #dialogError { color: #7a4300; } #dialogTitle { font-size: 24px; font-weight: bold; }"
+        )
+        self._rules, self._users, self._runner = tuple(str(r) for r in rules), users, runner
+        self._locale = locale
+        self.approvals: tuple[Approval, ...] = ()
+        self._build_ui()
+        self._connect_signals()
+        self._load_managers()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        rules: Sequence[str],
+        *,
+        users: UserService,
+        runner: TaskRunner,
+        locale: str,
+    ) -> tuple[Approval, ...] | None:
+        """The approvals given (one per rule), or None when the cashier gave up."""
+        dialog = cls(rules=rules, users=users, runner=runner, locale=locale, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        approvals = dialog.approvals
+        dialog.deleteLater()
+        return approvals if accepted else None
+
+    def _build_ui(self) -> None:
+        title = QLabel(self.tr("A manager must approve"), objectName="dialogTitle")
+        rules = QLabel("\n".join(f"• {rule_text(rule)}" for rule in self._rules))
+        rules.setObjectName("approvalRules")
+        self._managers_row = QHBoxLayout()
+        self._managers = QButtonGroup(self)
+        self._pin = QLineEdit(objectName="pinField", readOnly=True)
+        self._pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self._pin.setPlaceholderText(self.tr("PIN"))
+        self._keypad = Keypad(mode=KeypadMode.PIN, parent=self)
+        self._reason = QLineEdit(objectName="reasonField")
+        self._reason.setPlaceholderText(self.tr("Reason (required)"))
+        self._error = QLabel(objectName="dialogError", wordWrap=True)
+        self._error.hide()
+        self._cancel = QPushButton(self.tr("Cancel"), objectName="cancelButton")
+        self._approve = QPushButton(self.tr("Approve"), objectName="approveButton")
+        self._approve.setProperty("primary", True)
+        layout = QVBoxLayout(self)
+        for widget in (title, rules, QLabel(self.tr("Manager"), objectName="fieldLabel")):
+            layout.addWidget(widget)
+        layout.addLayout(self._managers_row)
+        for widget in (self._pin, self._keypad, self._reason, self._error):
+            layout.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self._approve)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self._keypad.text_changed.connect(self._pin.setText)
+        self._cancel.clicked.connect(self.reject)
+        self._approve.clicked.connect(self._on_approve_clicked)
+
+    def _load_managers(self) -> None:
+        users = self._users
+        self._approve.setEnabled(False)
+        self._runner.submit(
+            users.list_users, on_success=self._on_managers_loaded, on_error=self._show_error
+        )
+
+    def _on_managers_loaded(self, views: tuple[UserView, ...]) -> None:
+        managers = [v for v in views if v.active and v.role in APPROVERS]
+        for view in managers:
+            button = QPushButton(view.display_name, objectName=f"manager_{view.username}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("username", view.username)
+            self._managers.addButton(button)
+            self._managers_row.addWidget(button)
+        self._managers_row.addStretch(1)
+        if len(managers) == 1:
+            self._managers.buttons()[0].setChecked(True)
+        self._approve.setEnabled(True)
+
+    def _on_approve_clicked(self) -> None:
+        chosen = self._managers.checkedButton()
+        pin, reason = self._keypad.text, self._reason.text().strip()
+        if chosen is None:
+            self._show_text(self.tr("Tap the name of the manager who approves."))
+        elif not pin:
+            self._show_text(self.tr("The manager types their PIN on the keypad."))
+        elif not reason:
+            self._show_text(self.tr("Write why the manager approves (for the audit)."))
+        else:
+            self._submit(str(chosen.property("username")), pin, reason)
+
+    def _submit(self, username: str, pin: str, reason: str) -> None:
+        users, rules = self._users, self._rules
+        self._approve.setEnabled(False)
+        self._error.hide()
+        self._runner.submit(
+            lambda: tuple(users.approve(username, pin, rule, reason) for rule in rules),
+            on_success=self._on_approved,
+            on_error=self._on_refused,
+        )
+
+    def _on_approved(self, approvals: tuple[Approval, ...]) -> None:
+        self.approvals = approvals
+        self.accept()
+
+    def _on_refused(self, error: BaseException) -> None:
+        self._keypad.clear()  # a wrong PIN is never left on screen for another try
+        self._approve.setEnabled(True)
+        self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        self._show_text(error_text(error, self._locale))
+
+    def _show_text(self, text: str) -> None:
+        self._error.setText(text)
+        self._error.show()

@@ -1,0 +1,245 @@
+"""Exchanges, refunds and cancellations: draft → manager approval → settle → document.
+
+`create_returns_flow` builds the bundle the main window hosts; `install_order_actions` puts
+the Exchange / Refund / Cancel buttons under the (read-only) order screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+
+from pos.domain.returns import DocumentKind
+from pos.domain.roles import Operator, Permission
+from pos.services.card_terminal import CardTerminal, StandaloneTerminal
+from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.history import OrderDetail, SalesHistoryService
+from pos.services.returns import CommittedDocument, ReturnsService
+from pos.services.users import UserService
+from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.dialogs.keypad import CardApprovalDialog
+from pos.ui.screens.order import OrderScreen
+from pos.ui.screens.returns.picker import CataloguePicker, PickerViewModel
+from pos.ui.screens.returns.screen import ReturnsScreen
+from pos.ui.screens.returns.view_model import ReturnsViewModel
+from pos.ui.screens.settle import SettleScreen, SettleViewModel
+from pos.ui.workers import TaskRunner
+
+DETAIL_KEY = "returns-order"
+
+__all__ = [
+    "OrderActionsBar",
+    "ReturnsFlow",
+    "ReturnsScreen",
+    "ReturnsViewModel",
+    "create_returns_flow",
+    "install_order_actions",
+]
+
+
+class ReturnsFlow(QStackedWidget):
+    """The returns screen and the settle screen, one after the other, for one order.
+
+    Signals:
+        document_committed(str): a document was written (its number); refresh the order.
+        closed(str): the cashier tapped Done on the result (the document number).
+        cancelled(): the cashier left the draft; nothing was written.
+    """
+
+    document_committed = Signal(str)
+    closed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        *,
+        returns_screen: ReturnsScreen,
+        settle_screen: SettleScreen,
+        history: SalesHistoryService,
+        users: UserService,
+        runner: TaskRunner,
+        operator_provider: Callable[[], Operator | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("returnsFlow")
+        self.returns_screen, self.settle_screen = returns_screen, settle_screen
+        self._history, self._users, self._runner = history, users, runner
+        self._operator = operator_provider
+        self.addWidget(returns_screen)
+        self.addWidget(settle_screen)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.returns_screen.back_requested.connect(self.cancelled)
+        self.returns_screen.continue_requested.connect(self._on_returns_continue_requested)
+        self.settle_screen.back_requested.connect(self._on_settle_back_requested)
+        self.settle_screen.done.connect(self.closed)
+        self.settle_screen.view_model.committed.connect(self._on_settle_committed)
+
+    def start(self, kind: DocumentKind, order_id: int) -> None:
+        """Open a new `kind` draft on the order (read in the background)."""
+        history, vm = self._history, self.returns_screen.view_model
+        self.setCurrentWidget(self.returns_screen)
+        self._runner.submit(
+            lambda: history.order_detail(order_id),
+            key=DETAIL_KEY,
+            on_success=lambda detail: self.start_with(kind, detail),
+            on_error=vm.show_problem,
+        )
+
+    def start_with(self, kind: DocumentKind, detail: OrderDetail) -> None:
+        """Open a new `kind` draft on an order already read."""
+        self.returns_screen.view_model.start(kind, detail)
+        self.setCurrentWidget(self.returns_screen)
+
+    def _on_returns_continue_requested(self) -> None:
+        vm = self.returns_screen.view_model
+        quote, detail = vm.quote, vm.detail
+        if quote is None or detail is None:
+            return
+        approvals: tuple = ()
+        operator = self._operator()
+        if quote.approvals_needed and not (operator and operator.may(Permission.APPROVE)):
+            given = ApprovalDialog.ask(
+                self,
+                [rule.value for rule in quote.approvals_needed],
+                users=self._users,
+                runner=self._runner,
+                locale=vm.locale,
+            )
+            if given is None:
+                return
+            approvals = given
+        self.settle_screen.view_model.start(detail, vm.draft(), quote, approvals)
+        self.settle_screen.start()
+        self.setCurrentWidget(self.settle_screen)
+
+    def _on_settle_back_requested(self) -> None:
+        self.setCurrentWidget(self.returns_screen)
+
+    def _on_settle_committed(self, document: CommittedDocument) -> None:
+        self.document_committed.emit(document.number)
+
+
+class OrderActionsBar(QWidget):
+    """Exchange / Refund / Cancel buttons for the order screen (an adapter: the order screen
+    itself stays read-only).
+
+    Signals:
+        requested(object, int): a `DocumentKind` and the order id.
+    """
+
+    requested = Signal(object, int)
+
+    def __init__(self, order_screen: OrderScreen, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderActions")
+        self._order = order_screen
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        self._buttons = {
+            DocumentKind.CANCELLATION: QPushButton(
+                self.tr("Cancel order"), objectName="cancelOrderButton"
+            ),
+            DocumentKind.REFUND: QPushButton(self.tr("Refund"), objectName="refundButton"),
+            DocumentKind.EXCHANGE: QPushButton(self.tr("Exchange"), objectName="exchangeButton"),
+        }
+        for kind, button in self._buttons.items():
+            button.clicked.connect(lambda _=False, k=kind: self._on_button_clicked(k))
+            row.addWidget(button)
+        self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
+        order_screen.view_model.detail_changed.connect(self._render)
+        self._render()
+
+    def _on_button_clicked(self, kind: DocumentKind) -> None:
+        detail = self._order.view_model.detail
+        if detail is not None:
+            self.requested.emit(kind, detail.order_id)
+
+    def _render(self) -> None:
+        detail = self._order.view_model.detail
+        returnable = detail is not None and any(line.returnable for line in detail.lines)
+        open_order = detail is not None and detail.status.upper() != "CANCELED"
+        unfulfilled = detail is not None and detail.fulfillment_status.upper() != "FULFILLED"
+        self._buttons[DocumentKind.EXCHANGE].setEnabled(returnable and open_order)
+        self._buttons[DocumentKind.REFUND].setEnabled(returnable and open_order)
+        self._buttons[DocumentKind.CANCELLATION].setEnabled(
+            returnable and open_order and unfulfilled
+        )
+
+
+def install_order_actions(
+    order_screen: OrderScreen, flow: ReturnsFlow, show: Callable[[QWidget], None]
+) -> OrderActionsBar:
+    """Put Exchange / Refund / Cancel under the order screen; each opens `flow` via `show`."""
+    bar = OrderActionsBar(order_screen, parent=order_screen)
+    layout = order_screen.layout()
+    assert layout is not None
+    layout.addWidget(bar)
+
+    def open_flow(kind: DocumentKind, order_id: int) -> None:
+        flow.start_with(
+            kind, order_screen.view_model.detail
+        ) if order_screen.view_model.detail else flow.start(kind, order_id)
+        show(flow)
+
+    bar.requested.connect(open_flow)
+    return bar
+
+
+def create_returns_flow(
+    *,
+    returns: ReturnsService,
+    catalogue: CatalogueSearchService,
+    users: UserService,
+    history: SalesHistoryService,
+    runner: TaskRunner,
+    locale: str,
+    card_terminal: CardTerminal | None,
+    operator_provider: Callable[[], Operator | None],
+) -> ReturnsFlow:
+    """The returns and settle screens with their view models, wired to the services.
+
+    Args:
+        card_terminal: the terminal port; None means a stand-alone terminal whose approval
+            code the cashier types in `CardApprovalDialog`.
+        operator_provider: who is logged in now (None: nobody, commit is refused).
+    """
+    returns_vm = ReturnsViewModel(returns=returns, runner=runner, locale=locale)
+    picker_vm = PickerViewModel(catalogue=catalogue, runner=runner, locale=locale)
+    picker = CataloguePicker(view_model=picker_vm, locale=locale)
+    returns_screen = ReturnsScreen(view_model=returns_vm, picker=picker, locale=locale)
+    holder: list[QWidget] = []
+    terminal = card_terminal or StandaloneTerminal(
+        lambda amount, reference: CardApprovalDialog.ask(
+            holder[0] if holder else None, amount=amount, reference=reference, locale=locale
+        )
+    )
+    settle_vm = SettleViewModel(
+        returns=returns,
+        runner=runner,
+        card_terminal=terminal,
+        operator_provider=operator_provider,
+        locale=locale,
+    )
+    settle_screen = SettleScreen(view_model=settle_vm, locale=locale)
+    for vm, owner in (
+        (returns_vm, returns_screen),
+        (picker_vm, picker),
+        (settle_vm, settle_screen),
+    ):
+        vm.setParent(owner)
+    flow = ReturnsFlow(
+        returns_screen=returns_screen,
+        settle_screen=settle_screen,
+        history=history,
+        users=users,
+        runner=runner,
+        operator_provider=operator_provider,
+    )
+    holder.append(flow)
+    return flow

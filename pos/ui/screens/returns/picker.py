@@ -1,0 +1,216 @@
+"""The catalogue picker: find a replacement by name, SKU or barcode, then tap size × colour."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.services.catalogue_search import (
+    CatalogueSearchService,
+    ProductView,
+    StockLevel,
+    VariantGrid,
+    VariantOption,
+)
+from pos.ui.messages import error_text
+from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
+from pos.ui.screens.returns.models import ProductsTableModel
+from pos.ui.workers import TaskRunner
+
+SEARCH_KEY = "picker-search"
+GRID_KEY = "picker-grid"
+DEBOUNCE_MS = 150
+LIMIT = 30
+
+log = logging.getLogger(__name__)
+
+
+def looks_like_code(text: str) -> bool:
+    """A scan or a typed SKU: one word with a digit in it (names are searched instead)."""
+    text = text.strip()
+    return bool(text) and " " not in text and any(ch.isdigit() for ch in text)
+
+
+class PickerViewModel(QObject):
+    """Searches the catalogue as the cashier types and loads the chosen product's grid.
+
+    Signals:
+        results_changed(): re-read `results`.
+        grid_changed(): re-read `grid` (None until a product is chosen).
+        status_changed(): re-read `status_text`.
+    """
+
+    results_changed = Signal()
+    grid_changed = Signal()
+    status_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        catalogue: CatalogueSearchService,
+        runner: TaskRunner,
+        locale: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._catalogue, self._runner, self._locale = catalogue, runner, locale
+        self.query, self.status_text = "", ""
+        self.results: tuple[ProductView, ...] = ()
+        self.grid: VariantGrid | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_now)
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self._debounce.start()
+
+    def search_now(self) -> None:
+        self._debounce.stop()
+        query, catalogue = self.query, self._catalogue
+        self._runner.submit(
+            lambda: catalogue.search(query, LIMIT),
+            key=SEARCH_KEY,
+            on_success=self._on_found,
+            on_error=self._on_failed,
+        )
+
+    def choose(self, row: int) -> None:
+        """Show the grid of the product at `row`."""
+        if not 0 <= row < len(self.results):
+            return
+        catalogue, product_id = self._catalogue, self.results[row].product_id
+        self._runner.submit(
+            lambda: catalogue.variants(product_id),
+            key=GRID_KEY,
+            on_success=self._on_grid,
+            on_error=self._on_failed,
+        )
+
+    def _on_found(self, results: tuple[ProductView, ...]) -> None:
+        self.results = results
+        self._set_status("" if results or not self.query.strip() else self.tr("No product found."))
+        self.results_changed.emit()
+        if len(results) == 1:
+            self.choose(0)
+
+    def _on_grid(self, grid: VariantGrid | None) -> None:
+        self.grid = grid
+        self.grid_changed.emit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_status(error_text(error, self._locale))
+
+    def _set_status(self, text: str) -> None:
+        self.status_text = text
+        self.status_changed.emit()
+
+
+class CataloguePicker(QWidget):
+    """Search box, products found, and the chosen product's size × colour grid with stock.
+
+    Out-of-stock cells are disabled; low stock (two or fewer) is marked.
+
+    Signals:
+        variant_chosen(int): the cashier tapped an in-stock variant (its id).
+        code_submitted(str): Enter or a scan with what looks like a SKU or barcode.
+    """
+
+    variant_chosen = Signal(int)
+    code_submitted = Signal(str)
+
+    def __init__(
+        self, *, view_model: PickerViewModel, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cataloguePicker")
+        self._vm = view_model
+        self._products = ProductsTableModel(locale=locale, parent=self)
+        self._build_ui()
+        self._connect_signals()
+
+    @property
+    def view_model(self) -> PickerViewModel:
+        return self._vm
+
+    def _build_ui(self) -> None:
+        self._search = QLineEdit(objectName="pickerSearch")
+        self._search.setPlaceholderText(self.tr("Name, SKU or scan"))
+        self._search.setClearButtonEnabled(True)
+        self._results = QTableView(objectName="pickerResults")
+        self._results.setModel(self._products)
+        setup_touch_table(self._results, stretch=0, row_height=COMPACT_ROW_HEIGHT)
+        self._status = QLabel(objectName="pickerStatus", wordWrap=True)
+        self._grid_title = QLabel(objectName="gridTitle")
+        self._grid = QGridLayout()
+        self._grid.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._search)
+        layout.addWidget(self._results, 2)
+        layout.addWidget(self._status)
+        layout.addWidget(self._grid_title)
+        layout.addLayout(self._grid, 3)
+
+    def _connect_signals(self) -> None:
+        self._search.textEdited.connect(self._vm.set_query)
+        self._search.returnPressed.connect(self._on_search_return_pressed)
+        self._results.clicked.connect(self._on_results_clicked)
+        self._vm.results_changed.connect(self._render_results)
+        self._vm.grid_changed.connect(self._render_grid)
+        self._vm.status_changed.connect(lambda: self._status.setText(self._vm.status_text))
+
+    def _on_search_return_pressed(self) -> None:
+        text = self._search.text()
+        self._vm.query = text
+        self._vm.search_now()
+        if looks_like_code(text):
+            self.code_submitted.emit(text.strip())
+
+    def _on_results_clicked(self, index: QModelIndex) -> None:
+        self._vm.choose(index.row())
+
+    def _render_results(self) -> None:
+        self._products.set_rows(self._vm.results)
+
+    def _render_grid(self) -> None:
+        while (item := self._grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        grid = self._vm.grid
+        self._grid_title.setText(grid.name if grid else "")
+        if grid is None:
+            return
+        for c, column in enumerate(grid.columns):
+            self._grid.addWidget(QLabel(column, objectName="gridHeader"), 0, c + 1)
+        for r, row in enumerate(grid.rows):
+            self._grid.addWidget(QLabel(row, objectName="gridHeader"), r + 1, 0)
+            for c, column in enumerate(grid.columns):
+                option = grid.cell(row, column)
+                if option is not None:
+                    self._grid.addWidget(self._cell(option), r + 1, c + 1)
+
+    def _cell(self, option: VariantOption) -> QPushButton:
+        level = option.stock_level
+        if level is StockLevel.OUT:
+            stock = self.tr("Out of stock")
+        elif level is StockLevel.LOW:
+            stock = self.tr("Only {count} left").format(count=option.on_hand)
+        else:
+            stock = self.tr("{count} in stock").format(count=option.on_hand)
+        button = QPushButton(f"{option.row}\n{stock}", objectName=f"variant_{option.sku}")
+        button.setProperty("stock", level.value)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setEnabled(level is not StockLevel.OUT)
+        button.setMinimumHeight(64)
+        button.clicked.connect(lambda: self.variant_chosen.emit(option.variant_id))
+        return button

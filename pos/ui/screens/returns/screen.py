@@ -1,0 +1,340 @@
+"""The returns screen: what comes back (steppers, reason, disposition), replacements, quote."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.returns import BalanceKind, Disposition, DocumentKind, Quote
+from pos.ui.format import format_money
+from pos.ui.messages import rule_text
+from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
+from pos.ui.screens.returns.models import ReplacementsTableModel
+from pos.ui.screens.returns.picker import CataloguePicker
+from pos.ui.screens.returns.view_model import REASONS, LineState, ReturnsViewModel
+
+STEP_SIZE = 56  # px: the − and + of a stepper
+# Local rules on top of pos/ui/style.qss (which belongs to the main window).
+RETURNS_QSS = """
+#balanceLabel, #settleBalance { font-size: 26px; font-weight: bold; }
+#balanceLabel[kind="problem"] { font-size: 18px; font-weight: normal; color: #7a4300; }
+#approvalsLabel, #returnsStatus, #settleStatus, #dialogError { color: #7a4300; }
+#lineName { font-weight: bold; }
+#lineQuantity { font-size: 26px; font-weight: bold; }
+#amountDisplay { font-size: 30px; font-weight: bold; padding: 4px 8px; }
+#changeLabel { font-size: 24px; font-weight: bold; color: #1e5c2c; }
+#resultText { font-size: 26px; }
+QComboBox { min-height: 48px; font-size: 18px; }
+QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }
+QPushButton[stock="low"] { border-color: #c77700; color: #7a4300; }
+QPushButton:disabled { color: #9aa5ae; background: #eceeef; }
+"""
+
+
+class LineRow(QFrame):
+    """One sold line: name, what can come back, a − n + stepper, reason and disposition.
+
+    Signals:
+        stepped(int): −1 or +1.
+        reason_chosen(str): a reason code ("" for none yet).
+        disposition_chosen(object): a `Disposition`.
+    """
+
+    stepped = Signal(int)
+    reason_chosen = Signal(str)
+    disposition_chosen = Signal(object)
+
+    def __init__(self, state: LineState, *, kind: DocumentKind, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("returnLine")
+        self._build_ui(state, kind)
+        self.render(state)
+
+    def _build_ui(self, state: LineState, kind: DocumentKind) -> None:
+        line = state.line
+        name = QLabel(f"{line.product_name}  {line.options_text}".strip(), objectName="lineName")
+        info = QLabel(self.tr("{count} can come back").format(count=line.returnable))
+        info.setObjectName("lineInfo")
+        self._minus = self._step_button("−", -1, "minusButton")
+        self._plus = self._step_button("+", 1, "plusButton")
+        self._quantity = QLabel(objectName="lineQuantity", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._quantity.setMinimumWidth(48)
+        stepper_locked = kind is DocumentKind.CANCELLATION  # a cancellation takes every unit
+        self._minus.setVisible(not stepper_locked)
+        self._plus.setVisible(not stepper_locked)
+        self._reason = self._reasons_box()
+        self._disposition = self._dispositions_box()
+        grid = QGridLayout(self)
+        grid.addWidget(name, 0, 0, 1, 2)
+        grid.addWidget(info, 1, 0)
+        stepper = QHBoxLayout()
+        for widget in (self._minus, self._quantity, self._plus):
+            stepper.addWidget(widget)
+        grid.addLayout(stepper, 0, 2, 2, 1)
+        grid.addWidget(self._reason, 2, 0)
+        grid.addWidget(self._disposition, 2, 1, 1, 2)
+        grid.setColumnStretch(0, 1)
+
+    def _step_button(self, text: str, delta: int, name: str) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setFixedSize(STEP_SIZE + 8, STEP_SIZE)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: self.stepped.emit(delta))
+        return button
+
+    def _reasons_box(self) -> QComboBox:
+        labels = {
+            "wrong_size": self.tr("Wrong size"),
+            "not_as_expected": self.tr("Not as expected"),
+            "faulty": self.tr("Faulty or damaged"),
+            "changed_mind": self.tr("Changed their mind"),
+            "other": self.tr("Other reason"),
+        }
+        box = QComboBox(objectName="reasonBox")
+        box.addItem(self.tr("Reason…"), "")
+        for code in REASONS:
+            box.addItem(labels[code], code)
+        box.activated.connect(lambda i: self.reason_chosen.emit(box.itemData(i)))
+        return box
+
+    def _dispositions_box(self) -> QComboBox:
+        box = QComboBox(objectName="dispositionBox")
+        box.addItem(self.tr("Back to stock"), Disposition.RESTOCK)
+        box.addItem(self.tr("Damaged"), Disposition.DAMAGED)
+        box.addItem(self.tr("To inspect"), Disposition.INSPECT)
+        box.activated.connect(lambda i: self.disposition_chosen.emit(box.itemData(i)))
+        return box
+
+    def render(self, state: LineState) -> None:
+        self._quantity.setText(str(state.quantity))
+        self._minus.setEnabled(state.quantity > 0)
+        self._plus.setEnabled(state.quantity < state.line.returnable)
+        self._reason.setCurrentIndex(max(self._reason.findData(state.reason), 0))
+        self._disposition.setCurrentIndex(max(self._disposition.findData(state.disposition), 0))
+        self._reason.setEnabled(state.quantity > 0)
+        self._disposition.setEnabled(state.quantity > 0)
+        self.setProperty("active", state.quantity > 0)
+
+
+class ReturnsScreen(QWidget):
+    """Shows `ReturnsViewModel`'s draft and quote; the picker adds replacements.
+
+    Signals:
+        back_requested(): leave the draft (nothing was written).
+        continue_requested(): the quote is shown and the cashier goes on to settle.
+    """
+
+    back_requested = Signal()
+    continue_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        view_model: ReturnsViewModel,
+        picker: CataloguePicker,
+        locale: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("returnsScreen")
+        self.setStyleSheet(RETURNS_QSS)
+        self._vm, self._picker, self._locale = view_model, picker, locale
+        self._replacements = ReplacementsTableModel(locale=locale, parent=self)
+        self._rows: list[LineRow] = []
+        self._built_for: tuple[int, DocumentKind] | None = None
+        self._build_ui()
+        self._connect_signals()
+
+    @property
+    def view_model(self) -> ReturnsViewModel:
+        return self._vm
+
+    @property
+    def picker(self) -> CataloguePicker:
+        return self._picker
+
+    def _build_ui(self) -> None:
+        self._back = QPushButton(self.tr("‹  Back to the order"), objectName="backButton")
+        self._title = QLabel(objectName="screenTitle")
+        top = QHBoxLayout()
+        top.addWidget(self._back)
+        top.addSpacing(16)
+        top.addWidget(self._title, 1)
+        self._status = QLabel(objectName="returnsStatus", wordWrap=True)
+        body = QHBoxLayout()
+        body.addLayout(self._build_left(), 3)
+        self._right = QWidget(objectName="pickerPanel")
+        right = QVBoxLayout(self._right)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(QLabel(self.tr("Replacement"), objectName="sectionTitle"))
+        right.addWidget(self._picker, 1)
+        body.addWidget(self._right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._status)
+        layout.addLayout(body, 1)
+        layout.addWidget(self._build_quote_panel())
+
+    def _build_left(self) -> QVBoxLayout:
+        self._lines_box = QVBoxLayout()
+        self._lines_box.addStretch(1)
+        holder = QWidget(objectName="linesHolder")
+        holder.setLayout(self._lines_box)
+        scroll = QScrollArea(objectName="linesScroll", widgetResizable=True)
+        scroll.setWidget(holder)
+        enable_kinetic_scrolling_area(scroll)
+        self._refund_box = QCheckBox(self.tr("Give the money back"), objectName="withRefund")
+        self._note = QLineEdit(objectName="cancelNote")
+        self._note.setPlaceholderText(self.tr("Note for the customer"))
+        self._items_view = QTableView(objectName="replacementsTable")
+        self._items_view.setModel(self._replacements)
+        setup_touch_table(self._items_view, stretch=0, row_height=COMPACT_ROW_HEIGHT)
+        self._remove = QPushButton(self.tr("Remove one"), objectName="removeItemButton")
+        self._items_title = QLabel(self.tr("New items"), objectName="sectionTitle")
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("What comes back"), objectName="sectionTitle"))
+        left.addWidget(scroll, 3)
+        for widget in (self._refund_box, self._note, self._items_title):
+            left.addWidget(widget)
+        items = QHBoxLayout()
+        items.addWidget(self._items_view, 1)
+        items.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(items, 2)
+        return left
+
+    def _build_quote_panel(self) -> QFrame:
+        panel = QFrame(objectName="quotePanel")
+        self._figures = QLabel(objectName="quoteFigures", wordWrap=True)
+        self._balance = QLabel(objectName="balanceLabel", wordWrap=True)
+        self._approvals = QLabel(objectName="approvalsLabel", wordWrap=True)
+        self._continue = QPushButton(self.tr("Continue  ›"), objectName="continueButton")
+        self._continue.setProperty("primary", True)
+        texts = QVBoxLayout()
+        texts.addWidget(self._figures)
+        texts.addWidget(self._approvals)
+        row = QHBoxLayout(panel)
+        row.addLayout(texts, 3)
+        row.addWidget(self._balance, 2)
+        row.addWidget(self._continue)
+        return panel
+
+    def _connect_signals(self) -> None:
+        self._back.clicked.connect(self.back_requested)
+        self._continue.clicked.connect(self.continue_requested)
+        self._remove.clicked.connect(self._on_remove_clicked)
+        self._refund_box.toggled.connect(self._vm.set_with_refund)
+        self._note.textEdited.connect(self._vm.set_note)
+        self._picker.variant_chosen.connect(lambda v: self._vm.add_item(variant_id=v))
+        self._picker.code_submitted.connect(lambda code: self._vm.add_item(code=code))
+        self._vm.draft_changed.connect(self._render_draft)
+        self._vm.quote_changed.connect(self._render_quote)
+        self._vm.status_changed.connect(lambda: self._status.setText(self._vm.status_text))
+
+    def _on_remove_clicked(self) -> None:
+        rows = self._items_view.selectionModel().selectedRows()
+        index = rows[0].row() if rows else len(self._vm.replacements) - 1
+        if 0 <= index < len(self._vm.replacements):
+            self._vm.remove_item(index)
+
+    def _render_draft(self) -> None:
+        vm = self._vm
+        built_for = (id(vm.detail), vm.kind)
+        if built_for != self._built_for:
+            self._built_for = built_for
+            self._rebuild_rows()
+        for row, state in zip(self._rows, vm.lines, strict=True):
+            row.render(state)
+            row.style().polish(row)
+        exchange, cancel = vm.kind is DocumentKind.EXCHANGE, vm.kind is DocumentKind.CANCELLATION
+        for widget in (self._right, self._items_title, self._items_view, self._remove):
+            widget.setVisible(exchange)
+        self._refund_box.setVisible(cancel)
+        self._note.setVisible(cancel)
+        self._refund_box.setChecked(vm.with_refund)
+        if self._note.text() != vm.note:
+            self._note.setText(vm.note)
+        self._replacements.set_rows(vm.replacements)
+        self._title.setText(self._title_text())
+
+    def _rebuild_rows(self) -> None:
+        for row in self._rows:
+            row.deleteLater()
+        self._rows = []
+        for index, state in enumerate(self._vm.lines):
+            row = LineRow(state, kind=self._vm.kind, parent=self)
+            row.setProperty("lineId", state.line.line_id)
+            row.stepped.connect(lambda d, i=index: self._vm.step(i, d))
+            row.reason_chosen.connect(lambda r, i=index: self._vm.set_reason(i, r))
+            row.disposition_chosen.connect(lambda d, i=index: self._vm.set_disposition(i, d))
+            self._lines_box.insertWidget(index, row)
+            self._rows.append(row)
+
+    def _title_text(self) -> str:
+        number = self._vm.detail.number if self._vm.detail else ""
+        titles = {
+            DocumentKind.EXCHANGE: self.tr("Exchange — order {number}"),
+            DocumentKind.REFUND: self.tr("Refund — order {number}"),
+            DocumentKind.CANCELLATION: self.tr("Cancellation — order {number}"),
+        }
+        return titles[self._vm.kind].format(number=number)
+
+    def _render_quote(self) -> None:
+        quote = self._vm.quote
+        self._continue.setEnabled(quote is not None)
+        if quote is None:
+            self._figures.setText("")
+            self._approvals.setText("")
+            self._balance.setText(self._vm.quote_text)
+            self._balance.setProperty("kind", "problem")
+        else:
+            self._figures.setText(self._figures_text(quote))
+            self._approvals.setText(self._approvals_text(quote))
+            self._balance.setText(balance_text(quote, self._locale))
+            self._balance.setProperty("kind", quote.balance_kind.value)
+        self._balance.style().polish(self._balance)
+
+    def _figures_text(self, quote: Quote) -> str:
+        money = lambda m: format_money(m, self._locale)  # noqa: E731
+        parts = [self.tr("Coming back: {amount}").format(amount=money(quote.returned_credit))]
+        if quote.new_items:
+            parts.append(self.tr("New items: {amount}").format(amount=money(quote.new_items_total)))
+        if quote.fees.total.minor:
+            parts.append(self.tr("Fees: {amount}").format(amount=money(quote.fees.total)))
+        return "   ·   ".join(parts)
+
+    def _approvals_text(self, quote: Quote) -> str:
+        if not quote.approvals_needed:
+            return ""
+        rules = ", ".join(rule_text(rule) for rule in quote.approvals_needed)
+        return self.tr("A manager must approve: {rules}").format(rules=rules)
+
+
+def balance_text(quote: Quote, locale: str) -> str:
+    """The balance in words: equal, to refund, to collect, or nothing (no refund)."""
+    amount = format_money(quote.to_refund if quote.balance.minor <= 0 else quote.to_collect, locale)
+    texts = {
+        BalanceKind.EQUAL: QCoreApplication.translate("Balance", "Equal exchange: nothing to pay"),
+        BalanceKind.LOWER: QCoreApplication.translate("Balance", "To refund: {amount}"),
+        BalanceKind.HIGHER: QCoreApplication.translate("Balance", "To collect: {amount}"),
+        BalanceKind.NONE: QCoreApplication.translate("Balance", "No money moves"),
+    }
+    return texts[quote.balance_kind].format(amount=amount)
+
+
+def enable_kinetic_scrolling_area(area: QScrollArea) -> None:
+    """Flick to scroll the lines with a finger, as the tables do."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)

@@ -1,0 +1,255 @@
+"""The settle screen: the balance, tenders on an amount keypad, e-mail and note, then commit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.returns import BalanceKind
+from pos.services.history import PaymentView
+from pos.ui.dialogs.keypad import AmountKeypad
+from pos.ui.format import format_money
+from pos.ui.screens import COMPACT_ROW_HEIGHT, payment_method_label, setup_touch_table
+from pos.ui.screens.returns.screen import RETURNS_QSS, balance_text
+from pos.ui.screens.settle.models import TendersTableModel
+from pos.ui.screens.settle.view_model import SettleViewModel
+
+
+class SettleScreen(QWidget):
+    """Shows `SettleViewModel`: what is due, the tenders, and the committed document.
+
+    Signals:
+        back_requested(): back to the draft (nothing was written).
+        done(str): the cashier closed the result of the committed document (its number).
+    """
+
+    back_requested = Signal()
+    done = Signal(str)
+
+    def __init__(
+        self, *, view_model: SettleViewModel, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settleScreen")
+        self.setStyleSheet(RETURNS_QSS)
+        self._vm, self._locale = view_model, locale
+        self._tenders = TendersTableModel(locale=locale, parent=self)
+        self._build_ui()
+        self._connect_signals()
+
+    @property
+    def view_model(self) -> SettleViewModel:
+        return self._vm
+
+    def _build_ui(self) -> None:
+        self._back = QPushButton(self.tr("‹  Back to the items"), objectName="backButton")
+        self._title = QLabel(objectName="screenTitle")
+        top = QHBoxLayout()
+        top.addWidget(self._back)
+        top.addSpacing(16)
+        top.addWidget(self._title, 1)
+        self._result = self._build_result()
+        self._work = QWidget(objectName="settleWork")
+        body = QHBoxLayout(self._work)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._build_left(), 3)
+        body.addLayout(self._build_right(), 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._work, 1)
+        layout.addWidget(self._result, 1)
+
+    def _build_left(self) -> QVBoxLayout:
+        self._balance = QLabel(objectName="settleBalance", wordWrap=True)
+        self._remaining = QLabel(objectName="remainingLabel")
+        self._change = QLabel(objectName="changeLabel")
+        self._table = QTableView(objectName="tendersTable")
+        self._table.setModel(self._tenders)
+        setup_touch_table(self._table, stretch=0, row_height=COMPACT_ROW_HEIGHT)
+        self._remove = QPushButton(self.tr("Remove"), objectName="removeTenderButton")
+        self._email = QLineEdit(objectName="emailField")
+        self._email.setPlaceholderText(self.tr("Customer e-mail (receipt)"))
+        self._note = QLineEdit(objectName="noteField")
+        self._note.setPlaceholderText(self.tr("Note for the customer"))
+        self._status = QLabel(objectName="settleStatus", wordWrap=True)
+        self._commit = QPushButton(self.tr("Confirm"), objectName="commitButton")
+        self._commit.setProperty("primary", True)
+        left = QVBoxLayout()
+        for widget in (self._balance, self._remaining, self._change):
+            left.addWidget(widget)
+        tenders = QHBoxLayout()
+        tenders.addWidget(self._table, 1)
+        tenders.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(tenders, 1)
+        for widget in (self._email, self._note, self._status, self._commit):
+            left.addWidget(widget)
+        return left
+
+    def _build_right(self) -> QVBoxLayout:
+        self._keypad = AmountKeypad(currency="EUR", locale=self._locale, parent=self)
+        self._methods = QVBoxLayout()
+        self._gift_code = QLineEdit(objectName="giftCardCode")
+        self._gift_code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
+        self._nothing = QLabel(
+            self.tr("Nothing to pay and nothing to refund: check the items, then confirm."),
+            objectName="nothingDue",
+            wordWrap=True,
+        )
+        right = QVBoxLayout()
+        right.addWidget(self._nothing)
+        right.addWidget(self._keypad)
+        right.addWidget(self._gift_code)
+        right.addLayout(self._methods)
+        right.addStretch(1)
+        return right
+
+    def _build_result(self) -> QFrame:
+        frame = QFrame(objectName="resultPanel")
+        self._result_text = QLabel(objectName="resultText", wordWrap=True)
+        self._result_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._done = QPushButton(self.tr("Done"), objectName="doneButton")
+        self._done.setProperty("primary", True)
+        layout = QVBoxLayout(frame)
+        layout.addStretch(1)
+        layout.addWidget(self._result_text)
+        layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        frame.hide()
+        return frame
+
+    def _connect_signals(self) -> None:
+        self._back.clicked.connect(self.back_requested)
+        self._remove.clicked.connect(self._on_remove_clicked)
+        self._commit.clicked.connect(self._on_commit_clicked)
+        self._done.clicked.connect(self._on_done_clicked)
+        self._email.textEdited.connect(lambda text: setattr(self._vm, "email", text))
+        self._note.textEdited.connect(lambda text: setattr(self._vm, "note", text))
+        self._vm.changed.connect(self._render)
+        self._vm.status_changed.connect(self._render_status)
+        self._vm.committed.connect(lambda _document: self._render_result())
+
+    def start(self) -> None:
+        """Show the view model's freshly started settlement (methods depend on the order)."""
+        self._rebuild_methods()
+        self._email.setText(self._vm.email)
+        self._note.setText(self._vm.note)
+        self._gift_code.clear()
+        self._result.hide()
+        self._work.show()
+        self._back.setEnabled(True)
+        self._render()
+
+    def _rebuild_methods(self) -> None:
+        while (item := self._methods.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        quote = self._vm.quote
+        kind = quote.balance_kind if quote else BalanceKind.NONE
+        if kind is BalanceKind.LOWER:
+            for payment in self._vm.refundable_payments():
+                self._methods.addWidget(self._payment_button(payment))
+            self._method("cashButton", self.tr("Cash"), self._vm.add_cash)
+            self._method("newGiftCardButton", self.tr("New gift card"), self._vm.add_new_gift_card)
+            self._method("storeCreditButton", self.tr("Store credit"), self._vm.add_store_credit)
+        elif kind is BalanceKind.HIGHER:
+            self._method("cashButton", self.tr("Cash"), self._vm.add_cash)
+            self._method("cardButton", self.tr("Card"), self._vm.add_card)
+            self._method("giftCardButton", self.tr("Gift card"), self._on_gift_card)
+
+    def _method(self, name: str, text: str, add) -> None:  # type: ignore[no-untyped-def]
+        button = QPushButton(text, objectName=name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: add(self._keypad.amount()))
+        self._methods.addWidget(button)
+
+    def _payment_button(self, payment: PaymentView) -> QPushButton:
+        text = self.tr("{method} {reference} — up to {amount}").format(
+            method=payment_method_label(payment.method),
+            reference=payment.reference,
+            amount=format_money(payment.refundable, self._locale),
+        )
+        button = QPushButton(text, objectName=f"payment_{payment.payment_id}")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setEnabled(payment.refundable.minor > 0)
+        button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
+        return button
+
+    def _on_gift_card(self, amount) -> None:  # type: ignore[no-untyped-def]
+        self._vm.add_gift_card(self._gift_code.text(), amount)
+
+    def _on_remove_clicked(self) -> None:
+        rows = self._table.selectionModel().selectedRows()
+        self._vm.remove_tender(rows[0].row() if rows else len(self._vm.tenders) - 1)
+
+    def _on_commit_clicked(self) -> None:
+        self._vm.email, self._vm.note = self._email.text(), self._note.text()
+        self._vm.commit()
+
+    def _on_done_clicked(self) -> None:
+        result = self._vm.result
+        self.done.emit(result.number if result else "")
+
+    def _render(self) -> None:
+        vm, quote = self._vm, self._vm.quote
+        if quote is None:
+            return
+        number = vm.detail.number if vm.detail else ""
+        self._title.setText(self.tr("Settle — order {number}").format(number=number))
+        self._balance.setText(balance_text(quote, self._locale))
+        self._balance.setProperty("kind", quote.balance_kind.value)
+        self._balance.style().polish(self._balance)
+        moves = vm.due.minor > 0
+        for widget in (self._keypad, self._table, self._remove, self._remaining):
+            widget.setVisible(moves)
+        self._gift_code.setVisible(vm.collecting)
+        self._nothing.setVisible(not moves)
+        self._remaining.setText(
+            self.tr("Still to settle: {amount}").format(
+                amount=format_money(vm.remaining, self._locale)
+            )
+        )
+        change = vm.change_due
+        self._change.setVisible(change.minor > 0)
+        self._change.setText(
+            self.tr("Change to give: {amount}").format(amount=format_money(change, self._locale))
+        )
+        self._tenders.set_rows(vm.tenders)
+        self._keypad.set_amount(vm.remaining if moves else vm.due)
+        self._commit.setEnabled(vm.can_commit)
+
+    def _render_status(self) -> None:
+        self._status.setText(self._vm.status_text)
+        self._commit.setEnabled(self._vm.can_commit)
+        self._back.setEnabled(not self._vm.busy)
+
+    def _render_result(self) -> None:
+        document = self._vm.result
+        if document is None:
+            return
+        lines = [self.tr("Saved as {number}.").format(number=document.number)]
+        if document.change_due.minor:
+            lines.append(
+                self.tr("Give back {amount} in change.").format(
+                    amount=format_money(document.change_due, self._locale)
+                )
+            )
+        for card in document.issued_cards:
+            lines.append(
+                self.tr("Gift card {code}: {amount}").format(
+                    code=card.code, amount=format_money(card.amount, self._locale)
+                )
+            )
+        lines.append(self.tr("The receipt is printing."))
+        self._result_text.setText("\n".join(lines))
+        self._work.hide()
+        self._result.show()
+        self._back.setEnabled(False)

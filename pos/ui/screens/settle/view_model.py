@@ -1,0 +1,216 @@
+"""State and intents of the settle screen: tenders for the balance, e-mail, note, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Signal
+
+from pos.domain.money import Money, total_of
+from pos.domain.returns import BalanceKind, Draft, Quote
+from pos.domain.roles import Approval, Operator
+from pos.domain.settlement import Tender, TenderMethod
+from pos.services.card_terminal import CardTerminal, StandaloneTerminal, as_card_result
+from pos.services.history import OrderDetail, PaymentView
+from pos.services.returns import CommittedDocument, Notify, ReturnsService
+from pos.ui.messages import code_text, error_text
+from pos.ui.screens import payment_method_label
+from pos.ui.workers import TaskRunner
+
+
+@dataclass(frozen=True, slots=True)
+class TenderLine:
+    """A tender entered, with how the cashier reads it."""
+
+    tender: Tender
+    label: str
+
+
+class SettleViewModel(QObject):
+    """Tenders that settle a quote's balance exactly (cash may exceed it), then the commit.
+
+    Signals:
+        changed(): re-read `tenders`, `remaining`, `change_due`, `can_commit`.
+        status_changed(): re-read `status_text` and `busy`.
+        committed(object): the `CommittedDocument` written.
+    """
+
+    changed = Signal()
+    status_changed = Signal()
+    committed = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        returns: ReturnsService,
+        runner: TaskRunner,
+        card_terminal: CardTerminal | None,
+        operator_provider: Callable[[], Operator | None],
+        locale: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._returns, self._runner, self._terminal = returns, runner, card_terminal
+        self._operator, self._locale = operator_provider, locale
+        self.detail: OrderDetail | None = None
+        self.quote: Quote | None = None
+        self.draft: Draft | None = None
+        self.approvals: tuple[Approval, ...] = ()
+        self.tenders: tuple[TenderLine, ...] = ()
+        self.email, self.note, self.status_text, self.busy = "", "", "", False
+        self.result: CommittedDocument | None = None
+
+    @property
+    def locale(self) -> str:
+        return self._locale
+
+    def start(
+        self, detail: OrderDetail, draft: Draft, quote: Quote, approvals: tuple[Approval, ...]
+    ) -> None:
+        """Settle `quote` (of `draft`, on `detail`) with the managers' `approvals`."""
+        self.detail, self.draft, self.quote, self.approvals = detail, draft, quote, approvals
+        self.tenders, self.result = (), None
+        self.email, self.note = detail.email or "", draft.note
+        self._set_status("", busy=False)
+        self.changed.emit()
+
+    @property
+    def due(self) -> Money:
+        assert self.quote is not None
+        return self.quote.to_collect if self.collecting else self.quote.to_refund
+
+    @property
+    def collecting(self) -> bool:
+        return self.quote is not None and self.quote.balance_kind is BalanceKind.HIGHER
+
+    @property
+    def tendered(self) -> Money:
+        return total_of((t.tender.amount for t in self.tenders), self.due.currency)
+
+    @property
+    def remaining(self) -> Money:
+        left = self.due - self.tendered
+        return left if left.minor > 0 else Money.zero(left.currency)
+
+    @property
+    def change_due(self) -> Money:
+        over = self.tendered - self.due
+        return over if self.collecting and over.minor > 0 else Money.zero(over.currency)
+
+    @property
+    def can_commit(self) -> bool:
+        return self.quote is not None and not self.busy and self.remaining.is_zero()
+
+    def refundable_payments(self) -> tuple[PaymentView, ...]:
+        return self.detail.payments if self.detail else ()
+
+    def add_original(self, payment: PaymentView, amount: Money) -> None:
+        """Refund to a payment of the order, capped at what it can still take back."""
+        whole = payment.method == "gift_card"  # Wix refunds a gift-card payment only whole
+        amount = payment.refundable if whole else min(amount, payment.refundable)
+        label = self.tr("Back to {method} {reference}").format(
+            method=payment_method_label(payment.method), reference=payment.reference
+        )
+        tender = Tender(TenderMethod.ORIGINAL_PAYMENT, amount, payment_id=payment.payment_id)
+        self._add(tender, label.strip(), cap=not whole)
+
+    def add_cash(self, amount: Money) -> None:
+        """Cash: what the customer hands over (change computed) or what goes back."""
+        others = tuple(t for t in self.tenders if t.tender.method is not TenderMethod.CASH)
+        self.tenders = others
+        label = self.tr("Cash given") if self.collecting else self.tr("Cash back")
+        self._add(Tender(TenderMethod.CASH, amount), label, cap=not self.collecting)
+
+    def add_new_gift_card(self, amount: Money) -> None:
+        self._add(Tender(TenderMethod.NEW_GIFT_CARD, amount), self.tr("New gift card"))
+
+    def add_store_credit(self, amount: Money) -> None:
+        self._add(Tender(TenderMethod.STORE_CREDIT, amount), self.tr("Store credit"))
+
+    def add_gift_card(self, code: str, amount: Money) -> None:
+        code = code.strip().upper()
+        if not code:
+            self._set_status(code_text("gift_card_code_missing", locale=self._locale))
+            return
+        tender = Tender(TenderMethod.GIFT_CARD, amount, gift_card_code=code)
+        self._add(tender, self.tr("Gift card {code}").format(code=code))
+
+    def add_card(self, amount: Money) -> None:
+        """Charge the card on the terminal; the tender is added once it is approved."""
+        amount = min(amount, self.remaining)
+        if self._terminal is None or amount.minor <= 0 or self.detail is None:
+            return
+        terminal, reference = self._terminal, self.detail.number
+        if isinstance(terminal, StandaloneTerminal):  # its answer is a dialog: GUI thread
+            self._on_card_answer(amount, terminal.charge(amount, reference=reference))
+            return
+        self._set_status(self.tr("Waiting for the card terminal…"), busy=True)
+        self._runner.submit(
+            lambda: terminal.charge(amount, reference=reference),
+            on_success=lambda outcome: self._on_card_answer(amount, outcome),
+            on_error=self._on_failed,
+        )
+
+    def remove_tender(self, index: int) -> None:
+        tenders = list(self.tenders)
+        if 0 <= index < len(tenders):
+            del tenders[index]
+            self.tenders = tuple(tenders)
+            self.changed.emit()
+
+    def commit(self) -> None:
+        """Write the document (one transaction, off the GUI thread)."""
+        operator = self._operator()
+        if operator is None:
+            self._set_status(self.tr("Nobody is logged in at this till. Log in, then confirm."))
+            return
+        if not self.can_commit or self.detail is None or self.draft is None:
+            return
+        returns, order_id, approvals = self._returns, self.detail.order_id, self.approvals
+        draft = replace(self.draft, note=self.note.strip())
+        tenders = tuple(t.tender for t in self.tenders)
+        email = self.email.strip()
+        notify = Notify(email, self._locale[:2]) if email else None
+        self._set_status(self.tr("Saving…"), busy=True)
+        self._runner.submit(
+            lambda: returns.commit(
+                operator, order_id, draft, tenders, approvals=approvals, notify=notify
+            ),
+            on_success=self._on_committed,
+            on_error=self._on_failed,
+        )
+
+    def _add(self, tender: Tender, label: str, *, cap: bool = True) -> None:
+        amount = min(tender.amount, self.remaining) if cap else tender.amount
+        if amount.minor <= 0:
+            self._set_status(code_text("tender_not_positive", locale=self._locale))
+            return
+        self.tenders = (*self.tenders, TenderLine(replace(tender, amount=amount), label))
+        self._set_status("")
+        self.changed.emit()
+
+    def _on_card_answer(self, amount: Money, outcome: object) -> None:
+        result = as_card_result(outcome)  # type: ignore[arg-type]
+        self._set_status("", busy=False)
+        if not result.approved:
+            self._set_status(code_text(result.message_code or "card_declined", locale=self._locale))
+            return
+        label = self.tr("Card (approval {code})").format(code=result.approval_code)
+        self._add(Tender(TenderMethod.CARD, amount, reference=result.approval_code), label)
+
+    def _on_committed(self, document: CommittedDocument) -> None:
+        self.result = document
+        self._set_status("", busy=False)
+        self.changed.emit()
+        self.committed.emit(document)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_status(error_text(error, self._locale), busy=False)
+        self.changed.emit()
+
+    def _set_status(self, text: str, *, busy: bool | None = None) -> None:
+        self.status_text = text
+        if busy is not None:
+            self.busy = busy
+        self.status_changed.emit()

@@ -1,0 +1,98 @@
+"""The manager approval dialog over the real user service: wrong PIN, lockout, success."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from pos.db.engine import SessionFactory
+from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.workers import TaskRunner
+from tests.support.shop import Shop, build_shop
+
+
+@pytest.fixture
+def shop(sessions: SessionFactory) -> Shop:
+    return build_shop(sessions)
+
+
+@pytest.fixture
+def dialog_runner(shop: Shop) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def make_dialog(qtbot: QtBot, shop: Shop, runner: TaskRunner) -> ApprovalDialog:
+    dialog = ApprovalDialog(
+        rules=["over_threshold", "final_sale"], users=shop.users, runner=runner, locale="en_US"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
+    return dialog
+
+
+def attempt(qtbot: QtBot, dialog: ApprovalDialog, pin: str) -> None:
+    for digit in pin:
+        dialog.findChild(QPushButton, f"key_{digit}").click()
+    button = dialog.findChild(QPushButton, "approveButton")
+    button.click()
+    qtbot.waitUntil(lambda: button.isEnabled() or not dialog.isVisible())
+
+
+def test_only_managers_are_offered_and_the_rules_are_worded(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    names = {
+        b.text() for b in dialog.findChildren(QPushButton) if b.objectName().startswith("manager_")
+    }
+    assert names == {"Maxime", "Alex Admin"}  # not Camille, a cashier
+    rules = dialog.findChild(QLabel, "approvalRules").text()
+    assert rules == "• refund above the limit\n• final-sale item"
+
+
+def test_a_reason_and_a_manager_are_asked_for(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    dialog.findChild(QPushButton, "approveButton").click()
+    assert "Tap the name" in dialog.findChild(QLabel, "dialogError").text()
+    dialog.findChild(QPushButton, "manager_maxime").click()
+    attempt(qtbot, dialog, "4826")
+    assert "Write why" in dialog.findChild(QLabel, "dialogError").text()
+
+
+def test_wrong_pins_then_lockout_are_shown_plainly(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    dialog.findChild(QPushButton, "manager_maxime").click()
+    dialog.findChild(QLineEdit, "reasonField").setText("Fidèle")
+    error = dialog.findChild(QLabel, "dialogError")
+    texts = []
+    for _ in range(5):
+        attempt(qtbot, dialog, "1397")
+        texts.append(error.text())
+        assert dialog.findChild(QLineEdit, "pinField").text() == ""
+    assert texts[0].startswith("Wrong PIN.")
+    assert "locked" in texts[-1]
+    assert dialog.isVisible() and dialog.approvals == ()
+
+
+def test_the_right_pin_gives_one_approval_per_rule(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    dialog.findChild(QPushButton, "manager_maxime").click()
+    dialog.findChild(QLineEdit, "reasonField").setText("Client fidèle")
+    with qtbot.waitSignal(dialog.accepted):
+        attempt(qtbot, dialog, "4826")
+    assert [(a.rule, a.approver_username, a.reason) for a in dialog.approvals] == [
+        ("over_threshold", "maxime", "Client fidèle"),
+        ("final_sale", "maxime", "Client fidèle"),
+    ]

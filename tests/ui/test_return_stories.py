@@ -1,0 +1,217 @@
+"""Counter stories through the real widgets and services, on both database backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pos.db.engine import SessionFactory
+from pos.db.records import ApprovalRecord, CounterDocumentRecord
+from pos.domain.money import Money
+from pos.domain.returns import BalanceKind, DocumentKind
+from pos.hardware.card_terminals import SimulatedTerminal
+from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.workers import TaskRunner
+from tests.support.shop import Shop, build_shop, on_hand, sell
+from tests.ui.screens.returns.support import click, line_rows, make_flow, type_amount, wait_quote
+
+
+@pytest.fixture
+def shop(sessions: SessionFactory) -> Shop:
+    return build_shop(sessions)
+
+
+@pytest.fixture
+def desk_runner(shop: Shop) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def opened(qtbot: QtBot, flow, kind: DocumentKind, order_id: int) -> None:  # type: ignore[no-untyped-def]
+    flow.start(kind, order_id)
+    qtbot.waitUntil(lambda: len(line_rows(flow)) > 0)
+
+
+def pick(qtbot: QtBot, flow, text: str, sku: str) -> None:  # type: ignore[no-untyped-def]
+    search = flow.returns_screen.findChild(QLineEdit, "pickerSearch")
+    qtbot.keyClicks(search, text)
+    qtbot.waitUntil(
+        lambda: flow.returns_screen.findChild(QPushButton, f"variant_{sku}") is not None
+    )
+    click(qtbot, flow.returns_screen, f"variant_{sku}")
+
+
+def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
+    click(qtbot, flow.settle_screen, "commitButton")
+    vm = flow.settle_screen.view_model
+    qtbot.waitUntil(lambda: vm.result is not None or "Saving" not in vm.status_text, timeout=8000)
+    assert vm.result is not None, vm.status_text
+    return vm.result
+
+
+def result_text(flow) -> str:  # type: ignore[no-untyped-def]
+    return flow.settle_screen.findChild(QLabel, "resultText").text()
+
+
+def test_equal_exchange_of_a_size_commits_and_moves_stock(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Hélène bought a T-shirt in M; she wants the L.
+    order_id = sell(shop, "5001", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    # The M comes back, the L goes out: the same product keeps its price (rule 7).
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "t-shirt", "T-S-L")
+    wait_quote(qtbot, flow)
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.balance_kind is BalanceKind.EQUAL
+    balance = flow.returns_screen.findChild(QLabel, "balanceLabel")
+    assert balance.text() == "Equal exchange: nothing to pay"
+    click(qtbot, flow.returns_screen, "continueButton")
+    # Nothing to pay: confirm straight away.
+    document = committed(qtbot, flow)
+    assert document.number == "T1-000001"
+    assert "T1-000001" in result_text(flow)
+    assert (on_hand(shop, "T-S-M"), on_hand(shop, "T-S-L")) == (6, 4)
+
+
+def test_lower_exchange_issues_a_new_gift_card(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Jeans (79.90) come back for a T-shirt (29.90): 50.00 goes back on a new gift card.
+    order_id = sell(shop, "5002", [("JEA-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "T-S-M", "T-S-M")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.to_refund == Money(5000, "EUR")
+    click(qtbot, flow.returns_screen, "continueButton")
+    click(qtbot, flow.settle_screen, "newGiftCardButton")
+    document = committed(qtbot, flow)
+    [card] = document.issued_cards
+    assert card.amount == Money(5000, "EUR")
+    assert card.code in result_text(flow)
+
+
+def test_higher_exchange_split_card_and_cash_gives_change(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # A T-shirt (29.90) comes back for jeans (79.90): 50.00 to collect.
+    order_id = sell(shop, "5003", [("T-S-M", 1)])
+    terminal = SimulatedTerminal()
+    flow = make_flow(qtbot, shop, desk_runner, terminal=terminal)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "jean", "JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.to_collect == Money(5000, "EUR")
+    click(qtbot, flow.returns_screen, "continueButton")
+    # 30.00 on the card terminal, then 30.00 in cash for the 20.00 left: 10.00 change.
+    settle = flow.settle_screen.view_model
+    type_amount(flow, "3000")
+    click(qtbot, flow.settle_screen, "cardButton")
+    qtbot.waitUntil(lambda: len(settle.tenders) == 1)
+    assert settle.remaining == Money(2000, "EUR")
+    type_amount(flow, "3000")
+    click(qtbot, flow.settle_screen, "cashButton")
+    assert settle.change_due == Money(1000, "EUR")
+    document = committed(qtbot, flow)
+    assert document.change_due == Money(1000, "EUR")
+    assert "€10.00" in result_text(flow)
+    assert [call.amount for call in terminal.calls] == [Money(3000, "EUR")]
+
+
+def drive_approval(qtbot: QtBot, seen: list[str]) -> None:
+    """The manager picks their name, mistypes the PIN, then types it right."""
+    dialog = QApplication.activeModalWidget()
+    try:
+        assert isinstance(dialog, ApprovalDialog)
+        qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
+        dialog.findChild(QPushButton, "manager_maxime").click()
+        dialog.findChild(QLineEdit, "reasonField").setText("Jean trop petit, client fidèle")
+        for digit in "1397":
+            dialog.findChild(QPushButton, f"key_{digit}").click()
+        dialog.findChild(QPushButton, "approveButton").click()
+        error = dialog.findChild(QLabel, "dialogError")
+        qtbot.waitUntil(lambda: error.isVisible() and "Wrong PIN" in error.text())
+        seen.append(error.text())
+        for digit in "4826":
+            dialog.findChild(QPushButton, f"key_{digit}").click()
+        dialog.findChild(QPushButton, "approveButton").click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()  # never leave a modal loop running after a failure
+
+
+def test_refund_over_the_threshold_needs_a_manager(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Two jeans (159.80) come back: above the 100.00 limit, a manager must approve.
+    order_id = sell(shop, "5004", [("JEA-M", 2)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.REFUND, order_id)
+    row = line_rows(flow)[0]
+    click(qtbot, row, "plusButton")
+    click(qtbot, row, "plusButton")
+    wait_quote(qtbot, flow)
+    assert (
+        "refund above the limit" in flow.returns_screen.findChild(QLabel, "approvalsLabel").text()
+    )
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: drive_approval(qtbot, seen))
+    click(qtbot, flow.returns_screen, "continueButton")
+    assert seen and "tries are left" in seen[0]
+    assert flow.currentWidget() is flow.settle_screen
+    # The whole refund goes back to the card it was paid with.
+    [payment] = [
+        b
+        for b in flow.settle_screen.findChildren(QPushButton)
+        if b.objectName().startswith("payment_")
+    ]
+    qtbot.waitUntil(payment.isVisible)
+    payment.click()
+    document = committed(qtbot, flow)
+    assert document.quote.to_refund == Money(15980, "EUR")
+    with shop.sessions() as s:
+        bound = s.scalars(select(ApprovalRecord.document_id)).all()
+    assert bound == [document.document_id]
+
+
+def test_cancellation_with_a_note(qtbot: QtBot, shop: Shop, desk_runner: TaskRunner) -> None:
+    # The parcel never left: the manager cancels the order and refunds the card.
+    order_id = sell(shop, "5005", [("ÉCH-M", 1)], fulfilled=False)
+    flow = make_flow(qtbot, shop, desk_runner, operator=shop.manager)
+    opened(qtbot, flow, DocumentKind.CANCELLATION, order_id)
+    note = flow.returns_screen.findChild(QLineEdit, "cancelNote")
+    qtbot.keyClicks(note, "Rupture chez le transporteur")
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.to_refund == Money(3990, "EUR")
+    click(qtbot, flow.returns_screen, "continueButton")
+    assert flow.settle_screen.findChild(QLineEdit, "noteField").text() == (
+        "Rupture chez le transporteur"
+    )
+    [payment] = [
+        b
+        for b in flow.settle_screen.findChildren(QPushButton)
+        if b.objectName().startswith("payment_")
+    ]
+    qtbot.waitUntil(payment.isVisible)
+    payment.click()
+    document = committed(qtbot, flow)
+    assert document.kind is DocumentKind.CANCELLATION
+    with shop.sessions() as s:
+        record = s.scalars(select(CounterDocumentRecord)).one()
+    assert record.customer_note == "Rupture chez le transporteur"
+    assert on_hand(shop, "ÉCH-M") == 6
