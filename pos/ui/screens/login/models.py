@@ -1,0 +1,62 @@
+"""The login screen's list of people: name, role, and whether a lockout holds them back."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from babel import dates as babel_dates
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos.domain.roles import Role
+from pos.services.users import UserView
+from pos.ui.screens import Column, RowsTableModel
+
+
+def role_label(role: Role | str) -> str:
+    """A role in the cashier's words."""
+    labels = {
+        Role.CASHIER: QCoreApplication.translate("Roles", "Cashier"),
+        Role.MANAGER: QCoreApplication.translate("Roles", "Manager"),
+        Role.ADMIN: QCoreApplication.translate("Roles", "Administrator"),
+    }
+    return labels.get(Role(role), str(role).capitalize())
+
+
+def format_time(moment: datetime, locale: str, tz: tzinfo | None = None) -> str:
+    """A time of day in the shop's zone ("16:05" / "4:05 PM"); the machine's zone when None."""
+    local = moment.astimezone(tz) if tz is not None else moment.astimezone()
+    return babel_dates.format_time(local, "short", locale=locale)
+
+
+class UsersTableModel(RowsTableModel[UserView]):
+    """The people who may log in at this counter."""
+
+    NAME_COLUMN = 0
+
+    def __init__(
+        self, *, locale: str, tz: tzinfo | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._locale, self._tz = locale, tz
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show lockout times the `locale` way from now on."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles (the interface language changed)."""
+        self.set_columns(
+            [
+                Column(self.tr("Name"), lambda user: user.display_name),
+                Column(self.tr("Role"), lambda user: role_label(user.role)),
+                Column(self.tr("Status"), self._status),
+            ]
+        )
+
+    def _status(self, user: UserView) -> str:
+        if user.locked_until is None:
+            return ""
+        until = format_time(user.locked_until, self._locale, self._tz)
+        return self.tr("Locked until {time}").format(time=until)
