@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from pos.config import data_dir, default_database_path, demo_database_path
-from pos.db.engine import make_engine, make_sessions, resolve_url
+from pos.db.engine import SessionFactory, make_engine, make_sessions, resolve_url
 from pos.db.migrate import upgrade
 from pos.domain.clock import SystemClock
+from pos.domain.receipt import ShopInfo
+from pos.hardware.card_terminals import SimulatedTerminal
+from pos.hardware.printer import make_printer
+from pos.hardware.receipt_render import render_text
+from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
+from pos.services.printing import PrintQueueService
+from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.receipts import ReceiptService
+from pos.services.returns import ReturnsService
+from pos.services.stock import StockService
+from pos.services.users import UserService
+from pos.ui.counter import CounterServices
 from pos.ui.format import locale_for
 from pos.ui.main_window import MainWindow, create_main_window
 
@@ -77,9 +91,44 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return translators
 
 
-def build_main_window(history: SalesHistoryService, locale: str) -> MainWindow:
-    """The main window on `history`, styled, money and dates in `locale` ("fr_FR", "en_US")."""
-    return create_main_window(history=history, locale=locale, stylesheet=load_stylesheet())
+def build_main_window(history: SalesHistoryService, locale: str,
+                      services: CounterServices | None = None) -> MainWindow:
+    """The main window on `history`, styled, money and dates in `locale` ("fr_FR", "en_US").
+
+    With `services` the window is the whole counter (login first); without, the search and
+    order screens alone (read-only look-up).
+    """
+    return create_main_window(history=history, locale=locale, stylesheet=load_stylesheet(),
+                              services=services)
+
+
+def build_counter_services(sessions: SessionFactory, *, demo: bool,
+                           environ: Mapping[str, str] = os.environ) -> CounterServices:
+    """The counter's services on one database, configured from the environment.
+
+    COMPTOIR_TERMINAL (T1), COMPTOIR_SHOP_NAME, COMPTOIR_PRINTER (virtual), COMPTOIR_TIME_ZONE
+    (Europe/Paris). The demo uses a simulated card terminal; a real shop confirms the
+    stand-alone terminal's approval code on screen.
+    """
+    clock = SystemClock()
+    zone = environ.get("COMPTOIR_TIME_ZONE", "Europe/Paris")
+    shop = ShopInfo(environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
+    terminal = environ.get("COMPTOIR_TERMINAL", "T1")
+    receipts = ReceiptService(sessions=sessions, clock=clock, shop=shop, time_zone=zone)
+    queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
+                              printers=make_printer, terminal_id=terminal,
+                              default_printer=environ.get("COMPTOIR_PRINTER", "virtual"))
+    return CounterServices(
+        users=UserService(sessions=sessions, clock=clock),
+        returns=ReturnsService(sessions=sessions, clock=clock, terminal_id=terminal,
+                               shop_name=shop.name),
+        catalogue=CatalogueSearchService(sessions=sessions),
+        stock=StockService(sessions=sessions, clock=clock),
+        print_queue=queue,
+        previews=ReceiptPreviewService(receipts=receipts,
+                                       render_text=lambda r, c: render_text(r, columns=c)),
+        card_terminal=SimulatedTerminal() if demo else None,
+        time_zone=ZoneInfo(zone))
 
 
 class CrashHandler:
@@ -133,8 +182,10 @@ def run_app(args: argparse.Namespace) -> int:
     previous_hook = sys.excepthook
     engine = open_engine(database_url(args))
     try:
-        history = SalesHistoryService(sessions=make_sessions(engine), clock=SystemClock())
-        return _run_window(args, history, log_path=Path(handler.baseFilename))
+        sessions = make_sessions(engine)
+        history = SalesHistoryService(sessions=sessions, clock=SystemClock())
+        services = build_counter_services(sessions, demo=bool(getattr(args, "demo", False)))
+        return _run_window(args, history, services, log_path=Path(handler.baseFilename))
     finally:
         engine.dispose()
         sys.excepthook = previous_hook
@@ -142,13 +193,14 @@ def run_app(args: argparse.Namespace) -> int:
         handler.close()
 
 
-def _run_window(args: argparse.Namespace, history: SalesHistoryService, *, log_path: Path) -> int:
+def _run_window(args: argparse.Namespace, history: SalesHistoryService,
+                services: CounterServices | None, *, log_path: Path) -> int:
     language = getattr(args, "lang", None) or DEFAULT_LANGUAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Comptoir")
     QLocale.setDefault(QLocale(locale_for(language)))
     translators = install_translators(app, language)
-    window = build_main_window(history, locale_for(language))
+    window = build_main_window(history, locale_for(language), services)
     sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
     if getattr(args, "kiosk", False):
         window.showFullScreen()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos.services.history import SalesHistoryService
+from pos.ui.counter import CounterServices, install_counter
 from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.screens.search import SearchScreen, SearchViewModel
@@ -13,11 +15,18 @@ from pos.ui.workers import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    """The app's only window: the search screen, and the order screen it opens.
+    """The app's only window: a stack of screens under an optional top bar.
 
-    The window owns the `TaskRunner` it is given and stops it when closed, so no task
-    outlives the screens that would receive its result.
+    The search screen and the order screen it opens are always there; the counter's other
+    screens (login, returns, printing, stock) are added by `pos.ui.counter`. The window owns
+    the `TaskRunner` it is given and stops it when closed, so no task outlives the screens
+    that would receive its result.
+
+    Signals:
+        closing(): the window is closing (runners, timers and devices stop).
     """
+
+    closing = Signal()
 
     def __init__(
         self,
@@ -30,11 +39,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Comptoir — returns desk"))
         self._search, self._order, self._runner = search, order, runner
+        self.counter: object | None = None  # the CounterSession, when the counter is installed
         runner.setParent(self)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(search)
         self._stack.addWidget(order)
-        self.setCentralWidget(self._stack)
+        central = QWidget(self)
+        self._layout = QVBoxLayout(central)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._stack)
+        self.setCentralWidget(central)
         self._connect_signals()
 
     @property
@@ -52,6 +66,16 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> QWidget:
         return self._stack.currentWidget()
 
+    def add_screen(self, screen: QWidget) -> None:
+        self._stack.addWidget(screen)
+
+    def show_screen(self, screen: QWidget) -> None:
+        self._stack.setCurrentWidget(screen)
+
+    def set_top_bar(self, bar: QWidget) -> None:
+        """Put `bar` above every screen (the operator's name and the counter's actions)."""
+        self._layout.insertWidget(0, bar)
+
     def show_search(self) -> None:
         self._stack.setCurrentWidget(self._search)
         self._search.activate()
@@ -68,12 +92,17 @@ class MainWindow(QMainWindow):
         self.show_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self._runner.shutdown()
         super().closeEvent(event)
 
 
 def create_main_window(
-    *, history: SalesHistoryService, locale: str, stylesheet: str = ""
+    *,
+    history: SalesHistoryService,
+    locale: str,
+    stylesheet: str = "",
+    services: CounterServices | None = None,
 ) -> MainWindow:
     """The window with its screens, view models and task runner, wired to `history`.
 
@@ -81,6 +110,8 @@ def create_main_window(
         history: the sales-history service (any thread may call it).
         locale: Babel locale for money and dates ("fr_FR", "en_US").
         stylesheet: QSS applied to the window.
+        services: the counter's other services; with them the window starts on the login
+            screen and offers returns, printing and stock (`pos.ui.counter`).
     """
     runner = TaskRunner()
     search_vm = SearchViewModel(history=history, runner=runner)
@@ -97,4 +128,7 @@ def create_main_window(
     router.set_handler(order_lookup_handler(search_vm.submit))
     install_scanner(window, router)
     window.show_search()
+    if services is not None:
+        window.counter = install_counter(window, services=services, router=router,
+                                         history=history, locale=locale)
     return window

@@ -65,7 +65,7 @@ def test_everything_is_big_enough_for_a_finger(
     window.order_screen.view_model.load(order_id)
     qtbot.waitUntil(lambda: window.order_screen.view_model.detail is not None)
     for screen in (window.search_screen, window.order_screen):
-        window.centralWidget().setCurrentWidget(screen)
+        window.show_screen(screen)
         for button in screen.findChildren(QPushButton):
             assert button.sizeHint().height() >= 48, button.objectName()
         for view in screen.findChildren(QTableView):

@@ -1,0 +1,216 @@
+"""The counter around the search screen: login, returns, printing, stock, and the top bar.
+
+`install_counter` adds these screens to the main window and moves between them; it holds the
+logged-in operator (the services check roles themselves — the UI only hides what a role
+cannot use). Receipts print on their own runner, so a slow printer never delays the
+database work of the next customer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from pos.domain.roles import Operator, Permission
+from pos.services.card_terminal import CardTerminal
+from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.history import SalesHistoryService
+from pos.services.printing import PrintQueueService
+from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.returns import ReturnsService
+from pos.services.stock import StockService
+from pos.services.users import UserService
+from pos.ui.scanner import ScanRouter, order_lookup_handler
+from pos.ui.screens.login.screen import create_login_screen
+from pos.ui.screens.printing.screen import create_printing_screen
+from pos.ui.screens.returns import create_returns_flow, install_order_actions
+from pos.ui.screens.stock.screen import create_stock_screen
+from pos.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from pos.ui.main_window import MainWindow
+
+PRINT_RETRY_MS = 15_000  # failed receipts are tried again this often (the queue decides when)
+
+
+@dataclass(frozen=True, slots=True)
+class CounterServices:
+    """Everything the counter's screens call, built by the composition root (`pos.app`)."""
+
+    users: UserService
+    returns: ReturnsService
+    catalogue: CatalogueSearchService
+    stock: StockService
+    print_queue: PrintQueueService
+    previews: ReceiptPreviewService
+    card_terminal: CardTerminal | None = None
+    time_zone: tzinfo | None = None
+
+
+class TopBar(QWidget):
+    """Who is at the till, and the counter's other places.
+
+    Signals:
+        logout_requested(), print_queue_requested(), stock_requested(), search_requested()
+    """
+
+    logout_requested = Signal()
+    print_queue_requested = Signal()
+    stock_requested = Signal()
+    search_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topBar")
+        self._name = QLabel(objectName="operatorName")
+        self._buttons = {
+            "search": QPushButton(self.tr("Find a sale")),
+            "printing": QPushButton(self.tr("Receipts")),
+            "stock": QPushButton(self.tr("Stock")),
+            "logout": QPushButton(self.tr("Log out")),
+        }
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self._name, 1)
+        for key, button in self._buttons.items():
+            button.setObjectName(f"topBar_{key}")
+            button.setMinimumHeight(48)
+            layout.addWidget(button)
+
+    def _connect_signals(self) -> None:
+        self._buttons["search"].clicked.connect(self.search_requested)
+        self._buttons["printing"].clicked.connect(self.print_queue_requested)
+        self._buttons["stock"].clicked.connect(self.stock_requested)
+        self._buttons["logout"].clicked.connect(self.logout_requested)
+
+    def show_operator(self, operator: Operator | None) -> None:
+        self.setVisible(operator is not None)
+        if operator is not None:
+            self._name.setText(operator.display_name)
+            self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
+
+    def button(self, key: str) -> QPushButton:
+        return self._buttons[key]
+
+
+class CounterSession(QObject):
+    """The counter's screens wired together around the logged-in operator.
+
+    Signals:
+        operator_changed(object): someone logged in (an `Operator`) or out (None).
+    """
+
+    operator_changed = Signal(object)
+
+    def __init__(self, *, window: MainWindow, services: CounterServices, router: ScanRouter,
+                 history: SalesHistoryService, locale: str) -> None:
+        super().__init__(window)
+        self._window, self._services, self._router = window, services, router
+        self._history = history
+        self.operator: Operator | None = None
+        self._print_runner = TaskRunner(parent=self)  # devices never wait behind the database
+        self._timer = QTimer(self)
+        self._build_screens(locale)
+        self._connect_signals()
+        self._timer.start(PRINT_RETRY_MS)
+        self.log_out()
+
+    def _build_screens(self, locale: str) -> None:
+        services, runner = self._services, self._window.runner
+        self.top_bar = TopBar()
+        self.login = create_login_screen(users=services.users, runner=runner, locale=locale,
+                                         tz=services.time_zone)
+        self.printing = create_printing_screen(queue=services.print_queue,
+                                               previews=services.previews, runner=runner)
+        self.stock = create_stock_screen(stock=services.stock, runner=runner, locale=locale)
+        self.returns = create_returns_flow(
+            returns=services.returns, catalogue=services.catalogue, users=services.users,
+            history=self._history, runner=runner, locale=locale,
+            card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
+        for screen in (self.login, self.printing, self.stock, self.returns):
+            self._window.add_screen(screen)
+        self._window.set_top_bar(self.top_bar)
+        install_order_actions(self._window.order_screen, self.returns,
+                              show=self._window.show_screen)
+
+    def _connect_signals(self) -> None:
+        self.login.logged_in.connect(self._on_login_logged_in)
+        self.top_bar.logout_requested.connect(self.log_out)
+        self.top_bar.search_requested.connect(self._show_search)
+        self.top_bar.print_queue_requested.connect(self._on_top_bar_print_queue_requested)
+        self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
+        self.printing.back_requested.connect(self._show_search)
+        self.stock.back_requested.connect(self._show_search)
+        self.returns.document_committed.connect(self._on_returns_document_committed)
+        self.returns.closed.connect(self._show_order)
+        self.returns.cancelled.connect(self._show_order)
+        self._timer.timeout.connect(self.print_pending)
+        self._window.closing.connect(self._on_window_closing)
+
+    def log_out(self) -> None:
+        self._set_operator(None)
+        self._window.show_screen(self.login)
+        self.login.activate()
+
+    def print_pending(self) -> None:
+        """Print what is queued, on the printing runner (never on the GUI thread)."""
+        queue = self._services.print_queue
+        self._print_runner.submit(queue.run_once, on_success=self._on_printed,
+                                  on_error=self._on_printed, key="print-queue")
+
+    def _set_operator(self, operator: Operator | None) -> None:
+        self.operator = operator
+        self.top_bar.show_operator(operator)
+        self.printing.set_operator(operator)
+        self.stock.set_operator(operator)
+        self.operator_changed.emit(operator)
+
+    def _show_search(self) -> None:
+        self._router.set_handler(order_lookup_handler(self._window.search_screen.view_model.submit))
+        self._window.show_search()
+
+    def _show_order(self, *_: object) -> None:
+        self._window.show_screen(self._window.order_screen)
+
+    def _on_login_logged_in(self, operator: Operator) -> None:
+        self._set_operator(operator)
+        self._show_search()
+
+    def _on_top_bar_print_queue_requested(self) -> None:
+        self._router.set_handler(self.printing.on_scan)
+        self._window.show_screen(self.printing)
+        self.printing.activate()
+
+    def _on_top_bar_stock_requested(self) -> None:
+        self._router.set_handler(self.stock.on_scan)
+        self._window.show_screen(self.stock)
+        self.stock.activate()
+
+    def _on_returns_document_committed(self, _number: str) -> None:
+        self.print_pending()
+        order_vm = self._window.order_screen.view_model
+        if order_vm.detail is not None:
+            order_vm.load(order_vm.detail.order_id)
+
+    def _on_printed(self, _result: object) -> None:
+        """The print screen re-reads the queue when shown; failures stay queued with reasons."""
+
+    def _on_window_closing(self) -> None:
+        self._timer.stop()
+        self._print_runner.shutdown()
+        self._services.print_queue.close()
+
+
+def install_counter(window: MainWindow, *, services: CounterServices, router: ScanRouter,
+                    history: SalesHistoryService, locale: str) -> CounterSession:
+    """Add login, returns, printing and stock to `window`; it starts on the login screen."""
+    return CounterSession(window=window, services=services, router=router, history=history,
+                          locale=locale)
