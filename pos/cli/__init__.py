@@ -21,6 +21,7 @@ SUBCOMMAND_MODULES = (
     "pos.cli.stock",
     "pos.cli.mail",
     "pos.cli.receipt",
+    "pos.cli.sync",
 )
 
 

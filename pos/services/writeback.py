@@ -13,7 +13,7 @@ from typing import Any
 
 from pos.domain.money import Money
 from pos.domain.returns import Disposition, DocumentKind, Quote
-from pos.domain.settlement import PaymentMethod, Settlement, TenderMethod
+from pos.domain.settlement import BalanceKind, PaymentMethod, Settlement, TenderMethod
 
 WIX = "wix"
 
@@ -114,6 +114,8 @@ def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
             **base, "restock_all_items": owner.returns_restocked_by_wix,
             "send_order_canceled_email": data.notify_customer, "custom_message": data.note}))
     money_back = quote.returned_credit + quote.shipping_refund - quote.fees.total
+    if quote.balance_kind is BalanceKind.NONE:
+        money_back = Money.zero(quote.currency)  # cancelled without refund: no money moves
     if quote.returns and (money_back.minor > 0 or quote.kind is not DocumentKind.CANCELLATION):
         restock = owner.returns_restocked_by_wix and quote.kind is not DocumentKind.CANCELLATION
         lines, restocked = _refund_lines(data, restock=restock)
@@ -131,7 +133,9 @@ def _exchange_steps(data: WritebackInput, key: str, base: dict[str, Any]) -> lis
     quote = data.quote
     credit_used = min(quote.new_items_total.minor,
                       (quote.returned_credit - quote.fees.total).minor)
-    collected = [{"method": t.method.value, "amount_minor": t.amount.minor,
+    change = data.settlement.change_due.minor  # cash handed over beyond the balance
+    collected = [{"method": t.method.value,
+                  "amount_minor": t.amount.minor - (change if t.method is TenderMethod.CASH else 0),
                   "reference": t.reference} for t in data.settlement.tenders
                  if data.settlement.direction.value == "collect"]
     return [

@@ -150,6 +150,9 @@ def test_cancellation_without_refund_takes_no_tender(shop: Shop) -> None:
     done = shop.returns.commit(shop.manager, order, draft, [])
     assert done.quote.balance_kind is BalanceKind.NONE
     assert done.settlement.tenders == ()
+    with shop.sessions() as s:  # Wix is told to cancel (and restock), not to refund anything
+        kinds = s.scalars(select(OutboxMessageRecord.kind)).all()
+    assert kinds == ["wix.cancel"]
     with pytest.raises(ReturnsError) as again:
         shop.returns.commit(shop.manager, order, draft, [])
     assert again.value.code == "order_cancelled"

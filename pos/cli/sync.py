@@ -1,0 +1,150 @@
+"""`comptoir sync`: run the Wix sync, show its status, and decide what needs a manager's review.
+
+``comptoir sync [--once] [--interval SECONDS]`` ticks `SyncRunner` (progress on stderr);
+``comptoir sync status`` reads the status from the database; ``comptoir sync review`` lists the
+changes whose outcome Wix left uncertain and, with ``--resolve ID --as done|resend|drop
+--reason TEXT``, records the decision (audited, actor "cli").
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from pos.cli.common import add_db_option, open_database
+from pos.db.engine import make_sessions
+from pos.domain.clock import SystemClock
+from pos.sync.client import RateLimiter, WixClient
+from pos.sync.credentials import WixConfigError, base_url, load_credentials
+from pos.sync.engine import SyncRunner
+from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
+
+DEFAULT_INTERVAL = 60.0
+REQUESTS_PER_MINUTE = 180  # under Wix's 200 a minute per site (wix-api.md §1.4)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sync = sub.add_parser("sync", help="send the queue to Wix and bring Wix's changes in")
+    sync.add_argument("--once", action="store_true", help="one round, then stop")
+    sync.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, metavar="SECONDS",
+                      help=f"seconds between rounds (default {DEFAULT_INTERVAL:g})")  # fmt: skip
+    sync.set_defaults(handler=_run)
+    actions = sync.add_subparsers(dest="sync_command", metavar="ACTION")
+
+    status = actions.add_parser("status", help="online or not, queue, last error (no network)")
+    status.set_defaults(handler=_status)
+
+    review = actions.add_parser("review", help="changes that need a manager's decision")
+    review.add_argument("--resolve", type=int, metavar="ID", help="the message to decide on")
+    review.add_argument(
+        "--as",
+        dest="decision",
+        choices=("done", "resend", "drop"),
+        help="done: Wix has it; resend: send again; drop: abandon it",
+    )
+    review.add_argument("--reason", default="", help="why (kept in the audit log)")
+    review.set_defaults(handler=_review)  # fmt: skip
+
+    for parser in (sync, status, review):
+        add_db_option(parser)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        credentials, url = load_credentials(), base_url()
+    except WixConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    limiter = RateLimiter(REQUESTS_PER_MINUTE)
+    engine = open_database(args)
+    runner = SyncRunner(
+        sessions=make_sessions(engine),
+        clock=SystemClock(),
+        client_factory=lambda: WixClient(base_url=url, credentials=credentials, limiter=limiter),
+        progress=lambda text: print(f"sync: {text}", file=sys.stderr, flush=True),
+    )
+    try:
+        while True:
+            status = runner.run_once()
+            print(f"sync: {_summary(status, running=True)}", file=sys.stderr, flush=True)
+            for note in runner.notes:
+                print(f"sync: note: {note}", file=sys.stderr)
+            if args.once:
+                return 0 if status.online or not status.leader else 1
+            time.sleep(max(args.interval, 1.0))
+    finally:
+        runner.close()
+        engine.dispose()
+
+
+def _status(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    try:
+        status = read_status(make_sessions(engine), leader=False)
+    finally:
+        engine.dispose()
+    print(_summary(status))
+    print(f"last pull {_when(status.last_pull_at)}, last push {_when(status.last_push_at)}")
+    if status.last_error:
+        print(f"last error: {status.last_error}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    if args.resolve is None:
+        return _list_review(args)
+    if args.decision is None or not args.reason.strip():
+        print("error: say what to do with --as done|resend|drop and why with --reason",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    engine = open_database(args)
+    try:
+        ids = resolve_review(
+            make_sessions(engine),
+            SystemClock(),
+            message_id=args.resolve,
+            decision=args.decision,
+            reason=args.reason,
+            actor="cli",
+        )
+    finally:
+        engine.dispose()  # fmt: skip
+    if ids is None:
+        print(f"error: message {args.resolve} is not waiting for review", file=sys.stderr)
+        return 1
+    print(f"message {args.resolve}: {args.decision} ({len(ids)} message(s) settled)")
+    return 0
+
+
+def _list_review(args: argparse.Namespace) -> int:
+    engine = open_database(args)
+    try:
+        status = read_status(make_sessions(engine), leader=False)
+    finally:
+        engine.dispose()
+    if not status.needs_review_items:
+        print("nothing needs review")
+        return 0
+    for item in status.needs_review_items:
+        print(_review_line(item))
+    print("decide with: comptoir sync review --resolve ID --as done|resend|drop --reason TEXT")
+    return 0
+
+
+def _review_line(item: ReviewItem) -> str:
+    numbers = ", ".join(f"{key} {value}" for key, value in item.numbers.items())
+    return f"{item.message_id}  {item.kind}  {item.object_key}  [{numbers}]\n    {item.reason}"
+
+
+def _summary(status: SyncStatus, *, running: bool = False) -> str:
+    state = "online" if status.online else "offline"
+    lead = " (another terminal leads)" if running and not status.leader else ""
+    return (
+        f"{state}{lead}: {status.pending} waiting, {status.needs_review} need review, "
+        f"{status.parked} parked" + (f" — {status.last_error}" if status.last_error else "")
+    )
+
+
+def _when(moment: object) -> str:
+    return "never" if moment is None else str(moment)

@@ -1,0 +1,118 @@
+"""Outbox queries only the Wix push needs: its own claim, journal updates, needs-review, lookups.
+
+Like `pos.db.outbox`, every function takes the caller's session and never commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, PENDING
+from pos.db.records import OutboxMessageRecord
+
+NEEDS_REVIEW = "needs_review"
+
+
+def due_messages(
+    session: Session, *, destination: str, exclude_kinds: Iterable[str], now: datetime, limit: int
+) -> list[OutboxMessageRecord]:
+    """Like `pos.db.outbox.claim_due`, leaving out some kinds (another sender's).
+
+    A message is left out while an older message of the same object key is not done.
+    """
+    older = aliased(OutboxMessageRecord)
+    blocked = (
+        select(older.id)
+        .where(
+            older.object_key == OutboxMessageRecord.object_key,
+            older.id < OutboxMessageRecord.id,
+            older.state != DONE,
+        )
+        .exists()
+    )
+    query = (
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == destination,
+            OutboxMessageRecord.state == PENDING,
+            OutboxMessageRecord.kind.not_in(list(exclude_kinds)),
+            (OutboxMessageRecord.next_attempt_at.is_(None))
+            | (OutboxMessageRecord.next_attempt_at <= now),
+            ~blocked,
+        )
+        .order_by(OutboxMessageRecord.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def in_flight_messages(
+    session: Session, *, destination: str, exclude_kinds: Iterable[str]
+) -> list[OutboxMessageRecord]:
+    """Messages whose attempt has no recorded outcome (a crash or a failed read-back)."""
+    query = (
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == destination,
+            OutboxMessageRecord.state == IN_FLIGHT,
+            OutboxMessageRecord.kind.not_in(list(exclude_kinds)),
+        )
+        .order_by(OutboxMessageRecord.id)
+    )
+    return list(session.scalars(query))
+
+
+def update_journal(session: Session, message_id: int, entries: dict[str, Any]) -> None:
+    """Merge `entries` into a message's journal without changing its state.
+
+    Keys whose value is None are removed.
+    """
+    record = _load(session, message_id)
+    journal = {**(record.journal or {}), **entries}
+    record.journal = {key: value for key, value in journal.items() if value is not None}
+    session.flush()
+
+
+def mark_needs_review(session: Session, message_id: int, *, reason: str) -> None:
+    """Wix cannot tell whether the step was applied: a manager decides (DESIGN §7).
+
+    The message stays out of every claim (and holds back its object's younger messages).
+    """
+    record = _load(session, message_id)
+    record.state = NEEDS_REVIEW
+    record.next_attempt_at = None
+    record.last_error = reason[:MAX_ERROR_CHARS]
+    journal = dict(record.journal or {})
+    since = journal.pop("in_flight_since", None)
+    if since is not None:
+        journal["last_attempt_at"] = since
+    record.journal = journal
+    session.flush()
+
+
+def done_step_journal(session: Session, *, document_id: str, kind: str) -> dict[str, Any] | None:
+    """The journal of a document's step of `kind` that is done (None if there is none)."""
+    query = (
+        select(OutboxMessageRecord.journal)
+        .where(
+            OutboxMessageRecord.kind == kind,
+            OutboxMessageRecord.state == DONE,
+            OutboxMessageRecord.document_id == document_id,
+        )
+        .order_by(OutboxMessageRecord.id.desc())
+        .limit(1)
+    )
+    journal = session.scalar(query)
+    return dict(journal) if journal is not None else None
+
+
+def _load(session: Session, message_id: int) -> OutboxMessageRecord:
+    record = session.get(OutboxMessageRecord, message_id, populate_existing=True)
+    if record is None:
+        raise LookupError(f"no outbox message {message_id}")
+    return record

@@ -1,0 +1,264 @@
+"""Outbox queries of the Wix stock push: due stock deltas grouped per variant, group states.
+
+Every ``wix.stock_delta`` message has the object key ``stock:<variant id>``; the stock pusher
+takes all due messages of a variant at once and sends their sum (one item per variant). These
+functions take the caller's session and never commit (`pos.db.outbox` conventions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, PENDING
+from pos.db.records import (
+    OutboxMessageRecord,
+    ProductRecord,
+    StockLevelRecord,
+    StockMovementRecord,
+    VariantRecord,
+)
+from pos.db.stock import POS_OWNER
+
+WIX = "wix"
+STOCK_DELTA = "wix.stock_delta"
+STOCK_KEY_PREFIX = "stock:"
+NEEDS_REVIEW = "needs_review"
+
+
+@dataclass(frozen=True, slots=True)
+class StockMessage:
+    """One queued stock delta (a single movement's change)."""
+
+    id: int
+    delta: int
+    created_at: datetime
+    document_id: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StockGroup:
+    """The messages of one variant sent together, with the Wix ids they point at.
+
+    Attributes:
+        journal: The attempt journal the messages share (empty before the first attempt).
+    """
+
+    variant_id: int
+    sku: str
+    wix_product_id: str | None
+    wix_variant_id: str | None
+    messages: tuple[StockMessage, ...]
+    journal: dict[str, Any]
+
+    @property
+    def delta(self) -> int:
+        """The net change of all the group's messages."""
+        return sum(message.delta for message in self.messages)
+
+    @property
+    def ids(self) -> list[int]:
+        return [message.id for message in self.messages]
+
+
+def due_groups(session: Session, *, now: datetime) -> list[StockGroup]:
+    """Due stock deltas, one group per variant, oldest variant first.
+
+    For each ``stock:`` object key the leading run of due pending ``wix.stock_delta``
+    messages is taken; it stops at the first message that is anything else (in flight,
+    parked, needing review, waiting for a retry), so each variant's changes stay in order.
+    """
+    rows = session.scalars(
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == WIX,
+            OutboxMessageRecord.object_key.startswith(STOCK_KEY_PREFIX),
+            OutboxMessageRecord.state != DONE,
+        )
+        .order_by(OutboxMessageRecord.id)
+    ).all()
+    runs: dict[str, list[OutboxMessageRecord]] = {}
+    closed: set[str] = set()
+    for row in rows:
+        key = row.object_key
+        if key in closed:
+            continue
+        due = row.next_attempt_at is None or row.next_attempt_at <= now
+        if row.state == PENDING and row.kind == STOCK_DELTA and due:
+            runs.setdefault(key, []).append(row)
+        else:
+            closed.add(key)
+    return [_group(session, run) for run in runs.values()]
+
+
+def in_flight_groups(session: Session) -> list[StockGroup]:
+    """Stock deltas left in flight (a crash, or a read-back that could not finish).
+
+    Grouped by the journal's ``group`` id, so each attempt is judged as it was sent.
+    """
+    rows = session.scalars(
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.destination == WIX,
+            OutboxMessageRecord.kind == STOCK_DELTA,
+            OutboxMessageRecord.state == IN_FLIGHT,
+        )
+        .order_by(OutboxMessageRecord.id)
+    ).all()
+    runs: dict[str, list[OutboxMessageRecord]] = {}
+    for row in rows:
+        runs.setdefault(str((row.journal or {}).get("group") or row.object_key), []).append(row)
+    return [_group(session, run) for run in runs.values()]
+
+
+def group_of(session: Session, message_id: int) -> list[OutboxMessageRecord]:
+    """The message and the others journaled in the same attempt group (same state)."""
+    record = session.get(OutboxMessageRecord, message_id, populate_existing=True)
+    if record is None:
+        return []
+    group = (record.journal or {}).get("group")
+    if not group or record.kind != STOCK_DELTA:
+        return [record]
+    rows = session.scalars(
+        select(OutboxMessageRecord)
+        .where(
+            OutboxMessageRecord.object_key == record.object_key,
+            OutboxMessageRecord.state == record.state,
+        )
+        .order_by(OutboxMessageRecord.id)
+    ).all()
+    return [row for row in rows if (row.journal or {}).get("group") == group]
+
+
+def _group(session: Session, run: Sequence[OutboxMessageRecord]) -> StockGroup:
+    payload = run[0].payload or {}
+    variant_id = int(payload.get("variant_id") or run[0].object_key.removeprefix(STOCK_KEY_PREFIX))
+    product_id, variant_wix_id = payload.get("product_id"), payload.get("wix_variant_id")
+    if not product_id or not variant_wix_id:  # linked to Wix since it was queued?
+        found = session.execute(
+            select(ProductRecord.wix_id, VariantRecord.wix_variant_id)
+            .join(ProductRecord, ProductRecord.id == VariantRecord.product_id)
+            .where(VariantRecord.id == variant_id)
+        ).first()
+        if found is not None:
+            product_id = product_id or found[0]
+            variant_wix_id = variant_wix_id or found[1]
+    messages = tuple(
+        StockMessage(
+            row.id,
+            int((row.payload or {}).get("delta") or 0),
+            row.created_at,
+            (row.payload or {}).get("document_id") or row.document_id,
+            str((row.payload or {}).get("reason") or ""),
+        )
+        for row in run
+    )
+    return StockGroup(
+        variant_id,
+        str(payload.get("sku") or ""),
+        product_id,
+        variant_wix_id,
+        messages,
+        dict(run[0].journal or {}),
+    )
+
+
+def start_attempt(session: Session, ids: Sequence[int], *, journal: dict[str, Any]) -> bool:
+    """Pending → in flight for all `ids` at once, with the shared `journal` (compare-and-set).
+
+    Returns:
+        False when some message was no longer pending (the caller rolls back).
+    """
+    taken = session.execute(
+        update(OutboxMessageRecord)
+        .where(OutboxMessageRecord.id.in_(ids), OutboxMessageRecord.state == PENDING)
+        .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1, journal=journal)
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == len(ids)  # type: ignore[attr-defined]
+
+
+def settle(
+    session: Session,
+    ids: Iterable[int],
+    *,
+    state: str,
+    journal: dict[str, Any],
+    error: str = "",
+    next_attempt_at: datetime | None = None,
+) -> None:
+    """Record the outcome of a group's attempt: done, pending again, parked or needs review."""
+    session.execute(
+        update(OutboxMessageRecord)
+        .where(OutboxMessageRecord.id.in_(list(ids)))
+        .values(
+            state=state,
+            journal=journal,
+            last_error=error[:MAX_ERROR_CHARS],
+            next_attempt_at=next_attempt_at,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_pushed(
+    session: Session, variant_id: int, messages: Sequence[StockMessage], *, now: datetime
+) -> int:
+    """Set `pushed_at` on the stock movements the delivered `messages` came from.
+
+    A message carries no movement id, so each one is matched to the oldest unpushed
+    POS-owned movement of the variant with the same delta and document, created no later
+    than the message (they are written in the same transaction).
+
+    Returns:
+        How many movements were marked.
+    """
+    movements = list(
+        session.scalars(
+            select(StockMovementRecord)
+            .where(
+                StockMovementRecord.variant_id == variant_id,
+                StockMovementRecord.owner == POS_OWNER,
+                StockMovementRecord.pushed_at.is_(None),
+            )
+            .order_by(StockMovementRecord.id)
+        )
+    )
+    marked = 0
+    for message in messages:
+        match = next((m for m in movements if _same(m, message)), None)
+        if match is not None:
+            match.pushed_at = now
+            movements.remove(match)
+            marked += 1
+    session.flush()
+    return marked
+
+
+def _same(movement: StockMovementRecord, message: StockMessage) -> bool:
+    return (
+        movement.delta == message.delta
+        and movement.document_id == message.document_id
+        and movement.created_at <= message.created_at
+    )
+
+
+def record_wix_stock(
+    session: Session, variant_id: int, *, quantity: int, revision: str | None, now: datetime
+) -> None:
+    """Remember the quantity (and revision) Wix holds for a variant, if it has a stock row."""
+    values: dict[str, Any] = {"wix_quantity": quantity, "updated_at": now}
+    if revision is not None:
+        values["wix_revision"] = revision
+    session.execute(
+        update(StockLevelRecord)
+        .where(StockLevelRecord.variant_id == variant_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )

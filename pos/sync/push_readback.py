@@ -1,0 +1,320 @@
+"""Reading Wix back after an attempt whose outcome is unknown, and what the push steps share.
+
+DESIGN §7: a timeout, a dropped connection, a 5xx or a crash while in flight is never answered
+by sending again blindly. Each step's `prepare` (in `pos.sync.push_steps`) journals a baseline
+from before its first attempt (the order's refund ids, payment ids, identical comments); the
+read-back compares Wix now with that baseline. Comparing ids, not timestamps, keeps the local
+clock and Wix's clock out of the decision. The payload checks and money strings the steps
+share sit at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from pos.domain.money import Money
+from pos.sync.client import WixClient, WixRefusedError
+
+if TYPE_CHECKING:
+    from pos.sync.push_steps import Step
+
+APPLIED, NOT_APPLIED, UNDECIDED = "applied", "not_applied", "undecided"
+READ_BACK = "read_back"  # a refusal that means "look at Wix" rather than "park"
+_TRANSACTIONS = ("orderTransactions",)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What Wix shows about one step: applied, not applied, or undecided (with why).
+
+    Attributes:
+        outcome: `APPLIED`, `NOT_APPLIED` or `UNDECIDED`.
+        reason: Plain words for a manager (undecided) or the log.
+        journal: Facts to record on the message (what Wix returned, or the numbers seen).
+    """
+
+    outcome: str
+    reason: str = ""
+    journal: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StepContext:
+    """What a step may use: the client, the message's journal, a way to commit it mid-step."""
+
+    client: WixClient
+    journal: dict[str, Any]
+    save: Callable[[dict[str, Any]], None]  # merges and commits; the message stays in flight
+
+
+# ---------------------------------------------------------------- reads
+
+
+def transactions(client: WixClient, order_id: str) -> dict[str, Any]:
+    """An order's ``orderTransactions`` (payments and refunds)."""
+    answer = client.read("GET", f"/ecom/v1/payments/orders/{order_id}", expect=_TRANSACTIONS)
+    found = answer["orderTransactions"]
+    return found if isinstance(found, dict) else {}
+
+
+def get_order(client: WixClient, order_id: str) -> dict[str, Any]:
+    """The order, as Get Order returns it."""
+    order = client.read("GET", f"/ecom/v1/orders/{order_id}", expect=("order",))["order"]
+    return order if isinstance(order, dict) else {}
+
+
+def orders_with_external_id(client: WixClient, external_id: str) -> list[dict[str, Any]]:
+    """Orders whose ``channelInfo.externalOrderId`` is `external_id` (an equality-only field)."""
+    body = {
+        "search": {
+            "filter": {"channelInfo.externalOrderId": {"$eq": external_id}},
+            "cursorPaging": {"limit": 10},
+        }
+    }
+    # An answer without its list must not read as "no such order": that could send twice.
+    orders = client.read("POST", "/ecom/v1/orders/search", body, expect=("orders",))["orders"]
+    return (
+        [order for order in orders if isinstance(order, dict)] if isinstance(orders, list) else []
+    )
+
+
+def order_result(order: dict[str, Any]) -> dict[str, Any]:
+    """What later steps need of a new order: its id and number."""
+    return {"order_id": order.get("id"), "order_number": order.get("number")}
+
+
+def ids_of(items: list[Any]) -> set[str]:
+    return {str(item["id"]) for item in items if isinstance(item, dict) and item.get("id")}
+
+
+def comment_count(order: dict[str, Any], message: str) -> int:
+    """How many merchant comments of `order` say exactly `message`."""
+    return sum(
+        1
+        for activity in order.get("activities") or []
+        if isinstance(activity, dict)
+        and (activity.get("merchantComment") or {}).get("message") == message
+    )
+
+
+def _decimal(raw: Any) -> Decimal | None:
+    value = raw.get("amount") if isinstance(raw, dict) else raw
+    try:
+        return Decimal(str(value)) if value is not None else None
+    except InvalidOperation:
+        return None
+
+
+def _baseline(ctx: StepContext, key: str) -> Any:
+    return (ctx.journal.get("baseline") or {}).get(key)
+
+
+# ---------------------------------------------------------------- per step
+
+
+def read_back(step: Step, ctx: StepContext) -> Verdict:
+    """Decide from Wix whether `step`'s last attempt was applied.
+
+    Raises:
+        WixError: Wix could not be read (the message stays in flight; read again later).
+    """
+    readers: dict[str, Callable[[Any, StepContext], Verdict]] = {
+        "wix.refund": _refund,
+        "wix.create_replacement_order": _replacement,
+        "wix.add_payment": _payment,
+        "wix.comment": _comment,
+        "wix.cancel": _cancel,
+    }
+    return readers[step.kind](step, ctx)
+
+
+def _refund(step: Any, ctx: StepContext) -> Verdict:
+    baseline = _baseline(ctx, "refund_ids")
+    if baseline is None:
+        return Verdict(UNDECIDED, "the refunds on Wix before the attempt were not recorded")
+    refunds = transactions(ctx.client, step.order_id).get("refunds") or []
+    new = [r for r in refunds if isinstance(r, dict) and r.get("id") not in set(baseline)]
+    matching = [r for r in new if _refund_matches(r, step)]
+    seen = {"new_refunds": [[r.get("id"), str(_refund_total(r))] for r in new]}
+    if len(matching) == 1:
+        return Verdict(APPLIED, journal={"refund_id": matching[0].get("id")})
+    if len(matching) > 1:
+        return Verdict(UNDECIDED, f"{len(matching)} refunds of {step.total} for these lines "
+                       f"appeared on order {step.order_id} since the first attempt; one was "
+                       "expected", seen)  # fmt: skip
+    if any(_refund_total(r) == Decimal(step.total) for r in new):
+        return Verdict(UNDECIDED, f"a refund of {step.total} for other lines appeared on order "
+                       f"{step.order_id} since the first attempt", seen)  # fmt: skip
+    return Verdict(NOT_APPLIED, "no such refund on Wix", seen)
+
+
+def _refund_total(refund: dict[str, Any]) -> Decimal:
+    return sum(
+        (_decimal(t.get("amount")) or Decimal(0) for t in refund.get("transactions") or []),
+        Decimal(0),
+    )
+
+
+def _refund_matches(refund: dict[str, Any], step: Any) -> bool:
+    paid = Counter(
+        (t.get("paymentId"), _decimal(t.get("amount"))) for t in refund.get("transactions") or []
+    )
+    wanted = Counter((p["payment_id"], Decimal(p["amount"])) for p in step.payments)
+    lines = Counter()  # type: Counter[str]
+    for entry in (refund.get("details") or {}).get("lineItems") or []:
+        lines[entry.get("lineItemId")] += entry.get("quantity") or 0
+    expected = Counter()  # type: Counter[str]
+    for entry in step.line_items:
+        expected[entry["lineItemId"]] += entry["quantity"]
+    return paid == wanted and lines == expected
+
+
+def _replacement(step: Any, ctx: StepContext) -> Verdict:
+    draft_id = ctx.journal.get("draft_id")
+    gone = False
+    if draft_id:
+        try:
+            path = f"/ecom/v1/draft-orders/{draft_id}"
+            answer = ctx.client.read("GET", path, expect=("calculatedDraftOrder",))
+        except WixRefusedError as error:
+            if error.status != 404:
+                raise
+            answer, gone = {}, True
+        draft = (answer.get("calculatedDraftOrder") or {}).get("draftOrder") or {}
+        if draft.get("orderId"):
+            order = get_order(ctx.client, draft["orderId"])
+            return Verdict(APPLIED, journal={"draft_id": draft_id, **order_result(order)})
+    found = orders_with_external_id(ctx.client, step.external_id)
+    if len(found) == 1:
+        return Verdict(APPLIED, journal=order_result(found[0]))
+    if len(found) > 1:
+        return Verdict(UNDECIDED, f"{len(found)} Wix orders carry this exchange's id "
+                       f"{step.external_id}; one was expected",
+                       {"order_ids": [o.get("id") for o in found]})  # fmt: skip
+    return Verdict(NOT_APPLIED, "no order for this exchange on Wix",
+                   {"draft_id": None} if gone else {})  # fmt: skip
+
+
+def _payment(step: Any, ctx: StepContext) -> Verdict:
+    baseline = _baseline(ctx, "payment_ids")
+    if baseline is None:
+        return Verdict(UNDECIDED, "the payments on Wix before the attempt were not recorded")
+    payments = transactions(ctx.client, step.order_id).get("payments") or []
+    new = [p for p in payments if isinstance(p, dict) and p.get("id") not in set(baseline)]
+    got = Counter(_decimal(p.get("amount")) for p in new)
+    wanted = Counter(Decimal(p["amount"]) for p in step.payments)
+    seen = {"new_payments": [[p.get("id"), str(_decimal(p.get("amount")))] for p in new]}
+    if not new:
+        return Verdict(NOT_APPLIED, "no such payment on Wix", seen)
+    if got == wanted:
+        return Verdict(APPLIED, journal={"payment_ids": [p.get("id") for p in new]})
+    shown = ", ".join(p["amount"] for p in step.payments)
+    return Verdict(UNDECIDED, f"other payments than the expected ({shown}) appeared on order "
+                   f"{step.order_id} since the first attempt", seen)  # fmt: skip
+
+
+def _comment(step: Any, ctx: StepContext) -> Verdict:
+    before = _baseline(ctx, "same_comments")
+    if before is None:
+        return Verdict(UNDECIDED, "the comments on Wix before the attempt were not recorded")
+    now = comment_count(get_order(ctx.client, step.order_id), step.message)
+    if now == before:
+        return Verdict(NOT_APPLIED, "the comment is not on Wix")
+    if now == before + 1:
+        return Verdict(APPLIED, journal={"order_id": step.order_id})
+    return Verdict(UNDECIDED, f"the comment appears {now - before} times on order "
+                   f"{step.order_id}; once was expected", {"same_comments_now": now})  # fmt: skip
+
+
+def _cancel(step: Any, ctx: StepContext) -> Verdict:
+    status = get_order(ctx.client, step.order_id).get("status")
+    if status == "CANCELED":
+        return Verdict(APPLIED, journal={"status": status})
+    return Verdict(NOT_APPLIED, f"the order is still {status} on Wix")
+
+
+# ---------------------------------------------------------------- payload checks
+
+
+class PushPayloadError(ValueError):
+    """A step's payload cannot be sent as it is; the message says why, in plain words."""
+
+
+def amount(minor: int, currency: str) -> str:
+    """Minor units as Wix's exact decimal string (2990 EUR -> "29.90")."""
+    return format(Money(minor, currency).to_decimal(), "f")
+
+
+def price(minor: int, currency: str) -> dict[str, str]:
+    return {"amount": amount(minor, currency)}
+
+
+# ---------------------------------------------------------------- payload checks
+
+
+def need(payload: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
+    value = payload.get(key)
+    if isinstance(value, bool) and kind is int:
+        value = None
+    if not isinstance(value, kind) or value == "":
+        raise PushPayloadError(f"the {what} step has no valid '{key}'")
+    return value
+
+
+def count(entry: Any, key: str, what: str, *, minimum: int) -> int:
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise PushPayloadError(f"the {what} step has an invalid '{key}' ({value!r})")
+    return value
+
+
+def line_quantities(payload: dict[str, Any], key: str, what: str) -> list[dict[str, Any]]:
+    entries = payload.get(key, [])
+    if not isinstance(entries, list):
+        raise PushPayloadError(f"the {what} step's '{key}' is not a list")
+    lines = []
+    for entry in entries:
+        line_id = entry.get("line_item_id") if isinstance(entry, dict) else None
+        if not isinstance(line_id, str) or not line_id:
+            raise PushPayloadError(f"a line of the {what} step has no Wix line item id")
+        lines.append({"lineItemId": line_id, "quantity": count(entry, "quantity", what, minimum=1)})
+    return lines
+
+
+def currency_of(payload: dict[str, Any], what: str) -> str:
+    currency = need(payload, "currency", str, what)
+    if len(currency) != 3 or not currency.isupper():
+        raise PushPayloadError(f"the {what} step's currency {currency!r} is not a currency code")
+    return str(currency)
+
+
+def replacement_order(replacement: dict[str, Any] | None, what: str) -> tuple[str, str]:
+    order_id = (replacement or {}).get("order_id")
+    if not isinstance(order_id, str) or not order_id:
+        raise PushPayloadError(
+            f"the {what} step needs the exchange's replacement order, "
+            "which is not recorded as created on Wix"
+        )
+    return order_id, str((replacement or {}).get("order_number") or "")
+
+
+def method_name(method: str) -> dict[str, Any]:
+    if method == "cash":
+        return {"userDefinedName": {"predefined": "CASH"}}
+    return {"userDefinedName": {"custom": method.replace("_", " ")}}
+
+
+def without_change(parts: list[tuple[str, int]], total: int) -> list[tuple[str, int]]:
+    """Take the cash change out of the cash parts: what was handed over above the total."""
+    excess = sum(minor for _, minor in parts) - total
+    kept = []
+    for method, minor in reversed(parts):
+        if excess > 0 and method == "cash":
+            taken = min(excess, minor)
+            minor, excess = minor - taken, excess - taken
+        kept.append((method, minor))
+    return list(reversed(kept))

@@ -1,0 +1,154 @@
+"""What the sync shows a person: `SyncStatus` for the UI, the review list and its decisions.
+
+Everything here reads or writes the database only (no network), so the UI can ask at any time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pos.db import sync_review as db
+from pos.db.audit import append_audit
+from pos.db.engine import SessionFactory
+from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
+from pos.domain.clock import Clock
+
+STOCK_NUMBERS = (
+    "sku",
+    "delta",
+    "quantity_before",
+    "expected_quantity",
+    "found_quantity",
+    "revision_before",
+    "expected_revision",
+    "found_revision",
+)
+BOOKKEEPING = frozenset(
+    {"group", "messages", "in_flight_since", "last_attempt_at", "attempt", "review_reason"}
+)
+REVIEW_LIST_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A Wix change whose outcome a manager must decide, with the journal's numbers.
+
+    Attributes:
+        numbers: For stock: sku, delta, quantity_before, expected_quantity, found_quantity
+            and the revisions; for other steps, the scalar values of their journal.
+    """
+
+    message_id: int
+    kind: str
+    object_key: str
+    reason: str
+    numbers: dict[str, Any]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The sync as the screen shows it (DESIGN §7 "Status").
+
+    Attributes:
+        online: Wix answered the last run.
+        pending: Wix changes waiting to be sent (pending or in flight).
+        last_error: The last problem, in plain words (None when the last run went well).
+        leader: This runner holds the sync lead (only the leader talks to Wix).
+    """
+
+    online: bool
+    last_pull_at: datetime | None
+    last_push_at: datetime | None
+    pending: int
+    needs_review: int
+    parked: int
+    last_error: str | None
+    leader: bool
+    needs_review_items: tuple[ReviewItem, ...] = ()
+
+
+def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
+    """The status from the database alone: outbox counts, review list and the runner's marks."""
+    with sessions() as session:
+        counts = db.wix_counts(session)
+        marks = db.read_marks(session)
+        rows = db.review_rows(session, limit=REVIEW_LIST_LIMIT)
+    return SyncStatus(
+        online=marks.get("online") == "1",
+        last_pull_at=_moment(marks.get("last_pull_at")),
+        last_push_at=_moment(marks.get("last_push_at")),
+        pending=counts.get(PENDING, 0) + counts.get(IN_FLIGHT, 0),
+        needs_review=counts.get(db.NEEDS_REVIEW, 0),
+        parked=counts.get(PARKED, 0),
+        last_error=marks.get("last_error") or None,
+        leader=leader,
+        needs_review_items=tuple(_item(row) for row in rows),
+    )
+
+
+def save_marks(sessions: SessionFactory, clock: Clock, marks: dict[str, str]) -> None:
+    """Store the runner's marks (``online``, ``last_error``, ``last_pull_at``, ...)."""
+    with sessions.begin() as session:
+        db.write_marks(session, marks, now=clock.now())
+
+
+def resolve_review(
+    sessions: SessionFactory,
+    clock: Clock,
+    *,
+    message_id: int,
+    decision: str,
+    reason: str,
+    actor: str = "cli",
+) -> list[int] | None:
+    """Apply a manager's decision (``done``, ``resend``, ``drop``) and audit it.
+
+    Returns:
+        The message ids settled (a coalesced stock change settles its whole group), or None
+        when the message is not waiting for review.
+
+    Raises:
+        ValueError: An unknown decision or an empty reason.
+    """
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    now = clock.now()
+    with sessions.begin() as session:
+        ids = db.resolve(session, message_id, decision=decision, reason=reason.strip(), now=now)
+        if ids is None:
+            return None
+        append_audit(
+            session,
+            actor_id=None,
+            action="sync_review_resolved",
+            subject=f"outbox:{message_id}",
+            data={"actor": actor, "decision": decision, "reason": reason.strip(), "ids": ids},
+            now=now,
+        )
+    return ids
+
+
+def _item(row: db.ReviewRow) -> ReviewItem:
+    journal = row.journal
+    if row.kind == "wix.stock_delta":
+        numbers = {key: journal.get(key) for key in STOCK_NUMBERS if key in journal}
+    else:
+        numbers = {
+            key: value
+            for key, value in journal.items()
+            if key not in BOOKKEEPING and isinstance(value, str | int | float | bool)
+        }
+    reason = row.reason or str(journal.get("review_reason") or "")
+    return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at)
+
+
+def _moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
