@@ -26,11 +26,14 @@ from pos.hardware.printer import make_printer
 from pos.hardware.receipt_render import render_text
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
+from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
 from pos.services.returns import ReturnsService
+from pos.services.settings import SettingsService
 from pos.services.stock import StockService
+from pos.services.sync_port import wix_sync_service
 from pos.services.users import UserService
 from pos.ui.counter import CounterServices
 from pos.ui.format import locale_for
@@ -115,9 +118,12 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
     shop = ShopInfo(environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
     terminal = environ.get("COMPTOIR_TERMINAL", "T1")
     receipts = ReceiptService(sessions=sessions, clock=clock, shop=shop, time_zone=zone)
+    settings = SettingsService(sessions=sessions, clock=clock,
+                               config_path=data_dir() / "terminal.json")
+    printer_uri = environ.get("COMPTOIR_PRINTER") or settings.printer_uri() or "virtual"
     queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
                               printers=make_printer, terminal_id=terminal,
-                              default_printer=environ.get("COMPTOIR_PRINTER", "virtual"))
+                              default_printer=printer_uri)
     return CounterServices(
         users=UserService(sessions=sessions, clock=clock),
         returns=ReturnsService(sessions=sessions, clock=clock, terminal_id=terminal,
@@ -128,7 +134,21 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         previews=ReceiptPreviewService(receipts=receipts,
                                        render_text=lambda r, c: render_text(r, columns=c)),
         card_terminal=SimulatedTerminal() if demo else None,
-        time_zone=ZoneInfo(zone))
+        time_zone=ZoneInfo(zone),
+        # The demo never talks to a real shop, even with Wix variables set in the shell.
+        sync=None if demo else wix_sync_service(sessions, clock=clock, environ=environ),
+        settings=settings,
+        policy=PolicyService(sessions=sessions, clock=clock),
+        test_print=_test_print)
+
+
+def _test_print(uri: str) -> None:
+    """A few lines on the printer at `uri` (the settings screen's Test print; off the GUI)."""
+    printer = make_printer(uri)
+    try:
+        printer.print_job(b"\x1b@Comptoir - test\n\n\n\x1dV\x00")
+    finally:
+        printer.close()
 
 
 class CrashHandler:
@@ -201,6 +221,15 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     QLocale.setDefault(QLocale(locale_for(language)))
     translators = install_translators(app, language)
     window = build_main_window(history, locale_for(language), services)
+    counter = window.counter
+    if counter is not None:  # a language tapped at login (or saved in settings) applies at once
+
+        def switch_language(chosen: str) -> None:
+            for translator in translators:
+                app.removeTranslator(translator)
+            translators[:] = install_translators(app, chosen)
+
+        counter.login.language_requested.connect(switch_language)
     sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
     if getattr(args, "kiosk", False):
         window.showFullScreen()

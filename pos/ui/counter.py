@@ -8,6 +8,7 @@ database work of the next customer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
@@ -19,16 +20,21 @@ from pos.domain.roles import Operator, Permission
 from pos.services.card_terminal import CardTerminal
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
+from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.returns import ReturnsService
+from pos.services.settings import SettingsService
 from pos.services.stock import StockService
+from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
+from pos.ui.screens.settings.screen import create_settings_screen
 from pos.ui.screens.stock.screen import create_stock_screen
+from pos.ui.screens.sync import install_sync
 from pos.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -49,15 +55,21 @@ class CounterServices:
     previews: ReceiptPreviewService
     card_terminal: CardTerminal | None = None
     time_zone: tzinfo | None = None
+    sync: SyncPort | None = None
+    settings: SettingsService | None = None
+    policy: PolicyService | None = None
+    test_print: Callable[[str], None] | None = None
 
 
 class TopBar(QWidget):
     """Who is at the till, and the counter's other places.
 
     Signals:
-        logout_requested(), print_queue_requested(), stock_requested(), search_requested()
+        logout_requested(), print_queue_requested(), stock_requested(), search_requested(),
+        settings_requested()
     """
 
+    settings_requested = Signal()
     logout_requested = Signal()
     print_queue_requested = Signal()
     stock_requested = Signal()
@@ -71,6 +83,7 @@ class TopBar(QWidget):
             "search": QPushButton(self.tr("Find a sale")),
             "printing": QPushButton(self.tr("Receipts")),
             "stock": QPushButton(self.tr("Stock")),
+            "settings": QPushButton(self.tr("Settings")),
             "logout": QPushButton(self.tr("Log out")),
         }
         self._build_ui()
@@ -89,6 +102,7 @@ class TopBar(QWidget):
         self._buttons["search"].clicked.connect(self.search_requested)
         self._buttons["printing"].clicked.connect(self.print_queue_requested)
         self._buttons["stock"].clicked.connect(self.stock_requested)
+        self._buttons["settings"].clicked.connect(self.settings_requested)
         self._buttons["logout"].clicked.connect(self.logout_requested)
 
     def show_operator(self, operator: Operator | None) -> None:
@@ -96,6 +110,7 @@ class TopBar(QWidget):
         if operator is not None:
             self._name.setText(operator.display_name)
             self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
+            self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
 
     def button(self, key: str) -> QPushButton:
         return self._buttons[key]
@@ -135,9 +150,18 @@ class CounterSession(QObject):
             returns=services.returns, catalogue=services.catalogue, users=services.users,
             history=self._history, runner=runner, locale=locale,
             card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
-        for screen in (self.login, self.printing, self.stock, self.returns):
-            self._window.add_screen(screen)
+        self.settings = (create_settings_screen(
+            settings=services.settings, policy=services.policy, users=services.users,
+            runner=runner, test_print=services.test_print)
+            if services.settings is not None and services.policy is not None else None)
+        screens = (self.login, self.printing, self.stock, self.returns, self.settings)
+        for screen in screens:
+            if screen is not None:
+                self._window.add_screen(screen)
         self._window.set_top_bar(self.top_bar)
+        self.sync = (install_sync(self, self.top_bar, self._window, services.sync, runner,
+                                  locale=locale, tz=services.time_zone)
+                     if services.sync is not None else None)
         install_order_actions(self._window.order_screen, self.returns,
                               show=self._window.show_screen)
 
@@ -149,6 +173,10 @@ class CounterSession(QObject):
         self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
+        if self.settings is not None:
+            self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
+            self.settings.back_requested.connect(self._show_search)
+            self.settings.language_requested.connect(self.login.language_requested)
         self.returns.document_committed.connect(self._on_returns_document_committed)
         self.returns.closed.connect(self._show_order)
         self.returns.cancelled.connect(self._show_order)
@@ -171,6 +199,8 @@ class CounterSession(QObject):
         self.top_bar.show_operator(operator)
         self.printing.set_operator(operator)
         self.stock.set_operator(operator)
+        if self.settings is not None:
+            self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
 
     def _show_search(self) -> None:
@@ -193,6 +223,11 @@ class CounterSession(QObject):
         self._router.set_handler(self.stock.on_scan)
         self._window.show_screen(self.stock)
         self.stock.activate()
+
+    def _on_top_bar_settings_requested(self) -> None:
+        if self.settings is not None:
+            self._window.show_screen(self.settings)
+            self.settings.activate()
 
     def _on_returns_document_committed(self, _number: str) -> None:
         self.print_pending()

@@ -1,0 +1,204 @@
+"""This terminal's settings (printer, language) and the shop's Wix credentials; admins only.
+
+Terminal settings live in a small JSON file (`terminal.json` in the data directory), not in
+the database: several counters may share one database (PostgreSQL) while each has its own
+printer and language, and a terminal must still know its printer when the database is
+unreachable. The Wix API key goes to the OS keyring only (service ``comptoir-wix``, the
+entries `pos.sync.credentials` reads), never to the database, a file or a log line; the
+audit chain records that it was changed, not what it is. The policy and the users have
+their own services (`PolicyService`, `UserService`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pos.db.engine import SessionFactory
+from pos.domain.clock import Clock
+from pos.domain.printer_uri import normalise_printer_uri
+from pos.domain.roles import Operator, Permission
+from pos.services.audit import audit_action
+from pos.services.errors import ServiceError
+from pos.services.users import require
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "comptoir-wix"  # the names `pos.sync.credentials` reads
+KEYRING_API_KEY = "api-key"
+KEYRING_SITE_ID = "site-id"
+TERMINAL_FILE = "terminal.json"
+LANGUAGES = ("fr", "en")
+DEFAULTS: dict[str, str] = {"printer_uri": "virtual", "language": "fr"}
+MAX_KEY_LENGTH = 4096
+MAX_SITE_ID_LENGTH = 100
+
+KeyringSet = Callable[[str, str, str], None]
+KeyringGet = Callable[[str, str], str | None]
+
+
+class SettingsError(ServiceError):
+    """A setting refused or not stored. Codes: ``wix_key_invalid``, ``wix_site_invalid``,
+    ``language_unknown``, ``keyring_unavailable``, ``terminal_file_unreadable``,
+    ``terminal_file_unwritable``."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
+        super().__init__(**params)
+
+
+def _keyring_set(service: str, username: str, password: str) -> None:
+    import keyring  # loaded when an admin saves, not at start-up
+
+    keyring.set_password(service, username, password)
+
+
+def _keyring_get(service: str, username: str) -> str | None:
+    import keyring
+
+    return keyring.get_password(service, username)
+
+
+class SettingsService:
+    """Terminal settings in `config_path`, Wix credentials in the keyring; changes audited.
+
+    Args:
+        sessions: the database, for the audit chain only.
+        clock: time of the audit entries.
+        config_path: the terminal's JSON file (`<data dir>/terminal.json`).
+        keyring_set: `keyring.set_password` by default (tests pass an in-memory stand-in).
+        keyring_get: `keyring.get_password` by default.
+    """
+
+    def __init__(
+        self,
+        *,
+        sessions: SessionFactory,
+        clock: Clock,
+        config_path: Path,
+        keyring_set: KeyringSet | None = None,
+        keyring_get: KeyringGet | None = None,
+    ) -> None:
+        self._sessions, self._clock, self._path = sessions, clock, Path(config_path)
+        self._keyring_set = keyring_set or _keyring_set
+        self._keyring_get = keyring_get or _keyring_get
+
+    # ------------------------------------------------------------ terminal
+
+    def printer_uri(self) -> str:
+        """The receipt printer of this terminal ("virtual" until an admin sets one)."""
+        return self._read()["printer_uri"]
+
+    def set_printer_uri(self, operator: Operator, uri: str) -> str:
+        """Check and store the printer; returns it as stored.
+
+        Raises:
+            PermissionDeniedError: not an admin. PrinterUriError (domain): the URI is invalid.
+            SettingsError: ``terminal_file_unwritable``.
+        """
+        require(operator, Permission.MANAGE_DEVICES)
+        uri = normalise_printer_uri(uri)
+        self._change(operator, "printer_uri", uri, action="printer_changed")
+        return uri
+
+    def language(self) -> str:
+        """The terminal's interface language at start-up: "fr" or "en"."""
+        language = self._read()["language"]
+        return language if language in LANGUAGES else DEFAULTS["language"]
+
+    def set_language(self, operator: Operator, language: str) -> None:
+        """Make `language` this terminal's default.
+
+        Raises:
+            PermissionDeniedError, SettingsError (``language_unknown``).
+        """
+        require(operator, Permission.MANAGE_DEVICES)
+        if language not in LANGUAGES:
+            raise SettingsError("language_unknown", language=language)
+        self._change(operator, "language", language, action="language_changed")
+
+    # ------------------------------------------------------------ Wix
+
+    def save_wix_credentials(self, operator: Operator, api_key: str, site_id: str) -> None:
+        """Store the Wix API key and site ID in the OS keyring (nowhere else).
+
+        Raises:
+            PermissionDeniedError: not an admin.
+            SettingsError: ``wix_key_invalid``, ``wix_site_invalid`` or
+                ``keyring_unavailable`` (no keyring backend, locked keyring).
+        """
+        require(operator, Permission.MANAGE_WIX_CREDENTIALS)
+        api_key, site_id = api_key.strip(), site_id.strip()
+        if not api_key or len(api_key) > MAX_KEY_LENGTH or any(c.isspace() for c in api_key):
+            raise SettingsError("wix_key_invalid")  # no params: the key is never repeated
+        if not site_id or len(site_id) > MAX_SITE_ID_LENGTH or " " in site_id:
+            raise SettingsError("wix_site_invalid")
+        try:
+            self._keyring_set(KEYRING_SERVICE, KEYRING_API_KEY, api_key)
+            self._keyring_set(KEYRING_SERVICE, KEYRING_SITE_ID, site_id)
+        except Exception as error:  # any backend failure; its text could hold the key
+            log.warning("the keyring refused the Wix credentials (%s)", type(error).__name__)
+            raise SettingsError("keyring_unavailable") from None
+        self._audit(operator, "wix_credentials_saved", {"site_id": site_id})
+
+    def wix_configured(self) -> bool:
+        """Whether the keyring holds both an API key and a site ID (neither is returned)."""
+        return bool(self._keyring_value(KEYRING_API_KEY) and self.wix_site_id())
+
+    def wix_site_id(self) -> str:
+        """The stored site ID ("" when none): not a secret, shown to the admin."""
+        return self._keyring_value(KEYRING_SITE_ID)
+
+    # ------------------------------------------------------------ helpers
+
+    def _keyring_value(self, username: str) -> str:
+        try:
+            return (self._keyring_get(KEYRING_SERVICE, username) or "").strip()
+        except Exception as error:  # no backend: nothing is configured here
+            log.info("no usable keyring (%s)", type(error).__name__)
+            return ""
+
+    def _read(self) -> dict[str, str]:
+        try:
+            stored: Any = json.loads(self._path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return dict(DEFAULTS)
+        except (OSError, ValueError):
+            raise SettingsError("terminal_file_unreadable", path=str(self._path)) from None
+        if not isinstance(stored, dict):
+            raise SettingsError("terminal_file_unreadable", path=str(self._path))
+        known = {k: str(v) for k, v in stored.items() if k in DEFAULTS and isinstance(v, str)}
+        return {**DEFAULTS, **known}
+
+    def _change(self, operator: Operator, key: str, value: str, *, action: str) -> None:
+        settings = self._read()
+        before, settings[key] = settings[key], value
+        self._write(settings)
+        self._audit(operator, action, {"before": before, "after": value})
+
+    def _write(self, settings: dict[str, str]) -> None:
+        """Replace the file atomically (a crash leaves the old or the new file, not half)."""
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".terminal-", dir=self._path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                json.dump(settings, file, indent=2, sort_keys=True)
+            os.replace(temp, self._path)
+        except OSError:
+            raise SettingsError("terminal_file_unwritable", path=str(self._path)) from None
+
+    def _audit(self, operator: Operator, action: str, data: dict[str, object]) -> None:
+        with self._sessions.begin() as s:
+            audit_action(
+                s,
+                operator=operator,
+                action=action,
+                subject="terminal",
+                data=data,
+                now=self._clock.now(),
+            )

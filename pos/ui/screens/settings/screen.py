@@ -1,0 +1,466 @@
+"""The settings screen (administrators): printer, Wix, return policy, users, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.roles import Operator, Role
+from pos.services.policy import PolicyService
+from pos.services.settings import SettingsService
+from pos.services.users import UserService, UserView
+from pos.ui.screens import setup_touch_table
+from pos.ui.screens.login.models import role_label
+from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
+from pos.ui.screens.settings.view_model import (
+    PolicyForm,
+    SettingsViewModel,
+    TestPrint,
+    minor_to_text,
+)
+from pos.ui.workers import TaskRunner
+
+TABS = ("printer", "wix", "policy", "users", "language")
+LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
+# TODO(lead): move into pos/ui/style.qss with the other screens' rules.
+SCREEN_QSS = """
+#settingsScreen { background: #f4f3ef; }
+QLineEdit, QComboBox { min-height: 44px; font-size: 18px; padding: 0 8px; }
+QCheckBox { min-height: 48px; font-size: 18px; }
+QCheckBox::indicator { width: 32px; height: 32px; }
+#settingsStatus { font-size: 20px; padding: 10px 14px; border-radius: 8px; }
+#settingsStatus[kind="error"] { background: #fde2e2; color: #9b1c1c; }
+#settingsStatus[kind="ok"] { background: #dff3e4; color: #1d5e2f; }
+#wixState { font-size: 18px; }
+QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
+"""
+
+
+def _button(name: str) -> QPushButton:
+    button = QPushButton(objectName=name)
+    button.setMinimumHeight(48)
+    return button
+
+
+def _secret(name: str, *, digits: bool = False) -> QLineEdit:
+    edit = QLineEdit(objectName=name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    if digits:
+        edit.setMaxLength(8)
+        edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return edit
+
+
+class SettingsScreen(QWidget):
+    """Five tabs of settings; each Save goes to a service, which refuses non-administrators.
+
+    Renders `SettingsViewModel`. The Wix API key is typed into a masked field, sent to the
+    keyring and cleared: it is never shown back, only whether one is stored.
+
+    Signals:
+        back_requested(): Back was tapped.
+        language_requested(str): "fr" or "en" was saved; the app switches translators.
+    """
+
+    back_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, *, view_model: SettingsViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(SCREEN_QSS)
+        self._vm = view_model
+        self._users_model = SettingsUsersTableModel(parent=self)
+        self._build_ui()
+        self._connect_signals()
+        self._retranslate_ui()
+        self._render()
+        self._render_status()
+
+    @property
+    def view_model(self) -> SettingsViewModel:
+        return self._vm
+
+    def set_operator(self, operator: Operator | None) -> None:
+        self._vm.set_operator(operator)
+
+    def activate(self) -> None:
+        """Shown: read the stored settings again, first tab, no message."""
+        self._vm.status_text, self._vm.status_kind = "", ""
+        self._render_status()
+        self.show_tab("printer")
+        self._vm.load()
+
+    def show_tab(self, key: str) -> None:
+        self._tabs[key].setChecked(True)
+        self._pages.setCurrentIndex(TABS.index(key))
+
+    # ------------------------------------------------------------ building
+
+    def _build_ui(self) -> None:
+        self._title = QLabel(objectName="screenTitle")
+        self._back = _button("backButton")
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self._back)
+        self._tabs = {key: _button(f"{key}Tab") for key in TABS}
+        self._tab_group = QButtonGroup(self)
+        tabs = QHBoxLayout()
+        for key in TABS:
+            self._tabs[key].setCheckable(True)
+            self._tab_group.addButton(self._tabs[key])
+            tabs.addWidget(self._tabs[key])
+        self._pages = QStackedWidget()
+        for build in (
+            self._printer_page,
+            self._wix_page,
+            self._policy_page,
+            self._users_page,
+            self._language_page,
+        ):
+            self._pages.addWidget(build())
+        self._status = QLabel(objectName="settingsStatus")
+        self._status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tabs)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self._status)
+        self._tabs["printer"].setChecked(True)
+
+    def _printer_page(self) -> QWidget:
+        page = QWidget()
+        self._printer_uri = QLineEdit(objectName="printerUri")
+        self._printer_hint = QLabel(objectName="printerHint")
+        self._printer_hint.setWordWrap(True)
+        self._printer_save, self._test_print = _button("printerSave"), _button("testPrint")
+        self._test_print.setEnabled(self._vm.can_test_print)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._printer_save)
+        buttons.addWidget(self._test_print)
+        buttons.addStretch(1)
+        self._printer_label = QLabel(objectName="sectionTitle")
+        layout = QVBoxLayout(page)
+        for widget in (self._printer_label, self._printer_uri, self._printer_hint):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return page
+
+    def _wix_page(self) -> QWidget:
+        page = QWidget()
+        self._wix_state = QLabel(objectName="wixState")
+        self._wix_state.setWordWrap(True)
+        self._api_key = _secret("wixApiKey")
+        self._site_id = QLineEdit(objectName="wixSiteId")
+        self._wix_save = _button("wixSave")
+        self._wix_form = QFormLayout()
+        self._wix_form.addRow(QLabel(), self._api_key)
+        self._wix_form.addRow(QLabel(), self._site_id)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._wix_state)
+        layout.addLayout(self._wix_form)
+        layout.addWidget(self._wix_save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    def _policy_page(self) -> QWidget:
+        page = QWidget()
+        self._policy_edits = {
+            key: QLineEdit(objectName=key)
+            for key in (
+                "return_window_days",
+                "restocking_fee_pct",
+                "flat_return_fee_minor",
+                "manager_refund_threshold_minor",
+            )
+        }
+        self._reasons = QCheckBox(objectName="reasonsRequired")
+        self._like_for_like = QCheckBox(objectName="likeForLike")
+        self._policy_save = _button("policySave")
+        self._policy_form = QFormLayout()
+        for edit in self._policy_edits.values():
+            edit.setMaximumWidth(240)
+            self._policy_form.addRow(QLabel(), edit)
+        layout = QVBoxLayout(page)
+        layout.addLayout(self._policy_form)
+        layout.addWidget(self._reasons)
+        layout.addWidget(self._like_for_like)
+        layout.addWidget(self._policy_save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    def _users_page(self) -> QWidget:
+        page = QWidget()
+        self._users_view = QTableView(objectName="settingsUsers")
+        self._users_view.setModel(self._users_model)
+        setup_touch_table(self._users_view, stretch=SettingsUsersTableModel.NAME_COLUMN)
+        self._new_username = QLineEdit(objectName="newUsername")
+        self._new_name = QLineEdit(objectName="newDisplayName")
+        self._new_role = QComboBox(objectName="newRole")
+        self._new_pin, self._new_pin_again = (
+            _secret("newPin", digits=True),
+            _secret("newPinAgain", digits=True),
+        )
+        self._add_user = _button("addUser")
+        self._toggle_user, self._set_pin = _button("toggleUser"), _button("setPin")
+        self._pin, self._pin_again = _secret("pin", digits=True), _secret("pinAgain", digits=True)
+        side = QGridLayout()
+        for row, widget in enumerate(
+            (
+                self._new_username,
+                self._new_name,
+                self._new_role,
+                self._new_pin,
+                self._new_pin_again,
+                self._add_user,
+                self._toggle_user,
+                self._pin,
+                self._pin_again,
+                self._set_pin,
+            )
+        ):
+            side.addWidget(widget, row, 0)
+        side.setRowStretch(10, 1)
+        layout = QHBoxLayout(page)
+        layout.addWidget(self._users_view, 1)
+        layout.addLayout(side)
+        return page
+
+    def _language_page(self) -> QWidget:
+        page = QWidget()
+        self._language_label = QLabel(objectName="sectionTitle")
+        self._language_buttons = {code: _button(f"language_{code}") for code, _ in LANGUAGES}
+        row = QHBoxLayout()
+        for code, name in LANGUAGES:
+            self._language_buttons[code].setText(name)
+            self._language_buttons[code].setCheckable(True)
+            row.addWidget(self._language_buttons[code])
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._language_label)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    # ------------------------------------------------------------ signals
+
+    def _connect_signals(self) -> None:
+        self._back.clicked.connect(self.back_requested)
+        for key, tab in self._tabs.items():
+            tab.clicked.connect(lambda _=False, key=key: self.show_tab(key))
+        self._printer_save.clicked.connect(lambda: self._vm.save_printer(self._printer_uri.text()))
+        self._test_print.clicked.connect(lambda: self._vm.test_print(self._printer_uri.text()))
+        self._wix_save.clicked.connect(self._on_wix_save_clicked)
+        self._policy_save.clicked.connect(lambda: self._vm.save_policy(self._policy_form_values()))
+        self._add_user.clicked.connect(self._on_add_user_clicked)
+        self._toggle_user.clicked.connect(self._on_toggle_user_clicked)
+        self._set_pin.clicked.connect(self._on_set_pin_clicked)
+        self._users_view.selectionModel().selectionChanged.connect(self._render_user_actions)
+        for code, button in self._language_buttons.items():
+            button.clicked.connect(lambda _=False, code=code: self._vm.choose_language(code))
+        self._vm.loaded.connect(self._render)
+        self._vm.status_changed.connect(self._render_status)
+        self._vm.language_requested.connect(self.language_requested)
+
+    def _on_wix_save_clicked(self) -> None:
+        api_key = self._api_key.text()
+        self._api_key.clear()  # the key leaves the screen now, whatever the keyring says
+        self._vm.save_wix(api_key, self._site_id.text())
+
+    def _on_add_user_clicked(self) -> None:
+        pin, again = self._new_pin.text(), self._new_pin_again.text()
+        self._new_pin.clear()
+        self._new_pin_again.clear()
+        self._vm.add_user(
+            self._new_username.text(),
+            self._new_name.text(),
+            str(self._new_role.currentData()),
+            pin,
+            again,
+        )
+
+    def _on_toggle_user_clicked(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self._vm.set_active(user, not user.active)
+
+    def _on_set_pin_clicked(self) -> None:
+        user, pin, again = self.selected_user(), self._pin.text(), self._pin_again.text()
+        self._pin.clear()
+        self._pin_again.clear()
+        if user is not None:
+            self._vm.set_pin(user, pin, again)
+
+    def selected_user(self) -> UserView | None:
+        rows = self._users_view.selectionModel().selectedRows()
+        return self._users_model.rows[rows[0].row()] if rows else None
+
+    def _policy_form_values(self) -> PolicyForm:
+        edits = self._policy_edits
+        return PolicyForm(
+            edits["return_window_days"].text(),
+            edits["restocking_fee_pct"].text(),
+            edits["flat_return_fee_minor"].text(),
+            edits["manager_refund_threshold_minor"].text(),
+            self._reasons.isChecked(),
+            self._like_for_like.isChecked(),
+        )
+
+    # ------------------------------------------------------------ rendering
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_ui()
+        super().changeEvent(event)
+
+    def _retranslate_ui(self) -> None:
+        self._title.setText(self.tr("Settings"))
+        self._back.setText(self.tr("Back"))
+        tab_titles = (
+            self.tr("Printer"),
+            self.tr("Wix"),
+            self.tr("Return policy"),
+            self.tr("Users"),
+            self.tr("Language"),
+        )
+        for key, title in zip(TABS, tab_titles, strict=True):
+            self._tabs[key].setText(title)
+        self._retranslate_printer_and_wix()
+        self._retranslate_policy_and_users()
+        self._language_label.setText(self.tr("Language of this counter"))
+        self._users_model.retranslate()
+        self._render()
+
+    def _retranslate_printer_and_wix(self) -> None:
+        self._printer_label.setText(self.tr("Receipt printer of this counter"))
+        self._printer_hint.setText(
+            self.tr(
+                "Examples: tcp://192.168.1.50:9100 (network), usb://04b8:0e28, "
+                "serial:///dev/ttyUSB0?baudrate=19200, file:///dev/usb/lp0, or virtual (no paper)."
+            )
+        )
+        self._printer_save.setText(self.tr("Save printer"))
+        self._test_print.setText(self.tr("Test print"))
+        self._wix_form.labelForField(self._api_key).setText(self.tr("API key"))
+        self._wix_form.labelForField(self._site_id).setText(self.tr("Site ID"))
+        self._api_key.setPlaceholderText(self.tr("Paste a new key to replace the stored one"))
+        self._wix_save.setText(self.tr("Save Wix connection"))
+
+    def _retranslate_policy_and_users(self) -> None:
+        for key, edit in self._policy_edits.items():
+            self._policy_form.labelForField(edit).setText(policy_field_label(key))
+        self._reasons.setText(self.tr("A reason is required for every returned item"))
+        self._like_for_like.setText(self.tr("Another size or colour keeps the price paid"))
+        self._policy_save.setText(self.tr("Save policy"))
+        self._new_username.setPlaceholderText(self.tr("Username (e.g. camille)"))
+        self._new_name.setPlaceholderText(self.tr("Name shown at login"))
+        self._new_role.clear()
+        for role in Role:
+            self._new_role.addItem(role_label(role), str(role))
+        self._new_pin.setPlaceholderText(self.tr("PIN (4 to 8 digits)"))
+        self._new_pin_again.setPlaceholderText(self.tr("Same PIN again"))
+        self._add_user.setText(self.tr("Add user"))
+        self._pin.setPlaceholderText(self.tr("New PIN for the selected user"))
+        self._pin_again.setPlaceholderText(self.tr("Same PIN again"))
+        self._set_pin.setText(self.tr("Set PIN"))
+        self._render_user_actions()
+
+    def _render(self) -> None:
+        snapshot = self._vm.snapshot
+        if snapshot is None:
+            self._wix_state.setText("")
+            return
+        self._printer_uri.setText(snapshot.printer_uri)
+        self._render_wix()
+        policy, edits = snapshot.policy, self._policy_edits
+        edits["return_window_days"].setText(str(policy.return_window_days))
+        edits["restocking_fee_pct"].setText(str(policy.restocking_fee_pct))
+        edits["flat_return_fee_minor"].setText(minor_to_text(policy.flat_return_fee_minor))
+        edits["manager_refund_threshold_minor"].setText(
+            minor_to_text(policy.manager_refund_threshold_minor)
+        )
+        self._reasons.setChecked(policy.reasons_required)
+        self._like_for_like.setChecked(policy.like_for_like_keeps_price)
+        self._render_users(snapshot.users)
+        for code, button in self._language_buttons.items():
+            button.setChecked(code == snapshot.language)
+
+    def _render_wix(self) -> None:
+        snapshot = self._vm.snapshot
+        assert snapshot is not None
+        if snapshot.wix_configured:
+            text = self.tr("Connected: an API key is stored for site {site}.").format(
+                site=snapshot.wix_site_id
+            )
+        else:
+            text = self.tr("Not configured: paste the API key and the site ID, then save.")
+        self._wix_state.setText(text)
+        if not self._site_id.hasFocus():
+            self._site_id.setText(snapshot.wix_site_id)
+
+    def _render_users(self, users: tuple[UserView, ...]) -> None:
+        chosen = self.selected_user()
+        if self._users_model.rows != users:
+            self._users_model.set_rows(users)
+        names = [user.username for user in users]
+        if chosen is not None and chosen.username in names:
+            self._users_view.selectRow(names.index(chosen.username))
+        self._render_user_actions()
+
+    def _render_user_actions(self, *_: object) -> None:
+        user = self.selected_user()
+        for widget in (self._toggle_user, self._set_pin, self._pin, self._pin_again):
+            widget.setEnabled(user is not None)
+        if user is None or user.active:
+            self._toggle_user.setText(self.tr("Disable selected user"))
+        else:
+            self._toggle_user.setText(self.tr("Enable selected user"))
+
+    def _render_status(self) -> None:
+        self._status.setText(self._vm.status_text)
+        self._status.setProperty("kind", self._vm.status_kind)
+        self._status.setVisible(bool(self._vm.status_text))
+        self._status.style().unpolish(self._status)  # re-read the QSS property
+        self._status.style().polish(self._status)
+
+
+def create_settings_screen(
+    *,
+    settings: SettingsService,
+    policy: PolicyService,
+    users: UserService,
+    runner: TaskRunner,
+    test_print: TestPrint | None = None,
+) -> SettingsScreen:
+    """The settings screen and its view model; `set_operator`, then `activate()` to show it.
+
+    Args:
+        settings: terminal settings and Wix credentials.
+        policy: the return policy.
+        users: the users service.
+        runner: the app's task runner (every service call runs there).
+        test_print: prints a test page on a printer URI (raises when it cannot); the Test
+            print button is disabled without it.
+    """
+    view_model = SettingsViewModel(
+        settings=settings, policy=policy, users=users, runner=runner, test_print=test_print
+    )
+    screen = SettingsScreen(view_model=view_model)
+    view_model.setParent(screen)
+    return screen

@@ -1,0 +1,74 @@
+"""The sync panel's review table, and a Wix change's kind and numbers in the manager's words."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos.services.sync_port import ReviewItemView
+from pos.ui.format import format_datetime
+from pos.ui.screens import Column, RowsTableModel
+
+
+def kind_label(kind: str) -> str:
+    """What a Wix change does, in plain words ("Stock change", "Refund on Wix", ...)."""
+    labels = {
+        "wix.stock_delta": QCoreApplication.translate("SyncWords", "Stock change"),
+        "wix.refund": QCoreApplication.translate("SyncWords", "Refund"),
+        "wix.create_replacement_order": QCoreApplication.translate("SyncWords", "Exchange order"),
+        "wix.add_payment": QCoreApplication.translate("SyncWords", "Payment"),
+        "wix.comment": QCoreApplication.translate("SyncWords", "Order note"),
+        "wix.cancel": QCoreApplication.translate("SyncWords", "Cancellation"),
+    }
+    return labels.get(kind, kind.removeprefix("wix.").replace("_", " ").capitalize())
+
+
+def number_name(key: str) -> str:
+    """A journal number's name ("expected_quantity" → "expected")."""
+    names = {
+        "sku": QCoreApplication.translate("SyncWords", "SKU"),
+        "delta": QCoreApplication.translate("SyncWords", "change"),
+        "quantity_before": QCoreApplication.translate("SyncWords", "Wix had"),
+        "expected_quantity": QCoreApplication.translate("SyncWords", "expected"),
+        "found_quantity": QCoreApplication.translate("SyncWords", "Wix shows"),
+        "revision_before": QCoreApplication.translate("SyncWords", "revision before"),
+        "expected_revision": QCoreApplication.translate("SyncWords", "expected revision"),
+        "found_revision": QCoreApplication.translate("SyncWords", "revision found"),
+    }
+    return names.get(key, key.replace("_", " "))
+
+
+def _value(key: str, value: Any) -> str:
+    if key == "delta" and isinstance(value, int):
+        return f"{value:+d}"
+    return "—" if value is None else str(value)
+
+
+def numbers_text(numbers: tuple[tuple[str, Any], ...]) -> str:
+    """The numbers of a change on one line: "SKU T-S-M · change +2 · expected 12 · Wix shows 11"."""
+    return " · ".join(f"{number_name(key)} {_value(key, value)}" for key, value in numbers)
+
+
+class ReviewItemsTableModel(RowsTableModel[ReviewItemView]):
+    """The changes waiting for a manager: what, since when, the numbers, and why."""
+
+    NUMBERS_COLUMN = 2
+
+    def __init__(self, *, locale: str, tz: tzinfo | None = None,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._locale, self._tz = locale, tz
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the column titles in the current language."""
+        self.set_columns((
+            Column(self.tr("Change"), lambda item: kind_label(item.kind)),
+            Column(self.tr("Since"), self._since),
+            Column(self.tr("Numbers"), lambda item: numbers_text(item.numbers)),
+        ))  # fmt: skip
+
+    def _since(self, item: ReviewItemView) -> str:
+        return format_datetime(item.created_at, self._locale, tz=self._tz)

@@ -1,0 +1,309 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ReviewItemsTableModel</name>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="68" />
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="69" />
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="70" />
+        <source>Numbers</source>
+        <translation>Chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="38" />
+        <source>Wix sync…</source>
+        <translation>Synchro Wix…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="43" />
+        <source>1 to check</source>
+        <translation>1 à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="44" />
+        <source>{n} to check</source>
+        <translation>{n} à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="49" />
+        <source>Wix not configured</source>
+        <translation>Wix non configuré</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="52" />
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="55" />
+        <source>1 change waiting</source>
+        <translation>1 modification en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="56" />
+        <source>{n} changes waiting</source>
+        <translation>{n} modifications en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="59" />
+        <source>Offline — {waiting}</source>
+        <translation>Hors ligne — {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="65" />
+        <source>1 waiting</source>
+        <translation>1 en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="66" />
+        <source>{n} waiting</source>
+        <translation>{n} en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="69" />
+        <source>Online · {waiting}</source>
+        <translation>En ligne · {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="72" />
+        <source>Online · up to date</source>
+        <translation>En ligne · à jour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="78" />
+        <source>Reading the sync status…</source>
+        <translation>Lecture de l’état de la synchro…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="80" />
+        <source>Wix is not configured on this till: changes are kept here and will be sent once a manager sets up the Wix connection.</source>
+        <translation>Wix n’est pas configuré sur cette caisse : les modifications sont gardées ici et seront envoyées quand un responsable aura configuré la connexion Wix.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="86" />
+        <source>Another till sends the changes to Wix; this one shows the queue.</source>
+        <translation>Une autre caisse envoie les modifications à Wix ; celle-ci affiche la file d’attente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="90" />
+        <source>Wix answers. Changes are sent as they are made.</source>
+        <translation>Wix répond. Les modifications sont envoyées au fur et à mesure.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="93" />
+        <source>Wix cannot be reached. The counter keeps working; changes are kept and sent when Wix answers again.</source>
+        <translation>Wix est injoignable. La caisse continue de fonctionner ; les modifications sont gardées et envoyées dès que Wix répond.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="215" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="196" />
+        <source>‹  Back</source>
+        <translation>‹  Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="197" />
+        <source>Wix sync</source>
+        <translation>Synchro Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="198" />
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="199" />
+        <source>Last received</source>
+        <translation>Dernière réception</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="199" />
+        <source>Last sent</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="200" />
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="200" />
+        <source>Refused by Wix</source>
+        <translation>Refusées par Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="201" />
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="204" />
+        <source>Changes to check</source>
+        <translation>Modifications à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="205" />
+        <source>Nothing to check: Wix and the counter agree.</source>
+        <translation>Rien à vérifier : Wix et la caisse sont d’accord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="206" />
+        <source>Only a manager can settle these changes.</source>
+        <translation>Seul un responsable peut régler ces modifications.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="207" />
+        <source>Why? (kept in the log)</source>
+        <translation>Pourquoi ? (inscrit au journal)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="208" />
+        <source>Done on Wix</source>
+        <translation>Déjà sur Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="209" />
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="210" />
+        <source>Drop</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="253" />
+        <source>Why: {reason}</source>
+        <translation>Pourquoi : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncViewModel</name>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="163" />
+        <source>Syncing with Wix…</source>
+        <translation>Synchronisation avec Wix…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="175" />
+        <source>Tap a change in the list first.</source>
+        <translation>Touchez d’abord une modification dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="178" />
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="202" />
+        <source>Say why (it is kept in the log).</source>
+        <translation>Dites pourquoi (c’est inscrit au journal).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="191" />
+        <source>Decision saved.</source>
+        <translation>Décision enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="199" />
+        <source>Only a manager can decide. Ask a manager to log in.</source>
+        <translation>Seul un responsable peut décider. Demandez à un responsable de se connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="204" />
+        <source>This change was already settled.</source>
+        <translation>Cette modification a déjà été réglée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="206" />
+        <source>The sync status cannot be read right now. Try again in a moment.</source>
+        <translation>L’état de la synchro ne peut pas être lu pour l’instant. Réessayez dans un moment.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="18" />
+        <source>Stock change</source>
+        <translation>Mouvement de stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="19" />
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="20" />
+        <source>Exchange order</source>
+        <translation>Commande d’échange</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="21" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="22" />
+        <source>Order note</source>
+        <translation>Note de commande</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="23" />
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="31" />
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="32" />
+        <source>change</source>
+        <translation>variation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="33" />
+        <source>Wix had</source>
+        <translation>Wix avait</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="34" />
+        <source>expected</source>
+        <translation>attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="35" />
+        <source>Wix shows</source>
+        <translation>Wix affiche</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="36" />
+        <source>revision before</source>
+        <translation>révision avant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="37" />
+        <source>expected revision</source>
+        <translation>révision attendue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="38" />
+        <source>revision found</source>
+        <translation>révision trouvée</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,141 @@
+"""The settings screen: an admin changes each tab; anyone else is told why not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos.services.policy import PolicyService
+from pos.services.settings import SettingsService
+from pos.ui.screens.settings import SettingsScreen
+from tests.ui.screens.login.helpers import assert_touch_sized, button, label, table
+
+SECRET = "IST.wix-secret-key-0123456789"
+
+
+def tap(qtbot: QtBot, screen: QWidget, name: str) -> None:
+    qtbot.mouseClick(button(screen, name), Qt.MouseButton.LeftButton)
+
+
+def edit(screen: QWidget, name: str, text: str) -> QLineEdit:
+    found = screen.findChild(QLineEdit, name)
+    assert found is not None, name
+    found.setText(text)
+    return found
+
+
+def wait_status(qtbot: QtBot, screen: SettingsScreen, kind: str) -> str:
+    qtbot.waitUntil(lambda: screen.view_model.status_kind == kind)
+    return label(screen, "settingsStatus").text()
+
+
+def test_admin_sets_and_test_prints_the_printer(
+    qtbot, make_screen, settings: SettingsService, printed
+) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    assert_touch_sized(screen)
+    assert screen.findChild(QLineEdit, "printerUri").text() == "virtual"
+    edit(screen, "printerUri", "tcp://10.0.0.9:9100")
+    tap(qtbot, screen, "testPrint")
+    assert wait_status(qtbot, screen, "ok") == "The test page was sent to the printer."
+    assert printed == ["tcp://10.0.0.9:9100"]
+    screen.view_model.status_kind = ""
+    tap(qtbot, screen, "printerSave")
+    assert wait_status(qtbot, screen, "ok") == "The printer is saved."
+    assert settings.printer_uri() == "tcp://10.0.0.9:9100"
+    edit(screen, "printerUri", "lpt1")
+    tap(qtbot, screen, "printerSave")
+    assert "tcp://" in wait_status(qtbot, screen, "error")
+
+
+def test_the_wix_key_goes_to_the_keyring_and_is_never_shown(qtbot, make_screen, keyring) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("wix")
+    assert label(screen, "wixState").text().startswith("Not configured")
+    key_field = edit(screen, "wixApiKey", SECRET)
+    assert key_field.echoMode() == QLineEdit.EchoMode.Password
+    edit(screen, "wixSiteId", "site-42")
+    tap(qtbot, screen, "wixSave")
+    wait_status(qtbot, screen, "ok")
+    qtbot.waitUntil(lambda: label(screen, "wixState").text().startswith("Connected"))
+    assert keyring[("comptoir-wix", "api-key")] == SECRET
+    assert key_field.text() == ""
+    shown = [
+        w.text()
+        for w in screen.findChildren(QLineEdit)
+        + screen.findChildren(type(label(screen, "wixState")))
+    ]
+    assert not any(SECRET in text for text in shown)
+
+
+def test_admin_edits_the_policy(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("policy")
+    assert screen.findChild(QLineEdit, "manager_refund_threshold_minor").text() == "100.00"
+    edit(screen, "return_window_days", "14")
+    edit(screen, "restocking_fee_pct", "10,5")
+    edit(screen, "flat_return_fee_minor", "2,50")
+    screen.findChild(QCheckBox, "reasonsRequired").setChecked(True)
+    tap(qtbot, screen, "policySave")
+    wait_status(qtbot, screen, "ok")
+    policy = PolicyService(sessions=shop.sessions, clock=shop.clock).current()
+    assert (policy.return_window_days, policy.restocking_fee_pct) == (14, Decimal("10.5"))
+    assert (policy.flat_return_fee_minor, policy.reasons_required) == (250, True)
+    edit(screen, "return_window_days", "-3")
+    tap(qtbot, screen, "policySave")
+    assert "Return window (days)" in wait_status(qtbot, screen, "error")
+
+
+def test_admin_adds_disables_and_sets_a_pin(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("users")
+    edit(screen, "newUsername", "lea")
+    edit(screen, "newDisplayName", "Léa")
+    combo = screen.findChild(QComboBox, "newRole")
+    combo.setCurrentIndex(combo.findData("cashier"))
+    edit(screen, "newPin", "2468")
+    edit(screen, "newPinAgain", "2469")
+    tap(qtbot, screen, "addUser")
+    assert "not the same" in wait_status(qtbot, screen, "error")
+    edit(screen, "newPin", "2468")
+    edit(screen, "newPinAgain", "2468")
+    tap(qtbot, screen, "addUser")
+    assert wait_status(qtbot, screen, "ok") == "Léa can now log in."
+    qtbot.waitUntil(lambda: any(row[0] == "Léa" for row in table(screen, "settingsUsers")))
+    shop.users.login("lea", "2468")
+    row = [r[1] for r in table(screen, "settingsUsers")].index("lea")
+    screen.findChild(QWidget, "settingsUsers").selectRow(row)
+    tap(qtbot, screen, "toggleUser")
+    qtbot.waitUntil(lambda: table(screen, "settingsUsers")[row][3] == "Disabled")
+    assert button(screen, "toggleUser").text() == "Enable selected user"
+    tap(qtbot, screen, "toggleUser")
+    qtbot.waitUntil(lambda: table(screen, "settingsUsers")[row][3] == "Active")
+    edit(screen, "pin", "8642")
+    edit(screen, "pinAgain", "8642")
+    tap(qtbot, screen, "setPin")
+    qtbot.waitUntil(lambda: label(screen, "settingsStatus").text() == "Léa has a new PIN.")
+    shop.users.login("lea", "8642")
+
+
+def test_language_is_saved_and_requested(qtbot, make_screen, settings) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("language")
+    with qtbot.waitSignal(screen.language_requested) as switched:
+        tap(qtbot, screen, "language_en")
+    assert switched.args == ["en"] and settings.language() == "en"
+
+
+def test_a_manager_is_told_only_an_admin_may(qtbot, make_screen, shop, settings, keyring) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen(shop.manager)
+    edit(screen, "printerUri", "tcp://10.0.0.9")
+    tap(qtbot, screen, "printerSave")
+    assert "Only an administrator" in wait_status(qtbot, screen, "error")
+    screen.show_tab("wix")
+    edit(screen, "wixApiKey", SECRET)
+    edit(screen, "wixSiteId", "site")
+    tap(qtbot, screen, "wixSave")
+    qtbot.waitUntil(lambda: screen.view_model.status_kind == "error")
+    assert settings.printer_uri() == "virtual" and keyring == {}
