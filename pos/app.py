@@ -21,9 +21,6 @@ from pos.db.engine import SessionFactory, make_engine, make_sessions, resolve_ur
 from pos.db.migrate import upgrade
 from pos.domain.clock import SystemClock
 from pos.domain.receipt import ShopInfo
-from pos.hardware.card_terminals import SimulatedTerminal
-from pos.hardware.printer import make_printer
-from pos.hardware.receipt_render import render_text
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
@@ -122,7 +119,7 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
                                config_path=data_dir() / "terminal.json")
     printer_uri = environ.get("COMPTOIR_PRINTER") or settings.printer_uri() or "virtual"
     queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
-                              printers=make_printer, terminal_id=terminal,
+                              printers=_make_printer, terminal_id=terminal,
                               default_printer=printer_uri)
     return CounterServices(
         users=UserService(sessions=sessions, clock=clock),
@@ -131,9 +128,8 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         catalogue=CatalogueSearchService(sessions=sessions),
         stock=StockService(sessions=sessions, clock=clock),
         print_queue=queue,
-        previews=ReceiptPreviewService(receipts=receipts,
-                                       render_text=lambda r, c: render_text(r, columns=c)),
-        card_terminal=SimulatedTerminal() if demo else None,
+        previews=ReceiptPreviewService(receipts=receipts, render_text=_render_text),
+        card_terminal=_simulated_terminal() if demo else None,
         time_zone=ZoneInfo(zone),
         # The demo never talks to a real shop, even with Wix variables set in the shell.
         sync=None if demo else wix_sync_service(sessions, clock=clock, environ=environ),
@@ -142,9 +138,31 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         test_print=_test_print)
 
 
+# The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
+# they are imported when the first receipt prints, not while the window opens.
+
+
+def _make_printer(uri: str):  # type: ignore[no-untyped-def]
+    from pos.hardware.printer import make_printer
+
+    return make_printer(uri)
+
+
+def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
+    from pos.hardware.receipt_render import render_text
+
+    return render_text(receipt, columns=columns)
+
+
+def _simulated_terminal():  # type: ignore[no-untyped-def]
+    from pos.hardware.card_terminals import SimulatedTerminal
+
+    return SimulatedTerminal()
+
+
 def _test_print(uri: str) -> None:
     """A few lines on the printer at `uri` (the settings screen's Test print; off the GUI)."""
-    printer = make_printer(uri)
+    printer = _make_printer(uri)
     try:
         printer.print_job(b"\x1b@Comptoir - test\n\n\n\x1dV\x00")
     finally:

@@ -12,20 +12,38 @@ from collections.abc import Sequence
 
 from pos import __version__
 
-SUBCOMMAND_MODULES = (
-    "pos.cli.db",
-    "pos.cli.search",
-    "pos.cli.demo",
-    "pos.cli.users",
-    "pos.cli.audit",
-    "pos.cli.stock",
-    "pos.cli.mail",
-    "pos.cli.receipt",
-    "pos.cli.sync",
-)
+# Sub-command name -> its module. Modules are imported only when needed: opening the app
+# must not pay for the printer profiles, SMTP and sync imports of every admin command.
+SUBCOMMANDS = {
+    "db": "pos.cli.db",
+    "search": "pos.cli.search",
+    "demo-data": "pos.cli.demo",
+    "users": "pos.cli.users",
+    "audit": "pos.cli.audit",
+    "stock": "pos.cli.stock",
+    "mail": "pos.cli.mail",
+    "receipt": "pos.cli.receipt",
+    "sync": "pos.cli.sync",
+}
+SUBCOMMAND_MODULES = tuple(dict.fromkeys(SUBCOMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The sub-command modules this command line needs: none to open the app."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    named = [SUBCOMMANDS[word] for word in words if word in SUBCOMMANDS]
+    if named:
+        return (named[0],)
+    takes_value = {"--db", "--lang"}
+    positional = [w for i, w in enumerate(words) if not w.startswith("-")
+                  and (i == 0 or words[i - 1] not in takes_value)]
+    if positional or any(word in ("-h", "--help") for word in words):
+        return SUBCOMMAND_MODULES  # help, or a mistyped command: list them all
+    return ()
+
+
+def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
+    """The parser; with `argv` given, only the sub-command it names is registered."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -44,13 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk", action="store_true", help="full screen, for the counter")
     parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
+    modules = SUBCOMMAND_MODULES if argv == () else _modules_for(argv)
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from pos.app import run_app
