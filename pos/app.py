@@ -30,7 +30,7 @@ from pos.services.receipts import ReceiptService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.stock import StockService
-from pos.services.sync_port import wix_sync_service
+from pos.services.sync_port import LazySyncService, wix_sync_service
 from pos.services.users import UserService
 from pos.ui.counter import CounterServices
 from pos.ui.format import locale_for
@@ -132,10 +132,12 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         card_terminal=_simulated_terminal() if demo else None,
         time_zone=ZoneInfo(zone),
         # The demo never talks to a real shop, even with Wix variables set in the shell.
-        sync=None if demo else wix_sync_service(sessions, clock=clock, environ=environ),
+        sync=None if demo else LazySyncService(
+            lambda: wix_sync_service(sessions, clock=clock, environ=environ)),
         settings=settings,
         policy=PolicyService(sessions=sessions, clock=clock),
-        test_print=_test_print)
+        test_print=_test_print,
+        warm_up=_load_printer_drivers)
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
@@ -152,6 +154,12 @@ def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
     from pos.hardware.receipt_render import render_text
 
     return render_text(receipt, columns=columns)
+
+
+def _load_printer_drivers() -> None:
+    """Import the printer drivers on the printing thread while the cashier logs in."""
+    import pos.hardware.printer  # noqa: F401, PLC0415
+    import pos.hardware.receipt_render  # noqa: F401, PLC0415
 
 
 def _simulated_terminal():  # type: ignore[no-untyped-def]

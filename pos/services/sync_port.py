@@ -230,3 +230,36 @@ def wix_sync_service(
         return SyncRunner(sessions=sessions, clock=clock, client_factory=make_client)
 
     return SyncService(make_runner, sessions=sessions, clock=clock)
+
+
+class LazySyncService:
+    """A `SyncPort` that builds the real service on first use.
+
+    Loading the keyring, httpx and the sync engine takes ~0.2 s: the sync thread pays it on
+    its first tick instead of the window on start-up. Thread-safe.
+    """
+
+    def __init__(self, factory: Callable[[], SyncService]) -> None:
+        self._factory = factory
+        self._service: SyncService | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> SyncService:
+        with self._lock:
+            if self._service is None:
+                self._service = self._factory()
+            return self._service
+
+    def run_once(self) -> SyncStatusView:
+        return self._get().run_once()
+
+    def status(self) -> SyncStatusView:
+        return self._get().status()
+
+    def resolve(self, operator: Operator, message_id: int, decision: str, reason: str) -> None:
+        self._get().resolve(operator, message_id, decision, reason)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._service is not None:
+                self._service.close()

@@ -59,6 +59,7 @@ class CounterServices:
     settings: SettingsService | None = None
     policy: PolicyService | None = None
     test_print: Callable[[str], None] | None = None
+    warm_up: Callable[[], None] | None = None  # slow one-time loads, run once the window is up
 
 
 class TopBar(QWidget):
@@ -137,6 +138,9 @@ class CounterSession(QObject):
         self._connect_signals()
         self._timer.start(PRINT_RETRY_MS)
         self.log_out()
+        if services.warm_up is not None:  # e.g. the printer drivers, before the first receipt
+            QTimer.singleShot(0, lambda: self._print_runner.submit(
+                services.warm_up, on_success=self._on_printed, on_error=self._on_printed))
 
     def _build_screens(self, locale: str) -> None:
         services, runner = self._services, self._window.runner

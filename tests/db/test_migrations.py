@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from pos.db.migrate import current_revision, head_revision, include_name, upgrade
+from pos.db.migrate import HEAD, current_revision, head_revision, include_name, upgrade
 from pos.db.records import Base
 
 
@@ -25,7 +25,7 @@ def test_migrated_schema_matches_records(engine: Engine) -> None:
 
 
 def test_database_is_at_head_and_upgrade_is_idempotent(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision(engine) is not None
+    assert current_revision(engine) == head_revision(engine) == HEAD
     assert upgrade(engine) is None  # nothing to do, no backup made
 
 
