@@ -172,7 +172,12 @@ class ReplacementOrderStep(_Step):
         return {"draftOrder": draft}
 
     def prepare(self, ctx: StepContext) -> Verdict | None:
+        # Before the first attempt nothing on Wix can carry this exchange's id: the search is
+        # only needed once an attempt may have been sent (its journal then holds "expected").
+        first_attempt = "expected" not in ctx.journal
         ctx.journal["expected"] = {"external_order_id": self.external_id, "lines": len(self.lines)}
+        if first_attempt:
+            return None
         found = rb.orders_with_external_id(ctx.client, self.external_id)
         if len(found) == 1:  # created earlier (its outcome was lost): never a second order
             return Verdict(rb.APPLIED, journal=rb.order_result(found[0]))
