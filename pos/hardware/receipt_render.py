@@ -192,6 +192,10 @@ def _balance(b: _Builder) -> None:
             reference = words.mask(reference)
         left = f"{b.say(tender.method)} {reference}".strip()
         b.pair(left, b.money(tender.amount))
+    if any(t.method == "original_payment" for t in r.tenders):
+        # Wix refunds the original payment, later and even when the shop was offline: the
+        # customer is told it is on its way, not that it happened at the till.
+        b.text(b.say("refund_queued"))
     if r.change_due:
         b.pair(b.say("change"), b.money(r.change_due), bold=True)
     b.rule()

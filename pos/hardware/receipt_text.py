@@ -48,6 +48,12 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "balance_none": ("Sans remboursement", "No refund"),
     "paid_with": ("RÈGLEMENT", "PAID WITH"),
     "refunded_to": ("REMBOURSÉ PAR", "REFUNDED TO"),
+    "refund_queued": (
+        "Le remboursement sur votre paiement d'origine est transmis à la boutique en ligne ; "
+        "il apparaîtra sous quelques jours.",
+        "The refund to your original payment is sent through the online shop; it will show "
+        "within a few days.",
+    ),
     "change": ("Monnaie rendue", "Change"),
     "card_code": ("Code", "Code"),
     "card_value": ("Valeur", "Value"),
