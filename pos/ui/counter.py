@@ -133,14 +133,14 @@ class CounterSession(QObject):
         self._history = history
         self.operator: Operator | None = None
         self._print_runner = TaskRunner(parent=self)  # devices never wait behind the database
+        self._closed = False
         self._timer = QTimer(self)
         self._build_screens(locale)
         self._connect_signals()
         self._timer.start(PRINT_RETRY_MS)
         self.log_out()
         if services.warm_up is not None:  # e.g. the printer drivers, before the first receipt
-            QTimer.singleShot(0, lambda: self._print_runner.submit(
-                services.warm_up, on_success=self._on_printed, on_error=self._on_printed))
+            QTimer.singleShot(0, self._warm_up)
 
     def _build_screens(self, locale: str) -> None:
         services, runner = self._services, self._window.runner
@@ -192,8 +192,16 @@ class CounterSession(QObject):
         self._window.show_screen(self.login)
         self.login.activate()
 
+    def _warm_up(self) -> None:
+        warm_up = self._services.warm_up
+        if warm_up is not None and not self._closed:
+            self._print_runner.submit(warm_up, on_success=self._on_printed,
+                                      on_error=self._on_printed)
+
     def print_pending(self) -> None:
         """Print what is queued, on the printing runner (never on the GUI thread)."""
+        if self._closed:  # a timer or a commit may still call in while the window closes
+            return
         queue = self._services.print_queue
         self._print_runner.submit(queue.run_once, on_success=self._on_printed,
                                   on_error=self._on_printed, key="print-queue")
@@ -243,6 +251,7 @@ class CounterSession(QObject):
         """The print screen re-reads the queue when shown; failures stay queued with reasons."""
 
     def _on_window_closing(self) -> None:
+        self._closed = True
         self._timer.stop()
         self._print_runner.shutdown()
         self._services.print_queue.close()
