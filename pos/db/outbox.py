@@ -12,6 +12,7 @@ own senders; every state but ``done`` holds back the younger rows of the same ob
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TypeAlias
 
@@ -77,9 +78,16 @@ def enqueue_all(session: Session, messages: list[dict[str, Any]], *, now: dateti
 
 
 def claim_due(
-    session: Session, *, destination: str, now: datetime, limit: int
+    session: Session,
+    *,
+    destination: str,
+    now: datetime,
+    limit: int,
+    exclude_kinds: Iterable[str] = (),
 ) -> list[OutboxMessageRecord]:
     """Pending messages of `destination` that are due, oldest first.
+
+    `exclude_kinds` leaves out the kinds another sender handles (the stock pusher's deltas).
 
     A message is left out while an older message of the same object key is not done (pending,
     waiting for its retry, in flight, parked, …): each object's steps go out in order. This
@@ -100,6 +108,7 @@ def claim_due(
         .where(
             OutboxMessageRecord.destination == destination,
             OutboxMessageRecord.state == PENDING,
+            OutboxMessageRecord.kind.not_in(list(exclude_kinds)),
             (OutboxMessageRecord.next_attempt_at.is_(None))
             | (OutboxMessageRecord.next_attempt_at <= now),
             ~blocked,

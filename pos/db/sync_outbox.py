@@ -10,9 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, PENDING
+from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, claim_due
 from pos.db.records import OutboxMessageRecord
 
 NEEDS_REVIEW = "needs_review"
@@ -21,34 +21,9 @@ NEEDS_REVIEW = "needs_review"
 def due_messages(
     session: Session, *, destination: str, exclude_kinds: Iterable[str], now: datetime, limit: int
 ) -> list[OutboxMessageRecord]:
-    """Like `pos.db.outbox.claim_due`, leaving out some kinds (another sender's).
-
-    A message is left out while an older message of the same object key is not done.
-    """
-    older = aliased(OutboxMessageRecord)
-    blocked = (
-        select(older.id)
-        .where(
-            older.object_key == OutboxMessageRecord.object_key,
-            older.id < OutboxMessageRecord.id,
-            older.state != DONE,
-        )
-        .exists()
-    )
-    query = (
-        select(OutboxMessageRecord)
-        .where(
-            OutboxMessageRecord.destination == destination,
-            OutboxMessageRecord.state == PENDING,
-            OutboxMessageRecord.kind.not_in(list(exclude_kinds)),
-            (OutboxMessageRecord.next_attempt_at.is_(None))
-            | (OutboxMessageRecord.next_attempt_at <= now),
-            ~blocked,
-        )
-        .order_by(OutboxMessageRecord.id)
-        .limit(limit)
-    )
-    return list(session.scalars(query))
+    """Like `pos.db.outbox.claim_due`, leaving out some kinds (another sender's)."""
+    return claim_due(session, destination=destination, now=now, limit=limit,
+                     exclude_kinds=exclude_kinds)
 
 
 def in_flight_messages(
