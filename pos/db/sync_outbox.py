@@ -91,3 +91,11 @@ def _load(session: Session, message_id: int) -> OutboxMessageRecord:
     if record is None:
         raise LookupError(f"no outbox message {message_id}")
     return record
+
+
+def own_refund_ids(session: Session, wix_order_id: str) -> set[str]:
+    """Wix refund ids recorded by our done `wix.refund` steps on this Wix order."""
+    journals = session.scalars(select(OutboxMessageRecord.journal).where(
+        OutboxMessageRecord.kind == "wix.refund", OutboxMessageRecord.state == DONE,
+        OutboxMessageRecord.object_key == f"order:{wix_order_id}"))
+    return {str(j["refund_id"]) for j in journals if isinstance(j, dict) and j.get("refund_id")}

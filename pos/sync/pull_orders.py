@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pos.db import sync_state
+from pos.sync.own_refunds import own_refund_ids, without_own_refunds
 from pos.sync.paging import shape_error
 from pos.sync.wix_orders import WixPayloadError, order_from_wix, parse_timestamp
 
@@ -203,6 +204,8 @@ def _record(
         data = order_from_wix(item.order, transactions)
     except WixPayloadError as error:
         return f"Wix sent an order Comptoir cannot read: {error.code} at {error.path}"
+    if data.wix_id:  # our own write-backs are already counted by their counter documents
+        data = without_own_refunds(data, transactions, own_refund_ids(session, data.wix_id))
     return sync_state.record_wix_order(session, data)
 
 
