@@ -166,8 +166,8 @@ class CounterSession(QObject):
         self.sync = (install_sync(self, self.top_bar, self._window, services.sync, runner,
                                   locale=locale, tz=services.time_zone)
                      if services.sync is not None else None)
-        install_order_actions(self._window.order_screen, self.returns,
-                              show=self._window.show_screen)
+        self.order_actions = install_order_actions(self._window.order_screen, self.returns,
+                                                   show=self._window.show_screen)
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)
@@ -182,6 +182,7 @@ class CounterSession(QObject):
             self.settings.back_requested.connect(self._show_search)
             self.settings.language_requested.connect(self.login.language_requested)
         self.returns.document_committed.connect(self._on_returns_document_committed)
+        self.order_actions.reprint_requested.connect(self._on_order_actions_reprint_requested)
         self.returns.closed.connect(self._show_order)
         self.returns.cancelled.connect(self._show_order)
         self._timer.timeout.connect(self.print_pending)
@@ -246,6 +247,19 @@ class CounterSession(QObject):
         order_vm = self._window.order_screen.view_model
         if order_vm.detail is not None:
             order_vm.load(order_vm.detail.order_id)
+
+    def _on_order_actions_reprint_requested(self, number: str) -> None:
+        """Queue a DUPLICATE of the document and print it, on the printing runner."""
+        if self._closed:
+            return
+        queue = self._services.print_queue
+
+        def reprint() -> object:
+            queue.reprint(number)
+            return queue.run_once()
+
+        self._print_runner.submit(reprint, on_success=self._on_printed,
+                                  on_error=self._on_printed)
 
     def _on_printed(self, _result: object) -> None:
         """The print screen re-reads the queue when shown; failures stay queued with reasons."""

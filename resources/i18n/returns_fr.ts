@@ -521,6 +521,11 @@
 <context>
     <name>OrderActionsBar</name>
     <message>
+        <location filename="../../pos/ui/screens/returns/__init__.py" line="153" />
+        <source>Reprint receipt</source>
+        <translation>Réimprimer le reçu</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/returns/__init__.py" line="146" />
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>

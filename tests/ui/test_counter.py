@@ -111,3 +111,25 @@ def test_find_by_number_exchange_equal_and_the_receipt_prints(qtbot: QtBot, coun
     assert any("T1-000001" in line for line in job.lines)
     assert job.qr_payloads[-1] == "CPT:D:T1-000001"
     assert order_id
+    # Back on the order, the customer wants a copy: Reprint prints a DUPLICATE.
+    click(qtbot, flow.settle_screen, "doneButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.order_screen)
+    reprint = window.order_screen.findChild(QPushButton, "reprintButton")
+    qtbot.waitUntil(reprint.isEnabled)
+    qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=8000)
+    assert any("DUPLICA" in line for line in printer.jobs[1].lines)
+
+
+def test_the_top_bar_speaks_french(qtbot: QtBot, counter, qapp) -> None:  # type: ignore[no-untyped-def]
+    from pos.app import install_translators  # noqa: PLC0415
+
+    translators = install_translators(qapp, "fr")
+    try:
+        bar = type(counter[0].counter.top_bar)()
+        qtbot.addWidget(bar)
+        assert bar.button("logout").text() == "Se déconnecter"
+        assert bar.button("printing").text() == "Reçus"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -130,9 +130,11 @@ class OrderActionsBar(QWidget):
 
     Signals:
         requested(object, int): a `DocumentKind` and the order id.
+        reprint_requested(str): the number of the order's latest counter document.
     """
 
     requested = Signal(object, int)
+    reprint_requested = Signal(str)
 
     def __init__(self, order_screen: OrderScreen, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +150,9 @@ class OrderActionsBar(QWidget):
             DocumentKind.REFUND: QPushButton(self.tr("Refund"), objectName="refundButton"),
             DocumentKind.EXCHANGE: QPushButton(self.tr("Exchange"), objectName="exchangeButton"),
         }
+        self._reprint = QPushButton(self.tr("Reprint receipt"), objectName="reprintButton")
+        self._reprint.clicked.connect(self._on_reprint_clicked)
+        row.addWidget(self._reprint)
         for kind, button in self._buttons.items():
             button.clicked.connect(lambda _=False, k=kind: self._on_button_clicked(k))
             row.addWidget(button)
@@ -160,8 +165,14 @@ class OrderActionsBar(QWidget):
         if detail is not None:
             self.requested.emit(kind, detail.order_id)
 
+    def _on_reprint_clicked(self) -> None:
+        detail = self._order.view_model.detail
+        if detail is not None and detail.documents:
+            self.reprint_requested.emit(detail.documents[-1].number)
+
     def _render(self) -> None:
         detail = self._order.view_model.detail
+        self._reprint.setEnabled(detail is not None and bool(detail.documents))
         returnable = detail is not None and any(line.returnable for line in detail.lines)
         open_order = detail is not None and detail.status.upper() != "CANCELED"
         unfulfilled = detail is not None and detail.fulfillment_status.upper() != "FULFILLED"
