@@ -17,10 +17,11 @@ from typing import Any
 
 import httpx
 
-from pos.sync.credentials import WixConfigError, WixCredentials
+from pos.sync.credentials import AnyWixCredentials, WixConfigError, WixCredentials
 from pos.sync.errors import (
     FieldViolation,
     WixAmbiguousError,
+    WixAuthError,
     WixBusyError,
     WixError,
     WixRefusedError,
@@ -28,6 +29,7 @@ from pos.sync.errors import (
     WixUnreachableError,
     error_from_response,
 )
+from pos.sync.oauth import TOKEN_PATH, AccessTokens, TokenAnswerError
 from pos.sync.paging import shape_error, walk_cursor, walk_offset
 from pos.sync.rate_limit import RateLimiter
 
@@ -35,6 +37,7 @@ __all__ = [
     "FieldViolation",
     "RateLimiter",
     "WixAmbiguousError",
+    "WixAuthError",
     "WixBusyError",
     "WixClient",
     "WixConfigError",
@@ -72,23 +75,33 @@ _TRANSPORT_FAILURES: tuple[tuple[tuple[type[Exception], ...], type[WixError], st
 class WixClient:
     """Authenticated calls to one Wix site (wix-api.md §1).
 
-    Every request carries ``Authorization`` (the raw key), ``wix-site-id`` and, with a body,
-    ``Content-Type: application/json``. `requests_made` counts HTTP attempts, retries included.
+    Every request carries ``Authorization`` and, with a body, ``Content-Type:
+    application/json``: with an API key, the raw key and ``wix-site-id``; with a Wix app, an
+    access token (`pos.sync.oauth`), asked for when needed — a 401 makes the client fetch a
+    new token and send the same request once more (401: not applied). `requests_made` counts
+    HTTP attempts, retries and token requests included.
     """
 
     def __init__(
         self,
         *,
         base_url: str,
-        credentials: WixCredentials,
+        credentials: AnyWixCredentials,
         timeout: float = 10.0,
         limiter: RateLimiter | None = None,
         sleep: Sleep = time.sleep,
         rng: random.Random | None = None,
         max_read_attempts: int = 5,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._key = credentials.api_key
-        self.site_id = credentials.site_id
+        if isinstance(credentials, WixCredentials):
+            self._key: str | None = credentials.api_key
+            self.site_id: str | None = credentials.site_id
+            self.tokens: AccessTokens | None = None
+            auth = {"Authorization": credentials.api_key, "wix-site-id": credentials.site_id}
+        else:  # a Wix app: the instance implies the site; tokens are added per request
+            self._key, self.site_id, auth = None, None, {}
+            self.tokens = AccessTokens(credentials, monotonic=monotonic)
         self.base_url = base_url.rstrip("/")
         self._sleep = sleep
         self._limiter = limiter if limiter is not None else RateLimiter(sleep=sleep)
@@ -100,12 +113,7 @@ class WixClient:
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            headers={
-                "Authorization": self._key,
-                "wix-site-id": self.site_id,
-                "Accept": "application/json",
-                "User-Agent": USER_AGENT,
-            },
+            headers={**auth, "Accept": "application/json", "User-Agent": USER_AGENT},
             follow_redirects=False,
         )
 
@@ -200,9 +208,29 @@ class WixClient:
         params: Mapping[str, Any] | None,
         expect: tuple[str, ...],
     ) -> dict[str, Any]:
-        """One HTTP attempt: rate-limited, logged without secrets, mapped to a `WixError`."""
+        """One HTTP attempt (two when a Wix app's token was refused), mapped to a `WixError`."""
         content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
-        headers = {"Content-Type": "application/json"} if content is not None else None
+        headers = {"Content-Type": "application/json"} if content is not None else {}
+        token = self._current_token()
+        response = self._request(method, path, content, {**headers, **self._auth(token)}, params)
+        if response.status_code == 401 and token is not None and self.tokens is not None:
+            self.tokens.forget(token)  # revoked or expired early; 401 means nothing was done
+            token = self._current_token()
+            response = self._request(method, path, content, {**headers, **self._auth(token)},
+                                     params)  # fmt: skip
+        if not response.is_success:
+            raise self._refusal(response, method, path)
+        return _decode(response, method, path, expect)
+
+    @staticmethod
+    def _auth(token: str | None) -> dict[str, str]:
+        return {} if token is None else {"Authorization": token}
+
+    def _request(
+        self, method: str, path: str, content: bytes | None, headers: dict[str, str],
+        params: Mapping[str, Any] | None,
+    ) -> httpx.Response:  # fmt: skip
+        """One HTTP attempt, rate-limited and logged without secrets."""
         self._limiter.acquire()
         self.requests_made += 1
         started = time.monotonic()
@@ -220,9 +248,57 @@ class WixClient:
             "Wix %s %s -> %d in %.0f ms (request %s)", method, path, response.status_code,
             (time.monotonic() - started) * 1000, response.headers.get("X-Wix-Request-Id"),
         )  # fmt: skip
+        return response
+
+    def _fetch_token(self, body: dict[str, str]) -> dict[str, Any]:
+        """Ask Wix for an access token. Nothing changes on Wix, so every failure is "not sent".
+
+        Raises:
+            WixAuthError: Wix refused the app's client ID, secret or instance ID (4xx).
+            WixBusyError: Wix was busy, failed, answered nonsense or could not be reached
+                (`WixUnreachableError`): the call waits for the next attempt.
+        """
+        content = json.dumps(body).encode()
+        headers = {"Content-Type": "application/json"}
+        try:
+            response = self._request("POST", TOKEN_PATH, content, headers, None)
+        except WixError as error:
+            raise WixUnreachableError(
+                "Comptoir could not get a Wix access token (no connection?); nothing was sent, "
+                "it will be tried later", code=error.code, path=TOKEN_PATH, method="POST",
+            ) from None  # fmt: skip
         if not response.is_success:
-            raise self._refusal(response, method, path)
-        return _decode(response, method, path, expect)
+            error = self._refusal(response, "POST", TOKEN_PATH)
+            if isinstance(error, WixBusyError):
+                raise error
+            if 400 <= response.status_code < 500:
+                raise WixAuthError(
+                    "Wix refused the app's client ID, secret or instance ID; check the Wix "
+                    "app in Settings", status=error.status, code=error.code,
+                    request_id=error.request_id, path=TOKEN_PATH, method="POST",
+                )  # fmt: skip
+            raise WixBusyError(
+                "Wix could not issue an access token; nothing was sent, it will be tried later",
+                status=error.status, code=error.code, request_id=error.request_id,
+                path=TOKEN_PATH, method="POST",
+            )  # fmt: skip
+        try:
+            return _decode(response, "POST", TOKEN_PATH, ())
+        except WixResponseError as error:
+            raise TokenAnswerError(error.wix_message) from None
+
+    def _current_token(self) -> str | None:
+        """The access token to send (None with an API key), fetched when needed."""
+        if self.tokens is None:
+            return None
+        try:
+            return self.tokens.current(self._fetch_token)
+        except TokenAnswerError as error:
+            raise WixBusyError(
+                "Wix answered the token request with something Comptoir cannot read; nothing "
+                "was sent, it will be tried later", code="INVALID_RESPONSE", path=TOKEN_PATH,
+                method="POST", wix_message=str(error),
+            ) from None  # fmt: skip
 
     def _refusal(self, response: httpx.Response, method: str, path: str) -> WixError:
         error = error_from_response(
@@ -257,7 +333,12 @@ class WixClient:
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._key, "<hidden>") if self._key else text
+        secrets = (self._key,) if self._key else ()
+        if self.tokens is not None:
+            secrets = self.tokens.secrets()
+        for secret in secrets:
+            text = text.replace(secret, "<hidden>")
+        return text
 
     # ------------------------------------------------------------------ paging
 

@@ -1,6 +1,10 @@
-"""Where the Wix API key and site ID come from: the OS keyring, else the environment (DESIGN §7).
+"""Where the Wix credentials come from: the OS keyring, else the environment (DESIGN §7).
 
-Never from the database, a config file or a log line; the key never shows in a `repr`.
+Two ways to sign in (wix-api.md §1.2): the site owner's API key with the site ID, or a Wix
+app's client ID, client secret and instance ID (OAuth client credentials: the client trades
+them for short-lived access tokens, `pos.sync.oauth`). The API key wins when both are
+complete. Never from the database, a config file or a log line; secrets never show in a
+`repr`.
 """
 
 from __future__ import annotations
@@ -17,8 +21,14 @@ log = logging.getLogger(__name__)
 KEYRING_SERVICE = "comptoir-wix"
 KEYRING_API_KEY = "api-key"
 KEYRING_SITE_ID = "site-id"
+KEYRING_CLIENT_ID = "client-id"
+KEYRING_CLIENT_SECRET = "client-secret"
+KEYRING_INSTANCE_ID = "instance-id"
 API_KEY_ENV = "COMPTOIR_WIX_API_KEY"
 SITE_ID_ENV = "COMPTOIR_WIX_SITE_ID"
+CLIENT_ID_ENV = "COMPTOIR_WIX_CLIENT_ID"
+CLIENT_SECRET_ENV = "COMPTOIR_WIX_CLIENT_SECRET"
+INSTANCE_ID_ENV = "COMPTOIR_WIX_INSTANCE_ID"
 BASE_URL_ENV = "COMPTOIR_WIX_BASE_URL"
 DEFAULT_BASE_URL = "https://www.wixapis.com"
 
@@ -47,40 +57,90 @@ class WixCredentials:
     __str__ = __repr__
 
 
+@dataclass(frozen=True, slots=True)
+class WixAppCredentials:
+    """A Wix app installed on the site: OAuth client credentials (wix-api.md §1.2).
+
+    Attributes:
+        client_id: The app's ID.
+        client_secret: The app's secret key; hidden from `repr` and `str`.
+        instance_id: The app's installation on this site (it implies the site).
+    """
+
+    client_id: str
+    client_secret: str = field(repr=False)
+    instance_id: str
+
+    def __repr__(self) -> str:
+        return (
+            f"WixAppCredentials(client_id={self.client_id!r}, client_secret=<hidden>, "
+            f"instance_id={self.instance_id!r})"
+        )
+
+    __str__ = __repr__
+
+
+AnyWixCredentials = WixCredentials | WixAppCredentials
+
+_API_KEY_ITEMS = (
+    ("Wix API key", KEYRING_API_KEY, API_KEY_ENV),
+    ("Wix site ID", KEYRING_SITE_ID, SITE_ID_ENV),
+)
+_APP_ITEMS = (
+    ("Wix app client ID", KEYRING_CLIENT_ID, CLIENT_ID_ENV),
+    ("Wix app client secret", KEYRING_CLIENT_SECRET, CLIENT_SECRET_ENV),
+    ("Wix app instance ID", KEYRING_INSTANCE_ID, INSTANCE_ID_ENV),
+)
+
+
 def load_credentials(
     environ: Mapping[str, str] = os.environ, *, keyring_get: KeyringGet | None = None
-) -> WixCredentials:
+) -> AnyWixCredentials:
     """The Wix credentials: each value from the OS keyring, else from the environment.
+
+    The API key and site ID when both are found; else the app's client ID, secret and
+    instance ID when all three are.
 
     Args:
         environ: The process environment or a test's mapping.
         keyring_get: `keyring.get_password` by default; injectable for tests. Keyring
-            service ``comptoir-wix``, usernames ``api-key`` and ``site-id``.
+            service ``comptoir-wix``, usernames ``api-key``, ``site-id`` (or ``client-id``,
+            ``client-secret``, ``instance-id``).
 
     Returns:
         The credentials, stripped of surrounding whitespace.
 
     Raises:
-        WixConfigError: A value is in neither place; the message names the keyring entries
-            and the environment variables to set.
+        WixConfigError: Neither set is complete; the message names the missing keyring
+            entries and environment variables of the set that was started (the API key's
+            when none was).
     """
-    api_key = _keyring(KEYRING_API_KEY, keyring_get) or environ.get(API_KEY_ENV, "").strip()
-    site_id = _keyring(KEYRING_SITE_ID, keyring_get) or environ.get(SITE_ID_ENV, "").strip()
+
+    def values(items: tuple[tuple[str, str, str], ...]) -> list[str]:
+        return [_keyring(user, keyring_get) or environ.get(env, "").strip()
+                for _, user, env in items]  # fmt: skip
+
+    api_key, site_id = values(_API_KEY_ITEMS)
+    if api_key and site_id:
+        return WixCredentials(api_key=api_key, site_id=site_id)
+    app = values(_APP_ITEMS)
+    if all(app):
+        client_id, client_secret, instance_id = app
+        return WixAppCredentials(client_id, client_secret, instance_id)
+    started_app = any(app) and not (api_key or site_id)
+    items, found = (_APP_ITEMS, app) if started_app else (_API_KEY_ITEMS, [api_key, site_id])
     missing = [
         f"the {what} (keyring `{KEYRING_SERVICE}` / `{user}`, or {env})"
-        for what, user, env, value in (
-            ("Wix API key", KEYRING_API_KEY, API_KEY_ENV, api_key),
-            ("Wix site ID", KEYRING_SITE_ID, SITE_ID_ENV, site_id),
-        )
+        for (what, user, env), value in zip(items, found, strict=True)
         if not value
     ]
-    if missing:
-        raise WixConfigError(
-            "Comptoir cannot connect to Wix: missing "
-            + " and ".join(missing)
-            + f". Save it with `keyring set {KEYRING_SERVICE} <name>` or set the variable."
-        )
-    return WixCredentials(api_key=api_key, site_id=site_id)
+    other = "an API key" if started_app else "a Wix app's client ID, secret and instance ID"
+    raise WixConfigError(
+        "Comptoir cannot connect to Wix: missing "
+        + " and ".join(missing)
+        + f". Save it with `keyring set {KEYRING_SERVICE} <name>` or set the variable"
+        + f" (or use {other} instead)."
+    )
 
 
 def base_url(environ: Mapping[str, str] = os.environ) -> str:

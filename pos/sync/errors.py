@@ -39,7 +39,7 @@ _STATUS_CODES = {
 
 _PLAIN = {
     400: "Wix refused the request as invalid",
-    401: "Wix did not accept the API key; check the Wix API key saved for Comptoir",
+    401: "Wix did not accept Comptoir's credentials; check the Wix API key (or app) in Settings",
     403: "Wix refused access to this site; check the site ID and the API key's permissions",
     404: "Wix could not find what was asked for",
     409: "Wix refused because the item changed meanwhile or the step was already done",
@@ -104,6 +104,14 @@ class WixRefusedError(WixError):
     """Definitely not applied: 4xx (400, 401, 403, 404, 409, 428, ...). Retrying as is fails."""
 
 
+class WixAuthError(WixRefusedError):
+    """Not applied: Wix did not accept the credentials (401, 403, a refused app token).
+
+    Nothing else will work until a manager fixes the settings, so a sync round stops here
+    instead of setting each change aside one by one.
+    """
+
+
 class WixBusyError(WixRefusedError):
     """Not applied, try later: 429 or 503 (``retry_after`` in seconds when Wix said)."""
 
@@ -160,7 +168,8 @@ def error_from_response(
         redact: Removes secrets from any text Wix sent back.
 
     Returns:
-        A `WixBusyError`, `WixRefusedError` or `WixAmbiguousError` (never raised here).
+        A `WixBusyError`, `WixAuthError`, `WixRefusedError` or `WixAmbiguousError` (never
+        raised here).
     """
     body = _json_object(content)
     details = body.get("details") if isinstance(body.get("details"), dict) else {}
@@ -189,6 +198,8 @@ def _classify(status: int) -> tuple[type[WixError], str]:
         return WixAmbiguousError, _AMBIGUOUS_PLAIN
     if status == 501:
         return WixRefusedError, "Wix does not offer this operation"
+    if status in (401, 403):
+        return WixAuthError, _PLAIN[status]
     return WixRefusedError, _PLAIN.get(status, f"Wix refused the request (HTTP {status})")
 
 

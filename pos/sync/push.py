@@ -31,6 +31,7 @@ from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.sync.client import (
     WixAmbiguousError,
+    WixAuthError,
     WixBusyError,
     WixClient,
     WixError,
@@ -160,6 +161,8 @@ class Pusher:
             early = step.prepare(ctx)
         except WixBusyError as error:
             return self._retry(job, error)
+        except WixAuthError:  # every message would fail alike: the round stops, none is parked
+            raise
         except WixRefusedError as error:
             return self._park(job, f"not sent: {error.message}")
         except WixError as error:  # unreadable or unknown: nothing was sent, try later
@@ -178,6 +181,9 @@ class Pusher:
             result = step.send(ctx)
         except WixBusyError as error:
             return self._retry(job, error)
+        except WixAuthError as error:  # not applied; back to the queue, and the round stops
+            self._retry(job, error)
+            raise
         except WixRefusedError as error:
             if step.refused(error) == READ_BACK:
                 return self._resolve(job, step, ctx, cause=error.message)

@@ -26,6 +26,7 @@ from pos.domain.clock import Clock
 from pos.sync import stock_outcomes as oc
 from pos.sync.client import (
     WixAmbiguousError,
+    WixAuthError,
     WixBusyError,
     WixClient,
     WixRefusedError,
@@ -274,12 +275,13 @@ class StockPusher:
 
         Raises:
             WixBusyError: After recording the chunk as "retry later" (unreachable, 429, 503).
+            WixAuthError: The same, when Wix refused the credentials.
         """
         report.write_calls += 1
         report.items_written += len(chunk)
         try:
             return self._client.write("POST", path, body)
-        except WixBusyError as error:
+        except (WixBusyError, WixAuthError) as error:  # not applied: later (auth: once fixed)
             later = self._clock.now() + timedelta(seconds=error.retry_after or 0) + BUSY_DELAY
             self._record([oc.Outcome(g, PENDING, oc.settled(j), error.message, later)
                           for g, j in chunk], report)  # fmt: skip

@@ -15,6 +15,7 @@ import pytest
 from pos.sync import client as client_module
 from pos.sync.client import (
     WixAmbiguousError,
+    WixAuthError,
     WixBusyError,
     WixClient,
     WixError,
@@ -104,7 +105,7 @@ def test_bad_key_is_a_refusal_with_code_request_id_and_plain_words(
         with pytest.raises(WixRefusedError) as caught:
             client.read("GET", VERSION)
     error = caught.value
-    assert type(error) is WixRefusedError and error.retry_after is None
+    assert type(error) is WixAuthError and error.retry_after is None  # stops a sync round
     assert (error.status, error.code, error.path) == (401, "UNAUTHENTICATED", VERSION)
     assert error.request_id == fake_wix.requests[-1].request_id
     assert "API key" in error.message and "UNAUTHENTICATED" not in error.message
@@ -117,6 +118,7 @@ def test_wrong_site_is_permission_denied(fake_wix: FakeWix, waits: RecordedSleep
         with pytest.raises(WixRefusedError) as caught:
             client.write("POST", INCREMENT, {"incrementData": []})
     assert (caught.value.status, caught.value.code) == (403, "PERMISSION_DENIED")
+    assert type(caught.value) is WixAuthError
 
 
 def test_application_error_code_is_parsed(wix_client: WixClient):

@@ -28,6 +28,8 @@ from tests.fakes.wix.faults import FaultPlan
 from tests.fakes.wix.routing import Request, resolve
 from tests.fakes.wix.state import SiteState
 
+TOKEN_PATH = "/oauth2/token"  # a Wix app's access tokens (wix-api.md §1.2)
+
 HANDLER_MODULES = (catalog, drafts, inventory, inventory_v1, orders, transactions)
 _DECIMAL = re.compile(r'"@@dec@@(-?[0-9.]+)@@"')
 GARBAGE = b'{"order": {"id": "3f1c2a9e-7b1d-4e0a-9c55-0d4e1f2a3b4c", "lineItems": [{"quant'
@@ -126,11 +128,20 @@ class FakeWix:
         rpm_retry_after: bool = False,
         rate_window_s: float = 60.0,
         latency_ms: int = 0,
+        client_id: str = "test-app",
+        client_secret: str = "test-app-secret",
+        token_lifetime_s: float = 14_400.0,
     ) -> None:
         if catalog not in ("V1", "V3"):
             raise ValueError("catalog is 'V1' or 'V3'")
         self.api_key = api_key
         self.site_id = site_id or str(uuid.uuid4())
+        # A Wix app installed on the site (OAuth client credentials, wix-api.md §1.2).
+        self.client_id, self.client_secret = client_id, client_secret
+        self.instance_id = str(uuid.uuid4())
+        self.token_lifetime_s = token_lifetime_s
+        self.tokens_issued: list[str] = []
+        self._token_expiry: dict[str, float] = {}  # access token -> monotonic expiry
         self.state = SiteState(
             site_id=self.site_id,
             catalog=catalog,
@@ -216,11 +227,18 @@ class FakeWix:
             error.headers["Retry-After"] = str(max(1, math.ceil(wait)))
         return error
 
+    def revoke_tokens(self) -> None:
+        """Make every access token issued so far invalid (as if revoked or expired early)."""
+        with self._rate_lock:
+            self._token_expiry.clear()
+
     def dispatch(self, method: str, target: str, headers: Any, raw: bytes) -> tuple[int, Any]:
         """Authenticate, route, parse and run a handler: (status, JSON body)."""
         try:
-            self._authenticate(headers)
             parts = urlsplit(target)
+            if parts.path == TOKEN_PATH:
+                return 200, self._issue_token(method, headers, raw)
+            self._authenticate(headers)
             found, params, known = resolve(method, parts.path)
             if found is None:
                 if known:
@@ -243,8 +261,39 @@ class FakeWix:
             traceback.print_exc()
             return 500, plain(500, f"fake Wix bug: {error!r}", "INTERNAL_ERROR")
 
+    def _issue_token(self, method: str, headers: Any, raw: bytes) -> dict[str, Any]:
+        """``POST /oauth2/token`` with client credentials -> an access token and its lifetime.
+
+        [INFER] The refusal's status and code are not documented: 400 for a malformed
+        request, 401 ``INVALID_CLIENT_CREDENTIALS`` for a wrong ID, secret or instance.
+        """
+        if method != "POST":
+            raise app_error(405, "METHOD_NOT_ALLOWED", f"{method} not allowed here")
+        body = _parse_body(method, headers, raw)
+        if body.get("grant_type") != "client_credentials":
+            raise app_error(400, "INVALID_ARGUMENT", "grant_type must be client_credentials")
+        given = (body.get("client_id"), body.get("client_secret"), body.get("instance_id"))
+        if given != (self.client_id, self.client_secret, self.instance_id):
+            raise app_error(401, "INVALID_CLIENT_CREDENTIALS", "client credentials not valid")
+        token = f"OauthNG.JWS.{uuid.uuid4().hex}"
+        with self._rate_lock:
+            self._token_expiry[token] = time.monotonic() + self.token_lifetime_s
+            self.tokens_issued.append(token)
+        return {"access_token": token, "expires_in": self.token_lifetime_s}
+
     def _authenticate(self, headers: Any) -> None:
         key = headers.get("Authorization")
+        with self._rate_lock:
+            expiry = self._token_expiry.get(key) if key else None
+        if expiry is not None or (key and key.startswith("OauthNG.")):  # an app's token
+            if expiry is None or time.monotonic() >= expiry:
+                raise plain(401, "UNAUTHENTICATED: access token expired or revoked",
+                            "UNAUTHENTICATED")  # fmt: skip
+            site = headers.get("wix-site-id")
+            if site is not None and site != self.site_id:
+                raise plain(403, "PERMISSION_DENIED: wix-site-id does not match the app "
+                                 "instance's site", "PERMISSION_DENIED")  # fmt: skip
+            return
         if not key or key != self.api_key:
             why = (
                 "missing"
