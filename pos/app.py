@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo
@@ -89,6 +90,21 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         else:
             log.warning("no %s translation in %s", name, directory)
     return translators
+
+
+def switch_language(app: QCoreApplication, window: MainWindow, translators: list[QTranslator],
+                    language: str) -> None:
+    """Show the running `window` in `language` ("fr", "en") from now on.
+
+    Qt's default locale, the translations (`translators`, those installed so far, is
+    updated in place), then money, dates and times on every screen: each re-formats what it
+    shows, nothing is read from the database again.
+    """
+    QLocale.setDefault(QLocale(locale_for(language)))
+    for translator in translators:
+        app.removeTranslator(translator)
+    translators[:] = install_translators(app, language)
+    window.set_locale(locale_for(language))
 
 
 def build_main_window(history: SalesHistoryService, locale: str,
@@ -249,13 +265,8 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     window = build_main_window(history, locale_for(language), services)
     counter = window.counter
     if counter is not None:  # a language tapped at login (or saved in settings) applies at once
-
-        def switch_language(chosen: str) -> None:
-            for translator in translators:
-                app.removeTranslator(translator)
-            translators[:] = install_translators(app, chosen)
-
-        counter.login.language_requested.connect(switch_language)
+        counter.login.language_requested.connect(
+            partial(switch_language, app, window, translators))
     sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
     if getattr(args, "kiosk", False):
         window.showFullScreen()

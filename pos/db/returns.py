@@ -8,7 +8,6 @@ order (one document at a time per order), the terminal's number sequence, stock 
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,10 +37,9 @@ from pos.db.records import (
 )
 from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
+from pos.domain.scan import new_gift_card_code
 from pos.domain.settlement import PaymentMethod, PaymentSnapshot
 from pos.domain.valuation import LineValue
-
-GIFT_CARD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a till
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,8 +292,8 @@ def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, 
 
 def issue_gift_card(session: Session, *, amount: Money, kind: str, customer_id: int | None,
                     document_id: str | None, now: datetime) -> tuple[int, str]:
-    """A new card with an `issue` entry; returns (id, code). Codes are random, 16 characters."""
-    code = "".join(secrets.choice(GIFT_CARD_ALPHABET) for _ in range(16))
+    """A new card with an `issue` entry; returns (id, code), a random `new_gift_card_code`."""
+    code = new_gift_card_code()
     connection = session.connection()
     cards = GiftCardRecord.__table__
     card_id = connection.execute(insert(cards).values(

@@ -7,14 +7,16 @@ paste, a QR code from a cereal box), gives a `ScanResult`, never an exception.
 from __future__ import annotations
 
 import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pos.domain.search_text import parse_receipt_payload, receipt_payload
 
 MAX_SCAN_CHARS = 200  # longer than any code we print or read; the rest is ignored
-# Same alphabet as the codes pos/db/returns.py issues (no 0/O, 1/I: read aloud at a till).
-# TODO(lead): let pos/db/returns.py import it from here, so the two cannot drift.
+# The one definition of a gift-card code: what `new_gift_card_code` issues (pos/db/returns.py)
+# and `gift_card_code` recognises. No 0/O, 1/I: a code is read aloud at a till.
 GIFT_CARD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 GIFT_CARD_LENGTH = 16
 GTIN_LENGTHS = (8, 12, 13)  # EAN-8, UPC-A, EAN-13
@@ -58,6 +60,11 @@ def gtin_is_valid(digits: str) -> bool:
     body, check = digits[:-1], int(digits[-1])
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
     return (10 - total % 10) % 10 == check
+
+
+def new_gift_card_code(choose: Callable[[str], str] = secrets.choice) -> str:
+    """A fresh random gift-card code; `choose` picks each character (a seeded one in tests)."""
+    return "".join(choose(GIFT_CARD_ALPHABET) for _ in range(GIFT_CARD_LENGTH))
 
 
 def gift_card_code(text: str) -> str | None:

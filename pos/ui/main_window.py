@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -12,6 +14,13 @@ from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.screens.search import SearchScreen, SearchViewModel
 from pos.ui.workers import TaskRunner
+
+
+@runtime_checkable
+class LocaleAware(Protocol):
+    """A screen showing money, dates or times that can re-format them on the spot."""
+
+    def set_locale(self, locale: str) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +80,16 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, screen: QWidget) -> None:
         self._stack.setCurrentWidget(screen)
+
+    def set_locale(self, locale: str) -> None:
+        """Show money, dates and times the `locale` way ("en_US") on every screen, now.
+
+        Each `LocaleAware` screen re-formats what it already shows: nothing is read again.
+        """
+        for index in range(self._stack.count()):
+            screen = self._stack.widget(index)
+            if isinstance(screen, LocaleAware):
+                screen.set_locale(locale)
 
     def set_top_bar(self, bar: QWidget) -> None:
         """Put `bar` above every screen (the operator's name and the counter's actions)."""

@@ -79,32 +79,32 @@
 <context>
     <name>CardApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="137" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="177" />
         <source>Card terminal</source>
         <translation>Terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="157" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="197" />
         <source>Refund {amount} on the card terminal ({reference}).</source>
         <translation>Remboursez {amount} sur le terminal de paiement ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="159" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="199" />
         <source>Charge {amount} on the card terminal ({reference}).</source>
         <translation>Encaissez {amount} sur le terminal de paiement ({reference}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="162" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="202" />
         <source>Then type the approval code it prints.</source>
         <translation>Puis saisissez le code d'autorisation qu'il imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="166" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="206" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/keypad.py" line="167" />
+        <location filename="../../pos/ui/dialogs/approval.py" line="207" />
         <source>Confirm</source>
         <translation>Valider</translation>
     </message>

@@ -143,19 +143,19 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
     </message>
 </context>
 <context>
-    <name>PinPad</name>
+    <name>Keypad</name>
     <message>
-        <location filename="../../pos/ui/pin_pad.py" line="117" />
+        <location filename="../../pos/ui/keypad.py" line="140" />
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pin_pad.py" line="119" />
+        <location filename="../../pos/ui/keypad.py" line="142" />
         <source>Remove the last digit</source>
         <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pin_pad.py" line="120" />
+        <location filename="../../pos/ui/keypad.py" line="144" />
         <source>OK</source>
         <translation>OK</translation>
     </message>

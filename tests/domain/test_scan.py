@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from pos.domain.scan import (
     ScanResult,
     classify_scan,
     gtin_is_valid,
+    new_gift_card_code,
 )
 
 
@@ -81,8 +83,16 @@ def test_any_text_is_classified_without_raising(text: str) -> None:
 
 
 @given(st.text(GIFT_CARD_ALPHABET, min_size=16, max_size=16))
-def test_every_issued_gift_card_code_is_recognised(code: str) -> None:
+def test_every_code_in_the_gift_card_alphabet_is_recognised(code: str) -> None:
     assert classify_scan(code) == ScanResult(ScanKind.GIFT_CARD, code)
+
+
+@given(st.randoms(use_true_random=False))
+def test_every_new_gift_card_code_is_recognised_however_grouped(rng: random.Random) -> None:
+    code = new_gift_card_code(rng.choice)  # what pos/db/returns.py issues, seeded
+    grouped = " ".join(code[i : i + 4] for i in range(0, len(code), 4)).lower()
+    for text in (code, grouped):
+        assert classify_scan(text) == ScanResult(ScanKind.GIFT_CARD, code)
 
 
 @given(

@@ -1,4 +1,4 @@
-"""The manager approval dialog: the manager, the PIN on a keypad, a reason; checked off-thread."""
+"""Approval dialogs: a manager's PIN and reason (checked off-thread), a card terminal's code."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.money import Money
 from pos.domain.roles import Approval, Role
 from pos.services.users import UserService, UserView
-from pos.ui.dialogs.keypad import Keypad, KeypadMode
+from pos.ui.format import format_money
+from pos.ui.keypad import PinPad
 from pos.ui.messages import error_text, rule_text
 from pos.ui.workers import TaskRunner
 
@@ -79,10 +81,7 @@ class ApprovalDialog(QDialog):
         rules.setObjectName("approvalRules")
         self._managers_row = QHBoxLayout()
         self._managers = QButtonGroup(self)
-        self._pin = QLineEdit(objectName="pinField", readOnly=True)
-        self._pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self._pin.setPlaceholderText(self.tr("PIN"))
-        self._keypad = Keypad(mode=KeypadMode.PIN, parent=self)
+        self._keypad = PinPad(with_ok=False, parent=self)  # the dialog's Approve takes the PIN
         self._reason = QLineEdit(objectName="reasonField")
         self._reason.setPlaceholderText(self.tr("Reason (required)"))
         self._error = QLabel(objectName="dialogError", wordWrap=True)
@@ -94,7 +93,8 @@ class ApprovalDialog(QDialog):
         for widget in (title, rules, QLabel(self.tr("Manager"), objectName="fieldLabel")):
             layout.addWidget(widget)
         layout.addLayout(self._managers_row)
-        for widget in (self._pin, self._keypad, self._reason, self._error):
+        layout.addWidget(QLabel(self.tr("PIN"), objectName="fieldLabel"))
+        for widget in (self._keypad, self._reason, self._error):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self._cancel)
@@ -103,7 +103,6 @@ class ApprovalDialog(QDialog):
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
-        self._keypad.text_changed.connect(self._pin.setText)
         self._cancel.clicked.connect(self.reject)
         self._approve.clicked.connect(self._on_approve_clicked)
 
@@ -130,15 +129,16 @@ class ApprovalDialog(QDialog):
 
     def _on_approve_clicked(self) -> None:
         chosen = self._managers.checkedButton()
-        pin, reason = self._keypad.text, self._reason.text().strip()
+        reason = self._reason.text().strip()
         if chosen is None:
             self._show_text(self.tr("Tap the name of the manager who approves."))
-        elif not pin:
+        elif not self._keypad.length:
             self._show_text(self.tr("The manager types their PIN on the keypad."))
         elif not reason:
             self._show_text(self.tr("Write why the manager approves (for the audit)."))
         else:
-            self._submit(str(chosen.property("username")), pin, reason)
+            # The PIN leaves the pad here, once: a wrong one is not left on screen to retry.
+            self._submit(str(chosen.property("username")), self._keypad.take(), reason)
 
     def _submit(self, username: str, pin: str, reason: str) -> None:
         users, rules = self._users, self._rules
@@ -155,7 +155,6 @@ class ApprovalDialog(QDialog):
         self.accept()
 
     def _on_refused(self, error: BaseException) -> None:
-        self._keypad.clear()  # a wrong PIN is never left on screen for another try
         self._approve.setEnabled(True)
         self._show_error(error)
 
@@ -165,3 +164,55 @@ class ApprovalDialog(QDialog):
     def _show_text(self, text: str) -> None:
         self._error.setText(text)
         self._error.show()
+
+
+class CardApprovalDialog(QDialog):
+    """Asks for the approval code a stand-alone card terminal printed (`StandaloneTerminal`)."""
+
+    def __init__(
+        self, *, amount: Money, reference: str, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardApprovalDialog")
+        self.setWindowTitle(self.tr("Card terminal"))
+        self.setModal(True)
+        self._build_ui(amount, reference, locale)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, *, amount: Money, reference: str, locale: str
+    ) -> str | None:
+        """The code typed, or None when cancelled. A negative `amount` is a card refund."""
+        dialog = cls(amount=amount, reference=reference, locale=locale, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        code = dialog.code()
+        dialog.deleteLater()
+        return code if accepted else None
+
+    def code(self) -> str:
+        return self._code.text().strip().upper()
+
+    def _build_ui(self, amount: Money, reference: str, locale: str) -> None:
+        if amount.minor < 0:
+            prompt = self.tr("Refund {amount} on the card terminal ({reference}).")
+        else:
+            prompt = self.tr("Charge {amount} on the card terminal ({reference}).")
+        shown = format_money(Money(abs(amount.minor), amount.currency), locale)
+        text = prompt.format(amount=shown, reference=reference)
+        label = QLabel(text + "\n" + self.tr("Then type the approval code it prints."))
+        label.setWordWrap(True)
+        self._code = QLineEdit(objectName="approvalCode")
+        self._code.setMaxLength(12)
+        cancel = QPushButton(self.tr("Cancel"), objectName="cancelButton")
+        ok = QPushButton(self.tr("Confirm"), objectName="confirmButton", default=True)
+        ok.setProperty("primary", True)
+        cancel.clicked.connect(self.reject)
+        ok.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self._code)
+        layout.addLayout(buttons)

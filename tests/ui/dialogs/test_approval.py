@@ -1,4 +1,4 @@
-"""The manager approval dialog over the real user service: wrong PIN, lockout, success."""
+"""The approval dialogs: a manager's over the real user service, a card terminal's code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.db.engine import SessionFactory
-from pos.ui.dialogs.approval import ApprovalDialog
+from pos.domain.money import Money
+from pos.ui.dialogs.approval import ApprovalDialog, CardApprovalDialog
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, build_shop
 
@@ -78,7 +79,7 @@ def test_wrong_pins_then_lockout_are_shown_plainly(
     for _ in range(5):
         attempt(qtbot, dialog, "1397")
         texts.append(error.text())
-        assert dialog.findChild(QLineEdit, "pinField").text() == ""
+        assert dialog.findChild(QLabel, "pinDisplay").text() == ""  # no PIN left to retry
     assert texts[0].startswith("Wrong PIN.")
     assert "locked" in texts[-1]
     assert dialog.isVisible() and dialog.approvals == ()
@@ -96,3 +97,11 @@ def test_the_right_pin_gives_one_approval_per_rule(
         ("over_threshold", "maxime", "Client fidèle"),
         ("final_sale", "maxime", "Client fidèle"),
     ]
+
+
+def test_card_approval_dialog_upper_cases_the_code(qtbot: QtBot) -> None:
+    dialog = CardApprovalDialog(amount=Money(-2000, "EUR"), reference="5001", locale="en_US")
+    qtbot.addWidget(dialog)
+    assert "Refund €20.00" in dialog.findChild(QLabel).text()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "approvalCode"), "ab12cd")
+    assert dialog.code() == "AB12CD"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.services.users import UserService
-from pos.ui.pin_pad import PinPad
+from pos.ui.keypad import PinPad
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import UsersTableModel
 from pos.ui.screens.login.view_model import LoginViewModel
@@ -70,6 +70,11 @@ class LoginScreen(QWidget):
         """Shown (again, after a logout): a blank login with a fresh list of people."""
         self._vm.reset()
 
+    def set_locale(self, locale: str) -> None:
+        """Show lockout times the `locale` way, its language button pressed; nothing is read."""
+        self._model.set_locale(locale)
+        self._vm.set_locale(locale)  # re-emits users_changed
+
     def _build_ui(self) -> None:
         self._title = QLabel(objectName="screenTitle")
         top = QHBoxLayout()
@@ -85,7 +90,7 @@ class LoginScreen(QWidget):
         setup_touch_table(self._users_view, stretch=UsersTableModel.NAME_COLUMN)
         self._chosen_label = QLabel(objectName="sectionTitle")
         self._chosen_label.setWordWrap(True)
-        self._pin_pad = PinPad(masked=True)
+        self._pin_pad = PinPad()
         pad = QVBoxLayout()
         pad.addWidget(self._chosen_label)
         pad.addWidget(self._pin_pad, 1)
@@ -127,7 +132,7 @@ class LoginScreen(QWidget):
         self._vm.choose(index.row())
 
     def _on_view_model_language_requested(self, language: str) -> None:
-        self._model.set_locale(self._vm.locale)
+        self.set_locale(self._vm.locale)  # this screen at once; the app then switches the rest
         self.language_requested.emit(language)
 
     def _render_users(self) -> None:

@@ -105,6 +105,11 @@ class LoginViewModel(QObject):
             self._set_status("", "")
             self.users_changed.emit()
 
+    def set_locale(self, locale: str) -> None:
+        """Word lockout times the `locale` way from now on; `users_changed` asks for a redraw."""
+        self._locale = locale
+        self.users_changed.emit()
+
     def choose_language(self, language: str) -> None:
         """Switch the interface (and money and time formats) to `language`."""
         self._locale = locale_for(language)

@@ -16,6 +16,17 @@ class OrderLinesTableModel(RowsTableModel[OrderLineView]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show prices the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("Product"), lambda line: line.product_name),
@@ -40,6 +51,17 @@ class PaymentsTableModel(RowsTableModel[PaymentView]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show amounts the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("Method"), lambda p: payment_method_label(p.method)),
@@ -64,6 +86,17 @@ class DocumentsTableModel(RowsTableModel[DocumentView]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show dates and balances the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("Document"), lambda d: d.number),

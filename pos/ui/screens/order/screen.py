@@ -21,7 +21,7 @@ from pos.ui.screens.order.models import (
 )
 from pos.ui.screens.order.view_model import OrderHeader, OrderViewModel
 
-HEADER_PAIRS_PER_ROW = 3
+HEADER_ROWS = 3  # fields fill columns top-down: when and where | contact, total | refunds
 SMALL_TABLE_ROWS = 3  # payments and documents: taller lists scroll, the items keep the room
 
 
@@ -50,6 +50,12 @@ class OrderScreen(QWidget):
     @property
     def view_model(self) -> OrderViewModel:
         return self._vm
+
+    def set_locale(self, locale: str) -> None:
+        """Show money and dates the `locale` way ("en_US"); the order is not read again."""
+        for model in (self._lines, self._payments, self._documents):
+            model.set_locale(locale)
+        self._vm.set_locale(locale)  # re-emits detail_changed: the header is worded again
 
     def _build_ui(self) -> None:
         self._back_button = QPushButton(self.tr("‹  Back to search"), objectName="backButton")
@@ -137,7 +143,8 @@ class OrderScreen(QWidget):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         for index, (label, value) in enumerate(header.fields):
-            row, pair = divmod(index, HEADER_PAIRS_PER_ROW)
+            # Column by column, so the e-mail's column is not also the widest label's.
+            pair, row = divmod(index, HEADER_ROWS)
             name = QLabel(label, objectName="fieldLabel")
             text = QLabel(value, objectName="fieldValue")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

@@ -31,7 +31,8 @@ class OrderViewModel(QObject):
     """Loads one order through `SalesHistoryService.order_detail` and words its header.
 
     Signals:
-        detail_changed(): re-read `detail` and `header` (None while loading or on error).
+        detail_changed(): re-read `detail` and `header` (None while loading or on error);
+            also emitted by `set_locale`, the same order worded another way.
         status_changed(): re-read `status_text` ("" when the order is shown).
     """
 
@@ -58,6 +59,15 @@ class OrderViewModel(QObject):
     @property
     def status_text(self) -> str:
         return self._status_text
+
+    @property
+    def locale(self) -> str:
+        return self._locale
+
+    def set_locale(self, locale: str) -> None:
+        """Word the header the `locale` way from now on; `detail_changed` asks for a redraw."""
+        self._locale = locale
+        self.detail_changed.emit()
 
     def load(self, order_id: int) -> None:
         """Show the order with this id (replacing whatever was shown)."""

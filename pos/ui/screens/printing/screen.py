@@ -26,7 +26,8 @@ from pos.ui.screens.printing.models import PrintJobsTableModel
 from pos.ui.screens.printing.view_model import PrintQueueViewModel
 from pos.ui.workers import TaskRunner
 
-PREVIEW_WIDTH = 440  # px: 42 monospace columns at 15 px, and the scroll bar
+PREVIEW_WIDTH = 420  # px: 42 monospace columns at 15 px, and the scroll bar
+JOB_COLUMN_MAX = 200  # px: a long printer address is elided, the problem keeps its room
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
 SCREEN_QSS = """
 #printingScreen { background: #f4f3ef; }
@@ -190,6 +191,7 @@ class PrintingScreen(QWidget):
         setup_touch_table(
             self._jobs_view, stretch=PrintJobsTableModel.PROBLEM_COLUMN, row_height=56
         )
+        self._jobs_view.horizontalHeader().setMaximumSectionSize(JOB_COLUMN_MAX)
         self._empty_label = QLabel(objectName="emptyNote", wordWrap=True)
         self._retry_button = QPushButton(objectName="retryButton")
         self._retry_button.setProperty("primary", True)
@@ -210,9 +212,6 @@ class PrintingScreen(QWidget):
         self._reprint_title = QLabel(objectName="sectionTitle")
         self._document_edit = QLineEdit(objectName="documentEdit")
         self._reprint_button = QPushButton(objectName="reprintButton")
-        reprint = QHBoxLayout()
-        reprint.addWidget(self._document_edit, 1)
-        reprint.addWidget(self._reprint_button)
         self._preview = QPlainTextEdit(objectName="receiptPreview", readOnly=True)
         self._preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -225,7 +224,9 @@ class PrintingScreen(QWidget):
         )
         box = QVBoxLayout()
         box.addWidget(self._reprint_title)
-        box.addLayout(reprint)
+        # The field has the column to itself: its hint is as wide as the column in French.
+        box.addWidget(self._document_edit)
+        box.addWidget(self._reprint_button, 0, Qt.AlignmentFlag.AlignRight)
         box.addWidget(self._preview, 1)
         return box
 

@@ -18,8 +18,7 @@ from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import OrderDetail, SalesHistoryService
 from pos.services.returns import CommittedDocument, ReturnsService
 from pos.services.users import UserService
-from pos.ui.dialogs.approval import ApprovalDialog
-from pos.ui.dialogs.keypad import CardApprovalDialog
+from pos.ui.dialogs.approval import ApprovalDialog, CardApprovalDialog
 from pos.ui.screens.order import OrderScreen
 from pos.ui.screens.returns.picker import CataloguePicker, PickerViewModel
 from pos.ui.screens.returns.screen import ReturnsScreen
@@ -78,6 +77,11 @@ class ReturnsFlow(QStackedWidget):
         self.settle_screen.back_requested.connect(self._on_settle_back_requested)
         self.settle_screen.done.connect(self.closed)
         self.settle_screen.view_model.committed.connect(self._on_settle_committed)
+
+    def set_locale(self, locale: str) -> None:
+        """Show money the `locale` way on both screens ("en_US"); nothing is read again."""
+        self.returns_screen.set_locale(locale)
+        self.settle_screen.set_locale(locale)
 
     def start(self, kind: DocumentKind, order_id: int) -> None:
         """Open a new `kind` draft on the order (read in the background)."""
@@ -227,7 +231,10 @@ def create_returns_flow(
     holder: list[QWidget] = []
     terminal = card_terminal or StandaloneTerminal(
         lambda amount, reference: CardApprovalDialog.ask(
-            holder[0] if holder else None, amount=amount, reference=reference, locale=locale
+            holder[0] if holder else None,
+            amount=amount,
+            reference=reference,
+            locale=returns_vm.locale,  # the locale of the moment: the language may be switched
         )
     )
     settle_vm = SettleViewModel(

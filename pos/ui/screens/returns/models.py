@@ -17,6 +17,17 @@ class ReplacementsTableModel(RowsTableModel[NewItem]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show prices the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("New item"), lambda item: item.name),
@@ -38,6 +49,17 @@ class ProductsTableModel(RowsTableModel[ProductView]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show prices the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("Product"), lambda p: p.name),

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,6 +70,10 @@ class PickerViewModel(QObject):
         self.grid: VariantGrid | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
+
+    def set_locale(self, locale: str) -> None:
+        """Word problems the `locale` way from now on."""
+        self._locale = locale
 
     def set_query(self, text: str) -> None:
         self.query = text
@@ -142,10 +147,22 @@ class CataloguePicker(QWidget):
     def view_model(self) -> PickerViewModel:
         return self._vm
 
+    def set_locale(self, locale: str) -> None:
+        """Show prices the `locale` way ("en_US"); the products are not searched again."""
+        self._products.set_locale(locale)
+        self._vm.set_locale(locale)
+
     def _build_ui(self) -> None:
         self._search = QLineEdit(objectName="pickerSearch")
         self._search.setPlaceholderText(self.tr("Name, SKU or scan"))
-        self._search.setClearButtonEnabled(True)
+        # A finger-sized clear key: the field's own clear button is a 20 px target.
+        self._clear = QPushButton("✕", objectName="pickerClear")
+        self._clear.setFixedSize(56, 56)
+        self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._clear.setAccessibleName(self.tr("Clear"))
+        search = QHBoxLayout()
+        search.addWidget(self._search, 1)
+        search.addWidget(self._clear)
         self._results = QTableView(objectName="pickerResults")
         self._results.setModel(self._products)
         setup_touch_table(self._results, stretch=0, row_height=COMPACT_ROW_HEIGHT)
@@ -155,7 +172,7 @@ class CataloguePicker(QWidget):
         self._grid.setSpacing(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._search)
+        layout.addLayout(search)
         layout.addWidget(self._results, 2)
         layout.addWidget(self._status)
         layout.addWidget(self._grid_title)
@@ -164,10 +181,16 @@ class CataloguePicker(QWidget):
     def _connect_signals(self) -> None:
         self._search.textEdited.connect(self._vm.set_query)
         self._search.returnPressed.connect(self._on_search_return_pressed)
+        self._clear.clicked.connect(self._on_clear_clicked)
         self._results.clicked.connect(self._on_results_clicked)
         self._vm.results_changed.connect(self._render_results)
         self._vm.grid_changed.connect(self._render_grid)
         self._vm.status_changed.connect(lambda: self._status.setText(self._vm.status_text))
+
+    def _on_clear_clicked(self) -> None:
+        self._search.clear()
+        self._search.setFocus()
+        self._vm.set_query("")
 
     def _on_search_return_pressed(self) -> None:
         text = self._search.text()

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QScroller,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
 from pos.ui.screens.returns.models import ReplacementsTableModel
 from pos.ui.screens.returns.picker import CataloguePicker
 from pos.ui.screens.returns.view_model import REASONS, LineState, ReturnsViewModel
+from pos.ui.scroll_area import VerticalScrollArea
 
 STEP_SIZE = 56  # px: the − and + of a stepper
 # Local rules on top of pos/ui/style.qss (which belongs to the main window).
@@ -167,6 +166,13 @@ class ReturnsScreen(QWidget):
     def picker(self) -> CataloguePicker:
         return self._picker
 
+    def set_locale(self, locale: str) -> None:
+        """Show money the `locale` way ("en_US"); nothing is quoted or searched again."""
+        self._locale = locale
+        self._replacements.set_locale(locale)
+        self._picker.set_locale(locale)
+        self._vm.set_locale(locale)  # re-emits quote_changed: the balance is said again
+
     def _build_ui(self) -> None:
         self._back = QPushButton(self.tr("‹  Back to the order"), objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
@@ -194,9 +200,9 @@ class ReturnsScreen(QWidget):
         self._lines_box.addStretch(1)
         holder = QWidget(objectName="linesHolder")
         holder.setLayout(self._lines_box)
-        scroll = QScrollArea(objectName="linesScroll", widgetResizable=True)
-        scroll.setWidget(holder)
-        enable_kinetic_scrolling_area(scroll)
+        # Never narrower than a line (its stepper and lists), so nothing hides to the side.
+        scroll = VerticalScrollArea(holder, object_name="linesScroll")
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self._refund_box = QCheckBox(self.tr("Give the money back"), objectName="withRefund")
         self._note = QLineEdit(objectName="cancelNote")
         self._note.setPlaceholderText(self.tr("Note for the customer"))
@@ -333,8 +339,3 @@ def balance_text(quote: Quote, locale: str) -> str:
         BalanceKind.NONE: QCoreApplication.translate("Balance", "No money moves"),
     }
     return texts[quote.balance_kind].format(amount=amount)
-
-
-def enable_kinetic_scrolling_area(area: QScrollArea) -> None:
-    """Flick to scroll the lines with a finger, as the tables do."""
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)

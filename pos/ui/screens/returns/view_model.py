@@ -40,7 +40,7 @@ class ReturnsViewModel(QObject):
 
     Signals:
         draft_changed(): re-read `lines`, `replacements`, `note`, `with_refund`.
-        quote_changed(): re-read `quote` and `quote_text`.
+        quote_changed(): re-read `quote` and `quote_text` (and `locale`, after `set_locale`).
         status_changed(): re-read `status_text` (item look-ups).
     """
 
@@ -72,6 +72,11 @@ class ReturnsViewModel(QObject):
     @property
     def locale(self) -> str:
         return self._locale
+
+    def set_locale(self, locale: str) -> None:
+        """Word amounts the `locale` way from now on; `quote_changed` asks for a redraw."""
+        self._locale = locale
+        self.quote_changed.emit()  # the same quote, not a new one: nothing is computed again
 
     def start(self, kind: DocumentKind, detail: OrderDetail) -> None:
         """Begin a new draft of `kind` on the order `detail` (a cancellation takes all)."""

@@ -24,18 +24,26 @@ class OrderResultsTableModel(RowsTableModel[OrderSummary]):
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._locale = locale
-        self.set_columns(self._make_columns())
+        self.retranslate()
 
-    def _make_columns(self) -> list[Column[OrderSummary]]:
+    def set_locale(self, locale: str) -> None:
+        """Show dates and totals the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
         locale = self._locale
-        return [
-            Column(self.tr("Order"), lambda o: o.number),
-            Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale)),
-            Column(self.tr("Customer"), lambda o: o.customer_name or self.tr("(no name)")),
-            Column(self.tr("E-mail or phone"), lambda o: o.email or o.phone or ""),
-            Column(self.tr("Channel"), lambda o: channel_label(o.channel)),
-            Column(self.tr("Total"), lambda o: format_money(o.total, locale), numeric=True),
-        ]
+        self.set_columns(
+            [
+                Column(self.tr("Order"), lambda o: o.number),
+                Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale)),
+                Column(self.tr("Customer"), lambda o: o.customer_name or self.tr("(no name)")),
+                Column(self.tr("E-mail or phone"), lambda o: o.email or o.phone or ""),
+                Column(self.tr("Channel"), lambda o: channel_label(o.channel)),
+                Column(self.tr("Total"), lambda o: format_money(o.total, locale), numeric=True),
+            ]
+        )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() < len(self.rows):

@@ -82,6 +82,10 @@ class SearchScreen(QWidget):
         self._vm.status_changed.connect(self._render_status)
         self._vm.order_requested.connect(self.order_requested)
 
+    def set_locale(self, locale: str) -> None:
+        """Show dates and totals the `locale` way ("en_US"); the results are not searched again."""
+        self._model.set_locale(locale)
+
     def activate(self) -> None:
         """Shown again: ready for the next scan (focus in the box, text selected)."""
         self._query_edit.setFocus()

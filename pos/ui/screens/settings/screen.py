@@ -32,14 +32,17 @@ from pos.ui.screens.settings.view_model import (
     TestPrint,
     minor_to_text,
 )
+from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
 TABS = ("printer", "wix", "policy", "users", "language")
+SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
 SCREEN_QSS = """
 #settingsScreen { background: #f4f3ef; }
 QLineEdit, QComboBox { min-height: 44px; font-size: 18px; padding: 0 8px; }
+QComboBox { min-height: 48px; }
 QCheckBox { min-height: 48px; font-size: 18px; }
 QCheckBox::indicator { width: 32px; height: 32px; }
 #settingsStatus { font-size: 20px; padding: 10px 14px; border-radius: 8px; }
@@ -220,7 +223,9 @@ class SettingsScreen(QWidget):
         self._add_user = _button("addUser")
         self._toggle_user, self._set_pin = _button("toggleUser"), _button("setPin")
         self._pin, self._pin_again = _secret("pin", digits=True), _secret("pinAgain", digits=True)
-        side = QGridLayout()
+        side_panel = QWidget(objectName="userForms")
+        side = QGridLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
         for row, widget in enumerate(
             (
                 self._new_username,
@@ -237,9 +242,12 @@ class SettingsScreen(QWidget):
         ):
             side.addWidget(widget, row, 0)
         side.setRowStretch(10, 1)
+        # Ten fields and buttons are taller than a 1024×768 screen leaves: they scroll.
+        forms = VerticalScrollArea(side_panel, object_name="userFormsScroll")
+        forms.setMaximumWidth(SIDE_MAX_WIDTH)
         layout = QHBoxLayout(page)
         layout.addWidget(self._users_view, 1)
-        layout.addLayout(side)
+        layout.addWidget(forms, 1)  # half the width: the French hints fit at 1024 px
         return page
 
     def _language_page(self) -> QWidget:

@@ -16,6 +16,17 @@ class TendersTableModel(RowsTableModel[TenderLine]):
 
     def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Show amounts the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read the column titles and re-format every cell (language or locale changed)."""
+        locale = self._locale
         self.set_columns(
             [
                 Column(self.tr("Tender"), lambda line: line.label),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from pos.domain.returns import BalanceKind
 from pos.services.history import PaymentView
-from pos.ui.dialogs.keypad import AmountKeypad
 from pos.ui.format import format_money
+from pos.ui.keypad import AmountKeypad
 from pos.ui.screens import COMPACT_ROW_HEIGHT, payment_method_label, setup_touch_table
 from pos.ui.screens.returns.screen import RETURNS_QSS, balance_text
 from pos.ui.screens.settle.models import TendersTableModel
 from pos.ui.screens.settle.view_model import SettleViewModel
+from pos.ui.scroll_area import VerticalScrollArea
 
 
 class SettleScreen(QWidget):
@@ -50,6 +52,17 @@ class SettleScreen(QWidget):
     def view_model(self) -> SettleViewModel:
         return self._vm
 
+    def set_locale(self, locale: str) -> None:
+        """Show money the `locale` way ("en_US"); the settlement is not computed again."""
+        self._locale = locale
+        self._tenders.set_locale(locale)
+        self._keypad.set_locale(locale)
+        if self._vm.quote is not None:
+            self._rebuild_methods()  # "Card … — up to €98.45"
+        self._vm.set_locale(locale)  # re-emits changed: balance, still to settle, change
+        if self._vm.result is not None:
+            self._render_result()
+
     def _build_ui(self) -> None:
         self._back = QPushButton(self.tr("‹  Back to the items"), objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
@@ -61,8 +74,10 @@ class SettleScreen(QWidget):
         self._work = QWidget(objectName="settleWork")
         body = QHBoxLayout(self._work)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(self._build_left(), 3)
-        body.addLayout(self._build_right(), 2)
+        # Halves: the right one holds the keypad, the gift card code and the refund
+        # buttons, whose French words need half of a 1024 px screen.
+        body.addLayout(self._build_left(), 1)
+        body.addLayout(self._build_right(), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._work, 1)
@@ -96,7 +111,10 @@ class SettleScreen(QWidget):
 
     def _build_right(self) -> QVBoxLayout:
         self._keypad = AmountKeypad(currency="EUR", locale=self._locale, parent=self)
-        self._methods = QVBoxLayout()
+        methods = QWidget(objectName="methodsPanel")
+        self._methods = QGridLayout(methods)
+        self._methods.setContentsMargins(0, 0, 0, 0)
+        self._methods.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._gift_code = QLineEdit(objectName="giftCardCode")
         self._gift_code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
         self._nothing = QLabel(
@@ -108,8 +126,8 @@ class SettleScreen(QWidget):
         right.addWidget(self._nothing)
         right.addWidget(self._keypad)
         right.addWidget(self._gift_code)
-        right.addLayout(self._methods)
-        right.addStretch(1)
+        # An order paid three ways has six buttons: on a 768 px screen the last ones scroll.
+        right.addWidget(VerticalScrollArea(methods, object_name="methodsScroll"), 1)
         return right
 
     def _build_result(self) -> QFrame:
@@ -152,24 +170,36 @@ class SettleScreen(QWidget):
         while (item := self._methods.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        quote = self._vm.quote
+        payments, others = self._method_buttons()
+        # A payment to refund takes a row (its words are long); the others go two to a row.
+        for row, button in enumerate(payments):
+            self._methods.addWidget(button, row, 0, 1, 2)
+        for index, button in enumerate(others):
+            self._methods.addWidget(button, len(payments) + index // 2, index % 2)
+
+    def _method_buttons(self) -> tuple[list[QPushButton], list[QPushButton]]:
+        """The buttons of the original payments to refund to, and of the other methods."""
+        quote, vm = self._vm.quote, self._vm
         kind = quote.balance_kind if quote else BalanceKind.NONE
         if kind is BalanceKind.LOWER:
-            for payment in self._vm.refundable_payments():
-                self._methods.addWidget(self._payment_button(payment))
-            self._method("cashButton", self.tr("Cash"), self._vm.add_cash)
-            self._method("newGiftCardButton", self.tr("New gift card"), self._vm.add_new_gift_card)
-            self._method("storeCreditButton", self.tr("Store credit"), self._vm.add_store_credit)
-        elif kind is BalanceKind.HIGHER:
-            self._method("cashButton", self.tr("Cash"), self._vm.add_cash)
-            self._method("cardButton", self.tr("Card"), self._vm.add_card)
-            self._method("giftCardButton", self.tr("Gift card"), self._on_gift_card)
+            return [self._payment_button(p) for p in vm.refundable_payments()], [
+                self._method("cashButton", self.tr("Cash"), vm.add_cash),
+                self._method("newGiftCardButton", self.tr("New gift card"), vm.add_new_gift_card),
+                self._method("storeCreditButton", self.tr("Store credit"), vm.add_store_credit),
+            ]
+        if kind is BalanceKind.HIGHER:
+            return [], [
+                self._method("cashButton", self.tr("Cash"), vm.add_cash),
+                self._method("cardButton", self.tr("Card"), vm.add_card),
+                self._method("giftCardButton", self.tr("Gift card"), self._on_gift_card),
+            ]
+        return [], []
 
-    def _method(self, name: str, text: str, add) -> None:  # type: ignore[no-untyped-def]
+    def _method(self, name: str, text: str, add) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text, objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: add(self._keypad.amount()))
-        self._methods.addWidget(button)
+        return button
 
     def _payment_button(self, payment: PaymentView) -> QPushButton:
         text = self.tr("{method} {reference} — up to {amount}").format(
@@ -177,6 +207,9 @@ class SettleScreen(QWidget):
             reference=payment.reference,
             amount=format_money(payment.refundable, self._locale),
         )
+        # On two lines ("Card Visa **** 4242" / "up to €98.45"): one line is wider than half
+        # a 1024 px screen in French. Translations keep the " — " between the two parts.
+        text = "\n".join(part.strip() for part in text.split(" — ", 1))
         button = QPushButton(text, objectName=f"payment_{payment.payment_id}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setEnabled(payment.refundable.minor > 0)

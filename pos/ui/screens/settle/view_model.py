@@ -65,6 +65,11 @@ class SettleViewModel(QObject):
     def locale(self) -> str:
         return self._locale
 
+    def set_locale(self, locale: str) -> None:
+        """Word amounts (and the receipt e-mail) the `locale` way; `changed` asks for a redraw."""
+        self._locale = locale
+        self.changed.emit()
+
     def start(
         self, detail: OrderDetail, draft: Draft, quote: Quote, approvals: tuple[Approval, ...]
     ) -> None:

@@ -19,6 +19,11 @@ class InspectionTableModel(RowsTableModel[InspectionItem]):
         self._locale = locale
         self.retranslate()
 
+    def set_locale(self, locale: str) -> None:
+        """Show dates the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Re-read the column titles (the interface language changed)."""
         self.set_columns(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.roles import Operator
 from pos.services.stock import InspectionOutcome, StockService
-from pos.ui.pin_pad import PinPad
+from pos.ui.keypad import Keypad, KeypadMode
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.stock.models import InspectionTableModel
 from pos.ui.screens.stock.view_model import StockViewModel
@@ -77,6 +77,10 @@ class StockScreen(QWidget):
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
 
+    def set_locale(self, locale: str) -> None:
+        """Show dates the `locale` way ("en_US"); the items are not read again."""
+        self._model.set_locale(locale)
+
     def on_scan(self, _kind: object, text: str) -> None:
         """A barcode was scanned here: show that item's stock."""
         self._show_page(0)
@@ -132,7 +136,7 @@ class StockScreen(QWidget):
         left.addWidget(QLabel(objectName="reasonTitle"))
         left.addWidget(self._reason_edit)
         left.addLayout(self._reasons)
-        self._count_pad = PinPad(masked=False, max_length=MAX_COUNT_DIGITS)
+        self._count_pad = Keypad(mode=KeypadMode.COUNT, max_length=MAX_COUNT_DIGITS)
         self._count_pad.setFixedWidth(PAD_WIDTH)
         self._count_title = QLabel(objectName="sectionTitle")
         right = QVBoxLayout()

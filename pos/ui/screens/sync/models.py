@@ -62,6 +62,11 @@ class ReviewItemsTableModel(RowsTableModel[ReviewItemView]):
         self._locale, self._tz = locale, tz
         self.retranslate()
 
+    def set_locale(self, locale: str) -> None:
+        """Show times the `locale` way from now on (the rows stay as they are)."""
+        self._locale = locale
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Set the column titles in the current language."""
         self.set_columns((

@@ -134,6 +134,12 @@ class SyncPanel(QWidget):
         """Shown: read the status again (database only)."""
         self._vm.refresh()
 
+    def set_locale(self, locale: str) -> None:
+        """Show times the `locale` way ("en_US"); the status is not read again."""
+        self._locale = locale
+        self._model.set_locale(locale)
+        self._render_status()
+
     def _build_ui(self) -> None:
         self._back_button = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")

@@ -65,7 +65,7 @@ def button(screen: QWidget, name: str) -> QPushButton:
 
 def type_digits(qtbot: QtBot, pad: QWidget, digits: str) -> None:
     for digit in digits:
-        qtbot.mouseClick(button(pad, f"pinKey{digit}"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(pad, f"key_{digit}"), Qt.MouseButton.LeftButton)
 
 
 def assert_touch_sized(screen: QWidget) -> None:

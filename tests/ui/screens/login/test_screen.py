@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from pos.domain.roles import Operator, Role
-from pos.ui.pin_pad import PinPad
+from pos.ui.keypad import PinPad
 from pos.ui.screens.login import LoginScreen, create_login_screen
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop
@@ -34,8 +34,8 @@ def pick(qtbot: QtBot, screen: LoginScreen, name: str) -> None:
 def enter_pin(qtbot: QtBot, screen: LoginScreen, pin: str) -> None:
     pad = screen.findChild(PinPad)
     for digit in pin:
-        qtbot.mouseClick(button(pad, f"pinKey{digit}"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(button(pad, "pinOk"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button(pad, f"key_{digit}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(pad, "key_ok"), Qt.MouseButton.LeftButton)
 
 
 def status_shows(qtbot: QtBot, screen: LoginScreen, text: str) -> None:

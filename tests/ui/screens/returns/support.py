@@ -9,7 +9,7 @@ from pos.domain.roles import Operator
 from pos.services.card_terminal import CardTerminal
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
-from pos.ui.dialogs.keypad import AmountKeypad
+from pos.ui.keypad import AmountKeypad
 from pos.ui.screens.returns import ReturnsFlow, create_returns_flow
 from pos.ui.screens.returns.screen import LineRow
 from pos.ui.workers import TaskRunner
@@ -56,7 +56,7 @@ def type_amount(flow: ReturnsFlow, digits: str) -> None:
     """Clear the settle keypad, then tap `digits` (minor units)."""
     keypad = flow.settle_screen.findChild(AmountKeypad)
     for _ in range(12):
-        keypad.findChild(QPushButton, "key_⌫").click()
+        keypad.findChild(QPushButton, "key_back").click()
     for digit in digits:
         keypad.findChild(QPushButton, f"key_{digit}").click()
 

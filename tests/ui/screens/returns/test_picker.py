@@ -99,3 +99,24 @@ def test_a_scan_is_submitted_as_a_code(qtbot: QtBot, shop: Shop, picker_runner: 
         qtbot.keyClicks(picker.findChild(QLineEdit, "pickerSearch"), "20000010\r")
     assert scanned.args == ["20000010"]
     assert looks_like_code("T-S-M") is False and looks_like_code("JEA-M1") is True
+
+
+def test_the_clear_key_empties_the_search_and_the_list(
+    qtbot: QtBot, shop: Shop, picker_runner: TaskRunner
+) -> None:
+    vm = PickerViewModel(
+        catalogue=CatalogueSearchService(sessions=shop.sessions),
+        runner=picker_runner,
+        locale="en_US",
+    )
+    picker = CataloguePicker(view_model=vm, locale="en_US")
+    qtbot.addWidget(picker)
+    picker.show()
+    search = picker.findChild(QLineEdit, "pickerSearch")
+    qtbot.keyClicks(search, "t-shirt")
+    qtbot.waitUntil(lambda: len(vm.results) == 1)
+    clear = picker.findChild(QPushButton, "pickerClear")
+    assert clear.height() >= 48 and clear.width() >= 48  # the field's own × was 20 px
+    clear.click()
+    assert search.text() == "" and vm.query == ""
+    qtbot.waitUntil(lambda: vm.results == ())

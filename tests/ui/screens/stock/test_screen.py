@@ -12,7 +12,7 @@ from pos.domain.money import Money
 from pos.domain.returns import Disposition, DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.stock import StockService
-from pos.ui.pin_pad import PinPad
+from pos.ui.keypad import Keypad
 from pos.ui.screens.stock import StockScreen, create_stock_screen
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, on_hand, sell
@@ -62,9 +62,9 @@ def count(qtbot: QtBot, screen: StockScreen, counted: str, reason: str) -> None:
     qtbot.mouseClick(
         next(b for b in screen.findChildren(type(button(screen, "findButton")), "quickReason")
              if b.text() == reason), Qt.MouseButton.LeftButton)  # fmt: skip
-    pad = screen.findChild(PinPad)
+    pad = screen.findChild(Keypad)
     type_digits(qtbot, pad, counted)
-    qtbot.mouseClick(button(pad, "pinOk"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(pad, "key_ok"), Qt.MouseButton.LeftButton)
 
 
 def status_shows(qtbot: QtBot, screen: StockScreen, text: str) -> None:
@@ -110,9 +110,9 @@ def test_an_unknown_code_says_what_to_check(qtbot: QtBot, shop: Shop, runner: Ta
 def test_a_count_needs_a_reason(qtbot: QtBot, shop: Shop, runner: TaskRunner) -> None:
     screen = make_screen(qtbot, shop, runner)
     look_up(qtbot, screen, "JEA-M")
-    pad = screen.findChild(PinPad)
+    pad = screen.findChild(Keypad)
     type_digits(qtbot, pad, "3")
-    qtbot.mouseClick(button(pad, "pinOk"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(pad, "key_ok"), Qt.MouseButton.LeftButton)
     status_shows(qtbot, screen, "Say why the count changes")
     assert on_hand(shop, "JEA-M") == 5
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.services.stock import StockService
 from pos.ui.format import locale_for
-from pos.ui.pin_pad import PinPad
+from pos.ui.keypad import Keypad
 from pos.ui.screens.stock import create_stock_screen
 from tests.ui.screens.login.helpers import button, label, save, show, translated, type_digits
 from tests.ui.screens.stock.test_screen import look_up, refund_to_inspect
@@ -35,7 +35,7 @@ def test_stock_screenshot(qtbot: QtBot, shop, runner, language: str) -> None:  #
     qtbot.waitUntil(lambda: len(screen.view_model.inspections) == 2)
     reasons = [b for b in screen.findChildren(type(button(screen, "findButton")), "quickReason")]
     qtbot.mouseClick(reasons[1], Qt.MouseButton.LeftButton)
-    type_digits(qtbot, screen.findChild(PinPad), "4")
+    type_digits(qtbot, screen.findChild(Keypad), "4")
     assert label(screen, "stockOnHand").text() == "5"
     save(screen, f"stock-{language}.png")
     qtbot.mouseClick(button(screen, "inspectTab"), Qt.MouseButton.LeftButton)

@@ -1,0 +1,376 @@
+"""Every screen of the whole counter at 1024×768 and 1920×1080, in French and English.
+
+The real main window over real services on a SQLite file is driven through login, search,
+an order, an exchange with the catalogue picker, settlement, a refund that needs a manager
+(the approval dialog), a cancellation, the print queue, stock, the five settings tabs and the
+sync panel (a real `SyncService` whose runner finds Wix offline). On each screen the checks of
+`tests.ui.layout_checks` run: touch targets ≥ 48 px inside the window, no clipped text, a
+minimum window size that fits the smallest screen. Screenshots go to the test's tmp dir.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from pos.app import build_main_window, install_translators
+from pos.db.engine import SessionFactory
+from pos.db.records import OutboxMessageRecord
+from pos.domain.receipt import ShopInfo
+from pos.hardware.errors import PrinterStatus
+from pos.hardware.printer import make_printer
+from pos.hardware.receipt_render import render_text
+from pos.hardware.transports import VirtualPrinter
+from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.history import SalesHistoryService
+from pos.services.policy import PolicyService
+from pos.services.printing import PrintQueueService
+from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.receipts import ReceiptService
+from pos.services.settings import SettingsService
+from pos.services.stock import StockService
+from pos.services.sync_port import SyncService
+from pos.sync.status import SyncStatus, read_status, save_marks
+from pos.ui.counter import CounterServices
+from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.main_window import MainWindow
+from tests.support.shop import NOW, Shop, build_shop, sell
+from tests.ui.conftest import record, rich_order
+from tests.ui.layout_checks import (
+    name_of,
+    settle,
+    target_problems,
+    text_problems,
+    window_problems,
+)
+from tests.ui.screens.login.test_screen import enter_pin, pick
+from tests.ui.screens.returns.support import click, line_rows, type_amount, wait_quote
+
+SIZES = [(1024, 768), (1920, 1080)]
+SCREENS = [
+    "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
+    "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
+    "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
+    "settings-users", "settings-language", "sync",
+]  # fmt: skip
+OFFLINE = "Wix cannot be reached (no network?): 3 changes wait and will be sent when it is back"
+
+
+@pytest.fixture(params=["fr", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+class OfflineRunner:
+    """The sync engine's part the service uses, as when Wix cannot be reached: the status
+    comes from the database (marks and the review list), nothing is sent."""
+
+    def __init__(self, sessions: SessionFactory) -> None:
+        self._sessions = sessions
+
+    def run_once(self) -> SyncStatus:
+        return read_status(self._sessions, leader=True)
+
+    def close(self) -> None:
+        """Nothing to close: no HTTP client."""
+
+
+def seed_sync(shop: Shop) -> None:
+    """Wix is offline since the last pull, and two stock changes wait for a manager."""
+    save_marks(shop.sessions, shop.clock, {
+        "online": "0", "last_error": OFFLINE,
+        "last_pull_at": (NOW - timedelta(hours=2)).isoformat()})  # fmt: skip
+    with shop.sessions.begin() as s:
+        for sku, found in (("JEA-M", 11), ("T-S-L", 3)):
+            s.add(OutboxMessageRecord(
+                created_at=NOW, destination="wix", kind="wix.stock_delta",
+                object_key=f"stock:{sku}", state="needs_review",
+                journal={"sku": sku, "delta": 2, "quantity_before": 10,
+                         "expected_quantity": 12, "found_quantity": found},
+                last_error=f"the stock change may have been applied: Wix shows {found}, "
+                           "expected 12"))  # fmt: skip
+
+
+def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> CounterServices:
+    sessions, clock = shop.sessions, shop.clock
+    receipts = ReceiptService(sessions=sessions, clock=clock, shop=ShopInfo("Lumière"))
+    keyring: dict[tuple[str, str], str] = {}
+    return CounterServices(
+        users=shop.users, returns=shop.returns,
+        catalogue=CatalogueSearchService(sessions=sessions),
+        stock=StockService(sessions=sessions, clock=clock),
+        print_queue=PrintQueueService(
+            sessions=sessions, clock=clock, receipts=receipts, default_printer="virtual",
+            printers=lambda uri: make_printer(uri, transport=printer)),
+        previews=ReceiptPreviewService(
+            receipts=receipts, render_text=lambda r, c: render_text(r, columns=c)),
+        sync=SyncService(lambda: OfflineRunner(sessions), sessions=sessions, clock=clock),
+        settings=SettingsService(
+            sessions=sessions, clock=clock, config_path=tmp_path / "terminal.json",
+            keyring_set=lambda service, name, value: keyring.__setitem__((service, name), value),
+            keyring_get=lambda service, name: keyring.get((service, name))),
+        policy=PolicyService(sessions=sessions, clock=clock),
+        test_print=lambda uri: None)  # fmt: skip
+
+
+@pytest.fixture
+def shop(sessions: SessionFactory) -> Shop:
+    shop = build_shop(sessions)
+    for number, days in (("10231", 2), ("10198", 9), ("10150", 21)):
+        sell(shop, number, [("ÉCH-M", 1)], days_ago=days)
+    sell(shop, "10234", [("T-S-M", 1), ("JEA-M", 2)], days_ago=3)  # exchanged at the counter
+    sell(shop, "10240", [("ÉCH-L", 1), ("T-S-S", 2)], days_ago=1, fulfilled=False)
+    record(sessions, rich_order("10233"))  # two payments with references, a Wix refund
+    seed_sync(shop)
+    return shop
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, shop: Shop, tmp_path: Path) -> Iterator:
+    """`make_counter(locale, size)`: the whole counter, styled as the app, shown at `size`."""
+    windows: list[MainWindow] = []
+    printer = VirtualPrinter()
+    printer.set_status(PrinterStatus.PAPER_OUT)  # receipts stay in the print queue
+
+    def make(locale: str, size: tuple[int, int]) -> MainWindow:
+        history = SalesHistoryService(sessions=shop.sessions, clock=shop.clock)
+        window = build_main_window(history, locale, counter_services(shop, printer, tmp_path))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()  # stops the runners and the sync thread before the database goes
+
+
+class Inspector:
+    """Checks each screen it is shown and keeps a screenshot of it."""
+
+    def __init__(self, window: MainWindow, size: tuple[int, int], language: str,
+                 folder: Path) -> None:  # fmt: skip
+        self.window, self.size, self.language, self.folder = window, size, language, folder
+        self.problems: list[str] = []
+        self.screens: list[str] = []
+
+    def check(self, screen: str) -> None:
+        settle()
+        label = f"{screen} {self.size[0]}×{self.size[1]} {self.language}"
+        self.problems += window_problems(label, self.window, self.size)
+        self.problems += target_problems(label, self.window)
+        self.problems += text_problems(label, self.window)
+        self.save(self.window, screen)
+
+    def check_dialog(self, screen: str, dialog: QDialog) -> None:
+        """A dialog opens at its size hint, at most 2/3 of the screen (Qt's rule) and never
+        below its minimum; all of it must fit on the screen."""
+        width, height = self.size
+        wanted = dialog.sizeHint().boundedTo(QSize(width * 2 // 3, height * 2 // 3))
+        dialog.resize(wanted.expandedTo(dialog.minimumSizeHint()))
+        settle()
+        label = f"{screen} {width}×{height} {self.language}"
+        if dialog.width() > width or dialog.height() > height:
+            self.problems.append(f"{label}: {name_of(dialog)} is {dialog.width()}×"
+                                 f"{dialog.height()} px, larger than the screen")  # fmt: skip
+        self.problems += target_problems(label, dialog)
+        self.problems += text_problems(label, dialog)
+        self.save(dialog, screen)
+
+    def save(self, widget: QWidget, screen: str) -> None:
+        self.screens.append(screen)
+        name = f"{screen}-{self.size[0]}x{self.size[1]}-{self.language}.png"
+        assert widget.grab().save(str(self.folder / name))
+
+
+def log_in(qtbot: QtBot, window: MainWindow, name: str, pin: str, look: Inspector | None) -> None:
+    session = window.counter
+    qtbot.waitUntil(lambda: len(session.login.view_model.users) == 3)
+    pick(qtbot, session.login, name)
+    if look is not None:
+        look.check("login")
+    enter_pin(qtbot, session.login, pin)
+    qtbot.waitUntil(lambda: window.current_screen() is window.search_screen)
+
+
+def search(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    box = window.search_screen.findChild(QLineEdit, "searchBox")
+    qtbot.keyClicks(box, "lefevre")
+    view = window.search_screen.findChild(QTableView, "searchResults")
+    qtbot.waitUntil(lambda: view.model().rowCount() == 6)
+    look.check("search")
+
+
+def open_order(qtbot: QtBot, window: MainWindow, number: str) -> None:
+    """Tap the order's row in the search results."""
+    view = window.search_screen.findChild(QTableView, "searchResults")
+    model = view.model()
+    numbers = lambda: [model.index(r, 0).data() for r in range(model.rowCount())]  # noqa: E731
+    qtbot.waitUntil(lambda: number in numbers())
+    row = numbers().index(number)
+    cell = view.visualRect(model.index(row, 2)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    vm = window.order_screen.view_model
+    qtbot.waitUntil(lambda: vm.detail is not None and vm.detail.number == number)
+
+
+def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """The T-shirt comes back for jeans: 50.00 to collect, paid with 60.00 in cash."""
+    click(qtbot, window.order_screen, "exchangeButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 2)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    qtbot.keyClicks(flow.returns_screen.findChild(QLineEdit, "pickerSearch"), "jean")
+    qtbot.waitUntil(lambda: flow.findChild(QPushButton, "variant_JEA-L") is not None)
+    click(qtbot, flow.returns_screen, "variant_JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    look.check("returns")
+    click(qtbot, flow.returns_screen, "continueButton")
+    look.check("settle")
+    type_amount(flow, "6000")
+    click(qtbot, flow.settle_screen, "cashButton")
+    qtbot.waitUntil(lambda: flow.settle_screen.view_model.change_due.minor == 1000)
+    look.check("settle-tendered")
+    click(qtbot, flow.settle_screen, "commitButton")
+    qtbot.waitUntil(lambda: flow.settle_screen.view_model.result is not None, timeout=8000)
+    look.check("settle-result")
+    click(qtbot, flow.settle_screen, "doneButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.order_screen)
+    vm = window.order_screen.view_model
+    qtbot.waitUntil(lambda: vm.detail is not None and bool(vm.detail.documents))
+    look.check("order-with-documents")
+
+
+def approve(qtbot: QtBot, look: Inspector) -> None:
+    """In the dialog's own event loop: check it, then Maxime approves with his PIN."""
+    dialog = QApplication.activeModalWidget()
+    try:
+        assert isinstance(dialog, ApprovalDialog)
+        qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
+        dialog.findChild(QPushButton, "manager_maxime").click()
+        look.check_dialog("approval", dialog)
+        dialog.findChild(QLineEdit, "reasonField").setText("Jean trop petit, client fidèle")
+        for digit in "4826":
+            dialog.findChild(QPushButton, f"key_{digit}").click()
+        dialog.findChild(QPushButton, "approveButton").click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()  # never leave a modal loop running after a failure
+
+
+def refund_with_approval(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """Jeans and a T-shirt of the web order come back: over the cashier's limit, a manager
+    approves; the refund goes back to the card and the gift card it was paid with."""
+    click(qtbot, window.order_screen, "backButton")
+    open_order(qtbot, window, "10233")
+    click(qtbot, window.order_screen, "refundButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 3)
+    for row in line_rows(flow)[:2]:
+        click(qtbot, row, "plusButton")
+    wait_quote(qtbot, flow)
+    look.check("returns-refund")
+    QTimer.singleShot(0, lambda: approve(qtbot, look))
+    click(qtbot, flow.returns_screen, "continueButton")
+    assert "approval" in look.screens
+    qtbot.waitUntil(lambda: flow.currentWidget() is flow.settle_screen)
+    payments = [b for b in flow.settle_screen.findChildren(QPushButton)
+                if b.objectName().startswith("payment_")]  # fmt: skip
+    qtbot.waitUntil(lambda: len(payments) == 2 and all(b.isVisible() for b in payments))
+    look.check("settle-refund")
+    click(qtbot, flow.settle_screen, "backButton")
+    click(qtbot, flow.returns_screen, "backButton")
+
+
+def cancel_an_unsent_order(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """The parcel never left: Alex opens a cancellation (every unit comes back), then leaves."""
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("10240")
+    open_order(qtbot, window, "10240")
+    click(qtbot, window.order_screen, "cancelOrderButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 2)
+    wait_quote(qtbot, flow)
+    look.check("returns-cancel")
+    click(qtbot, flow.returns_screen, "backButton")
+
+
+def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """The administrator's screens: receipts, stock, settings, sync."""
+    bar = window.counter.top_bar
+    qtbot.mouseClick(bar.button("printing"), Qt.MouseButton.LeftButton)
+    printing = window.counter.printing
+    qtbot.waitUntil(lambda: len(printing.view_model.jobs) == 1)
+    view = printing.findChild(QTableView, "jobsTable")
+    cell = view.visualRect(view.model().index(0, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    preview = printing.findChild(QPlainTextEdit, "receiptPreview")
+    qtbot.waitUntil(lambda: "T1-000001" in preview.toPlainText())
+    click(qtbot, printing, "retryButton")
+    qtbot.waitUntil(lambda: printing.view_model.status_kind == "error")
+    look.check("printing")
+    qtbot.mouseClick(bar.button("stock"), Qt.MouseButton.LeftButton)
+    stock = window.counter.stock
+    stock.findChild(QLineEdit, "codeEdit").setText("JEA-M")
+    click(qtbot, stock, "findButton")
+    qtbot.waitUntil(lambda: stock.view_model.variant is not None)
+    look.check("stock")
+    click(qtbot, stock, "inspectTab")
+    look.check("stock-inspect")
+    qtbot.mouseClick(bar.button("settings"), Qt.MouseButton.LeftButton)
+    settings = window.counter.settings
+    qtbot.waitUntil(lambda: settings.view_model.snapshot is not None)
+    for tab in ("printer", "wix", "policy", "users", "language"):
+        click(qtbot, settings, f"{tab}Tab")
+        look.check(f"settings-{tab}")
+    sync = window.counter.sync
+    qtbot.waitUntil(lambda: sync.badge.kind == "review", timeout=10_000)
+    qtbot.mouseClick(sync.badge, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(sync.panel.view_model.items) == 2)
+    table = sync.panel.findChild(QTableView, "reviewTable")
+    cell = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: sync.panel.view_model.selected is not None)
+    look.check("sync")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_every_screen_fits_the_window(qtbot: QtBot, shop: Shop, make_counter, size: tuple[int, int],
+                                      language: str, tmp_path: Path) -> None:  # fmt: skip
+    window = make_counter("fr_FR" if language == "fr" else "en_US", size)
+    look = Inspector(window, size, language, tmp_path)
+    # Camille finds an order and exchanges its T-shirt for jeans; on a web order she refunds
+    # more than she may alone, and Maxime approves.
+    log_in(qtbot, window, "Camille", "2580", look)
+    search(qtbot, window, look)
+    open_order(qtbot, window, "10234")
+    look.check("order")
+    exchange_for_jeans(qtbot, window, look)
+    refund_with_approval(qtbot, window, look)
+    # Alex, the administrator, goes through the back-office places.
+    qtbot.mouseClick(window.counter.top_bar.button("logout"), Qt.MouseButton.LeftButton)
+    log_in(qtbot, window, "Alex Admin", "7391", None)
+    cancel_an_unsent_order(qtbot, window, look)
+    manager_places(qtbot, window, look)
+    assert look.screens == SCREENS
+    assert not look.problems, "\n".join(look.problems)
