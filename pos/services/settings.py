@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 KEYRING_SERVICE = "comptoir-wix"  # the names `pos.sync.credentials` reads
 KEYRING_API_KEY = "api-key"
 KEYRING_SITE_ID = "site-id"
+KEYRING_CLIENT_ID = "client-id"  # a Wix app (OAuth client credentials) instead of a key
+KEYRING_CLIENT_SECRET = "client-secret"
+KEYRING_INSTANCE_ID = "instance-id"
 TERMINAL_FILE = "terminal.json"
 LANGUAGES = ("fr", "en")
 DEFAULTS: dict[str, str] = {"printer_uri": "virtual", "language": "fr"}
@@ -40,12 +43,13 @@ MAX_SITE_ID_LENGTH = 100
 
 KeyringSet = Callable[[str, str, str], None]
 KeyringGet = Callable[[str, str], str | None]
+KeyringDelete = Callable[[str, str], None]
 
 
 class SettingsError(ServiceError):
     """A setting refused or not stored. Codes: ``wix_key_invalid``, ``wix_site_invalid``,
-    ``language_unknown``, ``keyring_unavailable``, ``terminal_file_unreadable``,
-    ``terminal_file_unwritable``."""
+    ``wix_app_invalid``, ``language_unknown``, ``keyring_unavailable``,
+    ``terminal_file_unreadable``, ``terminal_file_unwritable``."""
 
     def __init__(self, code: str, /, **params: object) -> None:
         self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
@@ -64,6 +68,16 @@ def _keyring_get(service: str, username: str) -> str | None:
     return keyring.get_password(service, username)
 
 
+def _keyring_delete(service: str, username: str) -> None:
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
+    try:
+        keyring.delete_password(service, username)
+    except PasswordDeleteError:  # nothing stored under that name: already gone
+        pass
+
+
 class SettingsService:
     """Terminal settings in `config_path`, Wix credentials in the keyring; changes audited.
 
@@ -73,6 +87,7 @@ class SettingsService:
         config_path: the terminal's JSON file (`<data dir>/terminal.json`).
         keyring_set: `keyring.set_password` by default (tests pass an in-memory stand-in).
         keyring_get: `keyring.get_password` by default.
+        keyring_delete: `keyring.delete_password` by default (a missing entry is no error).
     """
 
     def __init__(
@@ -83,10 +98,12 @@ class SettingsService:
         config_path: Path,
         keyring_set: KeyringSet | None = None,
         keyring_get: KeyringGet | None = None,
+        keyring_delete: KeyringDelete | None = None,
     ) -> None:
         self._sessions, self._clock, self._path = sessions, clock, Path(config_path)
         self._keyring_set = keyring_set or _keyring_set
         self._keyring_get = keyring_get or _keyring_get
+        self._keyring_delete = keyring_delete or _keyring_delete
 
     # ------------------------------------------------------------ terminal
 
@@ -125,7 +142,8 @@ class SettingsService:
     # ------------------------------------------------------------ Wix
 
     def save_wix_credentials(self, operator: Operator, api_key: str, site_id: str) -> None:
-        """Store the Wix API key and site ID in the OS keyring (nowhere else).
+        """Store the Wix API key and site ID in the OS keyring (nowhere else); a Wix app stored
+        before is removed.
 
         Raises:
             PermissionDeniedError: not an admin.
@@ -138,23 +156,66 @@ class SettingsService:
             raise SettingsError("wix_key_invalid")  # no params: the key is never repeated
         if not site_id or len(site_id) > MAX_SITE_ID_LENGTH or " " in site_id:
             raise SettingsError("wix_site_invalid")
-        try:
-            self._keyring_set(KEYRING_SERVICE, KEYRING_API_KEY, api_key)
-            self._keyring_set(KEYRING_SERVICE, KEYRING_SITE_ID, site_id)
-        except Exception as error:  # any backend failure; its text could hold the key
-            log.warning("the keyring refused the Wix credentials (%s)", type(error).__name__)
-            raise SettingsError("keyring_unavailable") from None
+        self._store_wix({KEYRING_API_KEY: api_key, KEYRING_SITE_ID: site_id},
+                        replacing=(KEYRING_CLIENT_ID, KEYRING_CLIENT_SECRET, KEYRING_INSTANCE_ID))
         self._audit(operator, "wix_credentials_saved", {"site_id": site_id})
 
+    def save_wix_app(
+        self, operator: Operator, client_id: str, client_secret: str, instance_id: str
+    ) -> None:
+        """Store a Wix app's client ID, secret and instance ID in the OS keyring instead of a key.
+
+        Comptoir then signs in with access tokens (OAuth client credentials); the API key and
+        site ID stored before are removed, so only one way of signing in is ever stored.
+
+        Raises:
+            PermissionDeniedError: not an admin.
+            SettingsError: ``wix_app_invalid`` (a value empty, too long or with spaces) or
+                ``keyring_unavailable``.
+        """
+        require(operator, Permission.MANAGE_WIX_CREDENTIALS)
+        values = [value.strip() for value in (client_id, client_secret, instance_id)]
+        if any(not v or len(v) > MAX_KEY_LENGTH or any(c.isspace() for c in v) for v in values):
+            raise SettingsError("wix_app_invalid")  # no params: the secret is never repeated
+        client_id, client_secret, instance_id = values
+        self._store_wix({KEYRING_CLIENT_ID: client_id, KEYRING_CLIENT_SECRET: client_secret,
+                         KEYRING_INSTANCE_ID: instance_id},
+                        replacing=(KEYRING_API_KEY, KEYRING_SITE_ID))  # fmt: skip
+        self._audit(operator, "wix_app_saved", {"client_id": client_id,
+                                                "instance_id": instance_id})  # fmt: skip
+
     def wix_configured(self) -> bool:
-        """Whether the keyring holds both an API key and a site ID (neither is returned)."""
-        return bool(self._keyring_value(KEYRING_API_KEY) and self.wix_site_id())
+        """Whether the keyring holds a complete way to sign in (no secret is returned)."""
+        return self.wix_sign_in() != ""
+
+    def wix_sign_in(self) -> str:
+        """How Comptoir signs in to Wix: "api_key", "app", or "" when nothing is stored."""
+        if self._keyring_value(KEYRING_API_KEY) and self.wix_site_id():
+            return "api_key"
+        if all(self._keyring_value(name) for name in (KEYRING_CLIENT_ID, KEYRING_CLIENT_SECRET,
+                                                      KEYRING_INSTANCE_ID)):  # fmt: skip
+            return "app"
+        return ""
+
+    def wix_app_ids(self) -> tuple[str, str]:
+        """The stored app's client ID and instance ID (not secrets), "" when none."""
+        return self._keyring_value(KEYRING_CLIENT_ID), self._keyring_value(KEYRING_INSTANCE_ID)
 
     def wix_site_id(self) -> str:
         """The stored site ID ("" when none): not a secret, shown to the admin."""
         return self._keyring_value(KEYRING_SITE_ID)
 
     # ------------------------------------------------------------ helpers
+
+    def _store_wix(self, values: dict[str, str], *, replacing: tuple[str, ...]) -> None:
+        try:
+            for username, value in values.items():
+                self._keyring_set(KEYRING_SERVICE, username, value)
+            for username in replacing:
+                self._keyring_delete(KEYRING_SERVICE, username)
+        except Exception as error:  # any backend failure; its text could hold a secret
+            log.warning("the keyring refused the Wix credentials (%s)", type(error).__name__)
+            raise SettingsError("keyring_unavailable") from None
 
     def _keyring_value(self, username: str) -> str:
         try:

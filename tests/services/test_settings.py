@@ -36,6 +36,11 @@ class MemoryKeyring:
             raise RuntimeError("no backend")
         return self.items.get((service, username))
 
+    def delete(self, service: str, username: str) -> None:
+        if self.broken:
+            raise RuntimeError("no backend")
+        self.items.pop((service, username), None)
+
 
 @pytest.fixture
 def shop(sessions: SessionFactory) -> Shop:
@@ -55,6 +60,7 @@ def service(shop: Shop, keyring: MemoryKeyring, tmp_path: Path) -> SettingsServi
         config_path=tmp_path / "terminal.json",
         keyring_set=keyring.set,
         keyring_get=keyring.get,
+        keyring_delete=keyring.delete,
     )
 
 
@@ -201,3 +207,45 @@ def test_printer_uris_refused(uri: str, reason: str) -> None:
     with pytest.raises(PrinterUriError) as refused:
         normalise_printer_uri(uri)
     assert refused.value.reason == reason
+
+
+def test_an_admin_switches_to_a_wix_app_and_back_one_way_stored_at_a_time(
+    shop: Shop, service: SettingsService, keyring: MemoryKeyring, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    admin = shop.users.login("admin", "7391")
+    service.save_wix_credentials(admin, SECRET, "3f1b-site")
+    assert service.wix_sign_in() == "api_key"
+    with caplog.at_level(logging.DEBUG):
+        service.save_wix_app(admin, " app-42 ", SECRET, "inst-7")
+    assert service.wix_sign_in() == "app" and service.wix_configured()
+    assert service.wix_app_ids() == ("app-42", "inst-7")
+    assert keyring.items == {  # the key and site are gone: only one way is ever stored
+        ("comptoir-wix", "client-id"): "app-42",
+        ("comptoir-wix", "client-secret"): SECRET,
+        ("comptoir-wix", "instance-id"): "inst-7",
+    }
+    action, data = audit_actions(shop.sessions)[-1]
+    assert action == "wix_app_saved" and data == {"client_id": "app-42", "instance_id": "inst-7"}
+    assert SECRET not in caplog.text and not (tmp_path / "terminal.json").exists()
+    service.save_wix_credentials(admin, SECRET, "3f1b-site")
+    assert service.wix_sign_in() == "api_key" and service.wix_app_ids() == ("", "")
+
+
+def test_a_bad_app_value_or_a_cashier_is_refused(
+    shop: Shop, service: SettingsService, keyring: MemoryKeyring
+) -> None:
+    admin = shop.users.login("admin", "7391")
+    for values in (("", SECRET, "inst"), ("app", "two words", "inst"), ("app", SECRET, " ")):
+        with pytest.raises(SettingsError) as refused:
+            service.save_wix_app(admin, *values)
+        assert refused.value.code == "wix_app_invalid" and "two" not in str(refused.value)
+    cashier = shop.users.login("camille", "2580")
+    with pytest.raises(PermissionDeniedError):
+        service.save_wix_app(cashier, "app", SECRET, "inst")
+    keyring.broken = True
+    with pytest.raises(SettingsError) as refused:
+        service.save_wix_app(admin, "app", SECRET, "inst")
+    assert refused.value.code == "keyring_unavailable" and SECRET not in str(refused.value)
+    keyring.broken = False
+    assert service.wix_sign_in() == "" and keyring.items == {}

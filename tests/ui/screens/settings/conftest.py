@@ -35,6 +35,7 @@ def settings(shop: Shop, keyring: dict, tmp_path: Path) -> SettingsService:
         config_path=tmp_path / "terminal.json",
         keyring_set=lambda service, name, value: keyring.__setitem__((service, name), value),
         keyring_get=lambda service, name: keyring.get((service, name)),
+        keyring_delete=lambda service, name: keyring.pop((service, name), None),
     )
 
 
