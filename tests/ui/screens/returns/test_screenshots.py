@@ -69,12 +69,12 @@ def test_screenshots(qtbot: QtBot, sessions: SessionFactory, language: str) -> N
             users=shop.users,
             runner=runner,
             locale=locale,
+            parent=flow,  # as in the app: the window's style sheet applies to its dialogs
         )
-        qtbot.addWidget(dialog)
-        dialog.setStyleSheet(load_stylesheet())
         dialog.show()
         qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
         dialog.findChild(QPushButton, "manager_maxime").click()
+        assert dialog.findChild(QPushButton, "manager_maxime").height() >= 48  # styled
         dialog.grab().toImage().save(str(SCREENSHOTS / f"approval-{language}.png"))
     finally:
         runner.shutdown()
