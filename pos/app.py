@@ -36,6 +36,7 @@ from pos.services.users import UserService
 from pos.ui.counter import CounterServices
 from pos.ui.format import locale_for
 from pos.ui.main_window import MainWindow, create_main_window
+from pos.ui.watchdog import GuiWatchdog
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 TRANSLATIONS = RESOURCES / "i18n"
@@ -268,6 +269,8 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
         counter.login.language_requested.connect(
             partial(switch_language, app, window, translators))
     sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
+    watchdog = GuiWatchdog(parent=window)  # a frozen screen is logged with where it was
+    watchdog.start()
     if getattr(args, "kiosk", False):
         window.showFullScreen()
     else:
@@ -276,6 +279,7 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     try:
         return int(app.exec())
     finally:
+        watchdog.stop()
         window.close()  # stops the task runner before the database goes away
         for translator in translators:
             app.removeTranslator(translator)
