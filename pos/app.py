@@ -264,6 +264,11 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     QLocale.setDefault(QLocale(locale_for(language)))
     translators = install_translators(app, language)
     window = build_main_window(history, locale_for(language), services)
+    if os.environ.get("COMPTOIR_KEYBOARD", "on").strip().lower() != "off":
+        # A touch terminal may have no keyboard: text fields open one on screen when tapped.
+        from pos.ui.keyboard import install_on_screen_keyboard  # noqa: PLC0415
+
+        install_on_screen_keyboard(window, language=language)
     counter = window.counter
     if counter is not None:  # a language tapped at login (or saved in settings) applies at once
         counter.login.language_requested.connect(
