@@ -28,6 +28,7 @@ from pos.services.settings import SettingsService
 from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
+from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.printing.screen import create_printing_screen
@@ -62,7 +63,7 @@ class CounterServices:
     warm_up: Callable[[], None] | None = None  # slow one-time loads, run once the window is up
 
 
-class TopBar(QWidget):
+class TopBar(Retranslating, QWidget):
     """Who is at the till, and the counter's other places.
 
     Signals:
@@ -80,15 +81,11 @@ class TopBar(QWidget):
         super().__init__(parent)
         self.setObjectName("topBar")
         self._name = QLabel(objectName="operatorName")
-        self._buttons = {
-            "search": QPushButton(self.tr("Find a sale")),
-            "printing": QPushButton(self.tr("Receipts")),
-            "stock": QPushButton(self.tr("Stock")),
-            "settings": QPushButton(self.tr("Settings")),
-            "logout": QPushButton(self.tr("Log out")),
-        }
+        keys = ("search", "printing", "stock", "settings", "logout")
+        self._buttons = {key: QPushButton() for key in keys}
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
 
     def _build_ui(self) -> None:
         layout = QHBoxLayout(self)
@@ -105,6 +102,17 @@ class TopBar(QWidget):
         self._buttons["stock"].clicked.connect(self.stock_requested)
         self._buttons["settings"].clicked.connect(self.settings_requested)
         self._buttons["logout"].clicked.connect(self.logout_requested)
+
+    def _retranslate_ui(self) -> None:
+        texts = {
+            "search": self.tr("Find a sale"),
+            "printing": self.tr("Receipts"),
+            "stock": self.tr("Stock"),
+            "settings": self.tr("Settings"),
+            "logout": self.tr("Log out"),
+        }
+        for key, text in texts.items():
+            self._buttons[key].setText(text)
 
     def show_operator(self, operator: Operator | None) -> None:
         self.setVisible(operator is not None)

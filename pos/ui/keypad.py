@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from pos.domain.money import Money
 from pos.ui.format import format_money
+from pos.ui.retranslating import Retranslating
 
 KEY_SIZE = 64  # px: a key for a thumb (STYLE.md asks >= 48 px for any target)
 MASK = "●"
@@ -34,7 +35,7 @@ class KeypadMode(StrEnum):
 MAX_DIGITS = {KeypadMode.PIN: 8, KeypadMode.COUNT: 6, KeypadMode.AMOUNT: 9}
 
 
-class Keypad(QWidget):
+class Keypad(Retranslating, QWidget):
     """A display over 1–9, Clear (or "00"), 0, erase and, unless the host has its own, OK.
 
     Keys never take the focus, so a scanner keeps typing where it did; digits, Backspace and
@@ -142,11 +143,6 @@ class Keypad(QWidget):
         self._keys["back"].setToolTip(self.tr("Remove the last digit"))
         if self._with_ok:
             self._keys["ok"].setText(self._accept_text or self.tr("OK"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()

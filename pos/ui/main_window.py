@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos.services.history import SalesHistoryService
 from pos.ui.counter import CounterServices, install_counter
+from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.screens.search import SearchScreen, SearchViewModel
@@ -23,7 +24,7 @@ class LocaleAware(Protocol):
     def set_locale(self, locale: str) -> None: ...
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The app's only window: a stack of screens under an optional top bar.
 
     The search screen and the order screen it opens are always there; the counter's other
@@ -46,7 +47,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Comptoir — returns desk"))
         self._search, self._order, self._runner = search, order, runner
         self.counter: object | None = None  # the CounterSession, when the counter is installed
         runner.setParent(self)
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._layout.addWidget(self._stack)
         self.setCentralWidget(central)
         self._connect_signals()
+        self._retranslate_ui()
 
     @property
     def search_screen(self) -> SearchScreen:
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self._search.order_requested.connect(self._on_search_order_requested)
         self._order.back_requested.connect(self._on_order_back_requested)
+
+    def _retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Comptoir — returns desk"))
 
     def _on_search_order_requested(self, order_id: int) -> None:
         self._order.view_model.load(order_id)

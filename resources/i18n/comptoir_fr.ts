@@ -322,6 +322,19 @@ Les détails ont été enregistrés dans {path}. Merci de prévenir votre respon
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../pos/ui/scanner.py" line="303" />
+        <source>This is not a receipt. Scan the QR code printed on the receipt.</source>
+        <translation>Ce n’est pas un ticket. Scannez le QR code imprimé sur le ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/scanner.py" line="306" />
+        <source>This code was not recognised</source>
+        <translation>Ce code n’a pas été reconnu</translation>
+    </message>
+</context>
+<context>
     <name>SearchScreen</name>
     <message>
         <location filename="../../pos/ui/screens/search/screen.py" line="50" />

@@ -117,6 +117,11 @@
         <translation>Nom, référence ou scan</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/returns/picker.py" line="192" />
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/returns/picker.py" line="205" />
         <source>Out of stock</source>
         <translation>Rupture</translation>

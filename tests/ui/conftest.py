@@ -109,8 +109,10 @@ def rich_order(number: str = "10234") -> OrderData:
     )
 
 
-def add_counter_refund(sessions: SessionFactory, order_id: int, *, line: int, quantity: int) -> str:
-    """A completed counter refund returning `quantity` units of the order's `line`-th line."""
+def add_counter_refund(
+    sessions: SessionFactory, order_id: int, *, line: int, quantity: int, number: str = "T1-000042"
+) -> str:
+    """A completed counter refund (`number`) returning `quantity` units of the `line`-th line."""
     with sessions.begin() as s:
         order = s.get(OrderRecord, order_id)
         assert order is not None
@@ -118,8 +120,8 @@ def add_counter_refund(sessions: SessionFactory, order_id: int, *, line: int, qu
         credit = target.paid_minor * quantity // target.quantity
         document = CounterDocumentRecord(
             id=str(uuid.uuid4()),
-            number="T1-000042",
-            number_norm="T1-000042",
+            number=number,
+            number_norm=number,
             terminal_id="T1",
             kind="refund",
             order_id=order_id,

@@ -1,19 +1,31 @@
-"""Switching the language at runtime: money and dates follow at once, nothing is read again."""
+"""Switching the language at runtime: every screen's words, money and dates follow at once,
+nothing is read again."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from datetime import UTC, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from pos.app import install_translators, switch_language
+from pos.app import TRANSLATIONS, install_translators, switch_language
 from pos.db.engine import SessionFactory
 from pos.domain.receipt import ShopInfo
 from pos.domain.returns import DocumentKind
@@ -33,6 +45,7 @@ from pos.ui.main_window import MainWindow, create_main_window
 from tests.support.builders import T0, order
 from tests.support.shop import build_shop, sell
 from tests.ui.conftest import add_counter_refund, record, rich_order
+from tests.ui.layout_checks import settle
 from tests.ui.screens.login.test_screen import enter_pin, pick
 from tests.ui.screens.returns.support import click, line_rows, wait_quote
 
@@ -156,9 +169,9 @@ def test_search_results_and_the_order_follow_a_switch_to_english(
 
 
 class _CounterWindow:
-    """The whole counter (login first) on a small shop, started in French."""
+    """The whole counter (login first) on a small shop, started in French unless told."""
 
-    def __init__(self, qtbot: QtBot, sessions: SessionFactory) -> None:
+    def __init__(self, qtbot: QtBot, sessions: SessionFactory, *, locale: str = "fr_FR") -> None:
         self.shop = build_shop(sessions)
         clock = self.shop.clock
         receipts = ReceiptService(sessions=sessions, clock=clock, shop=ShopInfo("Lumière"))
@@ -181,7 +194,7 @@ class _CounterWindow:
         )
         self.history = SalesHistoryService(sessions=sessions, clock=clock)
         self.window: MainWindow = create_main_window(
-            history=self.history, locale="fr_FR", services=services
+            history=self.history, locale=locale, services=services
         )
         qtbot.addWidget(self.window)
         self.window.resize(1280, 800)
@@ -280,3 +293,239 @@ def test_lockout_times_at_login_follow_a_switch(
     switch_language(qapp, counter.window, translators, "en")
     assert cells(users)[1][2] == "Locked until 3:05 PM"
     assert login.findChild(QWidget, "language_en").isChecked()
+
+
+# The fixed texts checked on each screen, by object name: a label's or a button's text (and its
+# accessible name), a field's hint, a list's choices, a table's column titles.
+CHECKED = {
+    "search": ("screenTitle", "searchButton", "clearButton", "searchBox", "searchResults"),
+    "order": ("backButton", "sectionTitle", "emptyNote", "exchangeButton", "cancelOrderButton",
+              "reprintButton", "linesTable"),
+    "returns": ("screenTitle", "backButton", "sectionTitle", "lineInfo", "reasonBox",
+                "dispositionBox", "removeItemButton", "continueButton", "replacementsTable"),
+    "picker": ("pickerSearch", "pickerClear", "variant_JEA-L", "pickerResults"),
+    "settle": ("backButton", "removeTenderButton", "emailField", "noteField", "giftCardCode",
+               "cashButton", "cardButton", "giftCardButton", "commitButton", "tendersTable"),
+    "printing": ("screenTitle", "drawerButton", "retryButton", "documentEdit", "jobsTable"),
+    "stock": ("countTab", "findButton", "codeEdit", "reasonEdit", "quickReason",
+              "inspectionTable"),
+    "top bar": ("topBar_search", "topBar_printing", "topBar_logout"),
+}  # fmt: skip
+
+
+Sources = list[tuple[re.Pattern[str], list[re.Pattern[str]]]]
+
+
+def english_sources() -> Sources:
+    """Each English source of the *_fr.ts files that French words differently, as a pattern
+    (its `{…}` fields match anything), with the patterns of its French translations."""
+    translations: dict[str, set[str]] = {}
+    for ts in sorted(TRANSLATIONS.glob("*_fr.ts")):
+        for message in ET.parse(ts).getroot().iter("message"):
+            source, french = message.findtext("source"), message.findtext("translation")
+            if source and french and french != source:
+                translations.setdefault(source, set()).add(french)
+
+    def pattern(text: str) -> re.Pattern[str]:
+        parts = re.split(r"\{\w*\}", text)
+        return re.compile(".+".join(re.escape(part) for part in parts), re.DOTALL)
+
+    return [
+        (pattern(source), [pattern(french) for french in frenches])
+        for source, frenches in translations.items()
+        if re.sub(r"\{\w*\}|\W", "", source)  # a bare "{amount}" says nothing by itself
+    ]
+
+
+def translations_of(text: str, sources: Sources) -> list[re.Pattern[str]]:
+    """The French patterns of the English source `text` is (none when it is no source)."""
+    return [french for source, fr in sources if source.fullmatch(text) for french in fr]
+
+
+def reads_as_french(en: str, fr: str, sources: Sources) -> bool:
+    """`fr` is a French translation of `en`, or `en` itself when nothing translates it."""
+    patterns = translations_of(en, sources)
+    return any(p.fullmatch(fr) for p in patterns) if patterns else fr == en
+
+
+def texts_of(widget: QWidget) -> list[str]:
+    if isinstance(widget, QLineEdit):
+        return [widget.placeholderText()]
+    if isinstance(widget, QComboBox):
+        return [widget.itemText(index) for index in range(widget.count())]
+    if isinstance(widget, QTableView):
+        return titles(widget)
+    texts = widget.text().split("\n")  # a variant's button: its size, then its stock
+    return [*texts, widget.accessibleName()] if widget.accessibleName() else texts
+
+
+def wording(screens: dict[str, QWidget]) -> dict[str, list[str]]:
+    """The texts of the `CHECKED` widgets, by "<screen> <object name>"."""
+    settle()  # widgets replaced by a re-render are gone
+    texts = {}
+    for key, names in CHECKED.items():
+        for name in names:
+            widgets = screens[key].findChildren(QWidget, name)
+            texts[f"{key} {name}"] = [text for widget in widgets for text in texts_of(widget)]
+    return texts
+
+
+def not_french(english: dict[str, list[str]], french: dict[str, list[str]]) -> list[str]:
+    """Where `french` is not the *_fr.ts translation of `english` (other texts must stay)."""
+    sources, problems = english_sources(), []
+    for key, texts in english.items():
+        if len(texts) != len(french[key]) or not texts:
+            problems.append(f"{key}: {texts!r} became {french[key]!r}")
+        problems += [
+            f"{key}: {en!r} shows as {fr!r}"
+            for en, fr in zip(texts, french[key], strict=False)
+            if not reads_as_french(en, fr, sources)
+        ]
+        if not any(translations_of(en, sources) for en in texts):
+            problems.append(f"{key}: nothing to translate in {texts!r}")
+    return problems
+
+
+def shown_texts(screen: QWidget) -> Iterator[tuple[str, str]]:
+    """(object name, text) of each shown label, button, empty field's hint, list, table."""
+    for widget in screen.findChildren(QWidget):
+        if widget.isVisible() and isinstance(widget, QLabel | QAbstractButton | QTableView):
+            name = widget.objectName() or type(widget).__name__
+            yield from ((name, text) for text in texts_of(widget))
+        elif widget.isVisible() and isinstance(widget, QLineEdit | QComboBox):
+            name = widget.objectName()
+            shown = widget.text() if isinstance(widget, QLineEdit) else widget.currentText()
+            yield name, shown or texts_of(widget)[0]
+
+
+def still_english(screen: QWidget) -> list[str]:
+    """The texts `screen` shows that are an English source whose French is not shown."""
+    sources = english_sources()
+
+    def english(text: str) -> bool:
+        return any(
+            source.fullmatch(text) and not any(french.fullmatch(text) for french in frenches)
+            for source, frenches in sources
+        )
+
+    return [f"{name}: {text!r}" for name, text in shown_texts(screen) if english(text)]
+
+
+def switch(qapp: QApplication, window: MainWindow, translators: list[QTranslator],
+           language: str) -> None:  # fmt: skip
+    """As the app switches; then Qt's LanguageChange events (posted) reach every widget."""
+    switch_language(qapp, window, translators, language)
+    qapp.processEvents()
+
+
+@pytest.fixture
+def english_counter(
+    qtbot: QtBot, qapp: QApplication, sessions: SessionFactory, translators: list[QTranslator]
+) -> Iterator[_CounterWindow]:
+    """The whole counter started in English: every widget is built with English words."""
+    QLocale.setDefault(QLocale("en_US"))
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    translators.clear()
+    counter = _CounterWindow(qtbot, sessions, locale="en_US")
+    yield counter
+    counter.window.close()
+
+
+def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidget]:
+    """Camille opens an order, starts an exchange, looks up jeans and goes on to settle."""
+    window, shop = counter.window, counter.shop
+    order_id = sell(shop, "10234", [("T-S-M", 1), ("JEA-M", 1)])
+    counter.log_in(qtbot)
+    qtbot.keyClicks(window.search_screen.findChild(QLineEdit, "searchBox"), "10234")
+    results = window.search_screen.findChild(QTableView, "searchResults")
+    qtbot.waitUntil(lambda: results.model().rowCount() == 1)
+    window.search_screen.view_model.choose(0)
+    qtbot.waitUntil(lambda: window.order_screen.view_model.detail is not None)
+    flow = window.counter.returns  # type: ignore[attr-defined]
+    flow.start(DocumentKind.EXCHANGE, order_id)
+    window.show_screen(flow)
+    qtbot.waitUntil(lambda: len(line_rows(flow)) == 2)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    picker = flow.returns_screen.picker
+    qtbot.keyClicks(picker.findChild(QLineEdit, "pickerSearch"), "jean")
+    qtbot.waitUntil(lambda: picker.findChild(QWidget, "variant_JEA-L") is not None)
+    click(qtbot, picker, "variant_JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    counter_screens = window.counter  # type: ignore[attr-defined]
+    return {
+        "search": window.search_screen, "order": window.order_screen,
+        "returns": flow.returns_screen, "picker": picker, "settle": flow.settle_screen,
+        "printing": counter_screens.printing, "stock": counter_screens.stock,
+        "top bar": counter_screens.top_bar,
+    }  # fmt: skip
+
+
+def bring_forward(window: MainWindow, screen: QWidget) -> None:
+    """Show `screen` (in the returns flow, if it is there), laid out."""
+    widget = screen
+    while widget is not window and (parent := widget.parentWidget()) is not None:
+        if isinstance(parent, QStackedWidget):
+            parent.setCurrentWidget(widget)
+        widget = parent
+    settle()
+
+
+def test_every_screen_words_its_fixed_texts_again_after_a_switch(
+    qtbot: QtBot,
+    qapp: QApplication,
+    english_counter: _CounterWindow,
+    translators: list[QTranslator],
+    tmp_path: Path,
+) -> None:
+    window = english_counter.window
+    screens = open_every_screen(qtbot, english_counter)
+    english = wording(screens)
+    assert english["search screenTitle"] == ["Find a sale"]
+    assert english["settle cashButton"] == ["Cash"]
+
+    # French: titles, buttons, hints and column titles of every screen, built in English,
+    # read as resources/i18n/*_fr.ts says.
+    switch(qapp, window, translators, "fr")
+    french = wording(screens)
+    assert not_french(english, french) == []
+    assert french["search screenTitle"] == ["Retrouver une vente"]
+    assert french["order exchangeButton"] == ["Échange"]
+    assert french["returns lineInfo"] == ["1 peut être rendu"] * 2
+    assert french["picker pickerClear"] == ["✕", "Effacer"]
+    assert french["settle cashButton"] == ["Espèces"]
+    assert window.windowTitle() == "Comptoir — service retours"
+    # And nothing a screen shows is still the English of a text that has its French.
+    leftovers = []
+    for key, screen in screens.items():
+        bring_forward(window, screen)
+        leftovers += [f"{key}: {text}" for text in still_english(screen)]
+        assert window.grab().save(str(tmp_path / f"{key.replace(' ', '-')}-fr.png"))
+    assert leftovers == []
+
+    # Back to English: the very words the screens were built with.
+    switch(qapp, window, translators, "en")
+    assert wording(screens) == english
+    assert window.windowTitle() == "Comptoir — returns desk"
+
+
+def test_the_search_hint_and_the_order_s_problem_follow_a_switch(
+    qtbot: QtBot,
+    qapp: QApplication,
+    make_window,  # type: ignore[no-untyped-def]
+    translators: list[QTranslator],
+) -> None:
+    window = make_window("fr_FR")
+    hint = window.search_screen.findChild(QLabel, "searchStatus")
+    assert hint.text().startswith("Saisissez le nom, l’e-mail ou le téléphone du client")
+    # An order that is gone from the history: the order screen says so, in French.
+    window.search_screen.order_requested.emit(999_999)
+    problem = window.order_screen.findChild(QLabel, "orderStatus")
+    gone = "Cette commande ne figure plus dans l’historique des ventes."
+    qtbot.waitUntil(lambda: problem.text() == gone)
+
+    switch(qapp, window, translators, "en")
+    assert hint.text().startswith("Type the customer's name, e-mail or phone number")
+    assert problem.text() == "This order is no longer in the sales history."

@@ -11,6 +11,7 @@ minimum window size that fits the smallest screen. Screenshots go to the test's 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QWidget,
 )
@@ -30,6 +32,8 @@ from pytestqt.qtbot import QtBot
 from pos.app import build_main_window, install_translators
 from pos.db.engine import SessionFactory
 from pos.db.records import OutboxMessageRecord
+from pos.domain.money import Money
+from pos.domain.orders import OrderData, PaymentData
 from pos.domain.receipt import ShopInfo
 from pos.hardware.errors import PrinterStatus
 from pos.hardware.printer import make_printer
@@ -48,8 +52,9 @@ from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.main_window import MainWindow
+from tests.support.builders import T0
 from tests.support.shop import NOW, Shop, build_shop, sell
-from tests.ui.conftest import record, rich_order
+from tests.ui.conftest import add_counter_refund, record, rich_order
 from tests.ui.layout_checks import (
     name_of,
     settle,
@@ -374,3 +379,45 @@ def test_every_screen_fits_the_window(qtbot: QtBot, shop: Shop, make_counter, si
     manager_places(qtbot, window, look)
     assert look.screens == SCREENS
     assert not look.problems, "\n".join(look.problems)
+
+
+def paid_three_ways(number: str) -> OrderData:
+    """The rich order, its 50 € gift card topped up with 20 € in cash: three payments."""
+    order = rich_order(number)
+    card, gift_card = order.payments
+    card = replace(card, amount=card.amount - Money(2000, "EUR"))
+    cash = PaymentData("cash", Money(2000, "EUR"), T0)
+    return replace(order, payments=(card, gift_card, cash))
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_big_order_scrolls_at_1024x768_and_keeps_its_actions_in_view(
+    qtbot: QtBot, shop: Shop, make_counter, language: str, tmp_path: Path
+) -> None:
+    # An order paid three ways, each of its three lines already brought back at the counter.
+    [order_id] = record(shop.sessions, paid_three_ways("10250"))
+    for line in range(3):
+        add_counter_refund(shop.sessions, order_id, line=line, quantity=1, number=f"T1-00005{line}")
+    size = (1024, 768)
+    window = make_counter("fr_FR" if language == "fr" else "en_US", size)
+    look = Inspector(window, size, language, tmp_path)
+    log_in(qtbot, window, "Camille", "2580", None)
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("10250")
+    open_order(qtbot, window, "10250")
+    screen = window.order_screen
+    qtbot.waitUntil(lambda: screen.findChild(QTableView, "documentsTable").model().rowCount() == 3)
+    look.check("order-big")
+    assert not look.problems, "\n".join(look.problems)
+    # The details scroll; Exchange, Refund, Cancel and Reprint stay on screen below them.
+    scroll = screen.findChild(QScrollArea, "orderScroll")
+    assert scroll.verticalScrollBar().maximum() > 0
+    for name in ("reprintButton", "cancelOrderButton", "refundButton", "exchangeButton"):
+        button = screen.findChild(QPushButton, name)
+        assert button.isVisible() and not scroll.isAncestorOf(button)
+    # Scrolled to the end, the three earlier documents are all in view.
+    documents = screen.findChild(QTableView, "documentsTable")
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    settle()
+    top = documents.mapTo(scroll.viewport(), documents.rect().topLeft()).y()
+    assert 0 <= top and top + documents.height() <= scroll.viewport().height()
+    assert documents.viewport().height() >= 3 * documents.verticalHeader().defaultSectionSize()

@@ -22,12 +22,13 @@ from pos.services.users import UserService, UserView
 from pos.ui.format import format_money
 from pos.ui.keypad import PinPad
 from pos.ui.messages import error_text, rule_text
+from pos.ui.retranslating import Retranslating
 from pos.ui.workers import TaskRunner
 
 APPROVERS = (Role.MANAGER, Role.ADMIN)
 
 
-class ApprovalDialog(QDialog):
+class ApprovalDialog(Retranslating, QDialog):
     """A manager approves every rule of `rules` with one PIN (one recorded approval per rule).
 
     The PIN goes to `UserService.approve` through the task runner; a wrong PIN or a lockout
@@ -45,7 +46,6 @@ class ApprovalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
-        self.setWindowTitle(self.tr("Manager approval"))
         self.setModal(True)
         self.setStyleSheet(
             "QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }"
@@ -56,6 +56,7 @@ class ApprovalDialog(QDialog):
         self.approvals: tuple[Approval, ...] = ()
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
         self._load_managers()
 
     @classmethod
@@ -76,24 +77,24 @@ class ApprovalDialog(QDialog):
         return approvals if accepted else None
 
     def _build_ui(self) -> None:
-        title = QLabel(self.tr("A manager must approve"), objectName="dialogTitle")
-        rules = QLabel("\n".join(f"• {rule_text(rule)}" for rule in self._rules))
-        rules.setObjectName("approvalRules")
+        self._title = QLabel(objectName="dialogTitle")
+        self._rules_label = QLabel(objectName="approvalRules")
+        self._managers_title = QLabel(objectName="fieldLabel")
         self._managers_row = QHBoxLayout()
         self._managers = QButtonGroup(self)
+        self._pin_title = QLabel(objectName="fieldLabel")
         self._keypad = PinPad(with_ok=False, parent=self)  # the dialog's Approve takes the PIN
         self._reason = QLineEdit(objectName="reasonField")
-        self._reason.setPlaceholderText(self.tr("Reason (required)"))
         self._error = QLabel(objectName="dialogError", wordWrap=True)
         self._error.hide()
-        self._cancel = QPushButton(self.tr("Cancel"), objectName="cancelButton")
-        self._approve = QPushButton(self.tr("Approve"), objectName="approveButton")
+        self._cancel = QPushButton(objectName="cancelButton")
+        self._approve = QPushButton(objectName="approveButton")
         self._approve.setProperty("primary", True)
         layout = QVBoxLayout(self)
-        for widget in (title, rules, QLabel(self.tr("Manager"), objectName="fieldLabel")):
+        for widget in (self._title, self._rules_label, self._managers_title):
             layout.addWidget(widget)
         layout.addLayout(self._managers_row)
-        layout.addWidget(QLabel(self.tr("PIN"), objectName="fieldLabel"))
+        layout.addWidget(self._pin_title)
         for widget in (self._keypad, self._reason, self._error):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
@@ -105,6 +106,16 @@ class ApprovalDialog(QDialog):
     def _connect_signals(self) -> None:
         self._cancel.clicked.connect(self.reject)
         self._approve.clicked.connect(self._on_approve_clicked)
+
+    def _retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Manager approval"))
+        self._title.setText(self.tr("A manager must approve"))
+        self._rules_label.setText("\n".join(f"• {rule_text(rule)}" for rule in self._rules))
+        self._managers_title.setText(self.tr("Manager"))
+        self._pin_title.setText(self.tr("PIN"))
+        self._reason.setPlaceholderText(self.tr("Reason (required)"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._approve.setText(self.tr("Approve"))
 
     def _load_managers(self) -> None:
         users = self._users
@@ -166,7 +177,7 @@ class ApprovalDialog(QDialog):
         self._error.show()
 
 
-class CardApprovalDialog(QDialog):
+class CardApprovalDialog(Retranslating, QDialog):
     """Asks for the approval code a stand-alone card terminal printed (`StandaloneTerminal`)."""
 
     def __init__(
@@ -174,9 +185,10 @@ class CardApprovalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cardApprovalDialog")
-        self.setWindowTitle(self.tr("Card terminal"))
         self.setModal(True)
-        self._build_ui(amount, reference, locale)
+        self._amount, self._reference, self._locale = amount, reference, locale
+        self._build_ui()
+        self._retranslate_ui()
 
     @classmethod
     def ask(
@@ -192,27 +204,33 @@ class CardApprovalDialog(QDialog):
     def code(self) -> str:
         return self._code.text().strip().upper()
 
-    def _build_ui(self, amount: Money, reference: str, locale: str) -> None:
+    def _build_ui(self) -> None:
+        self._prompt = QLabel(objectName="cardPrompt", wordWrap=True)
+        self._code = QLineEdit(objectName="approvalCode")
+        self._code.setMaxLength(12)
+        self._cancel = QPushButton(objectName="cancelButton")
+        self._ok = QPushButton(objectName="confirmButton", default=True)
+        self._ok.setProperty("primary", True)
+        self._cancel.clicked.connect(self.reject)
+        self._ok.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self._ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._prompt)
+        layout.addWidget(self._code)
+        layout.addLayout(buttons)
+
+    def _retranslate_ui(self) -> None:
+        amount = self._amount
         if amount.minor < 0:
             prompt = self.tr("Refund {amount} on the card terminal ({reference}).")
         else:
             prompt = self.tr("Charge {amount} on the card terminal ({reference}).")
-        shown = format_money(Money(abs(amount.minor), amount.currency), locale)
-        text = prompt.format(amount=shown, reference=reference)
-        label = QLabel(text + "\n" + self.tr("Then type the approval code it prints."))
-        label.setWordWrap(True)
-        self._code = QLineEdit(objectName="approvalCode")
-        self._code.setMaxLength(12)
-        cancel = QPushButton(self.tr("Cancel"), objectName="cancelButton")
-        ok = QPushButton(self.tr("Confirm"), objectName="confirmButton", default=True)
-        ok.setProperty("primary", True)
-        cancel.clicked.connect(self.reject)
-        ok.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(cancel)
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self._code)
-        layout.addLayout(buttons)
+        shown = format_money(Money(abs(amount.minor), amount.currency), self._locale)
+        text = prompt.format(amount=shown, reference=self._reference)
+        self._prompt.setText(text + "\n" + self.tr("Then type the approval code it prints."))
+        self.setWindowTitle(self.tr("Card terminal"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._ok.setText(self.tr("Confirm"))

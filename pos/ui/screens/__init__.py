@@ -151,9 +151,14 @@ def setup_touch_table(view: QTableView, *, stretch: int, row_height: int = ROW_H
 def fit_to_rows(view: QTableView, *, max_rows: int) -> None:
     """Make `view` exactly as tall as its rows (at most `max_rows`; it scrolls beyond)."""
     rows = min(max(view.model().rowCount(), 1), max_rows)
+    view.setFixedHeight(rows_height(view, rows))
+
+
+def rows_height(view: QTableView, rows: int) -> int:
+    """The height `view` needs to show its column titles and `rows` rows."""
     header = view.horizontalHeader().sizeHint().height()
     row = view.verticalHeader().defaultSectionSize()
-    view.setFixedHeight(header + rows * row + 2 * view.frameWidth())
+    return header + rows * row + 2 * view.frameWidth()
 
 
 def enable_kinetic_scrolling(view: QAbstractItemView) -> None:

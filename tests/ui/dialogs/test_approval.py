@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from pos.app import install_translators
 from pos.db.engine import SessionFactory
 from pos.domain.money import Money
 from pos.ui.dialogs.approval import ApprovalDialog, CardApprovalDialog
@@ -105,3 +106,26 @@ def test_card_approval_dialog_upper_cases_the_code(qtbot: QtBot) -> None:
     assert "Refund €20.00" in dialog.findChild(QLabel).text()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "approvalCode"), "ab12cd")
     assert dialog.code() == "AB12CD"
+
+
+def test_both_dialogs_are_worded_again_when_french_is_installed(
+    qtbot: QtBot, qapp: QApplication, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    approval = make_dialog(qtbot, shop, dialog_runner)
+    card = CardApprovalDialog(amount=Money(-2000, "EUR"), reference="5001", locale="en_US")
+    qtbot.addWidget(card)
+    translators = install_translators(qapp, "fr")
+    try:
+        qapp.processEvents()  # Qt's LanguageChange reaches the dialogs
+        assert approval.windowTitle() == "Validation d'un responsable"
+        assert approval.findChild(QLabel, "dialogTitle").text() == "Un responsable doit valider"
+        assert approval.findChild(QPushButton, "approveButton").text() == "Valider"
+        rules = approval.findChild(QLabel, "approvalRules").text()
+        assert rules == "• remboursement au-dessus du plafond\n• article vendu sans reprise"
+        assert card.windowTitle() == "Terminal de paiement"
+        prompt = card.findChild(QLabel, "cardPrompt").text()
+        assert prompt.startswith("Remboursez €20.00 sur le terminal de paiement (5001).")
+        assert card.findChild(QPushButton, "confirmButton").text() == "Valider"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

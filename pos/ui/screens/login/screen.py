@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos.services.users import UserService
 from pos.ui.keypad import PinPad
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import UsersTableModel
 from pos.ui.screens.login.view_model import LoginViewModel
@@ -33,7 +34,7 @@ QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff
 """
 
 
-class LoginScreen(QWidget):
+class LoginScreen(Retranslating, QWidget):
     """Who is at the counter: tap your name, type your PIN, OK.
 
     Renders `LoginViewModel`. A lockout is said in full (who, until when, what to do), and
@@ -121,11 +122,6 @@ class LoginScreen(QWidget):
         self._pin_pad.set_accept_text(self.tr("Log in"))
         self._model.retranslate()
         self._render_users()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def _on_users_view_clicked(self, index: QModelIndex) -> None:
         self._pin_pad.clear()

@@ -8,25 +8,33 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos.ui.screens import COMPACT_ROW_HEIGHT, fit_to_rows, setup_touch_table
+from pos.ui.retranslating import Retranslating
+from pos.ui.screens import COMPACT_ROW_HEIGHT, fit_to_rows, rows_height, setup_touch_table
 from pos.ui.screens.order.models import (
     DocumentsTableModel,
     OrderLinesTableModel,
     PaymentsTableModel,
 )
 from pos.ui.screens.order.view_model import OrderHeader, OrderViewModel
+from pos.ui.scroll_area import VerticalScrollArea
 
 HEADER_ROWS = 3  # fields fill columns top-down: when and where | contact, total | refunds
 SMALL_TABLE_ROWS = 3  # payments and documents: taller lists scroll, the items keep the room
+MIN_LINE_ROWS = 1  # the items list shrinks to this many rows before the page scrolls
 
 
-class OrderScreen(QWidget):
+class OrderScreen(Retranslating, QWidget):
     """Shows `OrderViewModel`'s order: header, lines, payments, earlier counter documents.
+
+    The order's details scroll up and down when they are taller than the screen (an order
+    paid three ways with three earlier documents, at 1024×768); what is added below them
+    (the returns desk's actions) stays in view.
 
     Signals:
         back_requested(): the cashier wants the search screen again.
@@ -45,6 +53,7 @@ class OrderScreen(QWidget):
         self._documents = DocumentsTableModel(locale=locale, parent=self)
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
         self._render_detail()
 
     @property
@@ -58,7 +67,7 @@ class OrderScreen(QWidget):
         self._vm.set_locale(locale)  # re-emits detail_changed: the header is worded again
 
     def _build_ui(self) -> None:
-        self._back_button = QPushButton(self.tr("‹  Back to search"), objectName="backButton")
+        self._back_button = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
         top = QHBoxLayout()
         top.addWidget(self._back_button)
@@ -68,11 +77,12 @@ class OrderScreen(QWidget):
         self._status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._status_label.setWordWrap(True)
         self._content = QWidget(objectName="orderContent")
+        self._build_content()
+        self._scroll = VerticalScrollArea(self._content, object_name="orderScroll")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._status_label, 1)
-        layout.addWidget(self._content, 100)
-        self._build_content()
+        layout.addWidget(self._scroll, 100)
 
     def _build_content(self) -> None:
         self._header_grid = QGridLayout()
@@ -80,24 +90,25 @@ class OrderScreen(QWidget):
         self._window_label = QLabel(objectName="returnWindow")
         self._window_label.setWordWrap(True)
         self._lines_view = self._table(self._lines, OrderLinesTableModel.PRODUCT_COLUMN, "lines")
+        # The items take the room left (at least a row; a long list scrolls in itself): the
+        # page scrolls only when even that does not fit.
+        self._lines_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._payments_view = self._table(
             self._payments, PaymentsTableModel.REFERENCE_COLUMN, "payments"
         )
         self._documents_view = self._table(
             self._documents, DocumentsTableModel.KIND_COLUMN, "documents"
         )
-        self._no_documents = QLabel(
-            self.tr("No exchange, refund or cancellation at the counter yet."),
-            objectName="emptyNote",
-        )
-        documents = self._section(self.tr("Earlier counter documents"), self._documents_view)
+        self._no_documents = QLabel(objectName="emptyNote")
+        self._section_titles: dict[str, QLabel] = {}
+        documents = self._section("documents", self._documents_view)
         documents.addWidget(self._no_documents)
         layout = QVBoxLayout(self._content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header_grid)
         layout.addWidget(self._window_label)
-        layout.addLayout(self._section(self.tr("Items"), self._lines_view), 1)
-        layout.addLayout(self._section(self.tr("Payments"), self._payments_view))
+        layout.addLayout(self._section("lines", self._lines_view), 1)
+        layout.addLayout(self._section("payments", self._payments_view))
         layout.addLayout(documents)
 
     def _table(self, model: QAbstractItemModel, stretch: int, name: str) -> QTableView:
@@ -106,11 +117,12 @@ class OrderScreen(QWidget):
         setup_touch_table(view, stretch=stretch, row_height=COMPACT_ROW_HEIGHT)
         return view
 
-    @staticmethod
-    def _section(title: str, view: QWidget) -> QVBoxLayout:
+    def _section(self, key: str, view: QWidget) -> QVBoxLayout:
+        """`view` under a section title, kept as `_section_titles[key]` to be worded."""
+        title = self._section_titles[key] = QLabel(objectName="sectionTitle")
         box = QVBoxLayout()
         box.setSpacing(4)
-        box.addWidget(QLabel(title, objectName="sectionTitle"))
+        box.addWidget(title)
         box.addWidget(view, 1)
         return box
 
@@ -119,9 +131,24 @@ class OrderScreen(QWidget):
         self._vm.detail_changed.connect(self._render_detail)
         self._vm.status_changed.connect(self._render_status)
 
+    def _retranslate_ui(self) -> None:
+        """The fixed texts; the order's own (title, header) are worded again by `set_locale`."""
+        self._back_button.setText(self.tr("‹  Back to search"))
+        self._no_documents.setText(
+            self.tr("No exchange, refund or cancellation at the counter yet.")
+        )
+        titles = {
+            "lines": self.tr("Items"),
+            "payments": self.tr("Payments"),
+            "documents": self.tr("Earlier counter documents"),
+        }
+        for key, title in titles.items():
+            self._section_titles[key].setText(title)
+        self._render_status()
+
     def _render_detail(self) -> None:
         detail, header = self._vm.detail, self._vm.header()
-        self._content.setVisible(detail is not None)
+        self._scroll.setVisible(detail is not None)
         if detail is None or header is None:
             self._title.setText("")
             for model in (self._lines, self._payments, self._documents):
@@ -133,6 +160,7 @@ class OrderScreen(QWidget):
             self._documents.set_rows(detail.documents)
             fit_to_rows(self._payments_view, max_rows=SMALL_TABLE_ROWS)
             fit_to_rows(self._documents_view, max_rows=SMALL_TABLE_ROWS)
+            self._lines_view.setMinimumHeight(rows_height(self._lines_view, MIN_LINE_ROWS))
             self._documents_view.setVisible(bool(detail.documents))
             self._no_documents.setVisible(not detail.documents)
         self._render_status()

@@ -13,6 +13,8 @@ from pos.ui.screens import channel_label
 from pos.ui.workers import TaskRunner
 
 ORDER_KEY = "order"  # opening another order supersedes the one still loading
+# What the status line says, worded when read (so in the language of the moment).
+OPENING, NOT_FOUND, UNREADABLE = "opening", "order_not_found", "unreadable"
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ class OrderViewModel(QObject):
         super().__init__(parent)
         self._history, self._runner, self._locale = history, runner, locale
         self._detail: OrderDetail | None = None
-        self._status_text = ""
+        self._status = ""  # OPENING, NOT_FOUND, UNREADABLE or "" (the order is shown)
 
     @property
     def detail(self) -> OrderDetail | None:
@@ -58,7 +60,17 @@ class OrderViewModel(QObject):
 
     @property
     def status_text(self) -> str:
-        return self._status_text
+        """Worded each time it is read: after a language switch, in the new language."""
+        if self._status == OPENING:
+            return self.tr("Opening the order…")
+        if self._status == NOT_FOUND:
+            return self.tr("This order is no longer in the sales history.")
+        if self._status == UNREADABLE:
+            return self.tr(
+                "The order cannot be read right now. Try again in a moment; "
+                "if it keeps failing, call a manager."
+            )
+        return ""
 
     @property
     def locale(self) -> str:
@@ -73,7 +85,7 @@ class OrderViewModel(QObject):
         """Show the order with this id (replacing whatever was shown)."""
         history = self._history
         self._detail = None
-        self._set_status(self.tr("Opening the order…"))
+        self._set_status(OPENING)
         self.detail_changed.emit()
         self._runner.submit(
             lambda: history.order_detail(order_id),
@@ -129,16 +141,12 @@ class OrderViewModel(QObject):
         self.detail_changed.emit()
 
     def _on_load_failed(self, error: BaseException) -> None:
-        if getattr(error, "code", None) == "order_not_found":
-            text = self.tr("This order is no longer in the sales history.")
+        if getattr(error, "code", None) == NOT_FOUND:
+            self._set_status(NOT_FOUND)
         else:
             log.error("loading an order failed", exc_info=error)
-            text = self.tr(
-                "The order cannot be read right now. Try again in a moment; "
-                "if it keeps failing, call a manager."
-            )
-        self._set_status(text)
+            self._set_status(UNREADABLE)
 
-    def _set_status(self, text: str) -> None:
-        self._status_text = text
+    def _set_status(self, status: str) -> None:
+        self._status = status
         self.status_changed.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pos.domain.roles import Operator
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.printing.models import PrintJobsTableModel
 from pos.ui.screens.printing.view_model import PrintQueueViewModel
@@ -45,7 +46,7 @@ def monospace_font(pixel_size: int = 15) -> QFont:
     return font
 
 
-class _AskDialog(QDialog):
+class _AskDialog(Retranslating, QDialog):
     """A touch dialog: a question, a text field, quick answers, Cancel and OK.
 
     Subclasses word it in `_texts` (title, question, quick answers) and expose `ask`.
@@ -54,40 +55,45 @@ class _AskDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(640)
-        title, question, answers = self._texts()
-        self.setWindowTitle(title)
         self.text_edit = QLineEdit(objectName="answerEdit")
-        cancel = QPushButton(
-            QCoreApplication.translate("AskDialog", "Cancel"), objectName="cancelButton"
-        )
-        self.ok_button = QPushButton(
-            QCoreApplication.translate("AskDialog", "OK"), objectName="okButton"
-        )
+        self._question = QLabel(wordWrap=True)
+        self._cancel = QPushButton(objectName="cancelButton")
+        self.ok_button = QPushButton(objectName="okButton")
         self.ok_button.setProperty("primary", True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(cancel)
+        buttons.addWidget(self._cancel)
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(question, wordWrap=True))
+        layout.addWidget(self._question)
         layout.addWidget(self.text_edit)
-        layout.addLayout(self._quick_answers(answers))
+        layout.addLayout(self._quick_answers(len(self._texts()[2])))
         layout.addLayout(buttons)
-        cancel.clicked.connect(self.reject)
+        self._cancel.clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.accept)
         self.text_edit.textChanged.connect(self._on_text_edit_text_changed)
+        self._retranslate_ui()
         self._on_text_edit_text_changed("")
 
     def _texts(self) -> tuple[str, str, list[str]]:
         raise NotImplementedError
 
-    def _quick_answers(self, answers: list[str]) -> QGridLayout:
+    def _quick_answers(self, count: int) -> QGridLayout:
+        self._answers = [QPushButton(objectName="quickAnswer") for _ in range(count)]
         grid = QGridLayout()
-        for index, answer in enumerate(answers):
-            button = QPushButton(answer, objectName="quickAnswer")
-            button.clicked.connect(lambda _=False, text=answer: self.text_edit.setText(text))
+        for index, button in enumerate(self._answers):
+            button.clicked.connect(lambda _=False, b=button: self.text_edit.setText(b.text()))
             grid.addWidget(button, index // 3, index % 3)
         return grid
+
+    def _retranslate_ui(self) -> None:
+        title, question, answers = self._texts()
+        self.setWindowTitle(title)
+        self._question.setText(question)
+        for button, answer in zip(self._answers, answers, strict=True):
+            button.setText(answer)
+        self._cancel.setText(QCoreApplication.translate("AskDialog", "Cancel"))
+        self.ok_button.setText(QCoreApplication.translate("AskDialog", "OK"))
 
     def _on_text_edit_text_changed(self, text: str) -> None:
         self.ok_button.setEnabled(bool(text.strip()))
@@ -132,7 +138,7 @@ class DrawerReasonDialog(_AskDialog):
         )
 
 
-class PrintingScreen(QWidget):
+class PrintingScreen(Retranslating, QWidget):
     """The receipts not printed yet, with what went wrong and buttons to put it right.
 
     Signals:
@@ -257,11 +263,6 @@ class PrintingScreen(QWidget):
         self._reprint_button.setText(self.tr("Reprint"))
         self._preview.setPlaceholderText(self.tr("Tap a receipt to see it here."))
         self._model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def on_scan(self, _kind: object, text: str) -> None:
         """A receipt was scanned here: reprint it (its QR code says `CPT:D:<number>`)."""

@@ -19,6 +19,7 @@ from pos.services.history import OrderDetail, SalesHistoryService
 from pos.services.returns import CommittedDocument, ReturnsService
 from pos.services.users import UserService
 from pos.ui.dialogs.approval import ApprovalDialog, CardApprovalDialog
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens.order import OrderScreen
 from pos.ui.screens.returns.picker import CataloguePicker, PickerViewModel
 from pos.ui.screens.returns.screen import ReturnsScreen
@@ -128,7 +129,7 @@ class ReturnsFlow(QStackedWidget):
         self.document_committed.emit(document.number)
 
 
-class OrderActionsBar(QWidget):
+class OrderActionsBar(Retranslating, QWidget):
     """Exchange / Refund / Cancel buttons for the order screen (an adapter: the order screen
     itself stays read-only).
 
@@ -148,13 +149,11 @@ class OrderActionsBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         self._buttons = {
-            DocumentKind.CANCELLATION: QPushButton(
-                self.tr("Cancel order"), objectName="cancelOrderButton"
-            ),
-            DocumentKind.REFUND: QPushButton(self.tr("Refund"), objectName="refundButton"),
-            DocumentKind.EXCHANGE: QPushButton(self.tr("Exchange"), objectName="exchangeButton"),
+            DocumentKind.CANCELLATION: QPushButton(objectName="cancelOrderButton"),
+            DocumentKind.REFUND: QPushButton(objectName="refundButton"),
+            DocumentKind.EXCHANGE: QPushButton(objectName="exchangeButton"),
         }
-        self._reprint = QPushButton(self.tr("Reprint receipt"), objectName="reprintButton")
+        self._reprint = QPushButton(objectName="reprintButton")
         self._reprint.clicked.connect(self._on_reprint_clicked)
         row.addWidget(self._reprint)
         for kind, button in self._buttons.items():
@@ -162,7 +161,14 @@ class OrderActionsBar(QWidget):
             row.addWidget(button)
         self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
         order_screen.view_model.detail_changed.connect(self._render)
+        self._retranslate_ui()
         self._render()
+
+    def _retranslate_ui(self) -> None:
+        self._buttons[DocumentKind.CANCELLATION].setText(self.tr("Cancel order"))
+        self._buttons[DocumentKind.REFUND].setText(self.tr("Refund"))
+        self._buttons[DocumentKind.EXCHANGE].setText(self.tr("Exchange"))
+        self._reprint.setText(self.tr("Reprint receipt"))
 
     def _on_button_clicked(self, kind: DocumentKind) -> None:
         detail = self._order.view_model.detail

@@ -24,6 +24,7 @@ from pos.services.catalogue_search import (
     VariantOption,
 )
 from pos.ui.messages import error_text
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
 from pos.ui.screens.returns.models import ProductsTableModel
 from pos.ui.workers import TaskRunner
@@ -120,7 +121,7 @@ class PickerViewModel(QObject):
         self.status_changed.emit()
 
 
-class CataloguePicker(QWidget):
+class CataloguePicker(Retranslating, QWidget):
     """Search box, products found, and the chosen product's size × colour grid with stock.
 
     Out-of-stock cells are disabled; low stock (two or fewer) is marked.
@@ -140,8 +141,10 @@ class CataloguePicker(QWidget):
         self.setObjectName("cataloguePicker")
         self._vm = view_model
         self._products = ProductsTableModel(locale=locale, parent=self)
+        self._cells: list[tuple[QPushButton, VariantOption]] = []  # the grid's, to word again
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
 
     @property
     def view_model(self) -> PickerViewModel:
@@ -154,12 +157,10 @@ class CataloguePicker(QWidget):
 
     def _build_ui(self) -> None:
         self._search = QLineEdit(objectName="pickerSearch")
-        self._search.setPlaceholderText(self.tr("Name, SKU or scan"))
         # A finger-sized clear key: the field's own clear button is a 20 px target.
         self._clear = QPushButton("✕", objectName="pickerClear")
         self._clear.setFixedSize(56, 56)
         self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._clear.setAccessibleName(self.tr("Clear"))
         search = QHBoxLayout()
         search.addWidget(self._search, 1)
         search.addWidget(self._clear)
@@ -187,6 +188,12 @@ class CataloguePicker(QWidget):
         self._vm.grid_changed.connect(self._render_grid)
         self._vm.status_changed.connect(lambda: self._status.setText(self._vm.status_text))
 
+    def _retranslate_ui(self) -> None:
+        self._search.setPlaceholderText(self.tr("Name, SKU or scan"))
+        self._clear.setAccessibleName(self.tr("Clear"))
+        for button, option in self._cells:
+            button.setText(self._cell_text(option))
+
     def _on_clear_clicked(self) -> None:
         self._search.clear()
         self._search.setFocus()
@@ -209,6 +216,7 @@ class CataloguePicker(QWidget):
         while (item := self._grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
+        self._cells = []
         grid = self._vm.grid
         self._grid_title.setText(grid.name if grid else "")
         if grid is None:
@@ -222,7 +230,7 @@ class CataloguePicker(QWidget):
                 if option is not None:
                     self._grid.addWidget(self._cell(option), r + 1, c + 1)
 
-    def _cell(self, option: VariantOption) -> QPushButton:
+    def _cell_text(self, option: VariantOption) -> str:
         level = option.stock_level
         if level is StockLevel.OUT:
             stock = self.tr("Out of stock")
@@ -230,7 +238,12 @@ class CataloguePicker(QWidget):
             stock = self.tr("Only {count} left").format(count=option.on_hand)
         else:
             stock = self.tr("{count} in stock").format(count=option.on_hand)
-        button = QPushButton(f"{option.row}\n{stock}", objectName=f"variant_{option.sku}")
+        return f"{option.row}\n{stock}"
+
+    def _cell(self, option: VariantOption) -> QPushButton:
+        level = option.stock_level
+        button = QPushButton(self._cell_text(option), objectName=f"variant_{option.sku}")
+        self._cells.append((button, option))
         button.setProperty("stock", level.value)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setEnabled(level is not StockLevel.OUT)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind, Quote
 from pos.ui.format import format_money
 from pos.ui.messages import rule_text
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
 from pos.ui.screens.returns.models import ReplacementsTableModel
 from pos.ui.screens.returns.picker import CataloguePicker
@@ -44,7 +45,7 @@ QPushButton:disabled { color: #9aa5ae; background: #eceeef; }
 """
 
 
-class LineRow(QFrame):
+class LineRow(Retranslating, QFrame):
     """One sold line: name, what can come back, a − n + stepper, reason and disposition.
 
     Signals:
@@ -60,14 +61,15 @@ class LineRow(QFrame):
     def __init__(self, state: LineState, *, kind: DocumentKind, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("returnLine")
+        self._returnable = state.line.returnable
         self._build_ui(state, kind)
+        self._retranslate_ui()
         self.render(state)
 
     def _build_ui(self, state: LineState, kind: DocumentKind) -> None:
         line = state.line
         name = QLabel(f"{line.product_name}  {line.options_text}".strip(), objectName="lineName")
-        info = QLabel(self.tr("{count} can come back").format(count=line.returnable))
-        info.setObjectName("lineInfo")
+        self._info = QLabel(objectName="lineInfo")
         self._minus = self._step_button("−", -1, "minusButton")
         self._plus = self._step_button("+", 1, "plusButton")
         self._quantity = QLabel(objectName="lineQuantity", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -79,7 +81,7 @@ class LineRow(QFrame):
         self._disposition = self._dispositions_box()
         grid = QGridLayout(self)
         grid.addWidget(name, 0, 0, 1, 2)
-        grid.addWidget(info, 1, 0)
+        grid.addWidget(self._info, 1, 0)
         stepper = QHBoxLayout()
         for widget in (self._minus, self._quantity, self._plus):
             stepper.addWidget(widget)
@@ -96,27 +98,37 @@ class LineRow(QFrame):
         return button
 
     def _reasons_box(self) -> QComboBox:
-        labels = {
+        box = QComboBox(objectName="reasonBox")
+        for code in ("", *REASONS):  # "": none chosen yet
+            box.addItem("", code)
+        box.activated.connect(lambda i: self.reason_chosen.emit(box.itemData(i)))
+        return box
+
+    def _dispositions_box(self) -> QComboBox:
+        box = QComboBox(objectName="dispositionBox")
+        for disposition in (Disposition.RESTOCK, Disposition.DAMAGED, Disposition.INSPECT):
+            box.addItem("", disposition)
+        box.activated.connect(lambda i: self.disposition_chosen.emit(box.itemData(i)))
+        return box
+
+    def _retranslate_ui(self) -> None:
+        self._info.setText(self.tr("{count} can come back").format(count=self._returnable))
+        reasons = {
+            "": self.tr("Reason…"),
             "wrong_size": self.tr("Wrong size"),
             "not_as_expected": self.tr("Not as expected"),
             "faulty": self.tr("Faulty or damaged"),
             "changed_mind": self.tr("Changed their mind"),
             "other": self.tr("Other reason"),
         }
-        box = QComboBox(objectName="reasonBox")
-        box.addItem(self.tr("Reason…"), "")
-        for code in REASONS:
-            box.addItem(labels[code], code)
-        box.activated.connect(lambda i: self.reason_chosen.emit(box.itemData(i)))
-        return box
-
-    def _dispositions_box(self) -> QComboBox:
-        box = QComboBox(objectName="dispositionBox")
-        box.addItem(self.tr("Back to stock"), Disposition.RESTOCK)
-        box.addItem(self.tr("Damaged"), Disposition.DAMAGED)
-        box.addItem(self.tr("To inspect"), Disposition.INSPECT)
-        box.activated.connect(lambda i: self.disposition_chosen.emit(box.itemData(i)))
-        return box
+        dispositions = {
+            Disposition.RESTOCK: self.tr("Back to stock"),
+            Disposition.DAMAGED: self.tr("Damaged"),
+            Disposition.INSPECT: self.tr("To inspect"),
+        }
+        for box, texts in ((self._reason, reasons), (self._disposition, dispositions)):
+            for index in range(box.count()):
+                box.setItemText(index, texts[box.itemData(index)])
 
     def render(self, state: LineState) -> None:
         self._quantity.setText(str(state.quantity))
@@ -129,7 +141,7 @@ class LineRow(QFrame):
         self.setProperty("active", state.quantity > 0)
 
 
-class ReturnsScreen(QWidget):
+class ReturnsScreen(Retranslating, QWidget):
     """Shows `ReturnsViewModel`'s draft and quote; the picker adds replacements.
 
     Signals:
@@ -157,6 +169,7 @@ class ReturnsScreen(QWidget):
         self._built_for: tuple[int, DocumentKind] | None = None
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
 
     @property
     def view_model(self) -> ReturnsViewModel:
@@ -174,7 +187,7 @@ class ReturnsScreen(QWidget):
         self._vm.set_locale(locale)  # re-emits quote_changed: the balance is said again
 
     def _build_ui(self) -> None:
-        self._back = QPushButton(self.tr("‹  Back to the order"), objectName="backButton")
+        self._back = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
         top = QHBoxLayout()
         top.addWidget(self._back)
@@ -186,7 +199,8 @@ class ReturnsScreen(QWidget):
         self._right = QWidget(objectName="pickerPanel")
         right = QVBoxLayout(self._right)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(QLabel(self.tr("Replacement"), objectName="sectionTitle"))
+        self._picker_title = QLabel(objectName="sectionTitle")
+        right.addWidget(self._picker_title)
         right.addWidget(self._picker, 1)
         body.addWidget(self._right, 2)
         layout = QVBoxLayout(self)
@@ -203,16 +217,16 @@ class ReturnsScreen(QWidget):
         # Never narrower than a line (its stepper and lists), so nothing hides to the side.
         scroll = VerticalScrollArea(holder, object_name="linesScroll")
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self._refund_box = QCheckBox(self.tr("Give the money back"), objectName="withRefund")
+        self._refund_box = QCheckBox(objectName="withRefund")
         self._note = QLineEdit(objectName="cancelNote")
-        self._note.setPlaceholderText(self.tr("Note for the customer"))
         self._items_view = QTableView(objectName="replacementsTable")
         self._items_view.setModel(self._replacements)
         setup_touch_table(self._items_view, stretch=0, row_height=COMPACT_ROW_HEIGHT)
-        self._remove = QPushButton(self.tr("Remove one"), objectName="removeItemButton")
-        self._items_title = QLabel(self.tr("New items"), objectName="sectionTitle")
+        self._remove = QPushButton(objectName="removeItemButton")
+        self._items_title = QLabel(objectName="sectionTitle")
+        self._lines_title = QLabel(objectName="sectionTitle")
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("What comes back"), objectName="sectionTitle"))
+        left.addWidget(self._lines_title)
         left.addWidget(scroll, 3)
         for widget in (self._refund_box, self._note, self._items_title):
             left.addWidget(widget)
@@ -227,7 +241,7 @@ class ReturnsScreen(QWidget):
         self._figures = QLabel(objectName="quoteFigures", wordWrap=True)
         self._balance = QLabel(objectName="balanceLabel", wordWrap=True)
         self._approvals = QLabel(objectName="approvalsLabel", wordWrap=True)
-        self._continue = QPushButton(self.tr("Continue  ›"), objectName="continueButton")
+        self._continue = QPushButton(objectName="continueButton")
         self._continue.setProperty("primary", True)
         texts = QVBoxLayout()
         texts.addWidget(self._figures)
@@ -249,6 +263,19 @@ class ReturnsScreen(QWidget):
         self._vm.draft_changed.connect(self._render_draft)
         self._vm.quote_changed.connect(self._render_quote)
         self._vm.status_changed.connect(lambda: self._status.setText(self._vm.status_text))
+
+    def _retranslate_ui(self) -> None:
+        """The fixed texts, and the title; the quote is worded again by `set_locale`."""
+        self._back.setText(self.tr("‹  Back to the order"))
+        self._picker_title.setText(self.tr("Replacement"))
+        self._lines_title.setText(self.tr("What comes back"))
+        self._refund_box.setText(self.tr("Give the money back"))
+        self._note.setPlaceholderText(self.tr("Note for the customer"))
+        self._items_title.setText(self.tr("New items"))
+        self._remove.setText(self.tr("Remove one"))
+        self._continue.setText(self.tr("Continue  ›"))
+        if self._vm.detail is not None:
+            self._title.setText(self._title_text())
 
     def _on_remove_clicked(self) -> None:
         rows = self._items_view.selectionModel().selectedRows()

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.search.models import OrderResultsTableModel
 from pos.ui.screens.search.view_model import SearchViewModel
 
 
-class SearchScreen(QWidget):
+class SearchScreen(Retranslating, QWidget):
     """Find a past sale by customer, e-mail, phone, order number or receipt scan.
 
     Renders `SearchViewModel`; holds no state of its own. A barcode scanner acting as a
@@ -40,18 +41,17 @@ class SearchScreen(QWidget):
         self._model = OrderResultsTableModel(locale=locale, parent=self)
         self._build_ui()
         self._connect_signals()
-        self._render_status()
+        self._retranslate_ui()
 
     @property
     def view_model(self) -> SearchViewModel:
         return self._vm
 
     def _build_ui(self) -> None:
-        title = QLabel(self.tr("Find a sale"), objectName="screenTitle")
+        self._title = QLabel(objectName="screenTitle")
         self._query_edit = QLineEdit(objectName="searchBox")
-        self._query_edit.setPlaceholderText(self.tr("Name, e-mail, phone, order number or scan"))
-        self._clear_button = QPushButton(self.tr("Clear"), objectName="clearButton")
-        self._search_button = QPushButton(self.tr("Search"), objectName="searchButton")
+        self._clear_button = QPushButton(objectName="clearButton")
+        self._search_button = QPushButton(objectName="searchButton")
         self._search_button.setProperty("primary", True)
         box = QHBoxLayout()
         box.addWidget(self._query_edit, 1)
@@ -63,9 +63,9 @@ class SearchScreen(QWidget):
         self._results_view = QTableView(objectName="searchResults")
         self._results_view.setModel(self._model)
         setup_touch_table(self._results_view, stretch=OrderResultsTableModel.CUSTOMER_COLUMN)
-        self._more_button = QPushButton(self.tr("Show older sales"), objectName="moreButton")
+        self._more_button = QPushButton(objectName="moreButton")
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self._title)
         layout.addLayout(box)
         layout.addWidget(self._status_label)
         layout.addWidget(self._results_view, 1)
@@ -81,6 +81,14 @@ class SearchScreen(QWidget):
         self._vm.results_changed.connect(self._render_results)
         self._vm.status_changed.connect(self._render_status)
         self._vm.order_requested.connect(self.order_requested)
+
+    def _retranslate_ui(self) -> None:
+        self._title.setText(self.tr("Find a sale"))
+        self._query_edit.setPlaceholderText(self.tr("Name, e-mail, phone, order number or scan"))
+        self._clear_button.setText(self.tr("Clear"))
+        self._search_button.setText(self.tr("Search"))
+        self._more_button.setText(self.tr("Show older sales"))
+        self._render_status()  # the view model words its status in the language of the moment
 
     def set_locale(self, locale: str) -> None:
         """Show dates and totals the `locale` way ("en_US"); the results are not searched again."""

@@ -13,6 +13,9 @@ from pos.ui.workers import TaskRunner
 SEARCH_KEY = "search"  # one generation chain: a newer search (or page) supersedes older ones
 DEBOUNCE_MS = 150  # long enough to skip a search per keystroke, short enough to feel instant
 PAGE_SIZE = 50
+# What the status line says, worded when read (so in the language of the moment).
+EMPTY_QUERY, NOTHING_FOUND = "empty_query", "nothing_found"  # the service's message codes
+SEARCHING, FAILED = "searching", "failed"
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,7 @@ class SearchViewModel(QObject):
         self._results: tuple[OrderSummary, ...] = ()
         self._next_cursor: int | None = None
         self._busy = False
-        self._status_text = self._empty_query_text()
+        self._status = (EMPTY_QUERY, "")  # (what to say, the query it is about)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -64,8 +67,29 @@ class SearchViewModel(QObject):
 
     @property
     def status_text(self) -> str:
-        """A sentence for the cashier when there is no list to show; "" otherwise."""
-        return self._status_text
+        """A sentence for the cashier when there is no list to show; "" otherwise.
+
+        Worded each time it is read: after a language switch it reads in the new language.
+        """
+        code, query = self._status
+        if code == EMPTY_QUERY:
+            return self.tr(
+                "Type the customer's name, e-mail or phone number, or the order number.\n"
+                "You can also scan the QR code on the receipt."
+            )
+        if code == NOTHING_FOUND:
+            return self.tr(
+                "No sale found for “{query}”.\n"
+                "Check the spelling, or try the phone number or the order number."
+            ).format(query=query.strip())
+        if code == SEARCHING:
+            return self.tr("Searching…")
+        if code == FAILED:
+            return self.tr(
+                "The sales history cannot be read right now. Try again in a moment; "
+                "if it keeps failing, call a manager."
+            )
+        return ""
 
     @property
     def busy(self) -> bool:
@@ -116,7 +140,7 @@ class SearchViewModel(QObject):
     def _on_found(self, query: str, open_exact: bool, page: SearchPage) -> None:
         self._results, self._next_cursor = page.results, page.next_cursor
         self._busy = False
-        self._status_text = self._message_text(page.message, query)
+        self._status = (page.message or "", query)  # an unknown code says nothing
         self.results_changed.emit()
         self.status_changed.emit()
         exact = [summary for summary in page.results if summary.exact]
@@ -136,31 +160,12 @@ class SearchViewModel(QObject):
         log.error("sales history search failed", exc_info=error)
         self._results, self._next_cursor = (), None
         self._busy = False
-        self._status_text = self.tr(
-            "The sales history cannot be read right now. Try again in a moment; "
-            "if it keeps failing, call a manager."
-        )
+        self._status = (FAILED, "")
         self.results_changed.emit()
         self.status_changed.emit()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         if busy and not self._results:
-            self._status_text = self.tr("Searching…")
+            self._status = (SEARCHING, "")
         self.status_changed.emit()
-
-    def _message_text(self, code: str | None, query: str) -> str:
-        if code == "empty_query":
-            return self._empty_query_text()
-        if code == "nothing_found":
-            return self.tr(
-                "No sale found for “{query}”.\n"
-                "Check the spelling, or try the phone number or the order number."
-            ).format(query=query.strip())
-        return ""
-
-    def _empty_query_text(self) -> str:
-        return self.tr(
-            "Type the customer's name, e-mail or phone number, or the order number.\n"
-            "You can also scan the QR code on the receipt."
-        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from pos.domain.roles import Operator, Role
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
 from pos.services.users import UserService, UserView
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
@@ -68,7 +69,7 @@ def _secret(name: str, *, digits: bool = False) -> QLineEdit:
     return edit
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(Retranslating, QWidget):
     """Five tabs of settings; each Save goes to a service, which refuses non-administrators.
 
     Renders `SettingsViewModel`. The Wix API key is typed into a masked field, sent to the
@@ -331,11 +332,6 @@ class SettingsScreen(QWidget):
         )
 
     # ------------------------------------------------------------ rendering
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def _retranslate_ui(self) -> None:
         self._title.setText(self.tr("Settings"))

@@ -19,6 +19,7 @@ from pos.domain.returns import BalanceKind
 from pos.services.history import PaymentView
 from pos.ui.format import format_money
 from pos.ui.keypad import AmountKeypad
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, payment_method_label, setup_touch_table
 from pos.ui.screens.returns.screen import RETURNS_QSS, balance_text
 from pos.ui.screens.settle.models import TendersTableModel
@@ -26,7 +27,7 @@ from pos.ui.screens.settle.view_model import SettleViewModel
 from pos.ui.scroll_area import VerticalScrollArea
 
 
-class SettleScreen(QWidget):
+class SettleScreen(Retranslating, QWidget):
     """Shows `SettleViewModel`: what is due, the tenders, and the committed document.
 
     Signals:
@@ -47,6 +48,7 @@ class SettleScreen(QWidget):
         self._tenders = TendersTableModel(locale=locale, parent=self)
         self._build_ui()
         self._connect_signals()
+        self._retranslate_ui()
 
     @property
     def view_model(self) -> SettleViewModel:
@@ -64,7 +66,7 @@ class SettleScreen(QWidget):
             self._render_result()
 
     def _build_ui(self) -> None:
-        self._back = QPushButton(self.tr("‹  Back to the items"), objectName="backButton")
+        self._back = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
         top = QHBoxLayout()
         top.addWidget(self._back)
@@ -90,13 +92,11 @@ class SettleScreen(QWidget):
         self._table = QTableView(objectName="tendersTable")
         self._table.setModel(self._tenders)
         setup_touch_table(self._table, stretch=0, row_height=COMPACT_ROW_HEIGHT)
-        self._remove = QPushButton(self.tr("Remove"), objectName="removeTenderButton")
+        self._remove = QPushButton(objectName="removeTenderButton")
         self._email = QLineEdit(objectName="emailField")
-        self._email.setPlaceholderText(self.tr("Customer e-mail (receipt)"))
         self._note = QLineEdit(objectName="noteField")
-        self._note.setPlaceholderText(self.tr("Note for the customer"))
         self._status = QLabel(objectName="settleStatus", wordWrap=True)
-        self._commit = QPushButton(self.tr("Confirm"), objectName="commitButton")
+        self._commit = QPushButton(objectName="commitButton")
         self._commit.setProperty("primary", True)
         left = QVBoxLayout()
         for widget in (self._balance, self._remaining, self._change):
@@ -116,12 +116,7 @@ class SettleScreen(QWidget):
         self._methods.setContentsMargins(0, 0, 0, 0)
         self._methods.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._gift_code = QLineEdit(objectName="giftCardCode")
-        self._gift_code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
-        self._nothing = QLabel(
-            self.tr("Nothing to pay and nothing to refund: check the items, then confirm."),
-            objectName="nothingDue",
-            wordWrap=True,
-        )
+        self._nothing = QLabel(objectName="nothingDue", wordWrap=True)
         right = QVBoxLayout()
         right.addWidget(self._nothing)
         right.addWidget(self._keypad)
@@ -134,7 +129,7 @@ class SettleScreen(QWidget):
         frame = QFrame(objectName="resultPanel")
         self._result_text = QLabel(objectName="resultText", wordWrap=True)
         self._result_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._done = QPushButton(self.tr("Done"), objectName="doneButton")
+        self._done = QPushButton(objectName="doneButton")
         self._done.setProperty("primary", True)
         layout = QVBoxLayout(frame)
         layout.addStretch(1)
@@ -154,6 +149,24 @@ class SettleScreen(QWidget):
         self._vm.changed.connect(self._render)
         self._vm.status_changed.connect(self._render_status)
         self._vm.committed.connect(lambda _document: self._render_result())
+
+    def _retranslate_ui(self) -> None:
+        """The fixed texts; what depends on the settlement is worded again by `set_locale`."""
+        self._back.setText(self.tr("‹  Back to the items"))
+        self._remove.setText(self.tr("Remove"))
+        self._email.setPlaceholderText(self.tr("Customer e-mail (receipt)"))
+        self._note.setPlaceholderText(self.tr("Note for the customer"))
+        self._commit.setText(self.tr("Confirm"))
+        self._gift_code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
+        self._nothing.setText(
+            self.tr("Nothing to pay and nothing to refund: check the items, then confirm.")
+        )
+        self._done.setText(self.tr("Done"))
+        texts = self._method_texts()
+        for index in range(self._methods.count()):
+            button = self._methods.itemAt(index).widget()
+            if button is not None and button.objectName() in texts:
+                button.setText(texts[button.objectName()])
 
     def start(self) -> None:
         """Show the view model's freshly started settlement (methods depend on the order)."""
@@ -183,20 +196,30 @@ class SettleScreen(QWidget):
         kind = quote.balance_kind if quote else BalanceKind.NONE
         if kind is BalanceKind.LOWER:
             return [self._payment_button(p) for p in vm.refundable_payments()], [
-                self._method("cashButton", self.tr("Cash"), vm.add_cash),
-                self._method("newGiftCardButton", self.tr("New gift card"), vm.add_new_gift_card),
-                self._method("storeCreditButton", self.tr("Store credit"), vm.add_store_credit),
+                self._method("cashButton", vm.add_cash),
+                self._method("newGiftCardButton", vm.add_new_gift_card),
+                self._method("storeCreditButton", vm.add_store_credit),
             ]
         if kind is BalanceKind.HIGHER:
             return [], [
-                self._method("cashButton", self.tr("Cash"), vm.add_cash),
-                self._method("cardButton", self.tr("Card"), vm.add_card),
-                self._method("giftCardButton", self.tr("Gift card"), self._on_gift_card),
+                self._method("cashButton", vm.add_cash),
+                self._method("cardButton", vm.add_card),
+                self._method("giftCardButton", self._on_gift_card),
             ]
         return [], []
 
-    def _method(self, name: str, text: str, add) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text, objectName=name)
+    def _method_texts(self) -> dict[str, str]:
+        """The words on the other methods' buttons, by the buttons' object names."""
+        return {
+            "cashButton": self.tr("Cash"),
+            "cardButton": self.tr("Card"),
+            "giftCardButton": self.tr("Gift card"),
+            "newGiftCardButton": self.tr("New gift card"),
+            "storeCreditButton": self.tr("Store credit"),
+        }
+
+    def _method(self, name: str, add) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(self._method_texts()[name], objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: add(self._keypad.amount()))
         return button

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos.domain.roles import Operator
 from pos.services.stock import InspectionOutcome, StockService
 from pos.ui.keypad import Keypad, KeypadMode
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.stock.models import InspectionTableModel
 from pos.ui.screens.stock.view_model import StockViewModel
@@ -39,7 +40,7 @@ QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff
 """
 
 
-class StockScreen(QWidget):
+class StockScreen(Retranslating, QWidget):
     """Two pages for a manager: correct a count, and settle the returns set aside to inspect.
 
     Signals:
@@ -128,14 +129,18 @@ class StockScreen(QWidget):
             facts.addWidget(self._fact_titles[name], row, 0)
             facts.addWidget(self._facts[name], row, 1)
         self._reason_edit = QLineEdit(objectName="reasonEdit")
-        self._reasons = QGridLayout()
+        reasons = QGridLayout()
+        self._reason_buttons = [QPushButton(objectName="quickReason") for _ in range(4)]
+        for index, button in enumerate(self._reason_buttons):
+            button.clicked.connect(lambda _=False, b=button: self._reason_edit.setText(b.text()))
+            reasons.addWidget(button, index // 2, index % 2)
         left = QVBoxLayout()
         left.addLayout(find)
         left.addLayout(facts)
         left.addStretch(1)
         left.addWidget(QLabel(objectName="reasonTitle"))
         left.addWidget(self._reason_edit)
-        left.addLayout(self._reasons)
+        left.addLayout(reasons)
         self._count_pad = Keypad(mode=KeypadMode.COUNT, max_length=MAX_COUNT_DIGITS)
         self._count_pad.setFixedWidth(PAD_WIDTH)
         self._count_title = QLabel(objectName="sectionTitle")
@@ -193,7 +198,10 @@ class StockScreen(QWidget):
             self._fact_titles[name].setText(title)
         self.findChild(QLabel, "reasonTitle").setText(self.tr("Why does the count change?"))
         self._reason_edit.setPlaceholderText(self.tr("Reason (required)"))
-        self._fill_reasons()
+        reasons = (self.tr("Shelf count"), self.tr("Damaged"), self.tr("Lost or stolen"),
+                   self.tr("Found"))  # fmt: skip
+        for button, reason in zip(self._reason_buttons, reasons, strict=True):
+            button.setText(reason)
         self._count_title.setText(self.tr("Quantity counted"))
         self._count_pad.set_accept_text(self.tr("Adjust"))
         self._no_inspection.setText(self.tr("No returned item is waiting to be inspected."))
@@ -202,22 +210,6 @@ class StockScreen(QWidget):
         self._model.retranslate()
         self._render_variant()
         self._render_inspections()
-
-    def _fill_reasons(self) -> None:
-        while (item := self._reasons.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        reasons = (self.tr("Shelf count"), self.tr("Damaged"), self.tr("Lost or stolen"),
-                   self.tr("Found"))  # fmt: skip
-        for index, reason in enumerate(reasons):
-            button = QPushButton(reason, objectName="quickReason")
-            button.clicked.connect(lambda _=False, text=reason: self._reason_edit.setText(text))
-            self._reasons.addWidget(button, index // 2, index % 2)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def _show_page(self, page: int) -> None:
         self._pages.setCurrentIndex(page)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos.domain.roles import Operator
 from pos.services.sync_port import SyncPort, SyncStatusView
 from pos.ui.format import format_datetime
+from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.sync.models import ReviewItemsTableModel
 from pos.ui.screens.sync.view_model import (
@@ -67,7 +68,7 @@ def _restyle(widget: QWidget, kind: str) -> None:
     widget.style().polish(widget)
 
 
-class SyncBadge(QPushButton):
+class SyncBadge(Retranslating, QPushButton):
     """A pill with the sync at a glance ("Online · 3 waiting", "2 to check"); tap: the panel.
 
     Signals:
@@ -95,13 +96,11 @@ class SyncBadge(QPushButton):
         self.setAccessibleName(look.text)
         _restyle(self, look.kind)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.show_status(self._status)
-        super().changeEvent(event)
+    def _retranslate_ui(self) -> None:
+        self.show_status(self._status)
 
 
-class SyncPanel(QWidget):
+class SyncPanel(Retranslating, QWidget):
     """The sync in words: state, last pull and push, the queue, and the changes to check.
 
     A manager settles a change with Done / Send again / Drop and a reason; anyone else sees
@@ -217,11 +216,6 @@ class SyncPanel(QWidget):
         self._buttons["drop"].setText(self.tr("Drop"))
         self._model.retranslate()
         self._render_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_ui()
-        super().changeEvent(event)
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
         self._vm.select(index.row())
