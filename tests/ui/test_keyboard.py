@@ -31,13 +31,9 @@ from pytestqt.qtbot import QtBot
 from pos.app import install_translators, load_stylesheet, run_app
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.ui.keyboard import (
-    KEY_MIN_WIDTH,
-    KeyboardPanel,
-    OnScreenKeyboard,
-    install_on_screen_keyboard,
-)
+from pos.ui.keyboard import OnScreenKeyboard, install_on_screen_keyboard
 from pos.ui.keyboard_layouts import COLUMNS, Layout, Page, page_rows
+from pos.ui.keyboard_panel import KEY_MIN_WIDTH, KeyboardPanel
 from pos.ui.main_window import MainWindow
 from tests.support.builders import order
 from tests.ui.conftest import record, rich_order
