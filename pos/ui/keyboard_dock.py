@@ -2,80 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QScrollArea, QWidget
 
 from pos.ui.keyboard_panel import KeyboardPanel
+from pos.ui.scroll_area import CONTENT_HOST, content_host
 
 FIELD_MARGIN = 8  # px left between the field being typed in and the keyboard's top
 
 
-class _ContentArea(QScrollArea):
-    """The window's content, scrollable so the docked keyboard can take room from it.
-
-    The content is as large as the area, as it was in the window (`widgetResizable` would
-    give a screen with wrapped text its preferred height, and a scroll bar); it scrolls only
-    when the keyboard leaves it less than its minimum height. No kinetic scrolling (a press
-    anywhere would start it), never the focus (a tap on the content leaves it in the field).
-    """
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__(objectName="keyboardContentArea")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(content)
-        content.setAutoFillBackground(False)  # the window's background shows, as before
-        self.viewport().setAutoFillBackground(False)
-
-    def minimumSizeHint(self) -> QSize:
-        """As narrow as the content allows (nothing cut at the side), however short."""
-        bar = self.verticalScrollBar().sizeHint().width()
-        width = self.widget().minimumSizeHint().width() + bar
-        return QSize(width, super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        return self.widget().sizeHint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_content()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # another language, another screen: other minimums
-            self._fit_content()
-        return super().eventFilter(watched, event)
-
-    def _fit_content(self) -> None:
-        """The area's size; taller, with a scroll bar, when the content needs more height.
-
-        The bar is switched on and off here (not "as needed"): Qt may leave an unneeded bar
-        shown when the content is resized while the area is.
-        """
-        content, room = self.widget(), self.maximumViewportSize()
-        least = content.minimumSizeHint().expandedTo(content.minimumSize()).height()
-        height = max(room.height(), least)
-        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        self.setVerticalScrollBarPolicy(on if height > room.height() else off)
-        content.resize(self.viewport().width(), height)
-
-
 def dock(window: QMainWindow, panel: KeyboardPanel) -> None:
-    """Put `panel` under the window's content (made scrollable), hidden."""
-    focus = window.focusWidget()
-    content = window.takeCentralWidget() or QWidget()
-    host = QWidget(objectName="keyboardHost")
-    layout = QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(_ContentArea(content), 1)
-    layout.addWidget(panel)
+    """Put `panel` under the window's content (made scrollable), hidden.
+
+    The app's `MainWindow` is built with its content in a `ContentArea` already
+    (`content_host`): the panel only joins its layout. Any other window has its content
+    moved into one — a re-parenting that re-styles every widget in it (260 ms for the whole
+    counter), which is why the main window does it before its screens exist.
+    """
+    host = window.centralWidget()
+    if host is None or host.objectName() != CONTENT_HOST:
+        focus = window.focusWidget()
+        host = content_host(window.takeCentralWidget() or QWidget())
+        window.setCentralWidget(host)
+        host.show()  # a child added to a window already shown stays hidden until told
+        if focus is not None:
+            focus.setFocus()  # taking the content out of the window cleared it
+    host.layout().addWidget(panel)
     panel.hide()
-    window.setCentralWidget(host)
-    if focus is not None:
-        focus.setFocus()  # taking the content out of the window cleared it
 
 
 def scroll_into_view(field: QWidget) -> None:

@@ -83,9 +83,7 @@ class KeyboardPanel(Retranslating, QWidget):
         self._layout = layout_for(language)
         self._shift = Shift.OFF
         self._stack = QStackedWidget(self)
-        self._pages = {page: self._build_page(page) for page in Page}
-        for page in Page:
-            self._stack.addWidget(self._pages[page])
+        self._pages: dict[Page, QWidget] = {}  # built when first shown: ~40 keys each
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.addWidget(self._stack)
@@ -117,8 +115,17 @@ class KeyboardPanel(Retranslating, QWidget):
         return next(p for p, widget in self._pages.items() if widget is self._stack.currentWidget())
 
     def show_page(self, page: Page) -> None:
-        self._stack.setCurrentWidget(self._pages[page])
+        self._stack.setCurrentWidget(self._page_widget(page))
         self._render()
+
+    def _page_widget(self, page: Page) -> QWidget:
+        """The page's keys, built the first time it is shown."""
+        widget = self._pages.get(page)
+        if widget is None:
+            widget = self._pages[page] = self._build_page(page)
+            self._stack.addWidget(widget)
+            self._label_keys()
+        return widget
 
     @property
     def letters(self) -> Layout:
@@ -141,8 +148,11 @@ class KeyboardPanel(Retranslating, QWidget):
         if layout is self._layout:
             return
         self._layout = layout
-        showing = self.page
-        old, self._pages[Page.LETTERS] = self._pages[Page.LETTERS], self._build_page(Page.LETTERS)
+        old = self._pages.pop(Page.LETTERS, None)
+        if old is None:  # not built yet: it will be, with these letters
+            return
+        showing = self.page if self._stack.currentWidget() is not old else Page.LETTERS
+        self._pages[Page.LETTERS] = self._build_page(Page.LETTERS)
         self._stack.insertWidget(0, self._pages[Page.LETTERS])
         self._stack.removeWidget(old)
         old.deleteLater()

@@ -14,6 +14,7 @@ from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.screens.search import SearchScreen, SearchViewModel
+from pos.ui.scroll_area import content_host
 from pos.ui.workers import TaskRunner
 
 
@@ -53,11 +54,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(search)
         self._stack.addWidget(order)
-        central = QWidget(self)
+        central = QWidget()
         self._layout = QVBoxLayout(central)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self._stack)
-        self.setCentralWidget(central)
+        # Scrollable from the start, with room under it for the on-screen keyboard: moving
+        # the built screens into a scroll area later would re-style every widget (260 ms).
+        self.setCentralWidget(content_host(central))
         self._connect_signals()
         self._retranslate_ui()
 

@@ -186,7 +186,7 @@ def test_focus_given_by_a_tap_opens_it_other_focus_does_not(qtbot: QtBot, host: 
 
 
 def test_a_field_low_on_the_screen_is_scrolled_above_the_keyboard(qtbot: QtBot, host: Host) -> None:
-    host.window.centralWidget().findChild(QWidget, "content").setMinimumHeight(700)
+    host.window.findChild(QWidget, "content").setMinimumHeight(700)
     tap(qtbot, host.low)
     panel_top = host.panel.mapTo(host.window, QPoint(0, 0)).y()
     low_bottom = lambda: host.low.mapTo(host.window, QPoint(0, host.low.height())).y()  # noqa: E731
@@ -284,16 +284,17 @@ def test_the_hide_key_and_leaving_the_field_close_it(qtbot: QtBot, host: Host) -
     qtbot.waitUntil(host.panel.isHidden)
 
 
-def test_password_and_read_only_fields_never_open_it(qtbot: QtBot, host: Host) -> None:
-    tap(qtbot, host.password)
-    assert host.password.hasFocus() and host.panel.isHidden()
-    tap(qtbot, host.password)
+def test_read_only_fields_never_open_it_masked_ones_do(qtbot: QtBot, host: Host) -> None:
+    """A touch-only terminal's admin types the Wix secret (a masked field) on it."""
     tap(qtbot, host.read_only)
     assert host.read_only.hasFocus() and host.panel.isHidden()
-    assert not host.keyboard.show_for(host.password)
-    tap(qtbot, host.name)
-    assert host.panel.isVisible()
-    tap(qtbot, host.password)  # from a field to a password: it closes
+    assert not host.keyboard.show_for(host.read_only)
+    tap(qtbot, host.password)
+    assert host.password.hasFocus() and host.panel.isVisible()
+    type_text(qtbot, host.panel, "s3cret")
+    qtbot.waitUntil(lambda: host.password.text() == "s3cret")
+    assert "s3cret" not in host.password.displayText()
+    tap(qtbot, host.read_only)  # from a field to a read-only one: it closes
     assert host.panel.isHidden()
 
 
@@ -416,8 +417,14 @@ def test_tapping_the_search_box_and_typing_a_name_finds_the_sale(
         assert status.isVisible() and status.wordWrap()
         # Closed, the keyboard takes nothing: the screen fills the window as before, unscrolled.
         assert area.widget().size() == area.viewport().size() == window.size()
+        # Nothing is built or moved before the first tap: the app starts as fast as without.
+        host, screen_parent = window.centralWidget(), window.search_screen.parentWidget()
+        assert window.findChild(KeyboardPanel) is None
         tap(qtbot, box)
         panel = keyboard.panel
+        assert window.findChildren(KeyboardPanel) == [panel]
+        assert window.centralWidget() is host  # docked in place: no screen was re-parented
+        assert window.search_screen.parentWidget() is screen_parent
         assert panel.isVisible() and top_row(panel) == "a z e r"
         type_text(qtbot, panel, "Lefèvre")
         # The scanner filter holds each key until the next tap or 60 ms of silence.
@@ -463,7 +470,7 @@ def test_the_app_opens_with_the_keyboard_unless_it_is_turned_off(
 
     def look_and_close() -> None:
         shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen["keyboard"] = [window.findChild(KeyboardPanel) is not None for window in shown]
+        seen["keyboard"] = [window.findChild(OnScreenKeyboard) is not None for window in shown]
         for window in shown:
             window.close()  # closing the last window ends the app, as at the counter
 
