@@ -54,6 +54,11 @@
         <translation>Tapez l’ID du site Wix (dans l’adresse du tableau de bord du site).</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="54"/>
+        <source>Paste the Wix app&apos;s client ID, secret and instance ID, each in full and without spaces.</source>
+        <translation>Collez l’ID client, le secret et l’ID d’instance de l’application Wix, chacun en entier et sans espaces.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="52"/>
         <source>This computer&apos;s password store refused the key. Unlock it, or ask your technician.</source>
         <translation>Le trousseau de mots de passe de cet ordinateur a refusé la clé. Déverrouillez-le ou appelez votre technicien.</translation>
@@ -207,26 +212,6 @@
         <translation>Imprimer un test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="321"/>
-        <source>API key</source>
-        <translation>Clé API</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="322"/>
-        <source>Site ID</source>
-        <translation>ID du site</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="323"/>
-        <source>Paste a new key to replace the stored one</source>
-        <translation>Collez une nouvelle clé pour remplacer celle enregistrée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="324"/>
-        <source>Save Wix connection</source>
-        <translation>Enregistrer la connexion Wix</translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="329"/>
         <source>A reason is required for every returned item</source>
         <translation>Un motif est exigé pour chaque article rendu</translation>
@@ -276,16 +261,6 @@
         <location filename="../../pos/ui/screens/settings/screen.py" line="342"/>
         <source>Set PIN</source>
         <translation>Changer le code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="368"/>
-        <source>Connected: an API key is stored for site {site}.</source>
-        <translation>Connecté : une clé API est enregistrée pour le site {site}.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="371"/>
-        <source>Not configured: paste the API key and the site ID, then save.</source>
-        <translation>Non configuré : collez la clé API et l’ID du site, puis enregistrez.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="390"/>
@@ -393,6 +368,95 @@
         <location filename="../../pos/ui/screens/settings/view_model.py" line="221"/>
         <source>The language is saved.</source>
         <translation>La langue est enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>WixTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="127"/>
+        <source>Sign in to Wix with</source>
+        <translation>Se connecter à Wix avec</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="125"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="129"/>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="126"/>
+        <source>Wix app</source>
+        <translation>Application Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="130"/>
+        <source>Site ID</source>
+        <translation>ID du site</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="131"/>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="132"/>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="133"/>
+        <source>Instance ID</source>
+        <translation>ID d’instance</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="137"/>
+        <source>Paste a new key to replace the stored one</source>
+        <translation>Collez une nouvelle clé pour remplacer celle enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="139"/>
+        <source>Paste the app&apos;s secret; it is never shown again</source>
+        <translation>Collez le secret de l’application ; il n’est jamais réaffiché</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="141"/>
+        <source>Save Wix connection</source>
+        <translation>Enregistrer la connexion Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="166"/>
+        <source>Signed in with an API key for site {site}.</source>
+        <translation>Connecté avec une clé API pour le site {site}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="168"/>
+        <source>Signed in as a Wix app (client {client}, instance {instance}).</source>
+        <translation>Connecté en tant qu’application Wix (client {client}, instance {instance}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="171"/>
+        <source>Not connected to Wix yet.</source>
+        <translation>Pas encore connecté à Wix.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="176"/>
+        <source>A Wix app installed on the shop&apos;s site: its client ID and secret, and the instance ID of its installation.</source>
+        <translation>Une application Wix installée sur le site de la boutique : son ID client et son secret, et l’ID d’instance de son installation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="181"/>
+        <source>An API key made by the site owner in Wix&apos;s API keys manager, and the ID of the shop&apos;s site.</source>
+        <translation>Une clé API créée par le propriétaire du site dans le gestionnaire de clés API de Wix, et l’ID du site de la boutique.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="185"/>
+        <source>Saving replaces the API key stored now.</source>
+        <translation>Enregistrer remplace la clé API enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="187"/>
+        <source>Saving replaces the Wix app stored now.</source>
+        <translation>Enregistrer remplace l’application Wix enregistrée.</translation>
     </message>
 </context>
 </TS>

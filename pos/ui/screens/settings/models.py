@@ -49,6 +49,10 @@ _SETTINGS: dict[str, str] = {
     "wix_site_invalid": QT_TRANSLATE_NOOP(
         "SettingsMessages", "Type the Wix site ID (found in the site's dashboard URL)."
     ),
+    "wix_app_invalid": QT_TRANSLATE_NOOP(
+        "SettingsMessages",
+        "Paste the Wix app's client ID, secret and instance ID, each in full and without spaces.",
+    ),
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "SettingsMessages",
         "This computer's password store refused the key. Unlock it, or ask your technician.",

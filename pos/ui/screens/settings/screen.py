@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos.domain.roles import Operator, Role
+from pos.domain.roles import Operator, Permission, Role
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
 from pos.services.users import UserService, UserView
@@ -33,6 +32,8 @@ from pos.ui.screens.settings.view_model import (
     TestPrint,
     minor_to_text,
 )
+from pos.ui.screens.settings.widgets import secret_field, touch_button
+from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
@@ -50,30 +51,17 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 #settingsStatus[kind="error"] { background: #fde2e2; color: #9b1c1c; }
 #settingsStatus[kind="ok"] { background: #dff3e4; color: #1d5e2f; }
 #wixState { font-size: 18px; }
+#wixHint { font-size: 16px; color: #3b4650; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
 """
-
-
-def _button(name: str) -> QPushButton:
-    button = QPushButton(objectName=name)
-    button.setMinimumHeight(48)
-    return button
-
-
-def _secret(name: str, *, digits: bool = False) -> QLineEdit:
-    edit = QLineEdit(objectName=name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    if digits:
-        edit.setMaxLength(8)
-        edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-    return edit
 
 
 class SettingsScreen(Retranslating, QWidget):
     """Five tabs of settings; each Save goes to a service, which refuses non-administrators.
 
-    Renders `SettingsViewModel`. The Wix API key is typed into a masked field, sent to the
-    keyring and cleared: it is never shown back, only whether one is stored.
+    Renders `SettingsViewModel`; the Wix tab is a `WixTab` of its own, shown only to those
+    who may manage the Wix credentials. Secrets typed and not saved are cleared when the
+    screen is opened again or someone else logs in.
 
     Signals:
         back_requested(): Back was tapped.
@@ -102,15 +90,23 @@ class SettingsScreen(Retranslating, QWidget):
 
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
+        self._wix_tab.clear_secrets()
+        # The services refuse anyone else anyway; the tab of the secrets is not even shown.
+        may_wix = operator is not None and operator.may(Permission.MANAGE_WIX_CREDENTIALS)
+        self._tabs["wix"].setVisible(may_wix)
+        if not may_wix and self._pages.currentWidget() is self._wix_tab:
+            self.show_tab("printer")
 
     def activate(self) -> None:
-        """Shown: read the stored settings again, first tab, no message."""
-        self._vm.status_text, self._vm.status_kind = "", ""
-        self._render_status()
+        """Shown: read the stored settings again, first tab, no message, no secret typed."""
+        self._wix_tab.clear_secrets()
         self.show_tab("printer")
-        self._vm.load()
+        self._vm.reopen()
 
     def show_tab(self, key: str) -> None:
+        """Show tab `key` (one of `TABS`); a tab hidden from the operator shows the first."""
+        if self._tabs[key].isHidden():
+            key = TABS[0]
         self._tabs[key].setChecked(True)
         self._pages.setCurrentIndex(TABS.index(key))
 
@@ -118,11 +114,11 @@ class SettingsScreen(Retranslating, QWidget):
 
     def _build_ui(self) -> None:
         self._title = QLabel(objectName="screenTitle")
-        self._back = _button("backButton")
+        self._back = touch_button("backButton")
         top = QHBoxLayout()
         top.addWidget(self._title, 1)
         top.addWidget(self._back)
-        self._tabs = {key: _button(f"{key}Tab") for key in TABS}
+        self._tabs = {key: touch_button(f"{key}Tab") for key in TABS}
         self._tab_group = QButtonGroup(self)
         tabs = QHBoxLayout()
         for key in TABS:
@@ -130,14 +126,15 @@ class SettingsScreen(Retranslating, QWidget):
             self._tab_group.addButton(self._tabs[key])
             tabs.addWidget(self._tabs[key])
         self._pages = QStackedWidget()
-        for build in (
-            self._printer_page,
-            self._wix_page,
-            self._policy_page,
-            self._users_page,
-            self._language_page,
-        ):
-            self._pages.addWidget(build())
+        self._wix_tab = WixTab(view_model=self._vm)
+        for page in (
+            self._printer_page(),
+            self._wix_tab,
+            self._policy_page(),
+            self._users_page(),
+            self._language_page(),
+        ):  # in TABS's order
+            self._pages.addWidget(page)
         self._status = QLabel(objectName="settingsStatus")
         self._status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -152,7 +149,8 @@ class SettingsScreen(Retranslating, QWidget):
         self._printer_uri = QLineEdit(objectName="printerUri")
         self._printer_hint = QLabel(objectName="printerHint")
         self._printer_hint.setWordWrap(True)
-        self._printer_save, self._test_print = _button("printerSave"), _button("testPrint")
+        self._printer_save = touch_button("printerSave")
+        self._test_print = touch_button("testPrint")
         self._test_print.setEnabled(self._vm.can_test_print)
         buttons = QHBoxLayout()
         buttons.addWidget(self._printer_save)
@@ -163,23 +161,6 @@ class SettingsScreen(Retranslating, QWidget):
         for widget in (self._printer_label, self._printer_uri, self._printer_hint):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        layout.addStretch(1)
-        return page
-
-    def _wix_page(self) -> QWidget:
-        page = QWidget()
-        self._wix_state = QLabel(objectName="wixState")
-        self._wix_state.setWordWrap(True)
-        self._api_key = _secret("wixApiKey")
-        self._site_id = QLineEdit(objectName="wixSiteId")
-        self._wix_save = _button("wixSave")
-        self._wix_form = QFormLayout()
-        self._wix_form.addRow(QLabel(), self._api_key)
-        self._wix_form.addRow(QLabel(), self._site_id)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self._wix_state)
-        layout.addLayout(self._wix_form)
-        layout.addWidget(self._wix_save, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 
@@ -196,7 +177,7 @@ class SettingsScreen(Retranslating, QWidget):
         }
         self._reasons = QCheckBox(objectName="reasonsRequired")
         self._like_for_like = QCheckBox(objectName="likeForLike")
-        self._policy_save = _button("policySave")
+        self._policy_save = touch_button("policySave")
         self._policy_form = QFormLayout()
         for edit in self._policy_edits.values():
             edit.setMaximumWidth(240)
@@ -218,12 +199,13 @@ class SettingsScreen(Retranslating, QWidget):
         self._new_name = QLineEdit(objectName="newDisplayName")
         self._new_role = QComboBox(objectName="newRole")
         self._new_pin, self._new_pin_again = (
-            _secret("newPin", digits=True),
-            _secret("newPinAgain", digits=True),
+            secret_field("newPin", digits=True),
+            secret_field("newPinAgain", digits=True),
         )
-        self._add_user = _button("addUser")
-        self._toggle_user, self._set_pin = _button("toggleUser"), _button("setPin")
-        self._pin, self._pin_again = _secret("pin", digits=True), _secret("pinAgain", digits=True)
+        self._add_user = touch_button("addUser")
+        self._toggle_user, self._set_pin = touch_button("toggleUser"), touch_button("setPin")
+        self._pin = secret_field("pin", digits=True)
+        self._pin_again = secret_field("pinAgain", digits=True)
         side_panel = QWidget(objectName="userForms")
         side = QGridLayout(side_panel)
         side.setContentsMargins(0, 0, 0, 0)
@@ -254,7 +236,7 @@ class SettingsScreen(Retranslating, QWidget):
     def _language_page(self) -> QWidget:
         page = QWidget()
         self._language_label = QLabel(objectName="sectionTitle")
-        self._language_buttons = {code: _button(f"language_{code}") for code, _ in LANGUAGES}
+        self._language_buttons = {code: touch_button(f"language_{code}") for code, _ in LANGUAGES}
         row = QHBoxLayout()
         for code, name in LANGUAGES:
             self._language_buttons[code].setText(name)
@@ -275,7 +257,6 @@ class SettingsScreen(Retranslating, QWidget):
             tab.clicked.connect(lambda _=False, key=key: self.show_tab(key))
         self._printer_save.clicked.connect(lambda: self._vm.save_printer(self._printer_uri.text()))
         self._test_print.clicked.connect(lambda: self._vm.test_print(self._printer_uri.text()))
-        self._wix_save.clicked.connect(self._on_wix_save_clicked)
         self._policy_save.clicked.connect(lambda: self._vm.save_policy(self._policy_form_values()))
         self._add_user.clicked.connect(self._on_add_user_clicked)
         self._toggle_user.clicked.connect(self._on_toggle_user_clicked)
@@ -286,11 +267,6 @@ class SettingsScreen(Retranslating, QWidget):
         self._vm.loaded.connect(self._render)
         self._vm.status_changed.connect(self._render_status)
         self._vm.language_requested.connect(self.language_requested)
-
-    def _on_wix_save_clicked(self) -> None:
-        api_key = self._api_key.text()
-        self._api_key.clear()  # the key leaves the screen now, whatever the keyring says
-        self._vm.save_wix(api_key, self._site_id.text())
 
     def _on_add_user_clicked(self) -> None:
         pin, again = self._new_pin.text(), self._new_pin_again.text()
@@ -345,13 +321,13 @@ class SettingsScreen(Retranslating, QWidget):
         )
         for key, title in zip(TABS, tab_titles, strict=True):
             self._tabs[key].setText(title)
-        self._retranslate_printer_and_wix()
+        self._retranslate_printer()
         self._retranslate_policy_and_users()
         self._language_label.setText(self.tr("Language of this counter"))
         self._users_model.retranslate()
         self._render()
 
-    def _retranslate_printer_and_wix(self) -> None:
+    def _retranslate_printer(self) -> None:
         self._printer_label.setText(self.tr("Receipt printer of this counter"))
         self._printer_hint.setText(
             self.tr(
@@ -361,10 +337,6 @@ class SettingsScreen(Retranslating, QWidget):
         )
         self._printer_save.setText(self.tr("Save printer"))
         self._test_print.setText(self.tr("Test print"))
-        self._wix_form.labelForField(self._api_key).setText(self.tr("API key"))
-        self._wix_form.labelForField(self._site_id).setText(self.tr("Site ID"))
-        self._api_key.setPlaceholderText(self.tr("Paste a new key to replace the stored one"))
-        self._wix_save.setText(self.tr("Save Wix connection"))
 
     def _retranslate_policy_and_users(self) -> None:
         for key, edit in self._policy_edits.items():
@@ -388,10 +360,8 @@ class SettingsScreen(Retranslating, QWidget):
     def _render(self) -> None:
         snapshot = self._vm.snapshot
         if snapshot is None:
-            self._wix_state.setText("")
             return
         self._printer_uri.setText(snapshot.printer_uri)
-        self._render_wix()
         policy, edits = snapshot.policy, self._policy_edits
         edits["return_window_days"].setText(str(policy.return_window_days))
         edits["restocking_fee_pct"].setText(str(policy.restocking_fee_pct))
@@ -404,19 +374,6 @@ class SettingsScreen(Retranslating, QWidget):
         self._render_users(snapshot.users)
         for code, button in self._language_buttons.items():
             button.setChecked(code == snapshot.language)
-
-    def _render_wix(self) -> None:
-        snapshot = self._vm.snapshot
-        assert snapshot is not None
-        if snapshot.wix_configured:
-            text = self.tr("Connected: an API key is stored for site {site}.").format(
-                site=snapshot.wix_site_id
-            )
-        else:
-            text = self.tr("Not configured: paste the API key and the site ID, then save.")
-        self._wix_state.setText(text)
-        if not self._site_id.hasFocus():
-            self._site_id.setText(snapshot.wix_site_id)
 
     def _render_users(self, users: tuple[UserView, ...]) -> None:
         chosen = self.selected_user()
@@ -455,7 +412,7 @@ def create_settings_screen(
     """The settings screen and its view model; `set_operator`, then `activate()` to show it.
 
     Args:
-        settings: terminal settings and Wix credentials.
+        settings: terminal settings and Wix credentials (an API key or a Wix app).
         policy: the return policy.
         users: the users service.
         runner: the app's task runner (every service call runs there).

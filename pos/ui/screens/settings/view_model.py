@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 TestPrint = Callable[[str], None]  # prints a test page on the printer at this URI, or raises
 LOAD_KEY = "settings-load"
+API_KEY, WIX_APP = "api_key", "app"  # the ways to sign in to Wix (`SettingsService.wix_sign_in`)
+WIX_WAYS = (API_KEY, WIX_APP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +43,26 @@ class PolicyForm:
 
 
 @dataclass(frozen=True, slots=True)
+class WixConnection:
+    """How Comptoir signs in to Wix, as stored; never a secret, only the IDs shown back.
+
+    `sign_in` is "api_key" (with `site_id`), "app" (with `client_id` and `instance_id`) or ""
+    when nothing complete is stored.
+    """
+
+    sign_in: str
+    site_id: str = ""
+    client_id: str = ""
+    instance_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything the screen shows, read in one task off the GUI thread."""
 
     printer_uri: str
     language: str
-    wix_configured: bool
-    wix_site_id: str
+    wix: WixConnection
     policy: Policy
     users: tuple[UserView, ...]
 
@@ -112,14 +127,20 @@ class SettingsViewModel(QObject):
     Every change goes to the service with the logged-in operator; the services refuse
     anyone but an administrator, and that refusal is shown in words (`status_text`).
 
+    The Wix tab offers two ways to sign in; `wix_way` is the one whose fields are shown. It
+    follows the way stored whenever that changes (and when the screen is opened again), and
+    the administrator's choice in between.
+
     Signals:
-        loaded(): re-read `snapshot`.
+        loaded(): re-read `snapshot` (and `wix_way`).
         status_changed(): re-read `status_text` and `status_kind` ("ok", "error", "").
+        wix_way_changed(): re-read `wix_way`.
         language_requested(str): "fr" or "en" was chosen; the app switches its translators.
     """
 
     loaded = Signal()
     status_changed = Signal()
+    wix_way_changed = Signal()
     language_requested = Signal(str)
 
     def __init__(
@@ -138,6 +159,8 @@ class SettingsViewModel(QObject):
         self.operator: Operator | None = None
         self.snapshot: Snapshot | None = None
         self.status_text, self.status_kind = "", ""
+        self.wix_way = API_KEY
+        self._wix_way_follows_stored = True
 
     @property
     def can_test_print(self) -> bool:
@@ -146,16 +169,24 @@ class SettingsViewModel(QObject):
     def set_operator(self, operator: Operator | None) -> None:
         self.operator = operator
 
+    def reopen(self) -> None:
+        """The screen is shown again: no message, the stored values, the stored Wix way."""
+        self._set_status("", "")
+        self._wix_way_follows_stored = True
+        self.load()
+
     def load(self) -> None:
         """Read every tab's values again (after each change, and when the screen is shown)."""
         settings, policy, users = self._settings, self._policy, self._users
 
         def read() -> Snapshot:
+            wix = WixConnection(
+                settings.wix_sign_in(), settings.wix_site_id(), *settings.wix_app_ids()
+            )
             return Snapshot(
                 settings.printer_uri(),
                 settings.language(),
-                settings.wix_configured(),
-                settings.wix_site_id(),
+                wix,
                 policy.current(),
                 users.list_users(),
             )
@@ -193,11 +224,31 @@ class SettingsViewModel(QObject):
             on_error=self._on_failed,
         )
 
+    def choose_wix_way(self, way: str) -> None:
+        """Show the fields of `way` ("api_key" or "app"); nothing is stored until Save."""
+        if way in WIX_WAYS and way != self.wix_way:
+            self.wix_way = way
+            self.wix_way_changed.emit()
+
     def save_wix(self, api_key: str, site_id: str) -> None:
-        """Store the credentials in the keyring; the key is not kept anywhere here."""
+        """Sign in with the site owner's API key from now on (a Wix app stored is removed).
+
+        The key goes to the keyring through the service; it is not kept anywhere here.
+        """
         operator, settings = self.operator, self._settings
         self._change(
             lambda: settings.save_wix_credentials(operator, api_key, site_id),  # type: ignore[arg-type]
+            self.tr("The Wix connection is saved."),
+        )
+
+    def save_wix_app(self, client_id: str, client_secret: str, instance_id: str) -> None:
+        """Sign in as a Wix app from now on (an API key stored is removed).
+
+        The secret goes to the keyring through the service; it is not kept anywhere here.
+        """
+        operator, settings = self.operator, self._settings
+        self._change(
+            lambda: settings.save_wix_app(operator, client_id, client_secret, instance_id),  # type: ignore[arg-type]
             self.tr("The Wix connection is saved."),
         )
 
@@ -274,7 +325,11 @@ class SettingsViewModel(QObject):
         self.load()
 
     def _on_loaded(self, snapshot: Snapshot) -> None:
+        stored_before = self.snapshot.wix.sign_in if self.snapshot is not None else None
         self.snapshot = snapshot
+        if self._wix_way_follows_stored or snapshot.wix.sign_in != stored_before:
+            self._wix_way_follows_stored = False
+            self.wix_way = snapshot.wix.sign_in or API_KEY
         self.loaded.emit()
 
     def _on_failed(self, error: BaseException) -> None:

@@ -42,6 +42,7 @@ def test_users_table(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
         (PermissionDeniedError("manage_devices", "manager"), "Only an administrator"),
         (PrinterUriError("bad_port", "tcp://x:0"), "port"),
         (SettingsError("keyring_unavailable"), "password store"),
+        (SettingsError("wix_app_invalid"), "client ID, secret and instance ID"),
         (SettingsError("terminal_file_unreadable", path="/x/terminal.json"), "/x/terminal.json"),
         (InvalidPinError("trivial"), "too easy"),
         (LastAdminError("admin"), "last administrator"),

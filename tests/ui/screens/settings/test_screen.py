@@ -51,26 +51,6 @@ def test_admin_sets_and_test_prints_the_printer(
     assert "tcp://" in wait_status(qtbot, screen, "error")
 
 
-def test_the_wix_key_goes_to_the_keyring_and_is_never_shown(qtbot, make_screen, keyring) -> None:  # type: ignore[no-untyped-def]
-    screen = make_screen()
-    screen.show_tab("wix")
-    assert label(screen, "wixState").text().startswith("Not configured")
-    key_field = edit(screen, "wixApiKey", SECRET)
-    assert key_field.echoMode() == QLineEdit.EchoMode.Password
-    edit(screen, "wixSiteId", "site-42")
-    tap(qtbot, screen, "wixSave")
-    wait_status(qtbot, screen, "ok")
-    qtbot.waitUntil(lambda: label(screen, "wixState").text().startswith("Connected"))
-    assert keyring[("comptoir-wix", "api-key")] == SECRET
-    assert key_field.text() == ""
-    shown = [
-        w.text()
-        for w in screen.findChildren(QLineEdit)
-        + screen.findChildren(type(label(screen, "wixState")))
-    ]
-    assert not any(SECRET in text for text in shown)
-
-
 def test_admin_edits_the_policy(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.show_tab("policy")
@@ -133,9 +113,7 @@ def test_a_manager_is_told_only_an_admin_may(qtbot, make_screen, shop, settings,
     edit(screen, "printerUri", "tcp://10.0.0.9")
     tap(qtbot, screen, "printerSave")
     assert "Only an administrator" in wait_status(qtbot, screen, "error")
-    screen.show_tab("wix")
-    edit(screen, "wixApiKey", SECRET)
-    edit(screen, "wixSiteId", "site")
-    tap(qtbot, screen, "wixSave")
+    screen.view_model.status_kind = ""
+    screen.view_model.save_wix(SECRET, "site")  # no Wix tab for them (test_wix_tab.py)
     qtbot.waitUntil(lambda: screen.view_model.status_kind == "error")
     assert settings.printer_uri() == "virtual" and keyring == {}
