@@ -60,8 +60,8 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="52"/>
-        <source>This computer&apos;s password store refused the key. Unlock it, or ask your technician.</source>
-        <translation>Le trousseau de mots de passe de cet ordinateur a refusé la clé. Déverrouillez-le ou appelez votre technicien.</translation>
+        <source>This computer&apos;s password store refused the Wix sign-in details. Unlock it, or ask your technician.</source>
+        <translation>Le trousseau de mots de passe de cet ordinateur a refusé les identifiants Wix. Déverrouillez-le ou appelez votre technicien.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="56"/>

@@ -55,7 +55,8 @@ _SETTINGS: dict[str, str] = {
     ),
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "SettingsMessages",
-        "This computer's password store refused the key. Unlock it, or ask your technician.",
+        "This computer's password store refused the Wix sign-in details. Unlock it, or ask "
+        "your technician.",
     ),
     "language_unknown": QT_TRANSLATE_NOOP("SettingsMessages", "This language is not available."),
     "terminal_file_unreadable": QT_TRANSLATE_NOOP(
