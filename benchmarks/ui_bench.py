@@ -132,6 +132,7 @@ def report(db: Path, figures: dict[str, object]) -> dict[str, object]:
         },
         "rss_mb": full["rss_mb"],
         "gui_stall_ms": {**stalls, "max": worst, "tick_ms": TICK_MS},
+        "gui_tick_gaps_ms": full.get("gaps_ms"),
         "work": full["work"],
         "targets": TARGETS,
         "meets_targets": {
@@ -231,10 +232,11 @@ class Driver:
         self.window = None
         self._last = 0.0
         self._worst = 0.0
+        self._gaps: list[float] = []
         self._steps: list = []
         self._sampler = StackSampler() if os.environ.get("UI_BENCH_TRACE") else None
         self._worst_samples: list[tuple[float, str]] = []
-        self._worst_start = 0.0
+        self._worst_start = self._step_start = 0.0
 
     def install(self) -> None:
         """Wrap `pos.app.build_main_window` so the driver gets the window it builds."""
@@ -283,19 +285,29 @@ class Driver:
     def _tick(self) -> None:
         now = time.perf_counter()
         gap = (now - self._last) * 1000
+        self._gaps.append(gap)
         if gap > self._worst:
             self._worst = gap
+            self._worst_start = self._last
             if self._sampler is not None:
                 self._worst_samples = self._sampler.between(self._last, now)
-                self._worst_start = self._last
         self._last = now
 
     def _begin(self) -> None:
-        self._last, self._worst = time.perf_counter(), 0.0
+        self._last, self._worst, self._gaps = time.perf_counter(), 0.0, []
+        self._step_start = self._last
 
     def _end(self, name: str) -> None:
         self._tick()
         self.result["stall_ms"][name] = round(self._worst, 1)  # type: ignore[index]
+        gaps = sorted(self._gaps)
+        self.result.setdefault("gaps_ms", {})[name] = {  # type: ignore[union-attr]
+            "ticks": len(gaps),
+            "p50": round(gaps[len(gaps) // 2], 1),
+            "p99": round(gaps[min(len(gaps) - 1, int(len(gaps) * 0.99))], 1),
+            "over_50": sum(1 for gap in gaps if gap > TARGETS["gui_stall_ms"]),
+            "longest_at_s": round(self._worst_start - self._step_start, 2),
+        }
         if self._sampler is not None:
             print(f"--- {name}: longest stall {self._worst:.1f} ms, GUI thread was in:",
                   file=sys.stderr)

@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +22,7 @@ from pos.config import data_dir, default_database_path, demo_database_path
 from pos.db.engine import SessionFactory, make_engine, make_sessions, resolve_url
 from pos.db.migrate import upgrade
 from pos.domain.clock import SystemClock
+from pos.domain.money import Money
 from pos.domain.receipt import ShopInfo
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
@@ -34,7 +36,7 @@ from pos.services.stock import StockService
 from pos.services.sync_port import LazySyncService, wix_sync_service
 from pos.services.users import UserService
 from pos.ui.counter import CounterServices
-from pos.ui.format import locale_for
+from pos.ui.format import LOCALES, format_datetime, format_money, locale_for
 from pos.ui.main_window import MainWindow, create_main_window
 from pos.ui.watchdog import GuiWatchdog
 
@@ -154,7 +156,7 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         settings=settings,
         policy=PolicyService(sessions=sessions, clock=clock),
         test_print=_test_print,
-        warm_up=_load_printer_drivers)
+        warm_up=_warm_up)
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
@@ -173,10 +175,19 @@ def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
     return render_text(receipt, columns=columns)
 
 
-def _load_printer_drivers() -> None:
-    """Import the printer drivers on the printing thread while the cashier logs in."""
+def _warm_up() -> None:
+    """Slow first-time loads, on the printing thread while the cashier logs in.
+
+    The printer drivers (python-escpos's profiles), and Babel's locale data: the first
+    amount or date worded in a language takes ~50 ms, which would otherwise fall on the GUI
+    thread with the first search results.
+    """
     import pos.hardware.printer  # noqa: F401, PLC0415
     import pos.hardware.receipt_render  # noqa: F401, PLC0415
+
+    for locale in LOCALES.values():
+        format_money(Money(0, "EUR"), locale)
+        format_datetime(datetime.now(UTC), locale)
 
 
 def _simulated_terminal():  # type: ignore[no-untyped-def]
@@ -256,11 +267,19 @@ def run_app(args: argparse.Namespace) -> int:
         handler.close()
 
 
+# The GUI thread re-enters Python many times per frame (item models, event filters); while a
+# worker runs Python code, each re-entry waits for the interpreter up to the switch interval
+# (5 ms by default). 1 ms keeps a frame from stretching by tens of ms behind a busy worker.
+SWITCH_INTERVAL_S = 0.001
+
+
 def _run_window(args: argparse.Namespace, history: SalesHistoryService,
                 services: CounterServices | None, *, log_path: Path) -> int:
     language = getattr(args, "lang", None) or DEFAULT_LANGUAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Comptoir")
+    previous_interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     QLocale.setDefault(QLocale(locale_for(language)))
     translators = install_translators(app, language)
     window = build_main_window(history, locale_for(language), services)
@@ -284,6 +303,7 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     try:
         return int(app.exec())
     finally:
+        sys.setswitchinterval(previous_interval)
         watchdog.stop()
         window.close()  # stops the task runner before the database goes away
         for translator in translators:

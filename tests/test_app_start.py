@@ -13,7 +13,14 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from pos.app import CrashHandler, database_url, install_translators, open_engine, run_app
+from pos.app import (
+    SWITCH_INTERVAL_S,
+    CrashHandler,
+    database_url,
+    install_translators,
+    open_engine,
+    run_app,
+)
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import make_engine, make_sessions
 from pos.db.orders import record_order
@@ -94,11 +101,12 @@ def test_run_app_opens_upgrades_and_closes(
     def look_and_quit() -> None:
         window = next(w for w in qapp.topLevelWidgets() if w.isVisible())
         seen["title"], seen["size"] = window.windowTitle(), (window.width(), window.height())
+        seen["switch_interval"] = sys.getswitchinterval()
         # Closing the last window ends the app, as at the counter. (Quitting with the window
         # still shown would leave the shared test QApplication quitting for later tests.)
         window.close()
 
-    hook = sys.excepthook
+    hook, interval = sys.excepthook, sys.getswitchinterval()
     default_locale = QLocale()
     monkeypatch.setattr(logging.getLogger(), "level", logging.getLogger().level)
     QTimer.singleShot(0, look_and_quit)
@@ -106,8 +114,11 @@ def test_run_app_opens_upgrades_and_closes(
         assert run_app(args(db=url, lang="en")) == 0
     finally:
         QLocale.setDefault(default_locale)
-    assert seen == {"title": "Comptoir — returns desk", "size": (1280, 800)}
+    assert seen == {"title": "Comptoir — returns desk", "size": (1280, 800),
+                    "switch_interval": SWITCH_INTERVAL_S}  # fmt: skip
+    assert SWITCH_INTERVAL_S < interval  # workers yield to the GUI sooner than by default
     assert sys.excepthook is hook  # the crash handler does not outlive the window
+    assert sys.getswitchinterval() == interval
     assert (data_dir / "comptoir.log").exists()
     check = make_engine(url)
     with check.connect() as c:

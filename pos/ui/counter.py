@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pos.ui.main_window import MainWindow
 
 PRINT_RETRY_MS = 15_000  # failed receipts are tried again this often (the queue decides when)
+WARM_UP_DELAY_MS = 300  # slow one-time loads wait for the window's first frames, not slow them
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,7 @@ class CounterSession(QObject):
         self._timer.start(PRINT_RETRY_MS)
         self.log_out()
         if services.warm_up is not None:  # e.g. the printer drivers, before the first receipt
-            QTimer.singleShot(0, self._warm_up)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
     def _build_screens(self, locale: str) -> None:
         services, runner = self._services, self._window.runner

@@ -1,10 +1,14 @@
 """The on-screen keyboard's controller: it opens a `KeyboardPanel` for the text field tapped.
 
 The panel (keys, pages, shift) is in `pos.ui.keyboard_panel`; where it shows, docked in the
-window or floating over a dialog, in `pos.ui.keyboard_dock`.
+window or floating over a dialog, in `pos.ui.keyboard_dock`. Both are imported on the first
+tap on a text field, not while the app starts.
 """
 
 from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -18,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from pos.ui.keyboard_dock import dock, float_over, make_floating, show_docked
-from pos.ui.keyboard_layouts import Page
-from pos.ui.keyboard_panel import KeyboardPanel
+if TYPE_CHECKING:
+    from pos.ui.keyboard_panel import KeyboardPanel
 
 _TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 # The focus leaves with the window (another window or a popup is activated): it comes back.
@@ -86,6 +89,8 @@ class OnScreenKeyboard(QObject):
         text field they cost that tap about 30 ms.
         """
         if self._panel is None:
+            from pos.ui.keyboard_dock import dock  # noqa: PLC0415 (on first use)
+
             self._panel = self._new_panel(None)
             dock(self._window, self._panel)
         return self._panel
@@ -101,6 +106,10 @@ class OnScreenKeyboard(QObject):
     def set_language(self, language: str) -> None:
         """Letters for `language` ("fr": AZERTY) on every panel from now on."""
         self._language = language
+        if "pos.ui.keyboard_panel" not in sys.modules:
+            return  # no panel made yet: they will be, with these letters
+        from pos.ui.keyboard_panel import KeyboardPanel  # noqa: PLC0415 (loaded already)
+
         for panel in self._window.findChildren(KeyboardPanel):
             panel.set_language(language)
 
@@ -109,6 +118,8 @@ class OnScreenKeyboard(QObject):
         disabled field, or one outside the window and its dialogs."""
         if not _is_typable(field) or not self._in_scope(field):
             return False
+        from pos.ui.keyboard_dock import float_over, show_docked  # noqa: PLC0415 (first use)
+        from pos.ui.keyboard_layouts import Page  # noqa: PLC0415
         host = field.window()
         panel = self.panel if host is self._window else self._dialog_panel(host)
         opening = self._current is not panel
@@ -195,6 +206,8 @@ class OnScreenKeyboard(QObject):
         return True
 
     def _new_panel(self, parent: QWidget | None) -> KeyboardPanel:
+        from pos.ui.keyboard_panel import KeyboardPanel  # noqa: PLC0415 (on first use)
+
         panel = KeyboardPanel(language=self._language, parent=parent)
         panel.entered.connect(self._on_panel_entered)
         panel.hide_requested.connect(self.hide)
@@ -202,6 +215,9 @@ class OnScreenKeyboard(QObject):
 
     def _dialog_panel(self, dialog: QWidget) -> KeyboardPanel:
         """The dialog's own panel: a tool window of the dialog, so its modality lets it in."""
+        from pos.ui.keyboard_dock import make_floating  # noqa: PLC0415 (on first use)
+        from pos.ui.keyboard_panel import KeyboardPanel  # noqa: PLC0415
+
         panel = dialog.findChild(KeyboardPanel, options=Qt.FindChildOption.FindDirectChildrenOnly)
         if panel is None:
             panel = self._new_panel(dialog)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from pos.domain.money import Money
@@ -225,5 +225,10 @@ class AmountKeypad(Keypad):
 
     def _render(self) -> None:
         amount = self.amount()
-        self._display.setText(format_money(amount, self._locale))
+        if self.isVisible():  # money is worded when seen: Babel's first call costs ~50 ms
+            self._display.setText(format_money(amount, self._locale))
         self.amount_changed.emit(amount)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._display.setText(format_money(self.amount(), self._locale))
+        super().showEvent(event)

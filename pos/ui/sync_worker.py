@@ -18,6 +18,9 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from pos.services.sync_port import SyncPort, SyncStatusView
 
 DEFAULT_INTERVAL_MS = 60_000  # one tick a minute, as `comptoir sync`
+# The first tick loads the keyring, httpx and the sync engine (~0.2 s of imports holding the
+# interpreter): the app waits this long after start so that they do not slow its first frames.
+APP_FIRST_TICK_MS = 2_000
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +36,11 @@ class SyncWorker(QObject):
     status_changed = Signal(object)
     _now_requested = Signal()
 
-    def __init__(self, *, make_sync: Callable[[], SyncPort], interval_ms: int) -> None:
+    def __init__(self, *, make_sync: Callable[[], SyncPort], interval_ms: int,
+                 first_tick_ms: int = 0) -> None:  # fmt: skip
         super().__init__()  # parentless: it is moved to the sync thread
         self._make_sync, self._interval_ms = make_sync, interval_ms
+        self._first_tick_ms = first_tick_ms
         self._sync: SyncPort | None = None
         self._timer: QTimer | None = None
         self._now_requested.connect(self._on_now_requested)
@@ -48,7 +53,10 @@ class SyncWorker(QObject):
         self._timer.timeout.connect(self._tick)
         self._timer.start(self._interval_ms)
         self._emit(self._sync.status)  # the queue as it is, before the network answers
-        self._tick()
+        if self._first_tick_ms <= 0:
+            self._tick()
+        else:
+            QTimer.singleShot(self._first_tick_ms, self, self._tick)
 
     def request_now(self) -> None:
         """Tick as soon as the sync thread is free (safe from any thread)."""
@@ -98,20 +106,23 @@ class SyncThread(QObject):
         *,
         make_sync: Callable[[], SyncPort],
         interval_ms: int = DEFAULT_INTERVAL_MS,
+        first_tick_ms: int = 0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.status: SyncStatusView | None = None
         self._thread = QThread()
         self._thread.setObjectName("comptoir-sync")
-        self.worker = SyncWorker(make_sync=make_sync, interval_ms=interval_ms)
+        self.worker = SyncWorker(make_sync=make_sync, interval_ms=interval_ms,
+                                 first_tick_ms=first_tick_ms)  # fmt: skip
         self.worker.moveToThread(self._thread)
         self._thread.started.connect(self.worker.start)
         self.worker.status_changed.connect(self._on_worker_status_changed)
         self._stop_requested.connect(self.worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
 
     def start(self) -> None:
-        """Start the sync thread: it reads the status, then ticks at once and every interval."""
+        """Start the sync thread: it reads the status, then ticks (after `first_tick_ms`) and
+        every interval."""
         if not self._thread.isRunning():
             self._thread.start()
 

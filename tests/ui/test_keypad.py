@@ -78,6 +78,7 @@ def test_a_count_keeps_its_figure_after_ok_and_takes_keyboard_digits(qtbot: QtBo
 def test_an_amount_shifts_digits_in_as_cents(qtbot: QtBot) -> None:
     keypad = AmountKeypad(currency="EUR", locale="en_US")
     qtbot.addWidget(keypad)
+    keypad.show()
     assert keypad.findChild(QPushButton, "key_clear") is None  # "00" sits left of 0
     with qtbot.waitSignal(keypad.amount_changed):
         tap(qtbot, keypad, "1", "2", "5", "00")
@@ -91,8 +92,18 @@ def test_an_amount_shifts_digits_in_as_cents(qtbot: QtBot) -> None:
     assert keypad.findChild(QLabel, "amountDisplay").text() == "20,00\xa0€"
 
 
+def test_an_amount_set_while_hidden_is_shown_with_the_keypad(qtbot: QtBot) -> None:
+    """Money is worded when the keypad is seen (not while the app starts)."""
+    keypad = AmountKeypad(currency="EUR", locale="fr_FR")
+    qtbot.addWidget(keypad)
+    keypad.set_amount(Money(4990, "EUR"))
+    keypad.show()
+    assert keypad.findChild(QLabel, "amountDisplay").text() == "49,90\xa0€"
+
+
 def test_an_amount_takes_keyboard_digits_and_backspace(qtbot: QtBot) -> None:
     keypad = AmountKeypad(currency="EUR", locale="en_US")
+    keypad.show()
     qtbot.addWidget(keypad)
     qtbot.keyClicks(keypad, "1999")
     qtbot.keyClick(keypad, Qt.Key.Key_Backspace)

@@ -31,7 +31,7 @@ from pos.ui.screens.sync.view_model import (
     moment_text,
     status_sentence,
 )
-from pos.ui.sync_worker import DEFAULT_INTERVAL_MS, SyncThread
+from pos.ui.sync_worker import APP_FIRST_TICK_MS, DEFAULT_INTERVAL_MS, SyncThread
 from pos.ui.workers import TaskRunner
 
 BADGE_QSS = """
@@ -306,15 +306,15 @@ class SyncUi:
 
 def install_sync(session: _Session, top_bar: QWidget, window: _Window, sync: SyncPort,
                  runner: TaskRunner, *, locale: str, tz: tzinfo | None = None,
-                 interval_ms: int = DEFAULT_INTERVAL_MS) -> SyncUi:  # fmt: skip
+                 interval_ms: int = DEFAULT_INTERVAL_MS,
+                 first_tick_ms: int = APP_FIRST_TICK_MS) -> SyncUi:  # fmt: skip
     """Start the sync thread, put its badge in `top_bar` and its panel in `window`'s stack.
 
     The badge opens the panel; Back goes to the search screen; the panel follows the
     logged-in operator; the thread stops when the window closes.
     """
-    thread = SyncThread(
-        make_sync=lambda: sync, interval_ms=interval_ms, parent=window_object(window)
-    )
+    thread = SyncThread(make_sync=lambda: sync, interval_ms=interval_ms,
+                        first_tick_ms=first_tick_ms, parent=window_object(window))  # fmt: skip
     view_model = SyncViewModel(sync=sync, runner=runner, request_now=thread.request_now)
     view_model.set_operator(session.operator)
     panel = create_sync_panel(view_model=view_model, locale=locale, tz=tz)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -38,6 +39,23 @@ def sync_thread(qtbot: QtBot) -> Iterator[tuple[SyncThread, FakeSync]]:
     thread = SyncThread(make_sync=lambda: fake, interval_ms=60_000)
     yield thread, fake
     thread.stop()
+
+
+def test_the_app_s_first_tick_waits_so_the_window_opens_first(qtbot: QtBot) -> None:
+    """The status (the database) shows at once; the network tick comes `first_tick_ms` later."""
+    fake = FakeSync(status(online=False, pending=3))
+    thread = SyncThread(make_sync=lambda: fake, interval_ms=60_000, first_tick_ms=400)
+    seen: list[object] = []
+    thread.status_changed.connect(seen.append)
+    try:
+        started = time.monotonic()
+        thread.start()
+        qtbot.waitUntil(lambda: seen != [])
+        assert fake.ticks == 0
+        qtbot.waitUntil(lambda: fake.ticks == 1, timeout=3000)
+        assert time.monotonic() - started >= 0.3  # (a coarse timer may fire 5 % early)
+    finally:
+        thread.stop()
 
 
 def panel_for(qtbot: QtBot, tasks: TaskRunner, fake: FakeSync, operator: Operator | None):  # type: ignore[no-untyped-def]
