@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
@@ -273,6 +273,18 @@ def run_app(args: argparse.Namespace) -> int:
 SWITCH_INTERVAL_S = 0.001
 
 
+KEYBOARD_DELAY_MS = 500
+
+
+def _install_keyboard(window: MainWindow) -> None:
+    from pos.ui.keyboard import install_on_screen_keyboard  # noqa: PLC0415
+
+    keyboard = install_on_screen_keyboard(window, language=QLocale().name()[:2])
+    counter = window.counter
+    if counter is not None:  # the letters follow the language chosen at login or in settings
+        counter.login.language_requested.connect(keyboard.set_language)
+
+
 def _run_window(args: argparse.Namespace, history: SalesHistoryService,
                 services: CounterServices | None, *, log_path: Path) -> int:
     language = getattr(args, "lang", None) or DEFAULT_LANGUAGE
@@ -283,15 +295,15 @@ def _run_window(args: argparse.Namespace, history: SalesHistoryService,
     QLocale.setDefault(QLocale(locale_for(language)))
     translators = install_translators(app, language)
     window = build_main_window(history, locale_for(language), services)
-    if os.environ.get("COMPTOIR_KEYBOARD", "on").strip().lower() != "off":
-        # A touch terminal may have no keyboard: text fields open one on screen when tapped.
-        from pos.ui.keyboard import install_on_screen_keyboard  # noqa: PLC0415
-
-        install_on_screen_keyboard(window, language=language)
     counter = window.counter
     if counter is not None:  # a language tapped at login (or saved in settings) applies at once
         counter.login.language_requested.connect(
             partial(switch_language, app, window, translators))
+    if os.environ.get("COMPTOIR_KEYBOARD", "on").strip().lower() != "off":
+        # A touch terminal may have no keyboard: text fields open one on screen when tapped.
+        # Its application event filter sees every event: installed once the window is up,
+        # the tens of thousands of the first frames do not go through Python (80 ms).
+        QTimer.singleShot(KEYBOARD_DELAY_MS, window, partial(_install_keyboard, window))
     sys.excepthook = CrashHandler(parent=lambda: window, log_path=log_path)
     watchdog = GuiWatchdog(parent=window)  # a frozen screen is logged with where it was
     watchdog.start()

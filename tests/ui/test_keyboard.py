@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pos.app import install_translators, load_stylesheet, run_app
+from pos.app import KEYBOARD_DELAY_MS, install_translators, load_stylesheet, run_app
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
 from pos.ui.keyboard import OnScreenKeyboard, install_on_screen_keyboard
@@ -475,7 +475,7 @@ def test_the_app_opens_with_the_keyboard_unless_it_is_turned_off(
             window.close()  # closing the last window ends the app, as at the counter
 
     default_locale, hook = QLocale(), sys.excepthook
-    QTimer.singleShot(0, look_and_close)
+    QTimer.singleShot(KEYBOARD_DELAY_MS + 1500, look_and_close)  # installed once the window is up
     try:
         options = {"demo": False, "kiosk": False, "lang": "fr"}
         url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
