@@ -121,6 +121,32 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+class LocalizedRowsModel(RowsTableModel[Row]):
+    """A `RowsTableModel` whose cells are worded for a locale (money, dates, times).
+
+    Subclasses give their columns in `_make_columns`, reading `self.locale`; a new interface
+    language (`retranslate`) or formatting locale (`set_locale`) makes them again and the
+    rows already loaded are worded anew — nothing is read again.
+    """
+
+    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.locale = locale
+        self.retranslate()
+
+    def set_locale(self, locale: str) -> None:
+        """Word the cells the `locale` way ("en_US") from now on."""
+        self.locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Column titles in the current language, every cell worded again."""
+        self.set_columns(self._make_columns())
+
+    def _make_columns(self) -> Sequence[Column[Row]]:
+        raise NotImplementedError
+
+
 def setup_touch_table(view: QTableView, *, stretch: int, row_height: int = ROW_HEIGHT) -> None:
     """Large rows, whole-row selection, no editing, kinetic scrolling; column `stretch` fills.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from babel import dates as babel_dates
@@ -9,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.domain.roles import Role
 from pos.services.users import UserView
-from pos.ui.screens import Column, RowsTableModel
+from pos.ui.screens import Column, LocalizedRowsModel
 
 
 def role_label(role: Role | str) -> str:
@@ -28,26 +29,18 @@ def format_time(moment: datetime, locale: str, tz: tzinfo | None = None) -> str:
     return babel_dates.format_time(local, "short", locale=locale)
 
 
-class UsersTableModel(RowsTableModel[UserView]):
+class UsersTableModel(LocalizedRowsModel[UserView]):
     """The people who may log in at this counter."""
 
     NAME_COLUMN = 0
 
-    def __init__(
-        self, *, locale: str, tz: tzinfo | None = None, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._locale, self._tz = locale, tz
-        self.retranslate()
+    def __init__(self, *, locale: str, tz: tzinfo | None = None,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        self._tz = tz  # read by the columns, which the base's __init__ makes
+        super().__init__(locale=locale, parent=parent)
 
-    def set_locale(self, locale: str) -> None:
-        """Show lockout times the `locale` way from now on."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles (the interface language changed)."""
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[UserView]]:
+        return (
             [
                 Column(self.tr("Name"), lambda user: user.display_name),
                 Column(self.tr("Role"), lambda user: role_label(user.role)),
@@ -58,5 +51,5 @@ class UsersTableModel(RowsTableModel[UserView]):
     def _status(self, user: UserView) -> str:
         if user.locked_until is None:
             return ""
-        until = format_time(user.locked_until, self._locale, self._tz)
+        until = format_time(user.locked_until, self.locale, self._tz)
         return self.tr("Locked until {time}").format(time=until)

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Sequence
 
 from pos.services.history import DocumentView, OrderLineView, PaymentView
 from pos.ui.format import format_datetime, format_money
-from pos.ui.screens import Column, RowsTableModel, document_kind_label, payment_method_label
+from pos.ui.screens import (
+    Column,
+    LocalizedRowsModel,
+    document_kind_label,
+    payment_method_label,
+)
 
 
-class OrderLinesTableModel(RowsTableModel[OrderLineView]):
+class OrderLinesTableModel(LocalizedRowsModel[OrderLineView]):
     """What was bought: product, options, sold / returned / returnable units, price, paid."""
 
     PRODUCT_COLUMN = 0
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show prices the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[OrderLineView]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("Product"), lambda line: line.product_name),
                 Column(self.tr("Options"), lambda line: line.options_text),
@@ -44,25 +38,14 @@ class OrderLinesTableModel(RowsTableModel[OrderLineView]):
         )
 
 
-class PaymentsTableModel(RowsTableModel[PaymentView]):
+class PaymentsTableModel(LocalizedRowsModel[PaymentView]):
     """How the order was paid, and how much of each payment can still be refunded."""
 
     REFERENCE_COLUMN = 1
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show amounts the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[PaymentView]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("Method"), lambda p: payment_method_label(p.method)),
                 Column(self.tr("Reference"), lambda p: p.reference),
@@ -79,25 +62,14 @@ class PaymentsTableModel(RowsTableModel[PaymentView]):
         )
 
 
-class DocumentsTableModel(RowsTableModel[DocumentView]):
+class DocumentsTableModel(LocalizedRowsModel[DocumentView]):
     """Exchanges, refunds and cancellations already made at the counter for this order."""
 
     KIND_COLUMN = 1
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show dates and balances the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[DocumentView]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("Document"), lambda d: d.number),
                 Column(self.tr("Kind"), lambda d: document_kind_label(d.kind)),

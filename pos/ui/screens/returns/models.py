@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Sequence
 
 from pos.domain.returns import NewItem
 from pos.services.catalogue_search import ProductView
 from pos.ui.format import format_money
-from pos.ui.screens import Column, RowsTableModel
+from pos.ui.screens import Column, LocalizedRowsModel
 
 
-class ReplacementsTableModel(RowsTableModel[NewItem]):
+class ReplacementsTableModel(LocalizedRowsModel[NewItem]):
     """New items the customer takes: name, SKU, units and the current unit price."""
 
     NAME_COLUMN = 0
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show prices the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[NewItem]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("New item"), lambda item: item.name),
                 Column(self.tr("SKU"), lambda item: item.sku),
@@ -42,25 +31,14 @@ class ReplacementsTableModel(RowsTableModel[NewItem]):
         )
 
 
-class ProductsTableModel(RowsTableModel[ProductView]):
+class ProductsTableModel(LocalizedRowsModel[ProductView]):
     """Products found by name, SKU or barcode, with the lowest price and units on hand."""
 
     NAME_COLUMN = 0
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show prices the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[ProductView]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("Product"), lambda p: p.name),
                 Column(self.tr("From"), lambda p: format_money(p.price_from, locale), numeric=True),

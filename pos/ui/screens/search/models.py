@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from pos.services.history import OrderSummary
 from pos.ui.format import format_datetime, format_money
-from pos.ui.screens import AnyIndex, Column, RowsTableModel, channel_label
+from pos.ui.screens import AnyIndex, Column, LocalizedRowsModel, channel_label
 
 
-class OrderResultsTableModel(RowsTableModel[OrderSummary]):
+class OrderResultsTableModel(LocalizedRowsModel[OrderSummary]):
     """Orders found, newest first: number, date, customer, contact, channel, total.
 
     An exact number match (typed or scanned) is shown in bold: it is the one the cashier
@@ -21,20 +22,9 @@ class OrderResultsTableModel(RowsTableModel[OrderSummary]):
 
     CUSTOMER_COLUMN = 2
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show dates and totals the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles and re-format every cell (language or locale changed)."""
-        locale = self._locale
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[OrderSummary]]:
+        locale = self.locale
+        return (
             [
                 Column(self.tr("Order"), lambda o: o.number),
                 Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale)),

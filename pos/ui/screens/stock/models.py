@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Sequence
 
 from pos.services.stock import InspectionItem
 from pos.ui.format import format_date
-from pos.ui.screens import Column, RowsTableModel
+from pos.ui.screens import Column, LocalizedRowsModel
 
 
-class InspectionTableModel(RowsTableModel[InspectionItem]):
+class InspectionTableModel(LocalizedRowsModel[InspectionItem]):
     """Items set aside to inspect: what, from which return, why it came back."""
 
     PRODUCT_COLUMN = 0
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._locale = locale
-        self.retranslate()
-
-    def set_locale(self, locale: str) -> None:
-        """Show dates the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Re-read the column titles (the interface language changed)."""
-        self.set_columns(
+    def _make_columns(self) -> Sequence[Column[InspectionItem]]:
+        return (
             [
                 Column(self.tr("Product"), _product),
                 Column(self.tr("SKU"), lambda item: item.sku or "—"),
                 Column(self.tr("Qty"), lambda item: str(item.quantity), numeric=True),
                 Column(self.tr("Reason"), lambda item: item.reason or "—"),
                 Column(self.tr("Return"), lambda item: item.document_number),
-                Column(self.tr("Date"), lambda item: format_date(item.returned_at, self._locale)),
+                Column(self.tr("Date"), lambda item: format_date(item.returned_at, self.locale)),
             ]
         )
 

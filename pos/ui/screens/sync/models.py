@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.services.sync_port import ReviewItemView
 from pos.ui.format import format_datetime
-from pos.ui.screens import Column, RowsTableModel
+from pos.ui.screens import Column, LocalizedRowsModel
 
 
 def kind_label(kind: str) -> str:
@@ -51,29 +52,22 @@ def numbers_text(numbers: tuple[tuple[str, Any], ...]) -> str:
     return " · ".join(f"{number_name(key)} {_value(key, value)}" for key, value in numbers)
 
 
-class ReviewItemsTableModel(RowsTableModel[ReviewItemView]):
+class ReviewItemsTableModel(LocalizedRowsModel[ReviewItemView]):
     """The changes waiting for a manager: what, since when, the numbers, and why."""
 
     NUMBERS_COLUMN = 2
 
     def __init__(self, *, locale: str, tz: tzinfo | None = None,
                  parent: QObject | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self._locale, self._tz = locale, tz
-        self.retranslate()
+        self._tz = tz  # read by the columns, which the base's __init__ makes
+        super().__init__(locale=locale, parent=parent)
 
-    def set_locale(self, locale: str) -> None:
-        """Show times the `locale` way from now on (the rows stay as they are)."""
-        self._locale = locale
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Set the column titles in the current language."""
-        self.set_columns((
+    def _make_columns(self) -> Sequence[Column[ReviewItemView]]:
+        return (
             Column(self.tr("Change"), lambda item: kind_label(item.kind)),
             Column(self.tr("Since"), self._since),
             Column(self.tr("Numbers"), lambda item: numbers_text(item.numbers)),
-        ))  # fmt: skip
+        )
 
     def _since(self, item: ReviewItemView) -> str:
-        return format_datetime(item.created_at, self._locale, tz=self._tz)
+        return format_datetime(item.created_at, self.locale, tz=self._tz)
