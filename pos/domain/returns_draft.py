@@ -81,12 +81,20 @@ class OrderSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class ReturnRequest:
-    """Take back `quantity` units of one original line."""
+    """Take back `quantity` units of one original line.
+
+    `disposition` may be given by its value (`"damaged"`): a widget or a script hands back
+    plain strings, and the commit stores `disposition.value`.
+    """
 
     line_id: str
     quantity: int
     disposition: Disposition = Disposition.RESTOCK
     reason: str = ""
+
+    def __post_init__(self) -> None:
+        # Disposition(...) refuses an unknown value with ValueError: a caller's bug, not input.
+        object.__setattr__(self, "disposition", Disposition(self.disposition))
 
 
 @dataclass(frozen=True, slots=True)

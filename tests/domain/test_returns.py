@@ -495,3 +495,11 @@ def test_new_item_price_and_rate_refusals() -> None:
     assert refused(paris_order(), exchange((ReturnRequest("L1", 1),), bad_rate)).code == (
         "tax_rate_invalid"
     )
+
+
+def test_a_disposition_given_by_its_value_is_the_disposition() -> None:
+    # A widget's choice may come back as the plain string; the commit stores `.value`.
+    request = ReturnRequest("L1", 1, "damaged")  # type: ignore[arg-type]
+    assert request.disposition is Disposition.DAMAGED
+    with pytest.raises(ValueError):
+        ReturnRequest("L1", 1, "lost")  # type: ignore[arg-type]

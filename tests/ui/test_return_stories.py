@@ -11,10 +11,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pos.db.engine import SessionFactory
-from pos.db.records import ApprovalRecord, CounterDocumentRecord
+from pos.db.records import ApprovalRecord, CounterDocumentRecord, DocumentReturnLineRecord
 from pos.domain.money import Money
-from pos.domain.returns import BalanceKind, DocumentKind
+from pos.domain.returns import BalanceKind, Disposition, DocumentKind
 from pos.hardware.card_terminals import SimulatedTerminal
+from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, build_shop, on_hand, sell
@@ -215,3 +216,33 @@ def test_cancellation_with_a_note(qtbot: QtBot, shop: Shop, desk_runner: TaskRun
         record = s.scalars(select(CounterDocumentRecord)).one()
     assert record.customer_note == "Rupture chez le transporteur"
     assert on_hand(shop, "ÉCH-M") == 6
+
+
+def test_a_damaged_return_chosen_by_touch_commits_and_stays_off_the_shelf(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # The T-shirt came back torn: the cashier taps "Damaged" and "Faulty", then refunds the card.
+    order_id = sell(shop, "5006", [("T-S-M", 1)])
+    before = on_hand(shop, "T-S-M")
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.REFUND, order_id)
+    row = line_rows(flow)[0]
+    click(qtbot, row, "plusButton")
+    row.findChild(ChipGroup, "dispositionChips").button(Disposition.DAMAGED).click()
+    row.findChild(ChipGroup, "reasonChips").button("faulty").click()
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    [payment] = [
+        b
+        for b in flow.settle_screen.findChildren(QPushButton)
+        if b.objectName().startswith("payment_")
+    ]
+    qtbot.waitUntil(payment.isVisible)
+    payment.click()
+    document = committed(qtbot, flow)
+    with shop.sessions() as s:
+        line = s.scalars(select(DocumentReturnLineRecord)).one()
+    assert (line.document_id, line.disposition, line.reason) == (
+        document.document_id, "damaged", "faulty"
+    )
+    assert on_hand(shop, "T-S-M") == before  # a damaged unit is not sold again

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind, Quote
+from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.messages import rule_text
 from pos.ui.retranslating import Retranslating
@@ -28,6 +28,7 @@ from pos.ui.screens.returns.view_model import REASONS, LineState, ReturnsViewMod
 from pos.ui.scroll_area import VerticalScrollArea
 
 STEP_SIZE = 56  # px: the − and + of a stepper
+DISPOSITIONS = (Disposition.RESTOCK, Disposition.DAMAGED, Disposition.INSPECT)
 # Local rules on top of pos/ui/style.qss (which belongs to the main window).
 RETURNS_QSS = """
 #balanceLabel, #settleBalance { font-size: 26px; font-weight: bold; }
@@ -38,7 +39,7 @@ RETURNS_QSS = """
 #amountDisplay { font-size: 30px; font-weight: bold; padding: 4px 8px; }
 #changeLabel { font-size: 24px; font-weight: bold; color: #1e5c2c; }
 #resultText { font-size: 26px; }
-QComboBox { min-height: 48px; font-size: 18px; }
+#reasonChips QPushButton, #dispositionChips QPushButton { font-size: 16px; padding: 0 6px; }
 QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }
 QPushButton[stock="low"] { border-color: #c77700; color: #7a4300; }
 QPushButton:disabled { color: #9aa5ae; background: #eceeef; }
@@ -47,6 +48,9 @@ QPushButton:disabled { color: #9aa5ae; background: #eceeef; }
 
 class LineRow(Retranslating, QFrame):
     """One sold line: name, what can come back, a − n + stepper, reason and disposition.
+
+    The reason and disposition are chips, shown once a unit is coming back (a line left alone
+    stays one row high, so more lines fit on the screen).
 
     Signals:
         stepped(int): −1 or +1.
@@ -77,8 +81,10 @@ class LineRow(Retranslating, QFrame):
         stepper_locked = kind is DocumentKind.CANCELLATION  # a cancellation takes every unit
         self._minus.setVisible(not stepper_locked)
         self._plus.setVisible(not stepper_locked)
-        self._reason = self._reasons_box()
-        self._disposition = self._dispositions_box()
+        self._reason = ChipGroup(REASONS, columns=3, object_name="reasonChips")
+        self._reason.chosen.connect(lambda code: self.reason_chosen.emit(code))
+        self._disposition = ChipGroup(DISPOSITIONS, columns=3, object_name="dispositionChips")
+        self._disposition.chosen.connect(lambda d: self.disposition_chosen.emit(d))
         grid = QGridLayout(self)
         grid.addWidget(name, 0, 0, 1, 2)
         grid.addWidget(self._info, 1, 0)
@@ -86,8 +92,8 @@ class LineRow(Retranslating, QFrame):
         for widget in (self._minus, self._quantity, self._plus):
             stepper.addWidget(widget)
         grid.addLayout(stepper, 0, 2, 2, 1)
-        grid.addWidget(self._reason, 2, 0)
-        grid.addWidget(self._disposition, 2, 1, 1, 2)
+        grid.addWidget(self._reason, 2, 0, 1, 3)
+        grid.addWidget(self._disposition, 3, 0, 1, 3)
         grid.setColumnStretch(0, 1)
 
     def _step_button(self, text: str, delta: int, name: str) -> QPushButton:
@@ -97,24 +103,9 @@ class LineRow(Retranslating, QFrame):
         button.clicked.connect(lambda: self.stepped.emit(delta))
         return button
 
-    def _reasons_box(self) -> QComboBox:
-        box = QComboBox(objectName="reasonBox")
-        for code in ("", *REASONS):  # "": none chosen yet
-            box.addItem("", code)
-        box.activated.connect(lambda i: self.reason_chosen.emit(box.itemData(i)))
-        return box
-
-    def _dispositions_box(self) -> QComboBox:
-        box = QComboBox(objectName="dispositionBox")
-        for disposition in (Disposition.RESTOCK, Disposition.DAMAGED, Disposition.INSPECT):
-            box.addItem("", disposition)
-        box.activated.connect(lambda i: self.disposition_chosen.emit(box.itemData(i)))
-        return box
-
     def _retranslate_ui(self) -> None:
         self._info.setText(self.tr("{count} can come back").format(count=self._returnable))
         reasons = {
-            "": self.tr("Reason…"),
             "wrong_size": self.tr("Wrong size"),
             "not_as_expected": self.tr("Not as expected"),
             "faulty": self.tr("Faulty or damaged"),
@@ -126,18 +117,17 @@ class LineRow(Retranslating, QFrame):
             Disposition.DAMAGED: self.tr("Damaged"),
             Disposition.INSPECT: self.tr("To inspect"),
         }
-        for box, texts in ((self._reason, reasons), (self._disposition, dispositions)):
-            for index in range(box.count()):
-                box.setItemText(index, texts[box.itemData(index)])
+        self._reason.set_texts(reasons)
+        self._disposition.set_texts(dispositions)
 
     def render(self, state: LineState) -> None:
         self._quantity.setText(str(state.quantity))
         self._minus.setEnabled(state.quantity > 0)
         self._plus.setEnabled(state.quantity < state.line.returnable)
-        self._reason.setCurrentIndex(max(self._reason.findData(state.reason), 0))
-        self._disposition.setCurrentIndex(max(self._disposition.findData(state.disposition), 0))
-        self._reason.setEnabled(state.quantity > 0)
-        self._disposition.setEnabled(state.quantity > 0)
+        self._reason.select(state.reason or None)
+        self._disposition.select(state.disposition)
+        self._reason.setVisible(state.quantity > 0)
+        self._disposition.setVisible(state.quantity > 0)
         self.setProperty("active", state.quantity > 0)
 
 
