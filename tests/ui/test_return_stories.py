@@ -56,6 +56,17 @@ def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
     return vm.result
 
 
+def tap_the_original_payment(qtbot: QtBot, flow) -> None:  # type: ignore[no-untyped-def]
+    """Settle by refunding the order's one payment (its button on the settle screen)."""
+    [payment] = [
+        b
+        for b in flow.settle_screen.findChildren(QPushButton)
+        if b.objectName().startswith("payment_")
+    ]
+    qtbot.waitUntil(payment.isVisible)
+    payment.click()
+
+
 def result_text(flow) -> str:  # type: ignore[no-untyped-def]
     return flow.settle_screen.findChild(QLabel, "resultText").text()
 
@@ -176,13 +187,7 @@ def test_refund_over_the_threshold_needs_a_manager(
     assert seen and "tries are left" in seen[0]
     assert flow.currentWidget() is flow.settle_screen
     # The whole refund goes back to the card it was paid with.
-    [payment] = [
-        b
-        for b in flow.settle_screen.findChildren(QPushButton)
-        if b.objectName().startswith("payment_")
-    ]
-    qtbot.waitUntil(payment.isVisible)
-    payment.click()
+    tap_the_original_payment(qtbot, flow)
     document = committed(qtbot, flow)
     assert document.quote.to_refund == Money(15980, "EUR")
     with shop.sessions() as s:
@@ -203,13 +208,7 @@ def test_cancellation_with_a_note(qtbot: QtBot, shop: Shop, desk_runner: TaskRun
     assert flow.settle_screen.findChild(QLineEdit, "noteField").text() == (
         "Rupture chez le transporteur"
     )
-    [payment] = [
-        b
-        for b in flow.settle_screen.findChildren(QPushButton)
-        if b.objectName().startswith("payment_")
-    ]
-    qtbot.waitUntil(payment.isVisible)
-    payment.click()
+    tap_the_original_payment(qtbot, flow)
     document = committed(qtbot, flow)
     assert document.kind is DocumentKind.CANCELLATION
     with shop.sessions() as s:
@@ -232,13 +231,7 @@ def test_a_damaged_return_chosen_by_touch_commits_and_stays_off_the_shelf(
     row.findChild(ChipGroup, "reasonChips").button("faulty").click()
     wait_quote(qtbot, flow)
     click(qtbot, flow.returns_screen, "continueButton")
-    [payment] = [
-        b
-        for b in flow.settle_screen.findChildren(QPushButton)
-        if b.objectName().startswith("payment_")
-    ]
-    qtbot.waitUntil(payment.isVisible)
-    payment.click()
+    tap_the_original_payment(qtbot, flow)
     document = committed(qtbot, flow)
     with shop.sessions() as s:
         line = s.scalars(select(DocumentReturnLineRecord)).one()
