@@ -52,6 +52,26 @@
         <source>Write why the manager approves (for the audit).</source>
         <translation>Indiquez pourquoi le responsable valide (pour le journal).</translation>
     </message>
+    <message>
+        <source>Loyal customer</source>
+        <translation>Client fidèle</translation>
+    </message>
+    <message>
+        <source>Goodwill gesture</source>
+        <translation>Geste commercial</translation>
+    </message>
+    <message>
+        <source>The shop's mistake</source>
+        <translation>Erreur de la boutique</translation>
+    </message>
+    <message>
+        <source>Faulty item</source>
+        <translation>Article défectueux</translation>
+    </message>
+    <message>
+        <source>Reason (tap one, or write it)</source>
+        <translation>Motif (touchez-en un, ou écrivez-le)</translation>
+    </message>
 </context>
 <context>
     <name>Balance</name>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos.domain.money import Money
 from pos.domain.roles import Approval, Role
 from pos.services.users import UserService, UserView
+from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.keypad import PinPad
 from pos.ui.messages import error_text, rule_text
@@ -26,6 +27,8 @@ from pos.ui.retranslating import Retranslating
 from pos.ui.workers import TaskRunner
 
 APPROVERS = (Role.MANAGER, Role.ADMIN)
+DIALOG_WIDTH, PAD_WIDTH = 880, 320  # px: fits a 1024 px-wide screen
+QUICK_REASONS = ("loyal", "goodwill", "shop_error", "faulty")  # the reasons managers give most
 
 
 class ApprovalDialog(Retranslating, QDialog):
@@ -85,27 +88,43 @@ class ApprovalDialog(Retranslating, QDialog):
         self._pin_title = QLabel(objectName="fieldLabel")
         self._keypad = PinPad(with_ok=False, parent=self)  # the dialog's Approve takes the PIN
         self._reason = QLineEdit(objectName="reasonField")
+        self._quick_reasons = ChipGroup(QUICK_REASONS, columns=2, object_name="reasonChips")
         self._error = QLabel(objectName="dialogError", wordWrap=True)
         self._error.hide()
-        self._cancel = QPushButton(objectName="cancelButton")
-        self._approve = QPushButton(objectName="approveButton")
+        self._cancel = QPushButton(objectName="cancelButton", autoDefault=False)
+        # Entrée in the reason field approves (with the checks of a tap), never cancels.
+        self._approve = QPushButton(objectName="approveButton", default=True)
         self._approve.setProperty("primary", True)
-        layout = QVBoxLayout(self)
+        # Two columns, so the whole PIN pad is in view on a 768 px-high screen: who and why on
+        # the left, the PIN on the right, the buttons under both.
+        left = QVBoxLayout()
         for widget in (self._title, self._rules_label, self._managers_title):
-            layout.addWidget(widget)
-        layout.addLayout(self._managers_row)
-        layout.addWidget(self._pin_title)
-        for widget in (self._keypad, self._reason, self._error):
-            layout.addWidget(widget)
+            left.addWidget(widget)
+        left.addLayout(self._managers_row)
+        for widget in (self._quick_reasons, self._reason, self._error):
+            left.addWidget(widget)
+        left.addStretch(1)
+        self._keypad.setMinimumWidth(PAD_WIDTH)
+        self.setMinimumWidth(DIALOG_WIDTH)  # the chips and the managers' names whole
+        right = QVBoxLayout()
+        right.addWidget(self._pin_title)
+        right.addWidget(self._keypad)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(16)
+        columns.addLayout(right)
         buttons = QHBoxLayout()
         buttons.addWidget(self._cancel)
         buttons.addStretch(1)
         buttons.addWidget(self._approve)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
         self._cancel.clicked.connect(self.reject)
         self._approve.clicked.connect(self._on_approve_clicked)
+        self._quick_reasons.chosen.connect(lambda k: self._reason.setText(self._reason_texts[k]))
 
     def _retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Manager approval"))
@@ -113,7 +132,14 @@ class ApprovalDialog(Retranslating, QDialog):
         self._rules_label.setText("\n".join(f"• {rule_text(rule)}" for rule in self._rules))
         self._managers_title.setText(self.tr("Manager"))
         self._pin_title.setText(self.tr("PIN"))
-        self._reason.setPlaceholderText(self.tr("Reason (required)"))
+        self._reason_texts = {
+            "loyal": self.tr("Loyal customer"),
+            "goodwill": self.tr("Goodwill gesture"),
+            "shop_error": self.tr("The shop's mistake"),
+            "faulty": self.tr("Faulty item"),
+        }
+        self._quick_reasons.set_texts(self._reason_texts)
+        self._reason.setPlaceholderText(self.tr("Reason (tap one, or write it)"))
         self._cancel.setText(self.tr("Cancel"))
         self._approve.setText(self.tr("Approve"))
 

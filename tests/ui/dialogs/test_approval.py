@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos.app import install_translators
 from pos.db.engine import SessionFactory
 from pos.domain.money import Money
+from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog, CardApprovalDialog
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, build_shop
@@ -129,3 +131,38 @@ def test_both_dialogs_are_worded_again_when_french_is_installed(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_enter_in_the_reason_field_approves_and_never_cancels(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    dialog.findChild(QPushButton, "manager_maxime").click()
+    for digit in "4826":
+        dialog.findChild(QPushButton, f"key_{digit}").click()
+    reason = dialog.findChild(QLineEdit, "reasonField")
+    qtbot.keyClicks(reason, "Loyal for years")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(reason, Qt.Key.Key_Return)
+    assert [a.rule for a in dialog.approvals] == ["over_threshold", "final_sale"]
+    assert {a.reason for a in dialog.approvals} == {"Loyal for years"}
+
+
+def test_enter_with_nothing_typed_says_what_is_missing(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    qtbot.keyClick(dialog.findChild(QLineEdit, "reasonField"), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "Tap the name" in dialog.findChild(QLabel, "dialogError").text()
+
+
+def test_a_reason_chip_is_reason_enough(
+    qtbot: QtBot, shop: Shop, dialog_runner: TaskRunner
+) -> None:
+    dialog = make_dialog(qtbot, shop, dialog_runner)
+    dialog.findChild(QPushButton, "manager_maxime").click()
+    dialog.findChild(ChipGroup, "reasonChips").button("goodwill").click()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        attempt(qtbot, dialog, "4826")
+    assert {a.reason for a in dialog.approvals} == {"Goodwill gesture"}
