@@ -198,7 +198,10 @@ class CounterSession(QObject):
         self._window.closing.connect(self._on_window_closing)
 
     def log_out(self) -> None:
+        """Back to the login, with nothing of the last cashier's customers left on screen."""
         self._set_operator(None)
+        self._window.search_screen.clear()
+        self._window.order_screen.view_model.clear()
         self._window.show_screen(self.login)
         self.login.activate()
 

@@ -146,6 +146,11 @@ class TaskRunner(QObject):
         self._pool.start(_Task(task_id=task_id, fn=fn, relay=self._relay, stale=stale))
         return task_id
 
+    def forget(self, key: str) -> None:
+        """Deliver nothing more of the tasks submitted under `key` (the screen was cleared)."""
+        self._next_id += 1
+        self._latest[key] = self._next_id
+
     def is_current(self, task_id: int, key: str) -> bool:
         """Whether `task_id` is still the newest task submitted under `key`."""
         return self._latest.get(key) == task_id

@@ -2,62 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pos.domain.receipt import ShopInfo
 from pos.domain.returns import BalanceKind
-from pos.hardware.receipt_render import render_text
-from pos.hardware.transports import VirtualPrinter
-from pos.services.catalogue_search import CatalogueSearchService
-from pos.services.history import SalesHistoryService
-from pos.services.printing import PrintQueueService
-from pos.services.receipt_preview import ReceiptPreviewService
-from pos.services.receipts import ReceiptService
-from pos.services.stock import StockService
-from pos.ui.counter import CounterServices
-from pos.ui.main_window import MainWindow, create_main_window
-from tests.support.shop import Shop, build_shop, on_hand, sell
+from tests.support.shop import on_hand, sell
 from tests.ui.screens.login.test_screen import enter_pin, pick
 from tests.ui.screens.returns.support import click, line_rows, wait_quote
-
-
-class SharedVirtualPrinter:
-    """What `make_printer("virtual")` gives the app, kept so the test can read the paper."""
-
-    def __init__(self) -> None:
-        self.device = VirtualPrinter()
-
-    def __call__(self, uri: str):  # type: ignore[no-untyped-def]
-        from pos.hardware.printer import make_printer  # noqa: PLC0415
-
-        return make_printer(uri, transport=self.device)
-
-
-@pytest.fixture
-def counter(qtbot: QtBot, sessions) -> Iterator[tuple[MainWindow, Shop, VirtualPrinter]]:  # type: ignore[no-untyped-def]
-    shop = build_shop(sessions)
-    printer = SharedVirtualPrinter()
-    receipts = ReceiptService(sessions=sessions, clock=shop.clock, shop=ShopInfo("Lumière"))
-    services = CounterServices(
-        users=shop.users, returns=shop.returns,
-        catalogue=CatalogueSearchService(sessions=sessions),
-        stock=StockService(sessions=sessions, clock=shop.clock),
-        print_queue=PrintQueueService(sessions=sessions, clock=shop.clock, receipts=receipts,
-                                      printers=printer, default_printer="virtual"),
-        previews=ReceiptPreviewService(receipts=receipts,
-                                       render_text=lambda r, c: render_text(r, columns=c)))
-    window = create_main_window(history=SalesHistoryService(sessions=sessions, clock=shop.clock),
-                                locale="en_US", services=services)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    yield window, shop, printer.device
-    window.close()
 
 
 def test_the_counter_starts_on_login_and_hides_manager_places(qtbot: QtBot, counter) -> None:  # type: ignore[no-untyped-def]

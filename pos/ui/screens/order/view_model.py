@@ -81,6 +81,13 @@ class OrderViewModel(QObject):
         self._locale = locale
         self.detail_changed.emit()
 
+    def clear(self) -> None:
+        """Show no order (the cashier logged out); an order still loading is not shown."""
+        self._runner.forget(ORDER_KEY)
+        self._detail = None
+        self._set_status("")
+        self.detail_changed.emit()
+
     def load(self, order_id: int) -> None:
         """Show the order with this id (replacing whatever was shown)."""
         history = self._history

@@ -94,6 +94,13 @@ class SearchScreen(Retranslating, QWidget):
         """Show dates and totals the `locale` way ("en_US"); the results are not searched again."""
         self._model.set_locale(locale)
 
+    def clear(self) -> None:
+        """Empty the box, the results and the message (the cashier logged out)."""
+        self._query_edit.blockSignals(True)  # clearing is not typing: no search follows
+        self._query_edit.clear()
+        self._query_edit.blockSignals(False)
+        self._vm.clear()
+
     def activate(self) -> None:
         """Shown again: ready for the next scan (focus in the box, text selected)."""
         self._query_edit.setFocus()

@@ -17,7 +17,14 @@ PAGE_SIZE = 50
 EMPTY_QUERY, NOTHING_FOUND = "empty_query", "nothing_found"  # the service's message codes
 SEARCHING, FAILED = "searching", "failed"
 
+QUERY_SHOWN = 40  # characters of the query said back: a scanner burst never widens the window
+
 log = logging.getLogger(__name__)
+
+
+def shortened(text: str) -> str:
+    """`text` as said back to the cashier: at most `QUERY_SHOWN` characters."""
+    return text if len(text) <= QUERY_SHOWN else text[: QUERY_SHOWN - 1] + "…"
 
 
 class SearchViewModel(QObject):
@@ -81,7 +88,7 @@ class SearchViewModel(QObject):
             return self.tr(
                 "No sale found for “{query}”.\n"
                 "Check the spelling, or try the phone number or the order number."
-            ).format(query=query.strip())
+            ).format(query=shortened(query.strip()))
         if code == SEARCHING:
             return self.tr("Searching…")
         if code == FAILED:
@@ -105,6 +112,15 @@ class SearchViewModel(QObject):
         self._query = text
         self._debounce.stop()
         self._search(open_exact=True)
+
+    def clear(self) -> None:
+        """Forget the query and its results (the cashier logged out): the next one starts clean."""
+        self._debounce.stop()
+        self._runner.forget(SEARCH_KEY)  # a search still running must not refill the list
+        self._query, self._results, self._next_cursor, self._busy = "", (), None, False
+        self._status = (EMPTY_QUERY, "")
+        self.results_changed.emit()
+        self.status_changed.emit()
 
     def load_more(self) -> None:
         """Append the next (older) page of the current results."""
