@@ -158,7 +158,8 @@ class CounterSession(QObject):
                                          tz=services.time_zone)
         self.printing = create_printing_screen(queue=services.print_queue,
                                                previews=services.previews, runner=runner)
-        self.stock = create_stock_screen(stock=services.stock, runner=runner, locale=locale)
+        self.stock = create_stock_screen(stock=services.stock, runner=runner, locale=locale,
+                                         tz=services.time_zone)
         self.returns = create_returns_flow(
             returns=services.returns, catalogue=services.catalogue, users=services.users,
             history=self._history, runner=runner, locale=locale,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
@@ -129,6 +130,7 @@ def create_main_window(
     locale: str,
     stylesheet: str = "",
     services: CounterServices | None = None,
+    time_zone: tzinfo | None = None,
 ) -> MainWindow:
     """The window with its screens, view models and task runner, wired to `history`.
 
@@ -138,12 +140,15 @@ def create_main_window(
         stylesheet: QSS applied to the window.
         services: the counter's other services; with them the window starts on the login
             screen and offers returns, printing and stock (`pos.ui.counter`).
+        time_zone: the shop's, in which every screen shows dates and times (default: the
+            services', else the machine's own).
     """
+    tz = time_zone or (services.time_zone if services is not None else None)
     runner = TaskRunner()
     search_vm = SearchViewModel(history=history, runner=runner)
-    order_vm = OrderViewModel(history=history, runner=runner, locale=locale)
-    search = SearchScreen(view_model=search_vm, locale=locale)
-    order = OrderScreen(view_model=order_vm, locale=locale)
+    order_vm = OrderViewModel(history=history, runner=runner, locale=locale, tz=tz)
+    search = SearchScreen(view_model=search_vm, locale=locale, tz=tz)
+    order = OrderScreen(view_model=order_vm, locale=locale, tz=tz)
     search_vm.setParent(search)
     order_vm.setParent(order)
     window = MainWindow(search=search, order=order, runner=runner)

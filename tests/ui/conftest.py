@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -196,7 +197,8 @@ def counter(qtbot: QtBot, sessions) -> Iterator[tuple[MainWindow, Shop, VirtualP
         print_queue=PrintQueueService(sessions=sessions, clock=shop.clock, receipts=receipts,
                                       printers=printer, default_printer="virtual"),
         previews=ReceiptPreviewService(receipts=receipts,
-                                       render_text=lambda r, c: render_text(r, columns=c)))
+                                       render_text=lambda r, c: render_text(r, columns=c)),
+        time_zone=ZoneInfo("Europe/Paris"))  # a Paris shop on a terminal kept in UTC
     window = create_main_window(history=SalesHistoryService(sessions=sessions, clock=shop.clock),
                                 locale="en_US", services=services)
     qtbot.addWidget(window)

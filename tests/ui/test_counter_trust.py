@@ -56,3 +56,18 @@ def test_logging_out_leaves_nothing_of_the_last_cashier_on_screen(qtbot: QtBot, 
     assert window.search_screen.findChild(QTableView, "searchResults").model().rowCount() == 0
     assert window.order_screen.view_model.detail is None
     assert window.search_screen.findChild(QLabel, "searchStatus").text().startswith("Type the")
+
+
+def test_every_screen_tells_the_time_of_the_shop(qtbot: QtBot, counter) -> None:  # type: ignore[no-untyped-def]
+    window, shop, _printer = counter
+    sell(shop, "10234", [("T-S-M", 1)], days_ago=3)  # placed 2026-11-17 15:00 UTC = 16:00 Paris
+    log_in(qtbot, window, "Camille", "2580")
+    box = window.search_screen.findChild(QLineEdit, "searchBox")
+    qtbot.keyClicks(box, "10234")
+    results = window.search_screen.findChild(QTableView, "searchResults").model()
+    qtbot.waitUntil(lambda: results.rowCount() == 1)
+    assert results.index(0, 1).data() == "11/17/26, 4:00\u202fPM"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.order_screen.view_model.header() is not None, timeout=5000)
+    fields = dict(window.order_screen.view_model.header().fields)
+    assert fields["Date"] == "11/17/26, 4:00\u202fPM"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -124,14 +125,17 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
 class LocalizedRowsModel(RowsTableModel[Row]):
     """A `RowsTableModel` whose cells are worded for a locale (money, dates, times).
 
-    Subclasses give their columns in `_make_columns`, reading `self.locale`; a new interface
-    language (`retranslate`) or formatting locale (`set_locale`) makes them again and the
-    rows already loaded are worded anew — nothing is read again.
+    Subclasses give their columns in `_make_columns`, reading `self.locale` (and `self.tz`,
+    the shop's time zone, for dates and times); a new interface language (`retranslate`) or
+    formatting locale (`set_locale`) makes them again and the rows already loaded are worded
+    anew — nothing is read again.
     """
 
-    def __init__(self, *, locale: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, *, locale: str, tz: tzinfo | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.locale = locale
+        self.locale, self.tz = locale, tz
         self.retranslate()
 
     def set_locale(self, locale: str) -> None:

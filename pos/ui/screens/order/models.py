@@ -68,12 +68,12 @@ class DocumentsTableModel(LocalizedRowsModel[DocumentView]):
     KIND_COLUMN = 1
 
     def _make_columns(self) -> Sequence[Column[DocumentView]]:
-        locale = self.locale
+        locale, tz = self.locale, self.tz
         return (
             [
                 Column(self.tr("Document"), lambda d: d.number),
                 Column(self.tr("Kind"), lambda d: document_kind_label(d.kind)),
-                Column(self.tr("Date"), lambda d: format_datetime(d.created_at, locale)),
+                Column(self.tr("Date"), lambda d: format_datetime(d.created_at, locale, tz=tz)),
                 Column(self.tr("Balance"), lambda d: format_money(d.balance, locale), numeric=True),
             ]
         )

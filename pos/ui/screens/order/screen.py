@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -43,14 +45,19 @@ class OrderScreen(Retranslating, QWidget):
     back_requested = Signal()
 
     def __init__(
-        self, *, view_model: OrderViewModel, locale: str, parent: QWidget | None = None
+        self,
+        *,
+        view_model: OrderViewModel,
+        locale: str,
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("orderScreen")
         self._vm = view_model
         self._lines = OrderLinesTableModel(locale=locale, parent=self)
         self._payments = PaymentsTableModel(locale=locale, parent=self)
-        self._documents = DocumentsTableModel(locale=locale, parent=self)
+        self._documents = DocumentsTableModel(locale=locale, tz=tz, parent=self)
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()

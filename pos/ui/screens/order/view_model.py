@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Signal
 
@@ -47,10 +48,12 @@ class OrderViewModel(QObject):
         history: SalesHistoryService,
         runner: TaskRunner,
         locale: str,
+        tz: tzinfo | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`tz`: the shop's time zone, in which every date and time is shown."""
         super().__init__(parent)
-        self._history, self._runner, self._locale = history, runner, locale
+        self._history, self._runner, self._locale, self._tz = history, runner, locale, tz
         self._detail: OrderDetail | None = None
         self._status = ""  # OPENING, NOT_FOUND, UNREADABLE or "" (the order is shown)
 
@@ -115,7 +118,7 @@ class OrderViewModel(QObject):
 
     def _fields(self, detail: OrderDetail) -> tuple[tuple[str, str], ...]:
         fields = [
-            (self.tr("Date"), format_datetime(detail.placed_at, self._locale)),
+            (self.tr("Date"), format_datetime(detail.placed_at, self._locale, tz=self._tz)),
             (self.tr("Channel"), channel_label(detail.channel)),
             (self.tr("Customer"), detail.customer_name or self.tr("(no name)")),
             (self.tr("E-mail"), detail.email or "—"),

@@ -27,7 +27,7 @@ class OrderResultsTableModel(LocalizedRowsModel[OrderSummary]):
         return (
             [
                 Column(self.tr("Order"), lambda o: o.number),
-                Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale)),
+                Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale, tz=self.tz)),
                 Column(self.tr("Customer"), lambda o: o.customer_name or self.tr("(no name)")),
                 Column(self.tr("E-mail or phone"), lambda o: o.email or o.phone or ""),
                 Column(self.tr("Channel"), lambda o: channel_label(o.channel)),

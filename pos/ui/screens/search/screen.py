@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,12 +35,17 @@ class SearchScreen(Retranslating, QWidget):
     order_requested = Signal(int)
 
     def __init__(
-        self, *, view_model: SearchViewModel, locale: str, parent: QWidget | None = None
+        self,
+        *,
+        view_model: SearchViewModel,
+        locale: str,
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchScreen")
         self._vm = view_model
-        self._model = OrderResultsTableModel(locale=locale, parent=self)
+        self._model = OrderResultsTableModel(locale=locale, tz=tz, parent=self)
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()

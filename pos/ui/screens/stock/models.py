@@ -22,9 +22,12 @@ class InspectionTableModel(LocalizedRowsModel[InspectionItem]):
                 Column(self.tr("Qty"), lambda item: str(item.quantity), numeric=True),
                 Column(self.tr("Reason"), lambda item: item.reason or "—"),
                 Column(self.tr("Return"), lambda item: item.document_number),
-                Column(self.tr("Date"), lambda item: format_date(item.returned_at, self.locale)),
+                Column(self.tr("Date"), self._returned_on),
             ]
         )
+
+    def _returned_on(self, item: InspectionItem) -> str:
+        return format_date(item.returned_at, self.locale, tz=self.tz)
 
 
 def _product(item: InspectionItem) -> str:

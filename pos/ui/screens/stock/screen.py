@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -50,14 +52,19 @@ class StockScreen(Retranslating, QWidget):
     back_requested = Signal()
 
     def __init__(
-        self, *, view_model: StockViewModel, locale: str, parent: QWidget | None = None
+        self,
+        *,
+        view_model: StockViewModel,
+        locale: str,
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm = view_model
-        self._model = InspectionTableModel(locale=locale, parent=self)
+        self._model = InspectionTableModel(locale=locale, tz=tz, parent=self)
         self._shown_variant_id: int | None = None
         self._build_ui()
         self._connect_signals()
@@ -273,9 +280,11 @@ class StockScreen(Retranslating, QWidget):
         self._status_label.setVisible(bool(text))
 
 
-def create_stock_screen(*, stock: StockService, runner: TaskRunner, locale: str) -> StockScreen:
+def create_stock_screen(
+    *, stock: StockService, runner: TaskRunner, locale: str, tz: tzinfo | None = None
+) -> StockScreen:
     """The stock screen and its view model; call `activate()` each time it is shown."""
     view_model = StockViewModel(stock=stock, runner=runner)
-    screen = StockScreen(view_model=view_model, locale=locale)
+    screen = StockScreen(view_model=view_model, locale=locale, tz=tz)
     view_model.setParent(screen)
     return screen
