@@ -10,12 +10,16 @@ of "helene" typed after it — and a stale task still waiting in the queue is no
 from __future__ import annotations
 
 import ctypes
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 def _guard_true_refcount() -> None:
@@ -131,10 +135,13 @@ class TaskRunner(QObject):
             key: tasks sharing a key supersede each other; only the newest is delivered.
 
         Returns:
-            The task id (increasing).
+            The task id (increasing); 0 after `shutdown`, when nothing runs.
         """
         if self._closed:
-            raise RuntimeError("TaskRunner is shut down")
+            # A view model's timer may still fire while the window closes: nothing to do then,
+            # and nothing for the crash handler either (it would be shown to the cashier).
+            log.debug("task submitted after shutdown, dropped")
+            return 0
         self._next_id += 1
         task_id = self._next_id
         if key is not None:
@@ -170,6 +177,8 @@ class TaskRunner(QObject):
             return
         if callbacks.key is not None and self._latest.get(callbacks.key) != task_id:
             return  # superseded: a newer task with this key owns the screen now
+        if not _owner_alive(callbacks.on_success):
+            return  # its screen was closed while the task ran: nobody to tell
         if ok:
             callbacks.on_success(outcome)
         elif isinstance(outcome, BaseException):
@@ -181,3 +190,9 @@ class TaskRunner(QObject):
             callbacks.on_error(error)
             return
         sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _owner_alive(callback: Callable[..., Any]) -> bool:
+    """False when `callback` is a method of a Qt object whose C++ side is already deleted."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

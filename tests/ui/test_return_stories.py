@@ -239,3 +239,30 @@ def test_a_damaged_return_chosen_by_touch_commits_and_stays_off_the_shelf(
         document.document_id, "damaged", "faulty"
     )
     assert on_hand(shop, "T-S-M") == before  # a damaged unit is not sold again
+
+
+def test_the_size_grid_shows_the_stock_left_after_a_commit(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Hélène swaps her M for the L (5 in stock); the next customer sees 4 Ls left.
+    first = sell(shop, "5007", [("T-S-M", 1)])
+    second = sell(shop, "5008", [("T-S-S", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, first)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "t-shirt", "T-S-L")
+    cell = flow.returns_screen.findChild(QPushButton, "variant_T-S-L")
+    assert cell.text() == "L\n5 in stock"
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    committed(qtbot, flow)
+    assert on_hand(shop, "T-S-L") == 4
+    with qtbot.waitSignal(flow.returns_screen.view_model.quote_changed):  # the empty draft's
+        opened(qtbot, flow, DocumentKind.EXCHANGE, second)
+
+    def l_cell_text() -> str:
+        cell = flow.returns_screen.findChild(QPushButton, "variant_T-S-L")
+        return cell.text() if cell is not None else ""
+
+    qtbot.waitUntil(lambda: l_cell_text() == "L\n4 in stock", timeout=3000)

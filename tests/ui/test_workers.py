@@ -7,7 +7,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThread
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from pytestqt.qtbot import QtBot
 
 from pos.ui.workers import TaskRunner
@@ -104,5 +105,25 @@ def test_nothing_is_delivered_after_shutdown(qtbot: QtBot) -> None:
     runner.shutdown()
     QCoreApplication.processEvents()  # a delivery already queued would (wrongly) run here
     assert delivered == []
-    with pytest.raises(RuntimeError):
-        runner.submit(lambda: 2, on_success=delivered.append)
+    ran: list[int] = []
+    assert runner.submit(lambda: ran.append(2), on_success=delivered.append) == 0  # a late timer
+    QCoreApplication.processEvents()
+    assert (ran, delivered) == ([], [])
+
+
+def test_a_result_for_a_deleted_screen_is_dropped(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+
+    class Screen(QObject):
+        changed = Signal()
+
+        def on_result(self, _value: object) -> None:
+            self.changed.emit()  # raises once the C++ object is gone
+
+    screen = Screen()
+    gate = threading.Event()
+    runner.submit(lambda: gate.wait(5), on_success=screen.on_result)
+    shiboken6.delete(screen)  # the screen closed while its task ran
+    with qtbot.waitSignal(runner.busy_changed):  # False: the task is over and was delivered
+        gate.set()
+    runner.shutdown()

@@ -98,6 +98,7 @@ class ReturnsFlow(QStackedWidget):
     def start_with(self, kind: DocumentKind, detail: OrderDetail) -> None:
         """Open a new `kind` draft on an order already read."""
         self.returns_screen.view_model.start(kind, detail)
+        self.returns_screen.picker.view_model.refresh()  # stock moved since it was last read
         self.setCurrentWidget(self.returns_screen)
 
     def _on_returns_continue_requested(self) -> None:
@@ -126,6 +127,7 @@ class ReturnsFlow(QStackedWidget):
         self.setCurrentWidget(self.returns_screen)
 
     def _on_settle_committed(self, document: CommittedDocument) -> None:
+        self.returns_screen.picker.view_model.refresh()  # this document moved stock
         self.document_committed.emit(document.number)
 
 

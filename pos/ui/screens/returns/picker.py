@@ -90,11 +90,21 @@ class PickerViewModel(QObject):
             on_error=self._on_failed,
         )
 
+    def refresh(self) -> None:
+        """Read the stock again (a document was committed, or a new draft opens): the products
+        found and the grid on screen stay, with today's figures."""
+        if self.query.strip():
+            self.search_now()
+        if self.grid is not None:
+            self._load_grid(self.grid.product_id)
+
     def choose(self, row: int) -> None:
         """Show the grid of the product at `row`."""
-        if not 0 <= row < len(self.results):
-            return
-        catalogue, product_id = self._catalogue, self.results[row].product_id
+        if 0 <= row < len(self.results):
+            self._load_grid(self.results[row].product_id)
+
+    def _load_grid(self, product_id: int) -> None:
+        catalogue = self._catalogue
         self._runner.submit(
             lambda: catalogue.variants(product_id),
             key=GRID_KEY,
