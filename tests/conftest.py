@@ -16,9 +16,12 @@ import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 
+from pos.config import keep_escpos_out_of_tmp
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from tests.support import postgres
 from tests.support.databases import DatabaseFactory
+
+keep_escpos_out_of_tmp()  # before any test imports python-escpos
 
 BACKENDS = ("sqlite", "postgresql")
 
