@@ -31,12 +31,18 @@ import keyring
 from pos.db import outbox
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
-from pos.domain.mail import DOCUMENT_MAIL_KIND, MAIL_DESTINATION, mail_from_payload
+from pos.domain.mail import (
+    DOCUMENT_MAIL_KIND,
+    MAIL_DESTINATION,
+    SMTP_ENTRIES,
+    SMTP_KEYRING,
+    mail_from_payload,
+)
 from pos.sync.mail_compose import compose, to_email_message
 
 log = logging.getLogger(__name__)
 
-KEYRING_SERVICE = "comptoir-smtp"
+KEYRING_SERVICE = SMTP_KEYRING
 ENV_PREFIX = "COMPTOIR_SMTP_"
 PASSWORD_ENV = "COMPTOIR_SMTP_PASSWORD"
 FIRST_RETRY = timedelta(seconds=30)
@@ -83,7 +89,8 @@ class SmtpSettings:
         keyring_get: Callable[[str, str], str | None] | None = None,
     ) -> SmtpSettings:
         """Settings from ``COMPTOIR_SMTP_HOST/PORT/STARTTLS/USER/FROM`` (and ``TIMEOUT``,
-        ``CA_FILE``); the password from the keyring, else ``COMPTOIR_SMTP_PASSWORD``.
+        ``CA_FILE``), each one unset taken from what the Settings screen stored in the keyring;
+        the password from the keyring, else ``COMPTOIR_SMTP_PASSWORD``.
 
         Args:
             environ: the process environment (`os.environ`) or a test's mapping.
@@ -93,8 +100,11 @@ class SmtpSettings:
             SmtpConfigError: a setting is missing or malformed.
         """
 
+        stored = _stored_settings(keyring_get)
+
         def env(name: str, default: str = "") -> str:
-            return environ.get(ENV_PREFIX + name, default).strip()
+            return (environ.get(ENV_PREFIX + name, "").strip() or stored.get(name, "")
+                    or default)  # fmt: skip
 
         starttls = _flag(env("STARTTLS", "true"), f"{ENV_PREFIX}STARTTLS")
         username = env("USER") or None
@@ -127,6 +137,18 @@ def _number(value: str, name: str, kind: Callable[[str], Any]) -> Any:
         return kind(value)
     except ValueError:
         raise SmtpConfigError(f"{name} must be a number, not {value!r}") from None
+
+
+def _stored_settings(keyring_get: Callable[[str, str], str | None] | None) -> dict[str, str]:
+    """The settings stored from the Settings screen ({} without a usable keyring)."""
+    if keyring_get is None:
+        keyring_get = keyring.get_password
+    try:
+        values = {name: keyring_get(KEYRING_SERVICE, entry) for name, entry in SMTP_ENTRIES.items()}
+    except Exception as error:  # any keyring failure: the environment alone
+        log.info("no usable keyring (%s) for the mail server settings", type(error).__name__)
+        return {}
+    return {name: value.strip() for name, value in values.items() if value and value.strip()}
 
 
 def _keyring_password(
