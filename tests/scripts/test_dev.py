@@ -121,7 +121,8 @@ def test_an_older_python_is_named_and_nothing_is_installed_with_it(machine: Mach
     result = machine.run("install", COMPTOIR_SKIP_APT="1")
 
     assert result.returncode == 1
-    assert ("found: python3.11 3.11.0 without venv, python3 3.10.12." in result.stderr)
+    assert "found: python3.11 3.11.0 without venv, python3 3.10.12." in result.stderr
+    assert "not looked at (COMPTOIR_SKIP_APT=1)" in result.stderr
     assert "-m venv" not in machine.calls()
 
 
