@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
-from pos.config import data_dir, default_database_path, demo_database_path
+from pos.config import data_dir, default_database_path, demo_database_path, keep_escpos_out_of_tmp
 from pos.db.engine import SessionFactory, make_engine, make_sessions, resolve_url
 from pos.db.migrate import upgrade
 from pos.domain.clock import SystemClock
@@ -36,6 +36,7 @@ from pos.services.stock import StockService
 from pos.services.sync_port import LazySyncService, wix_sync_service
 from pos.services.users import UserService
 from pos.ui.counter import CounterServices
+from pos.ui.display import display_problem
 from pos.ui.format import LOCALES, format_datetime, format_money, locale_for
 from pos.ui.main_window import MainWindow, create_main_window
 from pos.ui.watchdog import GuiWatchdog
@@ -46,6 +47,7 @@ STYLESHEET = Path(__file__).resolve().parent / "ui" / "style.qss"
 DEFAULT_LANGUAGE = "fr"  # the shop's language; `--lang en` for English
 
 log = logging.getLogger("comptoir")
+NO_DISPLAY_EXIT = 3  # `comptoir` without a sub-command: no display to open the window on
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -251,7 +253,13 @@ def setup_logging() -> logging.Handler:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the app (the `comptoir` command without a sub-command). Returns the exit code."""
+    """Open the app (the `comptoir` command without a sub-command). Returns the exit code:
+    `NO_DISPLAY_EXIT` (one sentence on stderr) when no window can open here."""
+    problem = display_problem(os.environ)
+    if problem is not None:  # before Qt, which would abort blaming libxcb-cursor0
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
+    keep_escpos_out_of_tmp()
     handler = setup_logging()
     previous_hook = sys.excepthook
     engine = open_engine(database_url(args))

@@ -18,6 +18,22 @@ def data_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """The user cache directory (``~/.cache/comptoir`` on Linux): may be emptied at any time."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, False))
+
+
+def keep_escpos_out_of_tmp() -> None:
+    """python-escpos's profile cache in `cache_dir`, not a new /tmp folder per process.
+
+    Call before anything imports python-escpos (the app, the CLI, the tests do);
+    `pos.hardware.escpos_cache` says why it takes an import hook.
+    """
+    from pos.hardware.escpos_cache import use_cache_dir  # noqa: PLC0415
+
+    use_cache_dir(cache_dir())
+
+
 def default_database_path() -> Path:
     return data_dir() / "comptoir.sqlite3"
 

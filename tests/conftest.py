@@ -16,9 +16,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 
+from pos.config import keep_escpos_out_of_tmp
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from tests.support import postgres
 from tests.support.databases import DatabaseFactory
+from tests.support.smtp import SmtpTestServer
+
+keep_escpos_out_of_tmp()  # before any test imports python-escpos
 
 BACKENDS = ("sqlite", "postgresql")
 
@@ -66,3 +70,11 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def sessions(engine: Engine) -> SessionFactory:
     return make_sessions(engine)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpTestServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port, collecting what it receives."""
+    server = SmtpTestServer().start()
+    yield server
+    server.stop()

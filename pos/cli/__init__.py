@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from pos import __version__
+from pos.config import keep_escpos_out_of_tmp
 
 # Sub-command name -> its module. Modules are imported only when needed: opening the app
 # must not pay for the printer profiles, SMTP and sync imports of every admin command.
@@ -69,6 +70,7 @@ def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_escpos_out_of_tmp()
     parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:

@@ -219,3 +219,21 @@ def _settled_journal(record: OutboxMessageRecord) -> dict[str, Any]:
     if since is not None:
         journal["last_attempt_at"] = since
     return journal
+
+
+def latest_error(session: Session, *, destination: str) -> str:
+    """The last error of the newest message of `destination` that is not done ("" if none).
+
+    What the sync panel shows for the queue: the most recent problem still in the way.
+    """
+    query = (
+        select(OutboxMessageRecord.last_error)
+        .where(
+            OutboxMessageRecord.destination == destination,
+            OutboxMessageRecord.state != DONE,
+            OutboxMessageRecord.last_error != "",
+        )
+        .order_by(OutboxMessageRecord.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query) or ""

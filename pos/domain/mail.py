@@ -18,6 +18,12 @@ from pos.domain.settlement import BalanceKind
 MAIL_DESTINATION = "mail"  # OutboxMessageRecord.destination
 DOCUMENT_MAIL_KIND = "document_email"  # OutboxMessageRecord.kind
 PAYLOAD_VERSION = 1
+# The shop's mail server as the Settings screen stores it: OS keyring service `SMTP_KEYRING`,
+# one entry per setting (the names below, read by `pos.sync.mail` when no COMPTOIR_SMTP_*
+# variable says otherwise); the password under the user name, as `keyring set` would.
+SMTP_KEYRING = "comptoir-smtp"
+SMTP_ENTRIES = {"HOST": "smtp-host", "PORT": "smtp-port", "STARTTLS": "smtp-starttls",
+                "USER": "smtp-user", "FROM": "smtp-from"}  # fmt: skip
 LANGUAGES = ("fr", "en")
 
 

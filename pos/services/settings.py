@@ -1,4 +1,5 @@
-"""This terminal's settings (printer, language) and the shop's Wix credentials; admins only.
+"""This terminal's settings (printer, language), the shop's Wix credentials and mail server;
+admins only.
 
 Terminal settings live in a small JSON file (`terminal.json` in the data directory), not in
 the database: several counters may share one database (PostgreSQL) while each has its own
@@ -6,7 +7,9 @@ printer and language, and a terminal must still know its printer when the databa
 unreachable. The Wix API key goes to the OS keyring only (service ``comptoir-wix``, the
 entries `pos.sync.credentials` reads), never to the database, a file or a log line; the
 audit chain records that it was changed, not what it is. The policy and the users have
-their own services (`PolicyService`, `UserService`).
+their own services (`PolicyService`, `UserService`). The mail server for the customer e-mails
+is kept in the keyring too (service ``comptoir-smtp``, the entries `pos.sync.mail` reads when
+no ``COMPTOIR_SMTP_*`` variable is set), its password under the user name.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
+from pos.domain.mail import SMTP_ENTRIES, SMTP_KEYRING
 from pos.domain.printer_uri import normalise_printer_uri
 from pos.domain.roles import Operator, Permission
 from pos.services.audit import audit_action
@@ -40,6 +45,7 @@ LANGUAGES = ("fr", "en")
 DEFAULTS: dict[str, str] = {"printer_uri": "virtual", "language": "fr"}
 MAX_KEY_LENGTH = 4096
 MAX_SITE_ID_LENGTH = 100
+MAX_MAIL_FIELD_LENGTH = 254  # an e-mail address's limit; host and user names fit
 
 KeyringSet = Callable[[str, str, str], None]
 KeyringGet = Callable[[str, str], str | None]
@@ -48,12 +54,36 @@ KeyringDelete = Callable[[str, str], None]
 
 class SettingsError(ServiceError):
     """A setting refused or not stored. Codes: ``wix_key_invalid``, ``wix_site_invalid``,
-    ``wix_app_invalid``, ``language_unknown``, ``keyring_unavailable``,
+    ``wix_app_invalid``, ``mail_host_invalid``, ``mail_port_invalid``,
+    ``mail_sender_invalid``, ``mail_user_invalid``, ``mail_login_needs_starttls``,
+    ``mail_password_missing``, ``language_unknown``, ``keyring_unavailable``,
+    ``mail_keyring_unavailable``,
     ``terminal_file_unreadable``, ``terminal_file_unwritable``."""
 
     def __init__(self, code: str, /, **params: object) -> None:
         self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
         super().__init__(**params)
+
+
+@dataclass(frozen=True, slots=True)
+class MailServer:
+    """The mail server as stored from the Settings screen; the password is never returned.
+
+    Attributes:
+        port: "" for the default (587 with STARTTLS, else 25).
+        password_stored: A password is in the keyring for `username`.
+    """
+
+    host: str = ""
+    port: str = ""
+    starttls: bool = True
+    username: str = ""
+    sender: str = ""
+    password_stored: bool = False
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.sender)
 
 
 def _keyring_set(service: str, username: str, password: str) -> None:
@@ -205,21 +235,73 @@ class SettingsService:
         """The stored site ID ("" when none): not a secret, shown to the admin."""
         return self._keyring_value(KEYRING_SITE_ID)
 
+    # ------------------------------------------------------------ mail server
+
+    def mail_server(self) -> MailServer:
+        """The mail server stored for the customer e-mails (empty fields when none)."""
+        values = {name: self._keyring_value(entry, service=SMTP_KEYRING)
+                  for name, entry in SMTP_ENTRIES.items()}  # fmt: skip
+        username = values["USER"]
+        return MailServer(
+            host=values["HOST"],
+            port=values["PORT"],
+            starttls=values["STARTTLS"] != "false",
+            username=username,
+            sender=values["FROM"],
+            password_stored=bool(username and self._keyring_value(username,
+                                                                  service=SMTP_KEYRING)),
+        )  # fmt: skip
+
+    def save_mail_server(self, operator: Operator, server: MailServer, password: str) -> None:
+        """Store the mail server in the OS keyring; `password` "" keeps the one stored.
+
+        Raises:
+            PermissionDeniedError: not an admin.
+            SettingsError: ``mail_host_invalid``, ``mail_port_invalid``,
+                ``mail_sender_invalid``, ``mail_user_invalid``, ``mail_login_needs_starttls``
+                (a password never travels in clear), ``mail_password_missing`` or
+                ``mail_keyring_unavailable``.
+        """
+        require(operator, Permission.MANAGE_WIX_CREDENTIALS)
+        server = _checked_mail_server(server)
+        before = self.mail_server()
+        if server.username and not password and (
+                server.username != before.username or not before.password_stored):  # fmt: skip
+            raise SettingsError("mail_password_missing")
+        starttls = "true" if server.starttls else "false"
+        fields = {"HOST": server.host, "PORT": server.port, "STARTTLS": starttls,
+                  "USER": server.username, "FROM": server.sender}  # fmt: skip
+        values = {SMTP_ENTRIES[name]: value for name, value in fields.items()}
+        if server.username and password:
+            values[server.username] = password
+        gone = [name for name, value in values.items() if not value]
+        if before.username and before.username != server.username:
+            gone.append(before.username)  # the old login's password goes with it
+        self._store({k: v for k, v in values.items() if v}, replacing=tuple(gone),
+                    service=SMTP_KEYRING, refusal="mail_keyring_unavailable")  # fmt: skip
+        self._audit(operator, "mail_server_saved", {"host": server.host, "port": server.port,
+                                                    "user": server.username,
+                                                    "sender": server.sender})  # fmt: skip
+
     # ------------------------------------------------------------ helpers
 
     def _store_wix(self, values: dict[str, str], *, replacing: tuple[str, ...]) -> None:
+        self._store(values, replacing=replacing, service=KEYRING_SERVICE)
+
+    def _store(self, values: dict[str, str], *, replacing: tuple[str, ...], service: str,
+               refusal: str = "keyring_unavailable") -> None:  # fmt: skip
         try:
             for username, value in values.items():
-                self._keyring_set(KEYRING_SERVICE, username, value)
+                self._keyring_set(service, username, value)
             for username in replacing:
-                self._keyring_delete(KEYRING_SERVICE, username)
+                self._keyring_delete(service, username)
         except Exception as error:  # any backend failure; its text could hold a secret
-            log.warning("the keyring refused the Wix credentials (%s)", type(error).__name__)
-            raise SettingsError("keyring_unavailable") from None
+            log.warning("the keyring refused the %s entries (%s)", service, type(error).__name__)
+            raise SettingsError(refusal) from None
 
-    def _keyring_value(self, username: str) -> str:
+    def _keyring_value(self, username: str, *, service: str = KEYRING_SERVICE) -> str:
         try:
-            return (self._keyring_get(KEYRING_SERVICE, username) or "").strip()
+            return (self._keyring_get(service, username) or "").strip()
         except Exception as error:  # no backend: nothing is configured here
             log.info("no usable keyring (%s)", type(error).__name__)
             return ""
@@ -263,3 +345,25 @@ class SettingsService:
                 data=data,
                 now=self._clock.now(),
             )
+
+
+def _checked_mail_server(server: MailServer) -> MailServer:
+    """`server` with its fields trimmed, or the first refusal (codes of `save_mail_server`)."""
+    host, port = server.host.strip(), server.port.strip()
+    username, sender = server.username.strip(), server.sender.strip()
+
+    def bad(value: str) -> bool:
+        return len(value) > MAX_MAIL_FIELD_LENGTH or any(c.isspace() for c in value)
+
+    if not host or bad(host):
+        raise SettingsError("mail_host_invalid")
+    if port and not (port.isdecimal() and 0 < int(port) < 65536):
+        raise SettingsError("mail_port_invalid")
+    local, _, domain = sender.rpartition("@")
+    if not local or "." not in domain or bad(sender):
+        raise SettingsError("mail_sender_invalid")
+    if bad(username) or username in SMTP_ENTRIES.values():  # the settings' own entry names
+        raise SettingsError("mail_user_invalid")
+    if username and not server.starttls:
+        raise SettingsError("mail_login_needs_starttls")
+    return MailServer(host, port, server.starttls, username, sender)

@@ -2,7 +2,8 @@
 
 `pos.ui` may not import `pos.sync` (import-linter), so this module is the door: plain values
 copied from `pos.sync.status.SyncStatus`, and an adapter over `pos.sync.engine.SyncRunner`
-and `pos.sync.status.resolve_review`. Qt-free.
+and `pos.sync.status.resolve_review`. The same tick delivers the customer e-mails
+(`pos.sync.mail_runner.MailRunner`), whose queue the status carries too. Qt-free.
 
 Threads: `SyncService.run_once` and `close` belong to the sync thread (the runner and its
 HTTP client are made there, on the first tick); `status` and `resolve` read and write the
@@ -11,6 +12,7 @@ database only, with their own sessions, so any thread may call them.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
@@ -23,7 +25,10 @@ from pos.domain.clock import Clock
 from pos.domain.roles import Operator, Permission
 from pos.services.errors import ServiceError
 from pos.services.users import require
+from pos.sync.mail_runner import MailStatus
 from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
+
+log = logging.getLogger(__name__)
 
 Decision = Literal["done", "resend", "drop"]
 DECISIONS: tuple[Decision, ...] = ("done", "resend", "drop")
@@ -66,6 +71,9 @@ class SyncStatusView:
         pending: Changes waiting to be sent (pending or in flight).
         last_error: The last problem in plain words, or None.
         leader: This terminal talks to Wix (another one may hold the sync lead).
+        mail_waiting: Customer e-mails not sent yet.
+        mail_parked: Customer e-mails the mail server refused for good.
+        mail_problem: Why e-mails wait, in plain words (settings or the last failure), or None.
     """
 
     configured: bool
@@ -78,6 +86,9 @@ class SyncStatusView:
     last_error: str | None
     leader: bool
     review_items: tuple[ReviewItemView, ...] = ()
+    mail_waiting: int = 0
+    mail_parked: int = 0
+    mail_problem: str | None = None
 
 
 class SyncPort(Protocol):
@@ -101,6 +112,14 @@ class RunnerLike(Protocol):
     def close(self) -> None: ...
 
 
+class MailLike(Protocol):
+    """The part of `pos.sync.mail_runner.MailRunner` the service uses."""
+
+    def run_once(self) -> MailStatus: ...
+
+    def status(self) -> MailStatus: ...
+
+
 class SyncService:
     """`SyncPort` over the sync engine; without a runner factory, "Wix not configured".
 
@@ -109,11 +128,16 @@ class SyncService:
             None when the credentials are missing: ticks only read the database.
         sessions: The database, for the status and the review decisions.
         clock: Stamps the decisions.
+        mail: Delivers the customer e-mails on each tick (after Wix), on the terminal that
+            holds the sync lead, or on every one when Wix is not configured (sending is a
+            compare-and-set per e-mail). None: e-mails are left to ``comptoir mail send``.
     """
 
     def __init__(self, runner_factory: Callable[[], RunnerLike] | None, *,
-                 sessions: SessionFactory, clock: Clock) -> None:  # fmt: skip
+                 sessions: SessionFactory, clock: Clock,
+                 mail: MailLike | None = None) -> None:  # fmt: skip
         self._factory, self._sessions, self._clock = runner_factory, sessions, clock
+        self._mail = mail
         self._runner: RunnerLike | None = None
         self._leader = runner_factory is not None
         self._lock = threading.Lock()
@@ -123,19 +147,33 @@ class SyncService:
         return self._factory is not None
 
     def run_once(self) -> SyncStatusView:
-        """One sync tick (network); offline is a status, never an exception."""
+        """One sync tick (network): Wix, then the e-mails; offline is a status, never an
+        exception."""
         if self._factory is None:
-            return self.status()
-        with self._lock:
-            if self._runner is None:
-                self._runner = self._factory()
-            status = self._runner.run_once()
-        self._leader = status.leader
-        return self._view(status)
+            status = read_status(self._sessions, leader=self._leader)
+        else:
+            with self._lock:
+                if self._runner is None:
+                    self._runner = self._factory()
+                status = self._runner.run_once()
+            self._leader = status.leader
+        return self._view(status, self._send_mail(sending=self._factory is None or self._leader))
 
     def status(self) -> SyncStatusView:
         """The status from the database alone (cheap: the UI may ask at any time)."""
-        return self._view(read_status(self._sessions, leader=self._leader))
+        return self._view(read_status(self._sessions, leader=self._leader),
+                          self._mail.status() if self._mail is not None else None)  # fmt: skip
+
+    def _send_mail(self, *, sending: bool) -> MailStatus | None:
+        if self._mail is None:
+            return None
+        if not sending:
+            return self._mail.status()
+        try:
+            return self._mail.run_once()
+        except Exception:  # a bug or the database: Wix's status is still worth showing
+            log.exception("sync: delivering the customer e-mails failed")
+            return MailStatus(problem="the e-mails could not be sent (see the log)")
 
     def resolve(self, operator: Operator | None, message_id: int, decision: str,
                 reason: str) -> None:  # fmt: skip
@@ -169,12 +207,14 @@ class SyncService:
         if runner is not None:
             runner.close()
 
-    def _view(self, status: SyncStatus) -> SyncStatusView:
-        return status_view(status, configured=self.configured)
+    def _view(self, status: SyncStatus, mail: MailStatus | None) -> SyncStatusView:
+        return status_view(status, configured=self.configured, mail=mail)
 
 
-def status_view(status: SyncStatus, *, configured: bool = True) -> SyncStatusView:
-    """Copy the engine's `SyncStatus` into the UI's value."""
+def status_view(status: SyncStatus, *, configured: bool = True,
+                mail: MailStatus | None = None) -> SyncStatusView:  # fmt: skip
+    """Copy the engine's `SyncStatus` (and the e-mails' `MailStatus`) into the UI's value."""
+    mail = mail or MailStatus()
     return SyncStatusView(
         configured=configured,
         online=status.online and configured,
@@ -186,6 +226,9 @@ def status_view(status: SyncStatus, *, configured: bool = True) -> SyncStatusVie
         last_error=status.last_error if configured else None,
         leader=status.leader,
         review_items=tuple(_item_view(item) for item in status.needs_review_items),
+        mail_waiting=mail.waiting,
+        mail_parked=mail.parked,
+        mail_problem=mail.problem,
     )
 
 
@@ -202,10 +245,12 @@ def wix_sync_service(
     environ: Mapping[str, str] = os.environ,
     keyring_get: Callable[[str, str], str | None] | None = None,
 ) -> SyncService:
-    """The app's sync service: Wix credentials from the keyring or the environment.
+    """The app's sync service: Wix credentials from the keyring or the environment; the
+    customer e-mails with the SMTP settings of ``COMPTOIR_SMTP_*`` and the keyring.
 
     Missing credentials are not an error: the service then says "not configured" and the
-    counter keeps working (and queueing) offline — the demo shop has none.
+    counter keeps working (and queueing) offline — the demo shop has none. E-mails without
+    usable SMTP settings wait, and the status says what to fix.
 
     Args:
         sessions: The database.
@@ -216,11 +261,13 @@ def wix_sync_service(
     from pos.sync.client import RateLimiter, WixClient  # noqa: PLC0415 (httpx only when used)
     from pos.sync.credentials import WixConfigError, base_url, load_credentials  # noqa: PLC0415
     from pos.sync.engine import SyncRunner  # noqa: PLC0415
+    from pos.sync.mail_runner import MailRunner  # noqa: PLC0415
 
+    mail = MailRunner(sessions=sessions, clock=clock, environ=environ, keyring_get=keyring_get)
     try:
         credentials, url = load_credentials(environ, keyring_get=keyring_get), base_url(environ)
     except WixConfigError:
-        return SyncService(None, sessions=sessions, clock=clock)
+        return SyncService(None, sessions=sessions, clock=clock, mail=mail)
     limiter = RateLimiter(REQUESTS_PER_MINUTE)
 
     def make_runner() -> SyncRunner:
@@ -229,7 +276,7 @@ def wix_sync_service(
 
         return SyncRunner(sessions=sessions, clock=clock, client_factory=make_client)
 
-    return SyncService(make_runner, sessions=sessions, clock=clock)
+    return SyncService(make_runner, sessions=sessions, clock=clock, mail=mail)
 
 
 class LazySyncService:

@@ -31,12 +31,18 @@ import keyring
 from pos.db import outbox
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
-from pos.domain.mail import DOCUMENT_MAIL_KIND, MAIL_DESTINATION, mail_from_payload
+from pos.domain.mail import (
+    DOCUMENT_MAIL_KIND,
+    MAIL_DESTINATION,
+    SMTP_ENTRIES,
+    SMTP_KEYRING,
+    mail_from_payload,
+)
 from pos.sync.mail_compose import compose, to_email_message
 
 log = logging.getLogger(__name__)
 
-KEYRING_SERVICE = "comptoir-smtp"
+KEYRING_SERVICE = SMTP_KEYRING
 ENV_PREFIX = "COMPTOIR_SMTP_"
 PASSWORD_ENV = "COMPTOIR_SMTP_PASSWORD"
 FIRST_RETRY = timedelta(seconds=30)
@@ -83,7 +89,8 @@ class SmtpSettings:
         keyring_get: Callable[[str, str], str | None] | None = None,
     ) -> SmtpSettings:
         """Settings from ``COMPTOIR_SMTP_HOST/PORT/STARTTLS/USER/FROM`` (and ``TIMEOUT``,
-        ``CA_FILE``); the password from the keyring, else ``COMPTOIR_SMTP_PASSWORD``.
+        ``CA_FILE``), each one unset taken from what the Settings screen stored in the keyring;
+        the password from the keyring, else ``COMPTOIR_SMTP_PASSWORD``.
 
         Args:
             environ: the process environment (`os.environ`) or a test's mapping.
@@ -93,8 +100,11 @@ class SmtpSettings:
             SmtpConfigError: a setting is missing or malformed.
         """
 
+        stored = _stored_settings(keyring_get)
+
         def env(name: str, default: str = "") -> str:
-            return environ.get(ENV_PREFIX + name, default).strip()
+            return (environ.get(ENV_PREFIX + name, "").strip() or stored.get(name, "")
+                    or default)  # fmt: skip
 
         starttls = _flag(env("STARTTLS", "true"), f"{ENV_PREFIX}STARTTLS")
         username = env("USER") or None
@@ -127,6 +137,18 @@ def _number(value: str, name: str, kind: Callable[[str], Any]) -> Any:
         return kind(value)
     except ValueError:
         raise SmtpConfigError(f"{name} must be a number, not {value!r}") from None
+
+
+def _stored_settings(keyring_get: Callable[[str, str], str | None] | None) -> dict[str, str]:
+    """The settings stored from the Settings screen ({} without a usable keyring)."""
+    if keyring_get is None:
+        keyring_get = keyring.get_password
+    try:
+        values = {name: keyring_get(KEYRING_SERVICE, entry) for name, entry in SMTP_ENTRIES.items()}
+    except Exception as error:  # any keyring failure: the environment alone
+        log.info("no usable keyring (%s) for the mail server settings", type(error).__name__)
+        return {}
+    return {name: value.strip() for name, value in values.items() if value and value.strip()}
 
 
 def _keyring_password(
@@ -197,6 +219,10 @@ class MailDispatcher:
     def run_once(self) -> DispatchReport:
         """Recover abandoned attempts, then try every due e-mail once.
 
+        A failure that is the server's or the settings' (unreachable, timeout, login, TLS)
+        ends the run: the others would wait just as long for the same answer, and the sync
+        thread has Wix to serve too. They stay due for the next run.
+
         Returns:
             How many were sent, put back for a retry, or parked.
         """
@@ -205,8 +231,10 @@ class MailDispatcher:
         for job in self._due_jobs():
             outcome = self._process(job)
             sent += outcome == "sent"
-            retried += outcome == "retried"
+            retried += outcome in ("retried", "server_down")
             parked += outcome == "parked"
+            if outcome == "server_down":
+                break
         return DispatchReport(sent, retried, parked)
 
     def _recover_stale(self) -> None:
@@ -297,7 +325,7 @@ class MailDispatcher:
             failure.reason,
             when.isoformat(timespec="seconds"),
         )
-        return "retried"
+        return "server_down" if failure.server_wide else "retried"
 
     def _park(self, job: _Job, reason: str) -> str:
         with self._sessions.begin() as session:
@@ -320,10 +348,15 @@ def _close_quietly(smtp: smtplib.SMTP) -> None:
 
 @dataclass(frozen=True, slots=True)
 class DeliveryFailure:
-    """Why a send failed, for `last_error`; permanent failures are parked, others retried."""
+    """Why a send failed, for `last_error`; permanent failures are parked, others retried.
+
+    `server_wide`: the server or the shop's settings failed, not this message (every other
+    message would fail the same way now).
+    """
 
     permanent: bool
     reason: str
+    server_wide: bool = False
 
 
 def _server_said(code: int, text: bytes | str) -> str:
@@ -335,11 +368,13 @@ def _reply_failure(error: smtplib.SMTPResponseException) -> DeliveryFailure:
     said = _server_said(error.smtp_code, error.smtp_error)
     if isinstance(error, smtplib.SMTPAuthenticationError):
         # A configuration problem, not this message's: retry once the password is fixed.
-        return DeliveryFailure(False, f"the mail server refused the user name or password ({said})")
+        return DeliveryFailure(
+            False, f"the mail server refused the user name or password ({said})", True
+        )
     if isinstance(error, smtplib.SMTPSenderRefused):
-        return DeliveryFailure(False, f"the mail server refused the sender address ({said})")
+        return DeliveryFailure(False, f"the mail server refused the sender address ({said})", True)
     if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPHeloError):
-        return DeliveryFailure(False, f"the mail server refused the connection ({said})")
+        return DeliveryFailure(False, f"the mail server refused the connection ({said})", True)
     if error.smtp_code >= 500:
         return DeliveryFailure(True, f"the mail server refused the message ({said})")
     return DeliveryFailure(False, f"the mail server asked to try again later ({said})")
@@ -359,7 +394,7 @@ def _network_failure(error: OSError, settings: SmtpSettings) -> DeliveryFailure:
         reason = f"the mail server's name {settings.host!r} could not be found"
     else:
         reason = f"network error talking to the mail server {where}: {error.strerror or error}"
-    return DeliveryFailure(False, reason)
+    return DeliveryFailure(False, reason, server_wide=True)
 
 
 def classify(error: BaseException, settings: SmtpSettings) -> DeliveryFailure:
@@ -379,12 +414,15 @@ def classify(error: BaseException, settings: SmtpSettings) -> DeliveryFailure:
         return _reply_failure(error)
     if isinstance(error, smtplib.SMTPNotSupportedError):
         return DeliveryFailure(
-            False, "the mail server does not offer STARTTLS or login; nothing was sent in clear"
+            False, "the mail server does not offer STARTTLS or login; nothing was sent in clear",
+            server_wide=True,
         )
     if isinstance(error, smtplib.SMTPServerDisconnected):
         if isinstance(error.__context__, OSError):  # smtplib hides timeouts behind this error
             return _network_failure(error.__context__, settings)
-        return DeliveryFailure(False, "the mail server closed the connection unexpectedly")
+        return DeliveryFailure(
+            False, "the mail server closed the connection unexpectedly", server_wide=True
+        )
     if isinstance(error, OSError):
         return _network_failure(error, settings)
     log.error("unexpected failure while sending an e-mail", exc_info=error)

@@ -148,6 +148,41 @@
         <source>Manager needed above</source>
         <translation>Responsable requis au-delà de</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="62" />
+        <source>Type the mail server&apos;s name (smtp.example.com), without spaces.</source>
+        <translation>Tapez le nom du serveur de messagerie (smtp.exemple.fr), sans espaces.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="65" />
+        <source>The port is a number from 1 to 65535, or empty for the usual one.</source>
+        <translation>Le port est un nombre de 1 à 65535, ou vide pour le port habituel.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="68" />
+        <source>Type the shop&apos;s sender address in full (shop@example.com).</source>
+        <translation>Tapez l’adresse d’expédition de la boutique en entier (boutique@exemple.fr).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="71" />
+        <source>Type the mail server&apos;s user name without spaces, or leave it empty.</source>
+        <translation>Tapez le nom d’utilisateur du serveur de messagerie sans espaces, ou laissez-le vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="75" />
+        <source>A login needs STARTTLS: the password is never sent unencrypted. Turn STARTTLS on.</source>
+        <translation>Une connexion demande STARTTLS : le mot de passe n’est jamais envoyé en clair. Activez STARTTLS.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="78" />
+        <source>Type the password of this user name.</source>
+        <translation>Tapez le mot de passe de ce nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="58" />
+        <source>This computer&apos;s password store refused the mail server&apos;s details. Unlock it, or ask your technician.</source>
+        <translation>Le trousseau de mots de passe de cet ordinateur a refusé les réglages du serveur de messagerie. Déverrouillez-le ou appelez votre technicien.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -272,6 +307,11 @@
         <source>Enable selected user</source>
         <translation>Réactiver l’utilisateur choisi</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="63" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
 </context>
 <context>
     <name>SettingsUsersTableModel</name>
@@ -369,6 +409,11 @@
         <source>The language is saved.</source>
         <translation>La langue est enregistrée.</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="264" />
+        <source>The mail server is saved.</source>
+        <translation>Le serveur de messagerie est enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>WixTab</name>
@@ -457,6 +502,89 @@
         <location filename="../../pos/ui/screens/settings/wix_tab.py" line="187"/>
         <source>Saving replaces the Wix app stored now.</source>
         <translation>Enregistrer remplace l’application Wix enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>MailTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="72" />
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="39" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="74" />
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="75" />
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="43" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="77" />
+        <source>Sender address</source>
+        <translation>Adresse d’expédition</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="81" />
+        <source>smtp.example.com</source>
+        <translation>smtp.exemple.fr</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="82" />
+        <source>587 with STARTTLS, else 25</source>
+        <translation>587 avec STARTTLS, sinon 25</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="83" />
+        <source>STARTTLS (needed to log in)</source>
+        <translation>STARTTLS (obligatoire pour se connecter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="84" />
+        <source>Empty: the server needs no login</source>
+        <translation>Vide : le serveur ne demande pas de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="85" />
+        <source>shop@example.com</source>
+        <translation>boutique@exemple.fr</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="86" />
+        <source>Save mail server</source>
+        <translation>Enregistrer le serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="95" />
+        <source>Stored; type a new one to replace it</source>
+        <translation>Enregistré ; tapez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="96" />
+        <source>The login&apos;s password; it is never shown again</source>
+        <translation>Le mot de passe de ce compte ; il n’est plus jamais affiché</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="108" />
+        <source>No mail server yet: customer e-mails wait until one is saved here.</source>
+        <translation>Pas encore de serveur de messagerie : les e-mails aux clients attendent qu’il soit enregistré ici.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/mail_tab.py" line="109" />
+        <source>Customer e-mails leave through {host} as {sender}.</source>
+        <translation>Les e-mails aux clients partent par {host} au nom de {sender}.</translation>
     </message>
 </context>
 </TS>

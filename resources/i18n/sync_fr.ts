@@ -110,6 +110,36 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="105" />
+        <source>Customer e-mails: all sent.</source>
+        <translation>E-mails clients : tous envoyés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="110" />
+        <source>Customer e-mails: 1 waiting to be sent.</source>
+        <translation>E-mails clients : 1 en attente d’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="111" />
+        <source>Customer e-mails: {n} waiting to be sent.</source>
+        <translation>E-mails clients : {n} en attente d’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="116" />
+        <source>1 e-mail was refused by the mail server.</source>
+        <translation>1 e-mail a été refusé par le serveur de messagerie.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="118" />
+        <source>{n} e-mails were refused by the mail server.</source>
+        <translation>{n} e-mails ont été refusés par le serveur de messagerie.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="122" />
+        <source>Last problem: {problem}.</source>
+        <translation>Dernier problème : {problem}.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>

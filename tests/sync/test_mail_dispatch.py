@@ -311,15 +311,16 @@ ENV = {
 def test_settings_come_from_the_environment_and_the_keyring() -> None:
     asked = []
 
-    def keyring_get(service: str, username: str) -> str:
+    def keyring_get(service: str, username: str) -> str | None:
         asked.append((service, username))
-        return PASSWORD
+        return PASSWORD if username == "boutique" else None
 
     settings = SmtpSettings.from_environment(
         {**ENV, "COMPTOIR_SMTP_PORT": "2525", "COMPTOIR_SMTP_TIMEOUT": "12.5"},
         keyring_get=keyring_get,
     )
-    assert asked == [("comptoir-smtp", "boutique")]
+    assert asked[-1] == ("comptoir-smtp", "boutique")  # after the Settings screen's entries
+    assert {service for service, _ in asked} == {"comptoir-smtp"}
     assert (settings.host, settings.port, settings.starttls, settings.timeout) == (
         "smtp.example.com",
         2525,
@@ -338,6 +339,23 @@ def test_without_a_usable_keyring_the_password_comes_from_the_environment(
     settings = SmtpSettings.from_environment(env, keyring_get=no_keyring)
     assert settings.password == PASSWORD
     assert not any(PASSWORD in r.getMessage() for r in caplog.records)
+
+
+def test_settings_stored_from_the_settings_screen_fill_in_what_the_environment_leaves_out(
+) -> None:
+    stored = {"smtp-host": "smtp.lumiere.example", "smtp-port": "2525", "smtp-starttls": "true",
+              "smtp-user": "boutique", "smtp-from": SENDER, "boutique": PASSWORD}  # fmt: skip
+
+    def keyring_get(service: str, username: str) -> str | None:
+        return stored.get(username) if service == "comptoir-smtp" else None
+
+    settings = SmtpSettings.from_environment({}, keyring_get=keyring_get)
+    assert (settings.host, settings.port, settings.starttls, settings.username,
+            settings.password, settings.sender) == (
+        "smtp.lumiere.example", 2525, True, "boutique", PASSWORD, SENDER)  # fmt: skip
+    overridden = SmtpSettings.from_environment({"COMPTOIR_SMTP_HOST": "relay.lan"},
+                                               keyring_get=keyring_get)  # fmt: skip
+    assert (overridden.host, overridden.port) == ("relay.lan", 2525)
 
 
 def test_defaults_without_credentials() -> None:

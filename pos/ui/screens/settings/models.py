@@ -58,6 +58,30 @@ _SETTINGS: dict[str, str] = {
         "This computer's password store refused the Wix sign-in details. Unlock it, or ask "
         "your technician.",
     ),
+    "mail_host_invalid": QT_TRANSLATE_NOOP(
+        "SettingsMessages", "Type the mail server's name (smtp.example.com), without spaces."
+    ),
+    "mail_port_invalid": QT_TRANSLATE_NOOP(
+        "SettingsMessages", "The port is a number from 1 to 65535, or empty for the usual one."
+    ),
+    "mail_sender_invalid": QT_TRANSLATE_NOOP(
+        "SettingsMessages", "Type the shop's sender address in full (shop@example.com)."
+    ),
+    "mail_user_invalid": QT_TRANSLATE_NOOP(
+        "SettingsMessages", "Type the mail server's user name without spaces, or leave it empty."
+    ),
+    "mail_login_needs_starttls": QT_TRANSLATE_NOOP(
+        "SettingsMessages",
+        "A login needs STARTTLS: the password is never sent unencrypted. Turn STARTTLS on.",
+    ),
+    "mail_password_missing": QT_TRANSLATE_NOOP(
+        "SettingsMessages", "Type the password of this user name."
+    ),
+    "mail_keyring_unavailable": QT_TRANSLATE_NOOP(
+        "SettingsMessages",
+        "This computer's password store refused the mail server's details. Unlock it, or ask "
+        "your technician.",
+    ),
     "language_unknown": QT_TRANSLATE_NOOP("SettingsMessages", "This language is not available."),
     "terminal_file_unreadable": QT_TRANSLATE_NOOP(
         "SettingsMessages", "This terminal's settings file cannot be read ({path})."

@@ -25,6 +25,7 @@ from pos.services.users import UserService, UserView
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import role_label
+from pos.ui.screens.settings.mail_tab import MailTab
 from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
 from pos.ui.screens.settings.view_model import (
     PolicyForm,
@@ -37,7 +38,7 @@ from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
-TABS = ("printer", "wix", "policy", "users", "language")
+TABS = ("printer", "wix", "mail", "policy", "users", "language")
 SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
@@ -50,18 +51,19 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 #settingsStatus { font-size: 20px; padding: 10px 14px; border-radius: 8px; }
 #settingsStatus[kind="error"] { background: #fde2e2; color: #9b1c1c; }
 #settingsStatus[kind="ok"] { background: #dff3e4; color: #1d5e2f; }
-#wixState { font-size: 18px; }
+#wixState, #mailServerState { font-size: 18px; }
 #wixHint { font-size: 16px; color: #3b4650; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
+QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 16px; }
 """
 
 
 class SettingsScreen(Retranslating, QWidget):
-    """Five tabs of settings; each Save goes to a service, which refuses non-administrators.
+    """Six tabs of settings; each Save goes to a service, which refuses non-administrators.
 
-    Renders `SettingsViewModel`; the Wix tab is a `WixTab` of its own, shown only to those
-    who may manage the Wix credentials. Secrets typed and not saved are cleared when the
-    screen is opened again or someone else logs in.
+    Renders `SettingsViewModel`; the Wix and E-mail tabs (`WixTab`, `MailTab`) are widgets of
+    their own, shown only to those who may manage the shop's credentials. Secrets typed and
+    not saved are cleared when the screen is opened again or someone else logs in.
 
     Signals:
         back_requested(): Back was tapped.
@@ -90,16 +92,21 @@ class SettingsScreen(Retranslating, QWidget):
 
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
-        self._wix_tab.clear_secrets()
-        # The services refuse anyone else anyway; the tab of the secrets is not even shown.
+        self._clear_secrets()
+        # The services refuse anyone else anyway; the tabs of the secrets are not even shown.
         may_wix = operator is not None and operator.may(Permission.MANAGE_WIX_CREDENTIALS)
         self._tabs["wix"].setVisible(may_wix)
-        if not may_wix and self._pages.currentWidget() is self._wix_tab:
+        self._tabs["mail"].setVisible(may_wix)
+        if not may_wix and self._pages.currentWidget() in (self._wix_tab, self._mail_tab):
             self.show_tab("printer")
+
+    def _clear_secrets(self) -> None:
+        self._wix_tab.clear_secrets()
+        self._mail_tab.clear_secrets()
 
     def activate(self) -> None:
         """Shown: read the stored settings again, first tab, no message, no secret typed."""
-        self._wix_tab.clear_secrets()
+        self._clear_secrets()
         self.show_tab("printer")
         self._vm.reopen()
 
@@ -123,13 +130,17 @@ class SettingsScreen(Retranslating, QWidget):
         tabs = QHBoxLayout()
         for key in TABS:
             self._tabs[key].setCheckable(True)
+            # As wide as their words: six at the buttons' usual 120 px do not fit 1024 px.
+            self._tabs[key].setProperty("settingsTab", True)
             self._tab_group.addButton(self._tabs[key])
             tabs.addWidget(self._tabs[key])
         self._pages = QStackedWidget()
         self._wix_tab = WixTab(view_model=self._vm)
+        self._mail_tab = MailTab(view_model=self._vm)
         for page in (
             self._printer_page(),
             self._wix_tab,
+            self._mail_tab,
             self._policy_page(),
             self._users_page(),
             self._language_page(),
@@ -315,6 +326,7 @@ class SettingsScreen(Retranslating, QWidget):
         tab_titles = (
             self.tr("Printer"),
             self.tr("Wix"),
+            self.tr("E-mail"),
             self.tr("Return policy"),
             self.tr("Users"),
             self.tr("Language"),

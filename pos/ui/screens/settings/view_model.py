@@ -17,7 +17,7 @@ from pos.domain.printer_uri import PrinterUriError, normalise_printer_uri
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
 from pos.services.policy import PolicyService
-from pos.services.settings import SettingsService
+from pos.services.settings import MailServer, SettingsService
 from pos.services.users import UserService, UserView
 from pos.ui.screens.settings.models import refusal_text
 from pos.ui.workers import TaskRunner
@@ -65,6 +65,7 @@ class Snapshot:
     wix: WixConnection
     policy: Policy
     users: tuple[UserView, ...]
+    mail: MailServer
 
 
 def minor_to_text(minor: int) -> str:
@@ -189,6 +190,7 @@ class SettingsViewModel(QObject):
                 wix,
                 policy.current(),
                 users.list_users(),
+                settings.mail_server(),
             )
 
         self._runner.submit(
@@ -250,6 +252,16 @@ class SettingsViewModel(QObject):
         self._change(
             lambda: settings.save_wix_app(operator, client_id, client_secret, instance_id),  # type: ignore[arg-type]
             self.tr("The Wix connection is saved."),
+        )
+
+    def save_mail_server(self, server: MailServer, password: str) -> None:
+        """Send the customer e-mails through `server` from now on (the sync thread reads it at
+        its next tick); `password` "" keeps the one stored. It goes to the keyring through the
+        service and is not kept anywhere here."""
+        operator, settings = self.operator, self._settings
+        self._change(
+            lambda: settings.save_mail_server(operator, server, password),  # type: ignore[arg-type]
+            self.tr("The mail server is saved."),
         )
 
     def save_policy(self, form: PolicyForm) -> None:

@@ -28,6 +28,7 @@ from pos.ui.screens.sync.models import ReviewItemsTableModel
 from pos.ui.screens.sync.view_model import (
     SyncViewModel,
     badge_look,
+    mail_sentence,
     moment_text,
     status_sentence,
 )
@@ -57,7 +58,8 @@ PANEL_QSS = """
 #syncFigure { font-size: 26px; font-weight: bold; }
 #syncMessage[kind="error"] { color: #9b1c1c; }
 #syncMessage[kind="ok"] { color: #1e5c2c; }
-#lastError, #reviewReason, #readOnlyNote { color: #4a5560; }
+#lastError, #reviewReason, #readOnlyNote, #mailState { color: #4a5560; }
+#mailState[kind="error"] { color: #9b1c1c; }
 """
 DECISIONS = (("done", "doneButton"), ("resend", "resendButton"), ("drop", "dropButton"))
 
@@ -148,10 +150,12 @@ class SyncPanel(Retranslating, QWidget):
             top.addWidget(widget, stretch)
         self._state = QLabel(objectName="syncState", wordWrap=True)
         self._error = QLabel(objectName="lastError", wordWrap=True)
+        self._mail = QLabel(objectName="mailState", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._state)
         layout.addWidget(self._error)
+        layout.addWidget(self._mail)
         layout.addLayout(self._build_figures())
         self._build_review(layout)
 
@@ -233,6 +237,10 @@ class SyncPanel(Retranslating, QWidget):
         _restyle(self._state, "offline" if offline else badge_look(status).kind)
         self._error.setText(status.last_error or "" if status else "")
         self._error.setVisible(bool(status and status.last_error))
+        self._mail.setText(mail_sentence(status))
+        self._mail.setVisible(status is not None)
+        _restyle(self._mail, "error" if status and (status.mail_problem or status.mail_parked)
+                 else "")  # fmt: skip
         figures = {
             "pull": moment_text(status.last_pull_at if status else None, self._when),
             "push": moment_text(status.last_push_at if status else None, self._when),

@@ -97,6 +97,35 @@ def status_sentence(status: SyncStatusView | None) -> str:
     )
 
 
+def mail_sentence(status: SyncStatusView | None) -> str:
+    """The customer e-mails in a sentence for the panel ("" when not known yet)."""
+    if status is None:
+        return ""
+    if not status.mail_waiting and not status.mail_parked:
+        return QCoreApplication.translate("SyncBadge", "Customer e-mails: all sent.")
+    parts = []
+    if status.mail_waiting:
+        parts.append(_count(
+            status.mail_waiting,
+            QCoreApplication.translate("SyncBadge", "Customer e-mails: 1 waiting to be sent."),
+            QCoreApplication.translate("SyncBadge", "Customer e-mails: {n} waiting to be sent."),
+        ))  # fmt: skip
+    if status.mail_parked:
+        parts.append(_count(
+            status.mail_parked,
+            QCoreApplication.translate("SyncBadge", "1 e-mail was refused by the mail server."),
+            QCoreApplication.translate("SyncBadge",
+                                       "{n} e-mails were refused by the mail server."),
+        ))  # fmt: skip
+    if status.mail_problem:
+        parts.append(
+            QCoreApplication.translate("SyncBadge", "Last problem: {problem}.").format(
+                problem=status.mail_problem.rstrip(".")
+            )
+        )
+    return " ".join(parts)
+
+
 class SyncViewModel(QObject):
     """The sync status for the badge and panel, and a manager's decisions on review items.
 
