@@ -280,8 +280,12 @@ def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -
 
 
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
-    """(card id, balance) of a gift card or store-credit code; the row is locked when asked."""
-    query = select(GiftCardRecord).where(GiftCardRecord.code == code.strip().upper())
+    """(card id, balance) of a gift card or store-credit code; the row is locked when asked.
+
+    `code` is compared as given: normalise it first (`pos.domain.scan.normalise_gift_card_code`,
+    which `Tender` applies), as every code is stored normalised.
+    """
+    query = select(GiftCardRecord).where(GiftCardRecord.code == code)
     card = session.scalar(query.with_for_update() if lock else query)
     if card is None:
         return None

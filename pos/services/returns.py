@@ -228,14 +228,20 @@ class ReturnsService:
             raise ApprovalRequiredError(["approval_already_used"])
 
     def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+        """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
+
+        A `Tender`'s code is normalised when it is made, so two spellings of one card are one
+        key here and `settle` adds their amounts up against one balance. Rows are locked in
+        code order, so two terminals redeeming the same cards cannot deadlock.
+        """
+        codes = {t.gift_card_code for t in tenders
+                 if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
         balances = {}
-        for tender in tenders:
-            if tender.method is TenderMethod.GIFT_CARD and tender.gift_card_code:
-                code = tender.gift_card_code.strip().upper()
-                found = repo.gift_card_balance(s, code, lock=True)
-                if found is None:
-                    raise ReturnsError("gift_card_not_found", code=code)
-                balances[tender.gift_card_code] = found
+        for code in sorted(codes):
+            found = repo.gift_card_balance(s, code, lock=True)
+            if found is None:
+                raise ReturnsError("gift_card_not_found", code=code)
+            balances[code] = found
         return balances
 
     def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
