@@ -325,18 +325,20 @@ class StoredApproval:
     approver_name: str
     created_at: datetime
     document_id: str | None
+    approver_active: bool
 
 
 def load_approvals(session: Session, ids: Sequence[int]) -> list[StoredApproval]:
-    """Approvals as recorded (never as a caller claims them), with the approver's role."""
+    """Approvals as recorded (never as a caller claims them), with the approver as stored now
+    (role, and whether still active)."""
     if not ids:
         return []
     rows = session.execute(
-        select(ApprovalRecord, UserRecord.role, UserRecord.display_name)
+        select(ApprovalRecord, UserRecord.role, UserRecord.display_name, UserRecord.active)
         .join(UserRecord, UserRecord.id == ApprovalRecord.approver_id)
         .where(ApprovalRecord.id.in_(list(ids))))
-    return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id)
-            for a, role, name in rows]
+    return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id,
+                           active) for a, role, name, active in rows]
 
 
 def queue_print_job(session: Session, *, document_id: str, kind: str, now: datetime) -> None:
