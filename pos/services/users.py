@@ -284,12 +284,17 @@ class UserService:
     def _refusal(
         self, row: UserRow | None, username: str, pin: str, now: datetime
     ) -> ServiceError | None:
+        # Every answer costs one scrypt check, whatever it is (unknown, disabled, locked, wrong
+        # or right PIN), so its time tells nothing about the account. Refused accounts check
+        # their own hash (same parameters, same delay) and the result is thrown away.
         if row is None:
-            verify_pin(pin, _decoy_hash())  # same delay as a wrong PIN
+            verify_pin(pin, _decoy_hash())
             return UnknownUserError(username)
         if not row.active:
+            verify_pin(pin, row.pin_hash)
             return UserDisabledError(username)
         if row.locked_until is not None and row.locked_until > now:
+            verify_pin(pin, row.pin_hash)
             return PinLockedError(row.locked_until)
         return None
 
