@@ -62,19 +62,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine with Comptoir's settings for the backend named by `url`."""
+    """An engine with Comptoir's settings for the backend named by `url`.
+
+    Statement parameters are hidden (`hide_parameters`): a failed INSERT of a user would
+    otherwise carry its PIN hash (and a failed write any customer data) into the exception's
+    text, a traceback, a log line or the echo (docs/security.md).
+    """
     url = normalise_url(url)
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 5})
+        engine = create_engine(
+            url, echo=echo, hide_parameters=True, connect_args={"timeout": 5}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if backend == "postgresql":
         return create_engine(
-            url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+            url, echo=echo, hide_parameters=True, pool_pre_ping=True,
+            connect_args={"connect_timeout": 5},
         )
     raise ValueError(f"unsupported database: {backend} (use a SQLite file or PostgreSQL)")
 

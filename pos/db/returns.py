@@ -280,8 +280,12 @@ def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -
 
 
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
-    """(card id, balance) of a gift card or store-credit code; the row is locked when asked."""
-    query = select(GiftCardRecord).where(GiftCardRecord.code == code.strip().upper())
+    """(card id, balance) of a gift card or store-credit code; the row is locked when asked.
+
+    `code` is compared as given: normalise it first (`pos.domain.scan.normalise_gift_card_code`,
+    which `Tender` applies), as every code is stored normalised.
+    """
+    query = select(GiftCardRecord).where(GiftCardRecord.code == code)
     card = session.scalar(query.with_for_update() if lock else query)
     if card is None:
         return None
@@ -321,18 +325,20 @@ class StoredApproval:
     approver_name: str
     created_at: datetime
     document_id: str | None
+    approver_active: bool
 
 
 def load_approvals(session: Session, ids: Sequence[int]) -> list[StoredApproval]:
-    """Approvals as recorded (never as a caller claims them), with the approver's role."""
+    """Approvals as recorded (never as a caller claims them), with the approver as stored now
+    (role, and whether still active)."""
     if not ids:
         return []
     rows = session.execute(
-        select(ApprovalRecord, UserRecord.role, UserRecord.display_name)
+        select(ApprovalRecord, UserRecord.role, UserRecord.display_name, UserRecord.active)
         .join(UserRecord, UserRecord.id == ApprovalRecord.approver_id)
         .where(ApprovalRecord.id.in_(list(ids))))
-    return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id)
-            for a, role, name in rows]
+    return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id,
+                           active) for a, role, name, active in rows]
 
 
 def queue_print_job(session: Session, *, document_id: str, kind: str, now: datetime) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -15,13 +15,17 @@ from pos.db.records import ApprovalRecord, UserRecord
 
 @dataclass(frozen=True, slots=True)
 class UserRow:
-    """A user as stored. `pin_hash` stays inside the services; never display or log it."""
+    """A user as stored. `pin_hash` stays inside the services; never display or log it.
+
+    It is left out of the row's `repr`, so a row in a log line, an assertion or a traceback's
+    locals does not carry it.
+    """
 
     user_id: int
     username: str
     display_name: str
     role: str
-    pin_hash: str
+    pin_hash: str = field(repr=False)
     failed_attempts: int
     locked_until: datetime | None
     active: bool
@@ -56,6 +60,36 @@ def find_user(session: Session, username: str, *, for_update: bool = False) -> U
         query = query.with_for_update()
     record = session.scalar(query)
     return None if record is None else _row(record)
+
+
+def find_user_by_id(session: Session, user_id: int, *, share_lock: bool = False) -> UserRow | None:
+    """The user with id `user_id`, or None.
+
+    Args:
+        share_lock: hold the row against changes until the transaction ends (PostgreSQL
+            `FOR SHARE`: a disable or a role change waits for the action that re-read the
+            user; several actions by one user do not wait for each other). On SQLite the
+            caller's transaction is made the single writer first.
+    """
+    query = select(UserRecord).where(UserRecord.id == user_id)
+    if share_lock:
+        ensure_write_transaction(session)
+        query = query.with_for_update(read=True)
+    record = session.scalar(query)
+    return None if record is None else _row(record)
+
+
+def lock_users(session: Session, user_ids: Iterable[int]) -> None:
+    """Lock these users' rows for update, in id order, until the transaction ends.
+
+    An administrator's change holds two rows (the actor's, re-read, and the target's); taking
+    them in one order everywhere means two such changes cannot deadlock.
+    """
+    ensure_write_transaction(session)
+    ids = sorted(set(user_ids))
+    if ids:
+        session.execute(select(UserRecord.id).where(UserRecord.id.in_(ids))
+                        .order_by(UserRecord.id).with_for_update())
 
 
 def all_users(session: Session) -> list[UserRow]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -67,9 +68,21 @@ def new_gift_card_code(choose: Callable[[str], str] = secrets.choice) -> str:
     return "".join(choose(GIFT_CARD_ALPHABET) for _ in range(GIFT_CARD_LENGTH))
 
 
+def normalise_gift_card_code(text: str) -> str:
+    """A gift-card code's one identity, however it was typed or scanned.
+
+    Compatibility forms folded (NFKC: full-width letters), every space and dash removed
+    (any Unicode whitespace, hyphen or dash), upper case: `" 7q2k-9fab cdef–ghjk "` is
+    `"7Q2K9FABCDEFGHJK"`. Total: any text gives a string (possibly empty), never an error.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    kept = (ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Pd")
+    return "".join(kept).upper()
+
+
 def gift_card_code(text: str) -> str | None:
     """The 16-character code in `text` (any case, optionally grouped with '-' or spaces)."""
-    compact = text.upper().replace("-", "").replace(" ", "")
+    compact = normalise_gift_card_code(text)
     return compact if _GIFT_CARD.fullmatch(compact) else None
 
 

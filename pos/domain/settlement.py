@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from pos.domain.errors import SettlementError
 from pos.domain.money import Money, total_of
+from pos.domain.scan import normalise_gift_card_code
 
 
 class PaymentMethod(StrEnum):
@@ -81,7 +82,9 @@ class Tender:
     Attributes:
         payment_id: The original payment, for `ORIGINAL_PAYMENT`.
         gift_card_code: The card redeemed (`GIFT_CARD`); for a new card, the code to issue if
-            already chosen (else the service generates one).
+            already chosen (else the service generates one). Normalised when the tender is
+            made (`normalise_gift_card_code`: case, spaces and dashes do not count), so one
+            card is one code however it was typed; None when nothing is left of it.
         reference: Free reference such as the card terminal's approval code.
     """
 
@@ -90,6 +93,11 @@ class Tender:
     payment_id: str | None = None
     gift_card_code: str | None = None
     reference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.gift_card_code is not None:  # the edge: every tender is made here
+            code = normalise_gift_card_code(self.gift_card_code) or None
+            object.__setattr__(self, "gift_card_code", code)
 
 
 @dataclass(frozen=True, slots=True)

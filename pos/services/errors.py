@@ -112,3 +112,31 @@ class LastAdminError(ServiceError):
     def __init__(self, username: str) -> None:
         super().__init__(username=username)
         self.username = username
+
+
+class OperatorRefusedError(ServiceError):
+    """The person logged in may no longer act: their account changed since the login.
+
+    Raised by `pos.services.access.confirm_operator` inside the action's transaction, before
+    anything is written; the screen should send the person back to the login.
+    """
+
+
+class OperatorDisabledError(OperatorRefusedError):
+    """The account was disabled after its login."""
+
+    code = "operator_disabled"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(username=username)
+        self.username = username
+
+
+class OperatorUnknownError(OperatorRefusedError):
+    """No user has this operator's id and username any more (deleted, or never existed)."""
+
+    code = "operator_unknown"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(username=username)
+        self.username = username

@@ -7,8 +7,8 @@ from pos.db.policy import read_settings, write_settings
 from pos.domain.clock import Clock
 from pos.domain.policy import Policy
 from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
-from pos.services.users import require
 
 
 def load_policy(session) -> Policy:  # type: ignore[no-untyped-def]
@@ -29,9 +29,11 @@ class PolicyService:
 
         Raises:
             PermissionDeniedError: the operator may not edit the policy.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
         """
         require(operator, Permission.EDIT_POLICY)
         with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, Permission.EDIT_POLICY)
             before = load_policy(s).to_settings()
             after = policy.to_settings()
             write_settings(s, after)

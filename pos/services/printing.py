@@ -21,11 +21,11 @@ from pos.db.engine import SessionFactory
 from pos.db.print_jobs import PrintJobRow
 from pos.domain.clock import Clock
 from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
 from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
 from pos.services.receipts import ReceiptError, ReceiptService
-from pos.services.users import require
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +193,8 @@ class PrintQueueService:
 
         Raises:
             PermissionDeniedError: the operator is not a manager (`DRAWER_PERMISSION`).
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer
+                act (the drawer stays shut).
             PrintQueueError: "reason_required".
             DeviceError: the printer the drawer hangs on could not be reached (also audited).
         """
@@ -277,6 +279,7 @@ class PrintQueueService:
 
     def _audit(self, operator: Operator, action: str, details: dict[str, str]) -> None:
         with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, DRAWER_PERMISSION)  # refused: no pulse
             subject = f"printer:{details['printer']}"
             audit_action(s, operator=operator, action=action, subject=subject, data=details,
                          now=self._clock.now())  # fmt: skip

@@ -37,11 +37,11 @@ from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
-from pos.services.users import require
 from pos.services.writeback import WritebackInput, ownership, steps_for, stock_delta_step
 
 APPROVAL_LIFETIME = timedelta(minutes=15)
@@ -160,13 +160,16 @@ class ReturnsService:
         """Write the document and everything it implies, atomically.
 
         Raises:
-            PermissionDeniedError, ApprovalRequiredError, ReturnsError, and the domain's
+            PermissionDeniedError, OperatorDisabledError, OperatorUnknownError (the operator
+            re-read in the transaction), ApprovalRequiredError (also when an approver was
+            disabled or demoted since approving), ReturnsError, and the domain's
             ReturnRefusedError / SettlementError; nothing is written when any is raised.
         """
         require(operator, KIND_PERMISSION[draft.kind])
         now = self._clock.now()
         with self._sessions.begin() as s, s.no_autoflush:
             ensure_write_transaction(s)
+            operator = confirm_operator(s, operator, KIND_PERMISSION[draft.kind])
             repo.lock_order(s, order_id)
             context = self._context(s, order_id, draft)
             policy = load_policy(s)
@@ -210,13 +213,18 @@ class ReturnsService:
 
     def _check_approvals(self, s, operator: Operator, current: Quote,  # type: ignore[no-untyped-def]
                          approvals: Sequence[Approval], now) -> list[int]:
-        """The recorded approvals covering every rule; a logged-in manager covers them himself."""
+        """The recorded approvals covering every rule; a logged-in manager covers them himself.
+
+        An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
+        is, as read now, still active and allowed to approve.
+        """
         needed = [rule.value for rule in current.approvals_needed]
         if not needed or operator.may(Permission.APPROVE):
             return []
         stored = repo.load_approvals(s, [a.approval_id for a in approvals])
-        valid = [a for a in stored if a.document_id is None and a.approver_role in (
-            "manager", "admin") and now - a.created_at <= APPROVAL_LIFETIME]
+        valid = [a for a in stored if a.document_id is None and a.approver_active
+                 and a.approver_role in ("manager", "admin")
+                 and now - a.created_at <= APPROVAL_LIFETIME]
         covered = {a.rule for a in valid}
         missing = [rule for rule in needed if rule not in covered]
         if missing:
@@ -228,14 +236,20 @@ class ReturnsService:
             raise ApprovalRequiredError(["approval_already_used"])
 
     def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+        """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
+
+        A `Tender`'s code is normalised when it is made, so two spellings of one card are one
+        key here and `settle` adds their amounts up against one balance. Rows are locked in
+        code order, so two terminals redeeming the same cards cannot deadlock.
+        """
+        codes = {t.gift_card_code for t in tenders
+                 if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
         balances = {}
-        for tender in tenders:
-            if tender.method is TenderMethod.GIFT_CARD and tender.gift_card_code:
-                code = tender.gift_card_code.strip().upper()
-                found = repo.gift_card_balance(s, code, lock=True)
-                if found is None:
-                    raise ReturnsError("gift_card_not_found", code=code)
-                balances[tender.gift_card_code] = found
+        for code in sorted(codes):
+            found = repo.gift_card_balance(s, code, lock=True)
+            if found is None:
+                raise ReturnsError("gift_card_not_found", code=code)
+            balances[code] = found
         return balances
 
     def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]

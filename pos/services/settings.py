@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.mail import SMTP_ENTRIES, SMTP_KEYRING
 from pos.domain.printer_uri import normalise_printer_uri
 from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
-from pos.services.users import require
 
 log = logging.getLogger(__name__)
 
@@ -146,11 +147,13 @@ class SettingsService:
 
         Raises:
             PermissionDeniedError: not an admin. PrinterUriError (domain): the URI is invalid.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             SettingsError: ``terminal_file_unwritable``.
         """
         require(operator, Permission.MANAGE_DEVICES)
         uri = normalise_printer_uri(uri)
-        self._change(operator, "printer_uri", uri, action="printer_changed")
+        self._change(operator, Permission.MANAGE_DEVICES, "printer_uri", uri,
+                     action="printer_changed")
         return uri
 
     def language(self) -> str:
@@ -162,12 +165,14 @@ class SettingsService:
         """Make `language` this terminal's default.
 
         Raises:
-            PermissionDeniedError, SettingsError (``language_unknown``).
+            PermissionDeniedError, OperatorDisabledError, OperatorUnknownError,
+            SettingsError (``language_unknown``).
         """
         require(operator, Permission.MANAGE_DEVICES)
         if language not in LANGUAGES:
             raise SettingsError("language_unknown", language=language)
-        self._change(operator, "language", language, action="language_changed")
+        self._change(operator, Permission.MANAGE_DEVICES, "language", language,
+                     action="language_changed")
 
     # ------------------------------------------------------------ Wix
 
@@ -177,6 +182,7 @@ class SettingsService:
 
         Raises:
             PermissionDeniedError: not an admin.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             SettingsError: ``wix_key_invalid``, ``wix_site_invalid`` or
                 ``keyring_unavailable`` (no keyring backend, locked keyring).
         """
@@ -186,9 +192,12 @@ class SettingsService:
             raise SettingsError("wix_key_invalid")  # no params: the key is never repeated
         if not site_id or len(site_id) > MAX_SITE_ID_LENGTH or " " in site_id:
             raise SettingsError("wix_site_invalid")
-        self._store_wix({KEYRING_API_KEY: api_key, KEYRING_SITE_ID: site_id},
-                        replacing=(KEYRING_CLIENT_ID, KEYRING_CLIENT_SECRET, KEYRING_INSTANCE_ID))
-        self._audit(operator, "wix_credentials_saved", {"site_id": site_id})
+        with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, Permission.MANAGE_WIX_CREDENTIALS)
+            self._store_wix({KEYRING_API_KEY: api_key, KEYRING_SITE_ID: site_id},
+                            replacing=(KEYRING_CLIENT_ID, KEYRING_CLIENT_SECRET,
+                                       KEYRING_INSTANCE_ID))
+            self._audit(s, operator, "wix_credentials_saved", {"site_id": site_id})
 
     def save_wix_app(
         self, operator: Operator, client_id: str, client_secret: str, instance_id: str
@@ -200,6 +209,7 @@ class SettingsService:
 
         Raises:
             PermissionDeniedError: not an admin.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             SettingsError: ``wix_app_invalid`` (a value empty, too long or with spaces) or
                 ``keyring_unavailable``.
         """
@@ -208,11 +218,13 @@ class SettingsService:
         if any(not v or len(v) > MAX_KEY_LENGTH or any(c.isspace() for c in v) for v in values):
             raise SettingsError("wix_app_invalid")  # no params: the secret is never repeated
         client_id, client_secret, instance_id = values
-        self._store_wix({KEYRING_CLIENT_ID: client_id, KEYRING_CLIENT_SECRET: client_secret,
-                         KEYRING_INSTANCE_ID: instance_id},
-                        replacing=(KEYRING_API_KEY, KEYRING_SITE_ID))  # fmt: skip
-        self._audit(operator, "wix_app_saved", {"client_id": client_id,
-                                                "instance_id": instance_id})  # fmt: skip
+        with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, Permission.MANAGE_WIX_CREDENTIALS)
+            self._store_wix({KEYRING_CLIENT_ID: client_id, KEYRING_CLIENT_SECRET: client_secret,
+                             KEYRING_INSTANCE_ID: instance_id},
+                            replacing=(KEYRING_API_KEY, KEYRING_SITE_ID))  # fmt: skip
+            self._audit(s, operator, "wix_app_saved", {"client_id": client_id,
+                                                       "instance_id": instance_id})  # fmt: skip
 
     def wix_configured(self) -> bool:
         """Whether the keyring holds a complete way to sign in (no secret is returned)."""
@@ -257,6 +269,7 @@ class SettingsService:
 
         Raises:
             PermissionDeniedError: not an admin.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             SettingsError: ``mail_host_invalid``, ``mail_port_invalid``,
                 ``mail_sender_invalid``, ``mail_user_invalid``, ``mail_login_needs_starttls``
                 (a password never travels in clear), ``mail_password_missing`` or
@@ -277,11 +290,13 @@ class SettingsService:
         gone = [name for name, value in values.items() if not value]
         if before.username and before.username != server.username:
             gone.append(before.username)  # the old login's password goes with it
-        self._store({k: v for k, v in values.items() if v}, replacing=tuple(gone),
-                    service=SMTP_KEYRING, refusal="mail_keyring_unavailable")  # fmt: skip
-        self._audit(operator, "mail_server_saved", {"host": server.host, "port": server.port,
-                                                    "user": server.username,
-                                                    "sender": server.sender})  # fmt: skip
+        with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, Permission.MANAGE_WIX_CREDENTIALS)
+            self._store({k: v for k, v in values.items() if v}, replacing=tuple(gone),
+                        service=SMTP_KEYRING, refusal="mail_keyring_unavailable")  # fmt: skip
+            self._audit(s, operator, "mail_server_saved", {
+                "host": server.host, "port": server.port, "user": server.username,
+                "sender": server.sender})  # fmt: skip
 
     # ------------------------------------------------------------ helpers
 
@@ -318,11 +333,15 @@ class SettingsService:
         known = {k: str(v) for k, v in stored.items() if k in DEFAULTS and isinstance(v, str)}
         return {**DEFAULTS, **known}
 
-    def _change(self, operator: Operator, key: str, value: str, *, action: str) -> None:
-        settings = self._read()
-        before, settings[key] = settings[key], value
-        self._write(settings)
-        self._audit(operator, action, {"before": before, "after": value})
+    def _change(self, operator: Operator, permission: Permission, key: str, value: str, *,
+                action: str) -> None:  # fmt: skip
+        """Re-read the operator, then write the file and audit, in one transaction."""
+        with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, permission)  # refused: file untouched
+            settings = self._read()
+            before, settings[key] = settings[key], value
+            self._write(settings)
+            self._audit(s, operator, action, {"before": before, "after": value})
 
     def _write(self, settings: dict[str, str]) -> None:
         """Replace the file atomically (a crash leaves the old or the new file, not half)."""
@@ -335,16 +354,12 @@ class SettingsService:
         except OSError:
             raise SettingsError("terminal_file_unwritable", path=str(self._path)) from None
 
-    def _audit(self, operator: Operator, action: str, data: dict[str, object]) -> None:
-        with self._sessions.begin() as s:
-            audit_action(
-                s,
-                operator=operator,
-                action=action,
-                subject="terminal",
-                data=data,
-                now=self._clock.now(),
-            )
+    def _audit(self, s: DbSession, operator: Operator, action: str,
+               data: dict[str, object]) -> None:  # fmt: skip
+        audit_action(
+            s, operator=operator, action=action, subject="terminal", data=data,
+            now=self._clock.now(),
+        )
 
 
 def _checked_mail_server(server: MailServer) -> MailServer:

@@ -20,9 +20,9 @@ from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
-from pos.services.users import require
 from pos.services.writeback import stock_delta_step
 
 MAX_TEXT = 200  # a reason or a note, as the audit and the movement keep it
@@ -165,6 +165,7 @@ class StockService:
 
         Raises:
             PermissionDeniedError: not a manager (ADJUST_STOCK).
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             StockError: "negative_count", "invalid_count", "count_too_large", "reason_required",
                 "text_too_long", "variant_not_found".
         """
@@ -174,6 +175,7 @@ class StockService:
         now = self._clock.now()
         with self._sessions.begin() as s:
             ensure_write_transaction(s)
+            operator = confirm_operator(s, operator, Permission.ADJUST_STOCK)
             row = repo.stock_row(s, variant_id)
             if row is None:
                 raise StockError("variant_not_found", code=variant_id)
@@ -204,6 +206,7 @@ class StockService:
 
         Raises:
             PermissionDeniedError: not a manager (ADJUST_STOCK).
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read, may no longer act.
             StockError: "invalid_outcome", "text_too_long", "return_line_not_found",
                 "not_for_inspection", "already_settled", "variant_unknown".
         """
@@ -213,6 +216,7 @@ class StockService:
         now = self._clock.now()
         with self._sessions.begin() as s:
             ensure_write_transaction(s)
+            operator = confirm_operator(s, operator, Permission.ADJUST_STOCK)
             if not repo.settle_inspection(
                 s, return_line_id, state=SETTLED_STATE[decided], user_id=operator.user_id, now=now
             ):

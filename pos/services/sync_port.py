@@ -23,8 +23,8 @@ from typing import Any, Literal, Protocol
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.errors import ServiceError
-from pos.services.users import require
 from pos.sync.mail_runner import MailStatus
 from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
 
@@ -181,6 +181,8 @@ class SyncService:
 
         Raises:
             PermissionDeniedError: `operator` may not approve.
+            OperatorDisabledError, OperatorUnknownError: the operator, re-read in the
+                decision's transaction, may no longer act; nothing is decided.
             SyncReviewError: No reason, an unknown decision, or nothing waits any more.
         """
         require(operator, Permission.APPROVE)
@@ -196,6 +198,7 @@ class SyncService:
             decision=decision,
             reason=reason,
             actor=operator.username,
+            guard=lambda s: confirm_operator(s, operator, Permission.APPROVE),
         )
         if settled is None:
             raise SyncReviewError("not_waiting", message_id=message_id)

@@ -1,15 +1,15 @@
 """People at the counter: users, PIN logins with lockout, manager approvals, and the guards.
 
-Roles are enforced here, not only hidden in the UI: every call that changes users checks its
-`actor`, and other services call `require` / `require_approvals` before they act. PINs are
-checked against a slow salted hash (`pos.domain.pins`), never stored, logged or put in an
-exception; every refusal, lockout and change is written to the audit chain.
+Roles are enforced here, not only hidden in the UI: every call that changes users re-reads its
+`actor` in its transaction (`pos.services.access.confirm_operator`), as every other service
+does with its operator. PINs are checked against a slow salted hash (`pos.domain.pins`),
+never stored, logged or put in an exception; every refusal, lockout and change is written to
+the audit chain.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -29,9 +29,9 @@ from pos.domain.roles import (
     pin_problem,
     username_problem,
 )
+from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import (
-    ApprovalRequiredError,
     InvalidPinError,
     InvalidUserError,
     LastAdminError,
@@ -60,28 +60,6 @@ class UserView:
     role: Role
     active: bool
     locked_until: datetime | None  # None when not locked now
-
-
-def require(operator: Operator | None, permission: Permission) -> None:
-    """Refuse unless `operator`'s role grants `permission`.
-
-    Raises:
-        PermissionDeniedError: nobody is logged in, or the role does not allow it.
-    """
-    if operator is None or not operator.may(permission):
-        raise PermissionDeniedError(permission, None if operator is None else operator.role)
-
-
-def require_approvals(rules: Iterable[str], approvals: Iterable[Approval]) -> None:
-    """Refuse unless every rule in `rules` is covered by one of `approvals`.
-
-    Raises:
-        ApprovalRequiredError: with the rules still needing a manager, in the order given.
-    """
-    approved = {approval.rule for approval in approvals}
-    missing = [rule for rule in dict.fromkeys(rules) if rule not in approved]
-    if missing:
-        raise ApprovalRequiredError(missing)
 
 
 @cache
@@ -141,6 +119,8 @@ class UserService:
                 lock_chain(s)  # two first-run screens must not both create "the first" admin
                 if role is not Role.ADMIN or user_repo.count_admins(s, active_only=False):
                     raise PermissionDeniedError(Permission.MANAGE_USERS, None)
+            else:
+                actor = confirm_operator(s, actor, Permission.MANAGE_USERS)
             if user_repo.find_user(s, username) is not None:
                 raise UserExistsError(username)
             user_id = user_repo.insert_user(
@@ -169,11 +149,13 @@ class UserService:
             PermissionDeniedError, InvalidPinError, UnknownUserError.
         """
         username = normalise_username(username)
-        if actor.username != username or actor.user_id is None:
-            require(actor, Permission.MANAGE_USERS)
+        own = actor.username == username and actor.user_id is not None
+        needed = None if own else Permission.MANAGE_USERS
+        if needed is not None:
+            require(actor, needed)
         pin_hash = hash_pin(_valid_pin(pin))
         with self._sessions.begin() as s:
-            row = self._existing(s, username, for_update=True)
+            actor, row = self._lock_change(s, actor, needed, username)
             user_repo.set_pin_hash(s, row.user_id, pin_hash)
             by_self = actor.user_id == row.user_id
             self._audit_change(s, actor, "user_pin_changed", username, {"by_self": by_self})
@@ -194,7 +176,7 @@ class UserService:
         require(actor, Permission.MANAGE_USERS)
         username = normalise_username(username)
         with self._sessions.begin() as s:
-            row = self._existing(s, username, for_update=True)
+            actor, row = self._lock_change(s, actor, Permission.MANAGE_USERS, username)
             if row.active == active:
                 return
             # User row first, then the chain lock, the order every writer here takes them in;
@@ -302,12 +284,17 @@ class UserService:
     def _refusal(
         self, row: UserRow | None, username: str, pin: str, now: datetime
     ) -> ServiceError | None:
+        # Every answer costs one scrypt check, whatever it is (unknown, disabled, locked, wrong
+        # or right PIN), so its time tells nothing about the account. Refused accounts check
+        # their own hash (same parameters, same delay) and the result is thrown away.
         if row is None:
-            verify_pin(pin, _decoy_hash())  # same delay as a wrong PIN
+            verify_pin(pin, _decoy_hash())
             return UnknownUserError(username)
         if not row.active:
+            verify_pin(pin, row.pin_hash)
             return UserDisabledError(username)
         if row.locked_until is not None and row.locked_until > now:
+            verify_pin(pin, row.pin_hash)
             return PinLockedError(row.locked_until)
         return None
 
@@ -367,6 +354,20 @@ class UserService:
             data=data,
             now=self._clock.now(),
         )
+
+    def _lock_change(
+        self, s: DbSession, actor: Operator, permission: Permission | None, username: str
+    ) -> tuple[Operator, UserRow]:
+        """Lock the actor's and the target's rows (id order), re-read the actor, get the target.
+
+        Raises:
+            OperatorUnknownError, OperatorDisabledError, PermissionDeniedError (the actor),
+            UnknownUserError (the target).
+        """
+        target = user_repo.find_user(s, username)
+        ids = [row.user_id for row in (target,) if row is not None]
+        user_repo.lock_users(s, [*ids, *([actor.user_id] if actor.user_id else [])])
+        return confirm_operator(s, actor, permission), self._existing(s, username)
 
     def _existing(self, s: DbSession, username: str, *, for_update: bool = False) -> UserRow:
         row = user_repo.find_user(s, username, for_update=for_update)

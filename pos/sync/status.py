@@ -5,12 +5,13 @@ Everything here reads or writes the database only (no network), so the UI can as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from pos.db import sync_review as db
-from pos.db.audit import append_audit
+from pos.db.audit import DbSession, append_audit
 from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.domain.clock import Clock
@@ -103,8 +104,12 @@ def resolve_review(
     decision: str,
     reason: str,
     actor: str = "cli",
+    guard: Callable[[DbSession], object] | None = None,
 ) -> list[int] | None:
     """Apply a manager's decision (``done``, ``resend``, ``drop``) and audit it.
+
+    `guard` runs first inside the transaction (the services re-read the operator there); an
+    exception it raises is the caller's refusal, with nothing written.
 
     Returns:
         The message ids settled (a coalesced stock change settles its whole group), or None
@@ -117,6 +122,8 @@ def resolve_review(
         raise ValueError("a reason is required")
     now = clock.now()
     with sessions.begin() as session:
+        if guard is not None:
+            guard(session)
         ids = db.resolve(session, message_id, decision=decision, reason=reason.strip(), now=now)
         if ids is None:
             return None

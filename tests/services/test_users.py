@@ -21,6 +21,7 @@ from pos.db.records import (
 from pos.db.users import attach_approvals
 from pos.domain.clock import FakeClock
 from pos.domain.roles import Approval, Operator, Permission, Role
+from pos.services.access import require, require_approvals
 from pos.services.errors import (
     ApprovalRequiredError,
     InvalidPinError,
@@ -32,7 +33,7 @@ from pos.services.errors import (
     UserExistsError,
     WrongPinError,
 )
-from pos.services.users import UserService, require, require_approvals
+from pos.services.users import UserService
 from tests.support.builders import order
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)

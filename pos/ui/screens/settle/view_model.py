@@ -134,12 +134,11 @@ class SettleViewModel(QObject):
         self._add(Tender(TenderMethod.STORE_CREDIT, amount), self.tr("Store credit"))
 
     def add_gift_card(self, code: str, amount: Money) -> None:
-        code = code.strip().upper()
-        if not code:
+        tender = Tender(TenderMethod.GIFT_CARD, amount, gift_card_code=code)  # normalises it
+        if tender.gift_card_code is None:
             self._set_status(code_text("gift_card_code_missing", locale=self._locale))
             return
-        tender = Tender(TenderMethod.GIFT_CARD, amount, gift_card_code=code)
-        self._add(tender, self.tr("Gift card {code}").format(code=code))
+        self._add(tender, self.tr("Gift card {code}").format(code=tender.gift_card_code))
 
     def add_card(self, amount: Money) -> None:
         """Charge the card on the terminal; the tender is added once it is approved."""

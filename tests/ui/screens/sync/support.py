@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from pos.domain.roles import Operator, Permission, Role
+from pos.services.access import require
 from pos.services.sync_port import ReviewItemView, SyncReviewError, SyncStatusView
-from pos.services.users import require
 
 T = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
 MANAGER = Operator(2, "maxime", "Maxime", Role.MANAGER)
