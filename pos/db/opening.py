@@ -67,6 +67,8 @@ def _check_file(path: Path, *, create: bool) -> None:
             raise DatabaseUnavailableError("missing_folder", str(path.parent))
     elif not os.access(path, os.R_OK | os.W_OK):
         raise DatabaseUnavailableError("read_only", str(path))
+    elif path.stat().st_size == 0 and not create:  # SQLite would write a header into it
+        raise DatabaseUnavailableError("no_shop", str(path))
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseUnavailableError("read_only", str(path))
 

@@ -1,8 +1,9 @@
 """Every sub-command on every kind of broken database: one sentence, exit 2, nothing created.
 
 The sub-commands are read from the parser (`pos/cli/__init__.py`), so a new one without a
-line in `ARGUMENTS` fails here. 20 sub-commands x 11 broken databases, less the two that may
-create a missing file (db upgrade, demo-data): 218 cases.
+line in `ARGUMENTS` fails here. 20 sub-commands x 12 broken databases, less the two
+commands that may make a missing or empty file a new shop (db upgrade, demo-data): 236 cases;
+and the 18 others on an empty PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import make_url
 
 from pos.cli import build_parser, main
+from pos.db.engine import make_engine
 from pos.db.opening import open_shop
+from tests.support.postgres import PostgresServer
 
 # Each sub-command with arguments that would let it run on a good shop.
 ARGUMENTS: dict[str, list[str]] = {
@@ -126,23 +131,22 @@ def _make(kind: str, tmp: Path) -> Broken:  # noqa: PLR0911 - one branch per kin
         return Broken("mysql://pos:secret@127.0.0.1/shop", tmp)
     if kind == "missing file":
         return Broken(str(tmp / "shop.sqlite3"), tmp)
+    if kind == "empty file":
+        (tmp / "shop.sqlite3").touch()
+        return Broken(str(tmp / "shop.sqlite3"), tmp)
     assert kind == "missing folder"
     return Broken(str(tmp / "no" / "such" / "shop.sqlite3"), tmp)
 
 
 KINDS = ("random bytes", "corrupt pages", "header only", "a directory", "read-only file",
          "read-only directory", "postgresql, nothing listening", "unresolvable host", "mysql",
-         "missing file", "missing folder")  # fmt: skip
+         "missing file", "empty file", "missing folder")  # fmt: skip
 CASES = [
     pytest.param(command, kind, id=f"{command}-{kind}")
     for command in ARGUMENTS
     for kind in KINDS
-    if not (kind == "missing file" and command in CREATING)
+    if not (kind in ("missing file", "empty file") and command in CREATING)
 ]
-
-
-def tree(folder: Path) -> list[str]:
-    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
 @pytest.fixture
@@ -171,7 +175,7 @@ def environment(monkeypatch: pytest.MonkeyPatch, scratch: Path) -> None:
 
 def test_every_sub_command_is_covered() -> None:
     assert sorted(leaf_commands(build_parser(()))) == sorted(ARGUMENTS)
-    assert len(CASES) == 218
+    assert len(CASES) == 236
 
 
 Run = Callable[[list[str]], tuple[int, str, str]]
@@ -183,12 +187,39 @@ def test_a_broken_database_is_one_sentence_and_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     broken = _make(kind, scratch)
-    before = tree(scratch)
+    before = {path: path.stat().st_mtime_ns for path in scratch.rglob("*")}
     code = main([*command.split(), *ARGUMENTS[command], "--db", broken.url])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert code == 2, (out, err)
-    assert tree(scratch) == before  # no database, backup, journal or folder was created
+    # No database, backup, journal or folder was created; nothing was written to.
+    assert {path: path.stat().st_mtime_ns for path in scratch.rglob("*")} == before
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"comptoir {command}: "), err
     assert "secret" not in err
+
+
+@pytest.mark.parametrize("command", sorted(set(ARGUMENTS) - CREATING))
+def test_an_empty_postgresql_database_is_no_shop(
+    command: str, postgres_server: PostgresServer, environment: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    admin = make_engine(postgres_server.url).execution_options(isolation_level="AUTOCOMMIT")
+    name = f"empty_{abs(hash(command))}"
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        c.execute(text(f"CREATE DATABASE {name}"))
+    url = make_url(postgres_server.url).set(database=name).render_as_string(hide_password=False)
+    try:
+        code = main([*command.split(), *ARGUMENTS[command], "--db", url])
+        err = capsys.readouterr().err
+        assert (code, err.count("\n")) == (2, 1)
+        assert "holds no Comptoir shop" in err and "Traceback" not in err
+        probe = make_engine(url)
+        with probe.connect() as c:
+            assert not inspect(c).get_table_names()  # nothing was created in it
+        probe.dispose()
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()
