@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from pos.config import data_dir, default_database_path, demo_database_path, keep_escpos_out_of_tmp
-from pos.db.engine import SessionFactory, make_engine, make_sessions, resolve_url
-from pos.db.migrate import upgrade
+from pos.db.engine import DatabaseUnavailableError, SessionFactory, make_sessions, resolve_url
+from pos.db.opening import open_shop
 from pos.domain.clock import SystemClock
 from pos.domain.money import Money
 from pos.domain.receipt import ShopInfo
@@ -63,10 +63,12 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def open_engine(url: str) -> Engine:
-    """The engine for `url`, its schema upgraded to head first (SQLite: after a backup)."""
-    engine = make_engine(url)
-    upgrade(engine)
-    return engine
+    """The engine for `url`, its schema upgraded to head first (SQLite: after a backup).
+
+    The app's first start may create the shop (a new file in an existing folder, or an
+    empty database). Raises `DatabaseUnavailableError` when it cannot be used.
+    """
+    return open_shop(url, create=True)
 
 
 def load_stylesheet() -> str:
@@ -262,7 +264,13 @@ def run_app(args: argparse.Namespace) -> int:
     keep_escpos_out_of_tmp()
     handler = setup_logging()
     previous_hook = sys.excepthook
-    engine = open_engine(database_url(args))
+    try:
+        engine = open_engine(database_url(args))
+    except DatabaseUnavailableError as error:  # before any window: a sentence, as the CLI
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        print(f"comptoir: {error}", file=sys.stderr)
+        return 2
     try:
         sessions = make_sessions(engine)
         history = SalesHistoryService(sessions=sessions, clock=SystemClock())

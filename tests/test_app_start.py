@@ -124,3 +124,18 @@ def test_run_app_opens_upgrades_and_closes(
     with check.connect() as c:
         assert c.execute(text("SELECT count(*) FROM orders")).scalar_one() == 1
     check.dispose()
+
+
+def test_the_app_on_a_broken_database_is_one_sentence_and_exit_2(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    garbage = data_dir / "garbage.sqlite3"
+    garbage.write_bytes(b"not a database" * 300)
+    assert run_app(args(db=str(garbage))) == 2
+    assert capsys.readouterr().err == (
+        f"comptoir: {garbage} is not a database (not a SQLite file): check the path, or "
+        "restore a backup\n")
+    missing = data_dir / "no" / "such" / "shop.sqlite3"
+    assert run_app(args(db=str(missing))) == 2
+    assert "the folder" in capsys.readouterr().err
+    assert not (data_dir / "no").exists()  # a mistyped path makes no folder and no shop

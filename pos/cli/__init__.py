@@ -77,8 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.app import run_app
 
         return run_app(args)
-    try:
-        return int(args.handler(args) or 0)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    from pos.cli.common import run_command  # noqa: PLC0415 - not needed to open the app
+
+    return run_command(args)

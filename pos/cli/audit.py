@@ -14,6 +14,10 @@ _REASONS = {
     "prev_hash_mismatch": (
         "it does not follow the entry before it (an entry was deleted, inserted or rewritten)"
     ),
+    "malformed_entry": (
+        "it cannot be read (invalid JSON or NaN in its data, or a date that is not one: "
+        "it was written outside Comptoir)"
+    ),
 }
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pos.cli.common import add_db_option, database_url
-from pos.db.engine import make_engine
+from pos.cli.common import add_db_option, open_database
 from pos.db.migrate import current_revision, head_revision, upgrade
 
 
@@ -18,16 +17,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    engine = make_engine(database_url(args))
-    before = current_revision(engine)
-    backup = upgrade(engine)
-    after = current_revision(engine)
+    engine = open_database(args, migrate=False, create=True)
+    try:
+        before = current_revision(engine)
+        backup = upgrade(engine)
+        after = current_revision(engine)
+        assert after == head_revision(engine)
+    finally:
+        engine.dispose()
     if before == after:
         print(f"database already at the current schema ({after})")
     else:
         print(f"database upgraded from {before or 'empty'} to {after}")
     if backup is not None:
         print(f"backup of the previous file: {backup}")
-    assert after == head_revision(engine)
-    engine.dispose()
     return 0

@@ -63,7 +63,7 @@ def progress_printer(stream: TextIO) -> Callable[[int, int], None]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    engine = open_database(args)
+    engine = open_database(args, create=True)
     try:
         summary = generate(
             engine,

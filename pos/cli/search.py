@@ -17,7 +17,7 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
-from pos.cli.common import add_db_option, open_database
+from pos.cli.common import EXIT_NO, EXIT_OK, add_db_option, open_database
 from pos.db.engine import make_sessions
 from pos.db.search import MAX_PAGE
 from pos.domain.clock import SystemClock
@@ -26,7 +26,6 @@ from pos.services.history import OrderSummary, SalesHistoryService
 
 DEFAULT_LOCALE = "fr_FR"
 HEADERS = ("Number", "Date (UTC)", "Customer", "Total", "Channel")
-EXIT_NOTHING, EXIT_ERROR = 1, 2
 MESSAGES = {
     "empty_query": "nothing to search for: type a name, an e-mail, a phone or an order number",
     "nothing_found": "no order matches {query!r}",
@@ -80,20 +79,13 @@ def _locale(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Search and print; 0 when orders were found, 1 when none, 2 when the database fails."""
-    try:
-        engine = open_database(args)
-    except Exception as error:  # a bad URL, a missing server, a locked or corrupt file
-        print(f"cannot open the database: {_reason(error)}", file=sys.stderr)
-        return EXIT_ERROR
+    """Search and print; 0 when orders were found, 1 when none (2: see `run_command`)."""
+    engine = open_database(args)
     try:
         service = SalesHistoryService(sessions=make_sessions(engine), clock=SystemClock())
         since = _start_of(args.since)
         until = _start_of(args.until + timedelta(days=1)) if args.until else None
         page = service.search(args.query, limit=args.limit, since=since, until=until)
-    except Exception as error:  # the database went away mid-query
-        print(f"search failed: {_reason(error)}", file=sys.stderr)
-        return EXIT_ERROR
     finally:
         engine.dispose()
     if args.json:
@@ -102,13 +94,8 @@ def run(args: argparse.Namespace) -> int:
         _print_table(page.results, args.locale, more=page.next_cursor is not None)
     if page.message:
         print(MESSAGES[page.message].format(query=args.query[:80]), file=sys.stderr)
-        return EXIT_NOTHING
-    return 0
-
-
-def _reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
+        return EXIT_NO
+    return EXIT_OK
 
 
 def _start_of(day: date | None) -> datetime | None:

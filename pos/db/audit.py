@@ -56,7 +56,8 @@ class VerifyResult:
     ok: bool
     entries_checked: int
     first_broken_id: int | None = None
-    reason: str | None = None  # "hash_mismatch" (entry altered), "prev_hash_mismatch"
+    # "hash_mismatch" (entry altered), "prev_hash_mismatch", "malformed_entry" (unreadable)
+    reason: str | None = None
     head_hash: str = GENESIS_HASH
 
 
@@ -184,35 +185,64 @@ _COLUMNS = (
 def _check(row: Any, expected_prev: str) -> str | None:
     if row.prev_hash != expected_prev:
         return "prev_hash_mismatch"
-    recomputed = entry_hash(
-        row.prev_hash,
-        created_at=row.created_at,
-        actor_id=row.actor_id,
-        action=row.action,
-        subject=row.subject,
-        data=row.data,
-    )
+    try:
+        recomputed = entry_hash(
+            row.prev_hash,
+            created_at=row.created_at,
+            actor_id=row.actor_id,
+            action=row.action,
+            subject=row.subject,
+            data=row.data,
+        )
+    except (ValueError, TypeError, AttributeError):  # NaN in the data, a date that is not one
+        return "malformed_entry"
     return None if recomputed == row.hash else "hash_mismatch"
+
+
+def _batch(session: Session, after: int) -> list[Any]:
+    """The next entries after id `after`; up to a row that cannot be read, then that row's id.
+
+    A row written outside Comptoir (invalid JSON in `data`, a `created_at` of 'yesterday')
+    fails while it is read; read one by one, the rows before it are still checked, and the
+    bad one comes back as its bare id (an int) so the chain breaks there, by name.
+    """
+    query = select(*_COLUMNS).order_by(AuditEntryRecord.id)
+    try:
+        return list(session.execute(query.where(AuditEntryRecord.id > after).limit(_BATCH)))
+    except (ValueError, TypeError):
+        pass
+    ids = session.scalars(
+        select(AuditEntryRecord.id)
+        .where(AuditEntryRecord.id > after)
+        .order_by(AuditEntryRecord.id)
+        .limit(_BATCH)
+    ).all()
+    rows: list[Any] = []
+    for entry_id in ids:
+        try:
+            rows.append(session.execute(query.where(AuditEntryRecord.id == entry_id)).one())
+        except (ValueError, TypeError):
+            return [*rows, entry_id]
+    return rows
 
 
 def verify_chain(session: Session) -> VerifyResult:
     """Recompute the whole chain, oldest first, and report the first entry that breaks it.
 
     "prev_hash_mismatch" at entry N means the entry before N was deleted, inserted or
-    rewritten with a new hash; "hash_mismatch" means entry N itself was altered. Reads plain
+    rewritten with a new hash; "hash_mismatch" means entry N itself was altered;
+    "malformed_entry" that entry N cannot even be read (invalid JSON or NaN in its data, a
+    date that is not one): it was written outside Comptoir. Reads plain
     rows in batches (no ORM objects), so a long chain keeps memory flat.
     """
     expected_prev, checked, after = GENESIS_HASH, 0, 0
     while True:
-        batch = session.execute(
-            select(*_COLUMNS)
-            .where(AuditEntryRecord.id > after)
-            .order_by(AuditEntryRecord.id)
-            .limit(_BATCH)
-        ).all()
+        batch = _batch(session, after)
         if not batch:
             return VerifyResult(True, checked, head_hash=expected_prev)
         for row in batch:
+            if isinstance(row, int):
+                return VerifyResult(False, checked, row, "malformed_entry", expected_prev)
             reason = _check(row, expected_prev)
             if reason is not None:
                 return VerifyResult(False, checked, row.id, reason, expected_prev)

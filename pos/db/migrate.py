@@ -71,7 +71,7 @@ def backup_sqlite(path: Path) -> Path:
 
 def upgrade(engine: Engine) -> Path | None:
     """Upgrade to head. Returns the backup file made for an existing SQLite database, if any."""
-    if _stamped_revision(engine) == HEAD:
+    if stamped_revision(engine) == HEAD:
         return None
     from alembic import command  # noqa: PLC0415
 
@@ -86,8 +86,11 @@ def upgrade(engine: Engine) -> Path | None:
     return backup
 
 
-def _stamped_revision(engine: Engine) -> str | None:
-    """The revision recorded in the database, read with plain SQL (no Alembic import)."""
+def stamped_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database, read with plain SQL (no Alembic import).
+
+    None for an empty database (no shop in it yet).
+    """
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos.db.engine import DatabaseUnavailableError
 from pos.db.outbox import DONE, IN_FLIGHT, PENDING
 from pos.db.records import OutboxMessageRecord, SyncCursorRecord
 from pos.db.sync_stock import NEEDS_REVIEW, STOCK_DELTA, WIX, StockMessage, group_of, mark_pushed
@@ -196,7 +197,7 @@ class SyncLead:
         try:
             connection.execute(select(func.pg_advisory_unlock(self._key)))
             connection.commit()
-        except DBAPIError:
+        except (DBAPIError, DatabaseUnavailableError):
             pass  # the connection is gone, and the lock with it
         finally:
             connection.close()
@@ -206,6 +207,6 @@ class SyncLead:
         try:
             connection.execute(text("SELECT 1"))
             connection.commit()
-        except DBAPIError:
+        except (DBAPIError, DatabaseUnavailableError):
             return False
         return True

@@ -230,6 +230,13 @@ _TEXTS: dict[str, str] = {
     "card_terminal_error": QT_TRANSLATE_NOOP(
         "Messages", "The terminal gave an answer this till does not understand. Call a manager."
     ),
+    # the database (pos.db.engine.DatabaseUnavailableError): locked, disk full, server down
+    "database_unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The shop's database cannot be used right now (busy, full or out of reach): nothing "
+        "was saved. Everything is still on screen: try again in a moment; if it keeps "
+        "failing, call a manager.",
+    ),
 }
 
 _WRONG_PIN_ONE = QT_TRANSLATE_NOOP(

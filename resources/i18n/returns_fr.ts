@@ -483,6 +483,11 @@
         <translation>Le terminal a donné une réponse que la caisse ne comprend pas. Appelez un responsable.</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/messages.py" line="234" />
+        <source>The shop's database cannot be used right now (busy, full or out of reach): nothing was saved. Everything is still on screen: try again in a moment; if it keeps failing, call a manager.</source>
+        <translation>La base de données de la boutique est inutilisable pour le moment (occupée, pleine ou injoignable) : rien n'a été enregistré. Tout est encore à l'écran : réessayez dans un instant ; si cela recommence, appelez un responsable.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/messages.py" line="235" />
         <source>Wrong PIN. One more wrong try locks this account: check it carefully.</source>
         <translation>Code PIN erroné. Encore une erreur et ce compte sera bloqué : vérifiez bien.</translation>

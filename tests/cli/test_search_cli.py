@@ -109,9 +109,9 @@ def test_unusable_database_is_a_message_and_exit_2(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["search", "hel", "--db", "mysql://nowhere/db"]) == 2
-    assert "cannot open the database" in capsys.readouterr().err
+    assert "is not a database Comptoir can use" in capsys.readouterr().err
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"not a database" * 100)
     assert main(["search", "hel", "--db", str(garbage)]) == 2
     err = capsys.readouterr().err
-    assert "cannot open the database" in err and "Traceback" not in err
+    assert f"{garbage} is not a database" in err and "Traceback" not in err

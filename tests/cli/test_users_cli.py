@@ -21,7 +21,9 @@ Run = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return str(tmp_path / "shop.sqlite3")
+    path = str(tmp_path / "shop.sqlite3")
+    assert main(["db", "upgrade", "--db", path]) == 0  # only db upgrade makes a new shop
+    return path
 
 
 @pytest.fixture

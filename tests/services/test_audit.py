@@ -8,7 +8,8 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from pos.db.audit import GENESIS_HASH, append_audit, verify_chain
 from pos.db.engine import SessionFactory
@@ -186,3 +187,39 @@ def test_concurrent_terminals_append_one_linear_chain(sessions: SessionFactory) 
     with sessions() as s:
         distinct_prev = s.scalar(select(func.count(func.distinct(AuditEntryRecord.prev_hash))))
     assert distinct_prev == threads * per_thread  # no two entries share a parent: no fork
+
+
+# Rows written outside Comptoir, by raw SQL: (column, SQL literal). PostgreSQL's json and
+# timestamptz columns refuse most of them; 'yesterday' it takes, as a valid date.
+MALFORMED = {
+    "invalid JSON in data": ("data", "'{\"n\": 1,'"),
+    "NaN in data": ("data", "'{\"amount\": NaN}'"),
+    "data that is NaN": ("data", "'NaN'"),
+    "created_at of 'yesterday'": ("created_at", "'yesterday'"),
+    "created_at of 'NaN'": ("created_at", "'NaN'"),
+}
+
+
+def write_malformed(sessions: SessionFactory, entry_id: int, kind: str) -> None:
+    """Overwrite one column of entry `entry_id` with raw SQL; skip what the backend refuses."""
+    column, literal = MALFORMED[kind]
+    try:
+        with sessions.begin() as s:
+            s.execute(text(f"UPDATE audit_entries SET {column} = {literal} WHERE id = {entry_id}"))
+    except DBAPIError:
+        pytest.skip(f"{s.bind.dialect.name} refuses to store it")
+
+
+@pytest.mark.parametrize("kind", MALFORMED)
+@pytest.mark.parametrize("batch", [1000, 2])
+def test_a_malformed_entry_is_named_not_raised(
+    sessions: SessionFactory, monkeypatch: pytest.MonkeyPatch, kind: str, batch: int
+) -> None:
+    monkeypatch.setattr("pos.db.audit._BATCH", batch)
+    ids = append_some(sessions, 4)
+    write_malformed(sessions, ids[2], kind)
+    result = verify_chain_now(sessions)
+    assert (result.ok, result.first_broken_id, result.entries_checked) == (False, ids[2], 2)
+    # PostgreSQL stores 'yesterday' as a real date: then it is an altered entry.
+    assert result.reason in ("malformed_entry", "hash_mismatch")
+    assert result.reason == "malformed_entry" or kind == "created_at of 'yesterday'"

@@ -33,6 +33,7 @@ SERVICE_CODES = [
     "card_cancelled",
     "approval_code_invalid",
     "card_terminal_error",
+    "database_unavailable",
 ]
 
 
