@@ -57,6 +57,14 @@ class ReviewItemView:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedOrderView:
+    """An order Wix sent that Comptoir did not record, and why in plain words."""
+
+    wix_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SyncStatusView:
     """The sync at a glance, for the badge and the sync panel.
 
@@ -66,6 +74,7 @@ class SyncStatusView:
         pending: Changes waiting to be sent (pending or in flight).
         last_error: The last problem in plain words, or None.
         leader: This terminal talks to Wix (another one may hold the sync lead).
+        refused_orders: Orders from Wix the pull could not record (the others were).
     """
 
     configured: bool
@@ -78,6 +87,7 @@ class SyncStatusView:
     last_error: str | None
     leader: bool
     review_items: tuple[ReviewItemView, ...] = ()
+    refused_orders: tuple[RefusedOrderView, ...] = ()
 
 
 class SyncPort(Protocol):
@@ -186,6 +196,8 @@ def status_view(status: SyncStatus, *, configured: bool = True) -> SyncStatusVie
         last_error=status.last_error if configured else None,
         leader=status.leader,
         review_items=tuple(_item_view(item) for item in status.needs_review_items),
+        refused_orders=tuple(RefusedOrderView(order.wix_id, order.reason)
+                             for order in status.refused_orders),
     )
 
 
