@@ -16,6 +16,7 @@ from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService, WixPayloadError
+from pos.sync import wix_orders
 from tests.sync.test_wix_orders import _set, eur_order, eur_transactions, price
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -296,3 +297,27 @@ def test_an_order_of_the_first_millisecond_of_1970_is_found_by_its_number(
     order_id = OrderImportService(sessions=sessions).record_wix_order(order)
     (hit,) = SalesHistoryService(sessions=sessions, clock=FakeClock(NOW)).search("10042").results
     assert hit.order_id == order_id
+
+
+def test_the_text_limits_are_the_columns_lengths() -> None:
+    def length(record: Any, column: str) -> int:
+        return int(record.__table__.c[column].type.length)
+
+    assert wix_orders.ID_CHARS == length(OrderRecord, "wix_id") == length(
+        OrderLineRecord, "wix_line_id") == length(OrderLineRecord, "sku") == length(
+        PaymentRecord, "wix_payment_id") == length(CustomerRecord, "wix_contact_id")
+    assert wix_orders.NUMBER_CHARS == length(OrderRecord, "number") == length(
+        OrderRecord, "number_norm")
+    assert wix_orders.CHANNEL_CHARS == length(OrderRecord, "channel")
+    assert wix_orders.STATUS_CHARS == length(OrderRecord, "status")
+    assert wix_orders.STATE_CHARS == length(OrderRecord, "payment_status") == length(
+        OrderRecord, "fulfillment_status") == length(PaymentRecord, "status")
+    assert wix_orders.EMAIL_CHARS == length(CustomerRecord, "email") == length(
+        OrderRecord, "buyer_email")
+    assert wix_orders.NAME_CHARS == length(CustomerRecord, "first_name") == length(
+        CustomerRecord, "last_name")
+    assert wix_orders.PHONE_CHARS == length(CustomerRecord, "phone")
+    assert wix_orders.LINE_TEXT_CHARS == length(OrderLineRecord, "product_name") == length(
+        OrderLineRecord, "options_text")
+    assert wix_orders.REFERENCE_CHARS == length(PaymentRecord, "reference")
+    assert len("100.0001") <= length(OrderLineRecord, "tax_rate")  # TAX_RATE_DECIMALS fits
