@@ -88,6 +88,8 @@ def _status(args: argparse.Namespace) -> int:
     print(f"last pull {_when(status.last_pull_at)}, last push {_when(status.last_push_at)}")
     if status.last_error:
         print(f"last error: {status.last_error}")
+    for order in status.refused_orders:
+        print(f"order {order.wix_id} not recorded: {order.reason}")
     return 0
 
 

@@ -28,6 +28,7 @@ from pos.db.records import (
     UserRecord,
     VariantRecord,
 )
+from pos.db.types import sum_minor
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def _tenders(session: Session, document_id: str) -> tuple[StoredTender, ...]:
 def _cards(session: Session, document_id: str) -> tuple[StoredCard, ...]:
     entries = aliased(GiftCardEntryRecord)
     balance = (
-        select(func.coalesce(func.sum(entries.amount_minor), 0))
+        select(sum_minor(entries.amount_minor))
         .where(entries.gift_card_id == GiftCardRecord.id)
         .correlate(GiftCardRecord)
         .scalar_subquery()

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from pos.db.types import UTCDateTime
+from pos.db.types import UTCDateTime, money_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -70,7 +70,7 @@ class VariantRecord(Base):
     sku: Mapped[str] = mapped_column(String(64), unique=True)
     barcode: Mapped[str | None] = mapped_column(String(64), index=True)
     options: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"Taille": "M", ...}
-    price_minor: Mapped[int] = mapped_column(Integer)
+    price_minor: Mapped[int] = money_column()
     currency: Mapped[str] = mapped_column(String(3))
     tax_rate: Mapped[str] = mapped_column(String(12), default="0")  # Decimal as text
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -144,12 +144,12 @@ class OrderRecord(Base):
     fulfillment_status: Mapped[str] = mapped_column(String(24), default="FULFILLED")
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     buyer_email: Mapped[str | None] = mapped_column(String(254))
-    subtotal_minor: Mapped[int] = mapped_column(Integer, default=0)
-    discount_minor: Mapped[int] = mapped_column(Integer, default=0)
-    shipping_minor: Mapped[int] = mapped_column(Integer, default=0)
-    shipping_tax_minor: Mapped[int] = mapped_column(Integer, default=0)
-    tax_minor: Mapped[int] = mapped_column(Integer, default=0)
-    total_minor: Mapped[int] = mapped_column(Integer, default=0)
+    subtotal_minor: Mapped[int] = money_column(default=0)
+    discount_minor: Mapped[int] = money_column(default=0)
+    shipping_minor: Mapped[int] = money_column(default=0)
+    shipping_tax_minor: Mapped[int] = money_column(default=0)
+    tax_minor: Mapped[int] = money_column(default=0)
+    total_minor: Mapped[int] = money_column(default=0)
     order_discount_pct: Mapped[str | None] = mapped_column(String(12))
 
     customer: Mapped[CustomerRecord | None] = relationship()
@@ -173,10 +173,10 @@ class OrderLineRecord(Base):
     sku: Mapped[str | None] = mapped_column(String(64))
     options_text: Mapped[str] = mapped_column(String(200), default="")
     quantity: Mapped[int] = mapped_column(Integer)
-    unit_price_minor: Mapped[int] = mapped_column(Integer)
-    discount_minor: Mapped[int] = mapped_column(Integer, default=0)
-    paid_minor: Mapped[int] = mapped_column(Integer)  # all units, tax included, after discounts
-    tax_minor: Mapped[int] = mapped_column(Integer, default=0)
+    unit_price_minor: Mapped[int] = money_column()
+    discount_minor: Mapped[int] = money_column(default=0)
+    paid_minor: Mapped[int] = money_column()  # all units, tax included, after discounts
+    tax_minor: Mapped[int] = money_column(default=0)
     tax_rate: Mapped[str] = mapped_column(String(12), default="0")
     refunded_quantity: Mapped[int] = mapped_column(Integer, default=0)  # refunded on Wix
     restocked_quantity: Mapped[int] = mapped_column(Integer, default=0)
@@ -193,8 +193,8 @@ class PaymentRecord(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     wix_payment_id: Mapped[str | None] = mapped_column(String(64))
     method: Mapped[str] = mapped_column(String(24))  # card, cash, gift_card, ...
-    amount_minor: Mapped[int] = mapped_column(Integer)
-    refunded_minor: Mapped[int] = mapped_column(Integer, default=0)
+    amount_minor: Mapped[int] = money_column()
+    refunded_minor: Mapped[int] = money_column(default=0)
     status: Mapped[str] = mapped_column(String(24), default="APPROVED")
     reference: Mapped[str] = mapped_column(String(64), default="")  # card last digits, GC code
     created_at: Mapped[datetime]
@@ -210,7 +210,7 @@ class OrderRefundRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     wix_refund_id: Mapped[str | None] = mapped_column(String(64), unique=True)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = money_column()
     reason: Mapped[str] = mapped_column(String(200), default="")
     lines: Mapped[list[Any]] = mapped_column(default=list)  # [{"line": id, "quantity": n}]
     created_at: Mapped[datetime]
@@ -240,11 +240,11 @@ class CounterDocumentRecord(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     currency: Mapped[str] = mapped_column(String(3))
-    returned_credit_minor: Mapped[int] = mapped_column(Integer, default=0)
-    new_items_minor: Mapped[int] = mapped_column(Integer, default=0)
-    fees_minor: Mapped[int] = mapped_column(Integer, default=0)
-    shipping_refund_minor: Mapped[int] = mapped_column(Integer, default=0)
-    balance_minor: Mapped[int] = mapped_column(Integer, default=0)
+    returned_credit_minor: Mapped[int] = money_column(default=0)
+    new_items_minor: Mapped[int] = money_column(default=0)
+    fees_minor: Mapped[int] = money_column(default=0)
+    shipping_refund_minor: Mapped[int] = money_column(default=0)
+    balance_minor: Mapped[int] = money_column(default=0)
     customer_note: Mapped[str] = mapped_column(Text, default="")
     notify_email: Mapped[str | None] = mapped_column(String(254))
     language: Mapped[str] = mapped_column(String(8), default="fr")
@@ -263,8 +263,8 @@ class DocumentReturnLineRecord(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("counter_documents.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
-    credit_minor: Mapped[int] = mapped_column(Integer)
-    tax_minor: Mapped[int] = mapped_column(Integer, default=0)
+    credit_minor: Mapped[int] = money_column()
+    tax_minor: Mapped[int] = money_column(default=0)
     disposition: Mapped[str] = mapped_column(String(16))  # restock, damaged, inspect
     reason: Mapped[str] = mapped_column(String(200), default="")
     # Items set aside "to inspect" are settled later by a manager: restocked or written off.
@@ -280,9 +280,9 @@ class DocumentNewLineRecord(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("counter_documents.id"), index=True)
     variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
     quantity: Mapped[int] = mapped_column(Integer)
-    unit_price_minor: Mapped[int] = mapped_column(Integer)
-    total_minor: Mapped[int] = mapped_column(Integer)
-    tax_minor: Mapped[int] = mapped_column(Integer, default=0)
+    unit_price_minor: Mapped[int] = money_column()
+    total_minor: Mapped[int] = money_column()
+    tax_minor: Mapped[int] = money_column(default=0)
     tax_rate: Mapped[str] = mapped_column(String(12), default="0")
     pricing_basis: Mapped[str] = mapped_column(String(16), default="current_price")
     replaces_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
@@ -294,7 +294,7 @@ class DocumentFeeRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("counter_documents.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24))  # restocking, flat_return, shipping_refund
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = money_column()
 
 
 class DocumentTenderRecord(Base):
@@ -304,8 +304,8 @@ class DocumentTenderRecord(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("counter_documents.id"), index=True)
     method: Mapped[str] = mapped_column(String(24))  # cash, card, gift_card, original_payment
     direction: Mapped[str] = mapped_column(String(4))  # in (collected) / out (refunded)
-    amount_minor: Mapped[int] = mapped_column(Integer)
-    change_minor: Mapped[int] = mapped_column(Integer, default=0)
+    amount_minor: Mapped[int] = money_column()
+    change_minor: Mapped[int] = money_column(default=0)
     reference: Mapped[str] = mapped_column(String(64), default="")
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     gift_card_id: Mapped[int | None] = mapped_column(ForeignKey("gift_cards.id"))
@@ -333,7 +333,7 @@ class GiftCardEntryRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     gift_card_id: Mapped[int] = mapped_column(ForeignKey("gift_cards.id"), index=True)
     kind: Mapped[str] = mapped_column(String(8))  # issue, redeem, void
-    amount_minor: Mapped[int] = mapped_column(Integer)  # signed
+    amount_minor: Mapped[int] = money_column()  # signed
     document_id: Mapped[str | None] = mapped_column(ForeignKey("counter_documents.id"))
     created_at: Mapped[datetime]
 

@@ -35,6 +35,7 @@ from pos.db.records import (
     UserRecord,
     VariantRecord,
 )
+from pos.db.types import sum_minor
 from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
 from pos.domain.scan import new_gift_card_code
@@ -154,7 +155,7 @@ _LINES_QUERY = (
     .where(_lines.c.order_id == bindparam("order_id")).order_by(_lines.c.position))
 
 _counter_refunded = (
-    select(func.coalesce(func.sum(_tenders.c.amount_minor), 0))
+    select(sum_minor(_tenders.c.amount_minor))
     .where(_tenders.c.payment_id == _payments.c.id, _tenders.c.direction == "out")
     .scalar_subquery())
 

@@ -1,11 +1,13 @@
-"""Column types shared by the records: UTC datetimes that survive SQLite."""
+"""Column types shared by the records: UTC datetimes that survive SQLite, 64-bit money."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import BigInteger, DateTime, Integer, cast, func
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
@@ -33,3 +35,20 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+# Money in minor units (docs/money.md, "The bound"): 64-bit on every backend. PostgreSQL's
+# `integer` stops at 21,474,836.47; SQLite's INTEGER is already 64-bit and keeps its name, so the
+# embedded schema needs no rebuild. Every `*_minor` column is declared with `money_column`.
+MinorUnits = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def money_column(**options: Any) -> Any:
+    """A `*_minor` column: integer minor units, 64-bit (`MinorUnits`)."""
+    return mapped_column(MinorUnits, **options)
+
+
+def sum_minor(column: Any) -> Any:
+    """``coalesce(sum(column), 0)`` as a 64-bit integer: PostgreSQL sums a BIGINT as `numeric`
+    (a `Decimal` in Python, which `Money` refuses)."""
+    return cast(func.coalesce(func.sum(column), 0), MinorUnits)

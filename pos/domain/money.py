@@ -16,6 +16,10 @@ ONE = Decimal(1)
 
 # ISO 4217 minor-unit exponents for the currencies a Wix shop may sell in; anything not
 # listed has 2 decimals. Kept here (not Babel) so the domain stays dependency-free.
+# The largest amount Comptoir records, in minor units: 1,000,000,000,000,000.00 in a two-decimal
+# currency (Wix's own ceiling, 1e15). A 64-bit column (PostgreSQL BIGINT, SQLite INTEGER) holds
+# 9.2 × 10^18, so 92 such amounts still add up inside one (docs/money.md, "The bound").
+MAX_MINOR = 10**17
 _EXPONENTS = {"JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "HUF": 2, "BHD": 3, "KWD": 3, "TND": 3}
 
 

@@ -62,6 +62,14 @@ class ReviewItemView:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedOrderView:
+    """An order Wix sent that Comptoir did not record, and why in plain words."""
+
+    wix_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SyncStatusView:
     """The sync at a glance, for the badge and the sync panel.
 
@@ -74,6 +82,7 @@ class SyncStatusView:
         mail_waiting: Customer e-mails not sent yet.
         mail_parked: Customer e-mails the mail server refused for good.
         mail_problem: Why e-mails wait, in plain words (settings or the last failure), or None.
+        refused_orders: Orders from Wix the pull could not record (the others were).
     """
 
     configured: bool
@@ -89,6 +98,7 @@ class SyncStatusView:
     mail_waiting: int = 0
     mail_parked: int = 0
     mail_problem: str | None = None
+    refused_orders: tuple[RefusedOrderView, ...] = ()
 
 
 class SyncPort(Protocol):
@@ -232,6 +242,8 @@ def status_view(status: SyncStatus, *, configured: bool = True,
         mail_waiting=mail.waiting,
         mail_parked=mail.parked,
         mail_problem=mail.problem,
+        refused_orders=tuple(RefusedOrderView(order.wix_id, order.reason)
+                             for order in status.refused_orders),
     )
 
 

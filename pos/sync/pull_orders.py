@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from pos.db import sync_state
 from pos.sync.own_refunds import own_refund_ids, without_own_refunds
 from pos.sync.paging import shape_error
-from pos.sync.wix_orders import WixPayloadError, order_from_wix, parse_timestamp
+from pos.sync.wix_orders import ID_CHARS, WixPayloadError, order_from_wix, parse_timestamp
+from pos.sync.wix_payload import storable
 
 if TYPE_CHECKING:
     from pos.sync.pull import PullRun
@@ -133,10 +134,11 @@ def _read_page(run: PullRun, orders: Sequence[Any], seen: set[tuple[str, str]]) 
     for index, order in enumerate(orders):
         wix_id = order.get("id") if isinstance(order, dict) else None
         updated = order.get("updatedDate") if isinstance(order, dict) else None
-        if not isinstance(wix_id, str) or not wix_id or not isinstance(updated, str):
-            if (str(wix_id), str(updated)) not in seen:
-                seen.add((str(wix_id), str(updated)))
-                run.reject(str(wix_id or f"orders[{index}]"), "order without id or updatedDate")
+        if not _readable_id(wix_id) or not isinstance(updated, str):
+            shown = ascii(wix_id)[:80] if wix_id else f"orders[{index}]"
+            if (shown, ascii(updated)) not in seen:
+                seen.add((shown, ascii(updated)))
+                run.reject(shown, "Wix sent an order without a readable id or updatedDate")
             continue
         if (wix_id, updated) in seen:
             continue
@@ -149,6 +151,12 @@ def _read_page(run: PullRun, orders: Sequence[Any], seen: set[tuple[str, str]]) 
             continue
         pulled.append(_Pulled(order, wix_id, updated, moment))
     return pulled
+
+
+def _readable_id(wix_id: object) -> bool:
+    """An order id the database can store and look up (not blank, no NUL, not too long)."""
+    return (isinstance(wix_id, str) and bool(wix_id.strip()) and storable(wix_id)
+            and len(wix_id) <= ID_CHARS)
 
 
 def _unrecorded(run: PullRun, pulled: list[_Pulled]) -> list[_Pulled]:
@@ -179,7 +187,7 @@ def _commit_page(
     """Record the fresh orders and move the watermark, in one transaction."""
     now = run.now()
     with run.sessions.begin() as session:
-        rejected = _load_rejected(sync_state.get_cursor(session, CURSOR_REJECTED))
+        rejected = load_rejected(sync_state.get_cursor(session, CURSOR_REJECTED))
         before = dict(rejected)
         for item in fresh:
             reason = _record(session, item, transactions.get(item.wix_id))
@@ -203,9 +211,12 @@ def _record(
     try:
         data = order_from_wix(item.order, transactions)
     except WixPayloadError as error:
-        return f"Wix sent an order Comptoir cannot read: {error.code} at {error.path}"
+        return f"Wix sent an order Comptoir cannot read: {error.summary}"
     if data.wix_id:  # our own write-backs are already counted by their counter documents
-        data = without_own_refunds(data, transactions, own_refund_ids(session, data.wix_id))
+        try:
+            data = without_own_refunds(data, transactions, own_refund_ids(session, data.wix_id))
+        except (ValueError, TypeError, ArithmeticError):  # fields the order did not need
+            return "Wix sent refunds of this order, written back by Comptoir, it cannot read"
     return sync_state.record_wix_order(session, data)
 
 
@@ -218,8 +229,9 @@ def _later(moment: datetime, watermark: str | None) -> bool:
         return True
 
 
-def _load_rejected(text: str | None) -> dict[str, dict[str, str]]:
-    """Orders Wix sent that could not be recorded, kept until they are (by order id)."""
+def load_rejected(text: str | None) -> dict[str, dict[str, str]]:
+    """Orders Wix sent that could not be recorded, kept until they are (by order id): the
+    `orders.rejected` cursor's ``{id: {"updatedDate", "reason"}}``."""
     try:
         value = json.loads(text) if text else {}
     except ValueError:

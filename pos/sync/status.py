@@ -11,10 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from pos.db import sync_review as db
+from pos.db import sync_state
 from pos.db.audit import DbSession, append_audit
 from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.domain.clock import Clock
+from pos.sync.pull_orders import CURSOR_REJECTED, load_rejected
 
 STOCK_NUMBERS = (
     "sku",
@@ -50,6 +52,20 @@ class ReviewItem:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedOrder:
+    """An order Wix sent that Comptoir did not record; it is tried again when Wix changes it.
+
+    Attributes:
+        reason: Plain words with the field, e.g. ``Wix sent an order Comptoir cannot read:
+            refund_exceeds_payment at … (the refunds add up to more than the payment)``.
+    """
+
+    wix_id: str
+    updated: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SyncStatus:
     """The sync as the screen shows it (DESIGN §7 "Status").
 
@@ -58,6 +74,8 @@ class SyncStatus:
         pending: Wix changes waiting to be sent (pending or in flight).
         last_error: The last problem, in plain words (None when the last run went well).
         leader: This runner holds the sync lead (only the leader talks to Wix).
+        refused_orders: Orders the pull could not record, with why (at most
+            REVIEW_LIST_LIMIT; the round went on with the others).
     """
 
     online: bool
@@ -69,6 +87,7 @@ class SyncStatus:
     last_error: str | None
     leader: bool
     needs_review_items: tuple[ReviewItem, ...] = ()
+    refused_orders: tuple[RefusedOrder, ...] = ()
 
 
 def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
@@ -77,6 +96,7 @@ def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
         counts = db.wix_counts(session)
         marks = db.read_marks(session)
         rows = db.review_rows(session, limit=REVIEW_LIST_LIMIT)
+        refused = load_rejected(sync_state.get_cursor(session, CURSOR_REJECTED))
     return SyncStatus(
         online=marks.get("online") == "1",
         last_pull_at=_moment(marks.get("last_pull_at")),
@@ -87,6 +107,11 @@ def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
         last_error=marks.get("last_error") or None,
         leader=leader,
         needs_review_items=tuple(_item(row) for row in rows),
+        refused_orders=tuple(
+            RefusedOrder(str(wix_id), str(entry.get("updatedDate", "")), str(entry.get("reason")))
+            for wix_id, entry in list(refused.items())[:REVIEW_LIST_LIMIT]
+            if isinstance(entry, dict)
+        ),
     )
 
 

@@ -7,18 +7,50 @@ what a line leaves out; anything malformed raises `WixPayloadError` naming the f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from pos.domain.money import Money, exponent
+from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
-from pos.domain.valuation import LineTerms, OrderTerms, value_order
+from pos.domain.search_text import normalise_number
+from pos.domain.valuation import LineTerms, LineValue, OrderTerms, value_order
+from pos.sync.wix_payload import (
+    MAX_AMOUNT,
+    Node,
+    WixPayloadError,
+    check_minor,
+    check_text,
+    kind,
+    load_json,
+    parse_amount,
+    parse_decimal,
+    parse_timestamp,
+)
 
-MAX_AMOUNT = Decimal("1e15")  # wix-api.md §1.5: Price.amount is 0..1e15
+__all__ = [
+    "MAX_AMOUNT",
+    "WixPayloadError",
+    "load_json",
+    "order_from_wix",
+    "parse_amount",
+    "parse_timestamp",
+]
+
+# The columns' lengths (pos/db/records.py; tests/sync/test_wix_hostile.py checks they agree):
+# identifiers longer than their column are refused (`too_long`), names and descriptions cut.
+ID_CHARS = 64  # order, line, payment and contact ids; SKUs
+NUMBER_CHARS = 40
+CHANNEL_CHARS = 24
+STATUS_CHARS = 16  # the order's status; its payment and fulfilment statuses, a payment's: 24
+STATE_CHARS = 24
+EMAIL_CHARS = 254
+NAME_CHARS = 100
+PHONE_CHARS = 40
+LINE_TEXT_CHARS = 200  # product name, options
+REFERENCE_CHARS = 64
+TAX_RATE_DECIMALS = 4  # in percent: 8.875 % (0.08875) fits, 0.123456789 does not
 HUNDRED = Decimal(100)
 # Payments that moved money; PENDING, DECLINED, CANCELED, AUTHORIZED ones are not kept.
 SETTLED_PAYMENTS = frozenset({"APPROVED", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"})
@@ -26,175 +58,6 @@ SETTLED_PAYMENTS = frozenset({"APPROVED", "PARTIALLY_REFUNDED", "REFUNDED", "VOI
 FULLY_RETURNED = frozenset({"REFUNDED", "VOIDED"})
 FAILED_REFUND = "FAILED"
 _Pair = tuple[Money | None, Money | None]
-
-_HINTS = {  # for logs and developers; the UI maps `code` itself
-    "amount_is_number": 'money must be a decimal string such as "12.50", not a JSON number',
-    "tax_rate_out_of_range": "a Wix tax rate is a fraction between 0 and 1",
-}
-
-
-class WixPayloadError(ValueError):
-    """A Wix payload Comptoir cannot read: `code` says what, `path` says where.
-
-    Attributes:
-        code: Stable snake_case identifier, e.g. ``"amount_is_number"``.
-        path: The field, e.g. ``"order.lineItems[0].price.amount"``.
-        params: ``{"path": path, ...}`` plus what was found, for logs and the UI.
-    """
-
-    def __init__(self, code: str, path: str, **found: object) -> None:
-        self.code, self.path = code, path
-        self.params: dict[str, object] = {"path": path, **found}
-        detail = "".join(f", {key}={value!r}" for key, value in found.items())
-        hint = f" ({_HINTS[code]})" if code in _HINTS else ""
-        super().__init__(f"Wix payload: {code} at {path}{hint}{detail}")
-
-
-def load_json(text: str | bytes) -> dict[str, Any]:
-    """Parse a Wix response body, refusing truncated or non-object JSON.
-
-    Raises:
-        WixPayloadError: ``invalid_json`` at ``$`` (with line and column) or ``wrong_type``.
-    """
-    try:
-        value = json.loads(text)
-    except (ValueError, TypeError) as error:
-        where = {"line": error.lineno, "column": error.colno} if hasattr(error, "lineno") else {}
-        raise WixPayloadError("invalid_json", "$", **where) from None
-    if not isinstance(value, dict):
-        raise WixPayloadError("wrong_type", "$", expected="object", found=_kind(value))
-    return value
-
-
-def _kind(value: object) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    return names.get(type(value), "number")
-
-
-@dataclass(frozen=True, slots=True)
-class _Node:
-    """A JSON object and its path, with typed, path-reporting accessors."""
-
-    data: Mapping[str, Any]
-    path: str
-
-    def at(self, name: str) -> str:
-        return f"{self.path}.{name}"
-
-    def _get(self, name: str, types: tuple[type, ...], expected: str, required: bool) -> Any:
-        value = self.data.get(name)
-        if value is None:
-            if required:
-                raise WixPayloadError("missing", self.at(name))
-            return None
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise WixPayloadError(
-                "wrong_type", self.at(name), expected=expected, found=_kind(value)
-            )
-        return value
-
-    def obj(self, name: str, *, required: bool = False) -> _Node | None:
-        value = self._get(name, (dict,), "object", required)
-        return None if value is None else _Node(value, self.at(name))
-
-    def need(self, name: str) -> _Node:
-        return self.obj(name, required=True)  # type: ignore[return-value]  # required
-
-    def dig(self, *names: str) -> _Node | None:
-        """The object at `names` (e.g. "billingInfo", "contactDetails"), None if absent."""
-        node: _Node | None = self
-        for name in names:
-            node = node.obj(name) if node is not None else None
-        return node
-
-    def text(self, name: str, *, required: bool = False) -> str | None:
-        return self._get(name, (str,), "string", required)
-
-    def flag(self, name: str, default: bool = False) -> bool:
-        value = self._get(name, (bool,), "boolean", False)
-        return default if value is None else value
-
-    def count(self, name: str, *, low: int, high: int, default: int | None = None) -> int:
-        value = self._get(name, (int,), "integer", default is None)
-        if value is None:
-            return default  # type: ignore[return-value]  # required when default is None
-        if not low <= value <= high:
-            raise WixPayloadError(
-                "quantity_out_of_range", self.at(name), value=value, low=low, high=high
-            )
-        return value
-
-    def items(self, name: str, *, required: bool = False) -> list[_Node]:
-        values = self._get(name, (list,), "array", required) or []
-        nodes = []
-        for index, value in enumerate(values):
-            if not isinstance(value, dict):
-                raise WixPayloadError(
-                    "wrong_type", f"{self.at(name)}[{index}]", expected="object", found=_kind(value)
-                )
-            nodes.append(_Node(value, f"{self.at(name)}[{index}]"))
-        return nodes
-
-    def money(self, name: str, currency: str, *, required: bool = False) -> Money | None:
-        """A Wix `Price` object (``{"amount": "12.50", ...}``) as `Money`."""
-        price = self.obj(name, required=required)
-        if price is None:
-            return None
-        raw = price.data.get("amount")
-        if raw is None or raw == "":
-            if required:
-                raise WixPayloadError("missing", price.at("amount"))
-            return None
-        return parse_amount(raw, currency, price.at("amount"))
-
-    def need_money(self, name: str, currency: str) -> Money:
-        return self.money(name, currency, required=True)  # type: ignore[return-value]
-
-    def time(self, name: str, *, required: bool = False) -> datetime | None:
-        raw = self.text(name, required=required)
-        return None if raw is None else parse_timestamp(raw, self.at(name))
-
-
-def parse_amount(raw: object, currency: str, path: str) -> Money:
-    """A Wix decimal-string amount as `Money`; floats and sub-minor precision are refused.
-
-    Raises:
-        WixPayloadError: ``amount_is_number``, ``amount_invalid``, ``amount_negative``,
-            ``amount_out_of_range`` or ``amount_too_precise``.
-    """
-    if isinstance(raw, bool) or not isinstance(raw, str):
-        code = "amount_is_number" if isinstance(raw, int | float) else "wrong_type"
-        raise WixPayloadError(code, path, found=_kind(raw))
-    value = _decimal(raw)
-    if value is None:
-        raise WixPayloadError("amount_invalid", path, value=raw)
-    if value < 0:
-        raise WixPayloadError("amount_negative", path, value=raw)
-    if value > MAX_AMOUNT:
-        raise WixPayloadError("amount_out_of_range", path, value=raw)
-    minor = value.scaleb(exponent(currency))
-    if minor != minor.to_integral_value():
-        raise WixPayloadError("amount_too_precise", path, value=raw, currency=currency)
-    return Money.from_decimal(value, currency)
-
-
-def _decimal(raw: str) -> Decimal | None:
-    try:
-        value = Decimal(raw.strip())
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
-def parse_timestamp(raw: str, path: str) -> datetime:
-    """An ISO-8601 timestamp such as ``2024-05-01T10:15:30.123Z``; it must carry its zone."""
-    try:
-        moment = datetime.fromisoformat(raw.strip())
-    except ValueError:
-        raise WixPayloadError("invalid_timestamp", path, value=raw) from None
-    if moment.tzinfo is None:
-        raise WixPayloadError("invalid_timestamp", path, value=raw)
-    return moment
 
 
 def order_from_wix(
@@ -214,6 +77,7 @@ def order_from_wix(
         WixPayloadError: Any field missing, of the wrong type, or not a valid value.
     """
     root = _root(order_json, "order", "order")
+    wix_id, number = _required_text(root, "id", limit=ID_CHARS), _number(root)
     currency = _currency(root)
     tax_included = root.flag("taxIncludedInPrices")
     placed_at = root.time("purchasedDate") or root.time("createdDate", required=True)
@@ -221,50 +85,73 @@ def order_from_wix(
     lines = _lines(root, currency, tax_included)
     summary = root.obj("priceSummary")
     shipping, shipping_tax = _shipping(root, currency, lines)
-    return OrderData(
-        number=_required_text(root, "number"),
-        channel=_required_text(root.need("channelInfo"), "type"),
+    data = OrderData(
+        number=number,
+        channel=_required_text(root.need("channelInfo"), "type", limit=CHANNEL_CHARS),
         placed_at=placed_at,
         currency=currency,
         tax_included=tax_included,
         lines=lines,
         payments=_payments(transactions_json, root, currency, placed_at),
         customer=_customer(root),
-        wix_id=_required_text(root, "id"),
+        wix_id=wix_id,
         wix_updated_at=root.time("updatedDate"),
-        status=root.text("status") or "APPROVED",
-        payment_status=root.text("paymentStatus") or "PAID",
-        fulfillment_status=root.text("fulfillmentStatus") or "FULFILLED",
+        status=root.text("status", limit=STATUS_CHARS) or "APPROVED",
+        payment_status=root.text("paymentStatus", limit=STATE_CHARS) or "PAID",
+        fulfillment_status=root.text("fulfillmentStatus", limit=STATE_CHARS) or "FULFILLED",
         shipping=shipping,
         shipping_tax=shipping_tax,
         stated_total=summary.money("total", currency) if summary else None,
     )
+    _check_order_sums(data, root)
+    return data
 
 
-def _root(payload: Mapping[str, Any], wrapper: str, path: str) -> _Node:
+def _number(root: Node) -> str:
+    """The order number: the cashier must be able to find the order by it."""
+    number = _required_text(root, "number", limit=NUMBER_CHARS)
+    norm = normalise_number(number)
+    if not any(ch.isalnum() for ch in norm) or len(norm) > NUMBER_CHARS:
+        raise WixPayloadError("invalid_number", root.at("number"))
+    return number
+
+
+def _check_order_sums(data: OrderData, root: Node) -> None:
+    """Every figure the order's row holds stays within the recorded bound (docs/money.md)."""
+    lines = root.at("lineItems")
+    check_minor(sum(line.unit_price.minor * line.quantity for line in data.lines), lines)
+    check_minor(sum(line.discount.minor for line in data.lines if line.discount), lines)
+    check_minor(sum(line.tax.minor for line in data.lines), lines)
+    shipping = data.shipping.minor if data.shipping else 0
+    check_minor(shipping + sum(line.paid.minor for line in data.lines), lines)
+    if data.shipping_tax is not None:
+        check_minor(data.shipping_tax.minor, root.at("priceSummary.tax"))
+
+
+def _root(payload: Mapping[str, Any], wrapper: str, path: str) -> Node:
     if not isinstance(payload, Mapping):
-        raise WixPayloadError("wrong_type", path, expected="object", found=_kind(payload))
+        raise WixPayloadError("wrong_type", path, expected="object", found=kind(payload))
     inner = payload.get(wrapper)
     if isinstance(inner, Mapping) and len(payload) == 1:
         payload = inner
-    return _Node(payload, path)
+    return Node(payload, path)
 
 
-def _required_text(node: _Node, name: str) -> str:
+def _required_text(node: Node, name: str, *, limit: int | None = None) -> str:
     value = node.text(name, required=True)
     if not value or not value.strip():
         raise WixPayloadError("missing", node.at(name))
-    return value.strip()
+    return check_text(value.strip(), node.at(name), limit=limit)
 
 
-def _currency(root: _Node) -> str:
+def _currency(root: Node) -> str:
     currency = _required_text(root, "currency")
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         raise WixPayloadError("invalid_currency", root.at("currency"), value=currency)
     return currency
 
 
-def _lines(root: _Node, currency: str, tax_included: bool) -> tuple[OrderLineData, ...]:
+def _lines(root: Node, currency: str, tax_included: bool) -> tuple[OrderLineData, ...]:
     nodes = root.items("lineItems", required=True)
     if not nodes:
         raise WixPayloadError("empty", root.at("lineItems"))
@@ -274,13 +161,29 @@ def _lines(root: _Node, currency: str, tax_included: bool) -> tuple[OrderLineDat
     if summary is not None and all(t.stated_discount is None for t in terms):
         order_discount = summary.money("discount", currency)  # spread only when lines are silent
     values = value_order(OrderTerms(currency, tax_included, terms, order_discount=order_discount))
+    for node, term, value in zip(nodes, terms, values, strict=True):
+        _check_line(node, term, value, spread=order_discount is not None)
     return tuple(
         _line(node, term, value.paid, value.tax, value.discount)
         for node, term, value in zip(nodes, terms, values, strict=True)
     )
 
 
-def _line_terms(node: _Node, currency: str) -> LineTerms:
+def _check_line(node: Node, terms: LineTerms, value: LineValue, *, spread: bool) -> None:
+    """A line's figures must make sense: in the bound, discount ≤ price, tax ≤ paid."""
+    check_minor(value.gross.minor, node.at("quantity"))
+    if value.discount > value.gross:
+        where = "order.priceSummary.discount" if spread else node.at("totalDiscount")
+        raise WixPayloadError("discount_exceeds_price", where, discount=value.discount.minor,
+                              price=value.gross.minor)
+    if value.tax > value.paid:
+        where = node.at("taxInfo.taxAmount") if terms.stated_tax is not None else node.path
+        raise WixPayloadError("tax_exceeds_paid", where, tax=value.tax.minor,
+                              paid=value.paid.minor)
+    check_minor(value.paid.minor, node.at("totalPriceAfterTax"))
+
+
+def _line_terms(node: Node, currency: str) -> LineTerms:
     tax_info = node.obj("taxInfo")
     return LineTerms(
         quantity=node.count("quantity", low=1, high=100_000),
@@ -292,37 +195,40 @@ def _line_terms(node: _Node, currency: str) -> LineTerms:
     )
 
 
-def _tax_rate(tax_info: _Node | None) -> Decimal:
+def _tax_rate(tax_info: Node | None) -> Decimal:
     """Wix states a rate as a fraction ("0.2"); the domain works in percent (20)."""
     raw = tax_info.text("taxRate") if tax_info else None
     if raw is None or raw == "":
         return Decimal(0)
     assert tax_info is not None
-    fraction = _decimal(raw)
+    fraction = parse_decimal(raw)
     if fraction is None or not 0 <= fraction <= 1:
-        raise WixPayloadError("tax_rate_out_of_range", tax_info.at("taxRate"), value=raw)
-    return (fraction * HUNDRED).normalize()
+        raise WixPayloadError("tax_rate_out_of_range", tax_info.at("taxRate"), value=raw[:40])
+    percent = (fraction * HUNDRED).normalize()
+    if percent != percent.quantize(Decimal(1).scaleb(-TAX_RATE_DECIMALS)).normalize():
+        raise WixPayloadError("tax_rate_too_precise", tax_info.at("taxRate"), value=raw[:40])
+    return percent
 
 
-def _line(node: _Node, terms: LineTerms, paid: Money, tax: Money, discount: Money) -> OrderLineData:
+def _line(node: Node, terms: LineTerms, paid: Money, tax: Money, discount: Money) -> OrderLineData:
     quantity = terms.quantity
     return OrderLineData(
-        product_name=_required_text(node.need("productName"), "original")[:200],
+        product_name=_required_text(node.need("productName"), "original")[:LINE_TEXT_CHARS],
         quantity=quantity,
         unit_price=terms.unit_price,
         paid=paid,
         tax=tax,
         tax_rate=terms.tax_rate,
         discount=discount if discount else None,
-        sku=_text_of(node.obj("physicalProperties"), "sku") or None,
+        sku=_text_of(node.obj("physicalProperties"), "sku", limit=ID_CHARS) or None,
         options_text=_options_text(node),
-        wix_line_id=node.text("id"),
+        wix_line_id=node.text("id", limit=ID_CHARS),
         refunded_quantity=node.count("refundQuantity", low=0, high=quantity, default=0),
         restocked_quantity=node.count("restockQuantity", low=0, high=quantity, default=0),
     )
 
 
-def _options_text(node: _Node) -> str:
+def _options_text(node: Node) -> str:
     """``"Taille: M / Couleur: Bleu"`` from the line's `descriptionLines`."""
     parts = []
     for line in node.items("descriptionLines"):
@@ -330,10 +236,10 @@ def _options_text(node: _Node) -> str:
         shown = _text_of(line.obj("plainText") or line.obj("colorInfo"), "original")
         if label or shown:
             parts.append(f"{label}: {shown}" if label and shown else label or shown)
-    return " / ".join(parts)[:200]
+    return " / ".join(parts)[:LINE_TEXT_CHARS]
 
 
-def _shipping(root: _Node, currency: str, lines: tuple[OrderLineData, ...]) -> _Pair:
+def _shipping(root: Node, currency: str, lines: tuple[OrderLineData, ...]) -> _Pair:
     """Shipping as paid (tax in) and its tax; (None, None) when the order has none.
 
     `shippingInfo.cost` states both when present; else `priceSummary.shipping` is before tax
@@ -354,26 +260,28 @@ def _shipping(root: _Node, currency: str, lines: tuple[OrderLineData, ...]) -> _
     return price + tax, tax
 
 
-def _customer(root: _Node) -> CustomerData | None:
+def _customer(root: Node) -> CustomerData | None:
     contact, buyer = root.dig("billingInfo", "contactDetails"), root.obj("buyerInfo")
     first, last = _text_of(contact, "firstName"), _text_of(contact, "lastName")
     phone, email = _text_of(contact, "phone"), _text_of(buyer, "email")
-    contact_id = _text_of(buyer, "contactId")
+    contact_id = _text_of(buyer, "contactId", limit=ID_CHARS)
     if not any((first, last, phone, email, contact_id)):
         return None
+    if email and buyer is not None:  # kept as sent and folded; folding can lengthen it
+        check_text(email, buyer.at("email"), limit=EMAIL_CHARS)
+        check_text(email.strip().lower(), buyer.at("email"), limit=EMAIL_CHARS)
     language = (root.text("buyerLanguage") or "fr")[:2].lower()
-    return CustomerData(
-        first[:100], last[:100], email or None, phone or None, contact_id or None, language
-    )
+    return CustomerData(first[:NAME_CHARS], last[:NAME_CHARS], email or None,
+                        phone[:PHONE_CHARS] or None, contact_id or None, language)
 
 
-def _text_of(node: _Node | None, name: str) -> str:
+def _text_of(node: Node | None, name: str, *, limit: int | None = None) -> str:
     """An optional string field of an optional object, "" when either is absent."""
-    return (node.text(name) if node is not None else None) or ""
+    return (node.text(name, limit=limit) if node is not None else None) or ""
 
 
 def _payments(
-    transactions_json: Mapping[str, Any] | None, order: _Node, currency: str, placed_at: datetime
+    transactions_json: Mapping[str, Any] | None, order: Node, currency: str, placed_at: datetime
 ) -> tuple[PaymentData, ...]:
     if transactions_json is None:
         return ()
@@ -382,18 +290,23 @@ def _payments(
     if order_id and order_id != order.data.get("id"):
         raise WixPayloadError("order_mismatch", root.at("orderId"), value=order_id)
     nodes = root.items("payments")
-    ids = {_required_text(node, "id") for node in nodes}
-    refunded = _refunded_by_payment(root, currency, ids)
+    amounts: dict[str, Money] = {}
+    for node in nodes:
+        payment_id = _required_text(node, "id", limit=ID_CHARS)
+        if payment_id in amounts:
+            raise WixPayloadError("duplicate", node.at("id"), value=payment_id)
+        amounts[payment_id] = node.need_money("amount", currency)
+    refunded = _refunded_by_payment(root, currency, amounts)
     payments = (_payment(node, currency, placed_at, refunded) for node in nodes)
     return tuple(payment for payment in payments if payment.status in SETTLED_PAYMENTS)
 
 
 def _payment(
-    node: _Node, currency: str, placed_at: datetime, refunded: dict[str, Money]
+    node: Node, currency: str, placed_at: datetime, refunded: dict[str, Money]
 ) -> PaymentData:
     payment_id = _required_text(node, "id")
     amount = node.need_money("amount", currency)
-    status = node.text("status") or "APPROVED"
+    status = node.text("status", limit=STATE_CHARS) or "APPROVED"
     method, reference = _method(node)
     given_back = refunded.get(payment_id, Money.zero(currency))
     if status in FULLY_RETURNED and given_back < amount:
@@ -403,13 +316,13 @@ def _payment(
         amount=amount,
         created_at=node.time("createdDate") or placed_at,
         refunded=given_back or None,
-        reference=reference[:64],
+        reference=reference[:REFERENCE_CHARS],
         status=status,
         wix_payment_id=payment_id,
     )
 
 
-def _method(node: _Node) -> tuple[str, str]:
+def _method(node: Node) -> tuple[str, str]:
     """(method, reference): card / cash / gift_card / other, and what identifies it."""
     gift = node.obj("giftcardPaymentDetails")
     if gift is not None:
@@ -428,18 +341,27 @@ def _method(node: _Node) -> tuple[str, str]:
     return ("other", "") if regular.flag("offlinePayment") else ("card", "")
 
 
-def _refunded_by_payment(root: _Node, currency: str, payment_ids: set[str]) -> dict[str, Money]:
-    """What each payment got back: the refunds' transactions, FAILED ones excepted."""
+def _refunded_by_payment(root: Node, currency: str, amounts: dict[str, Money]
+                         ) -> dict[str, Money]:
+    """What each payment got back: the refunds' transactions, FAILED ones excepted.
+
+    Raises:
+        WixPayloadError: ``refund_exceeds_payment`` when they add up to more than it paid.
+    """
     totals: dict[str, Money] = {}
     for refund in root.items("refunds"):
         for transaction in refund.items("transactions"):
             if transaction.text("refundStatus") == FAILED_REFUND:
                 continue
             payment_id = _required_text(transaction, "paymentId")
-            if payment_id not in payment_ids:
+            if payment_id not in amounts:
                 raise WixPayloadError(
-                    "unknown_payment", transaction.at("paymentId"), value=payment_id
+                    "unknown_payment", transaction.at("paymentId"), value=payment_id[:ID_CHARS]
                 )
             amount = transaction.need_money("amount", currency)
-            totals[payment_id] = totals.get(payment_id, Money.zero(currency)) + amount
+            total = totals.get(payment_id, Money.zero(currency)) + amount
+            if total > amounts[payment_id]:
+                raise WixPayloadError("refund_exceeds_payment", transaction.at("amount"),
+                                      refunded=total.minor, paid=amounts[payment_id].minor)
+            totals[payment_id] = total
     return totals

@@ -223,6 +223,16 @@
         <source>Why: {reason}</source>
         <translation>Pourquoi : {reason}</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="253" />
+        <source>Orders from Wix not recorded: {count}</source>
+        <translation>Commandes Wix non enregistrées : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/screen.py" line="256" />
+        <source>… and {count} more</source>
+        <translation>… et {count} autres</translation>
+    </message>
 </context>
 <context>
     <name>SyncViewModel</name>

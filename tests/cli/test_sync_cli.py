@@ -116,3 +116,23 @@ def test_resend_puts_the_change_back_in_the_queue(
                      "--reason", "Wix lost it"]) == 0  # fmt: skip
         assert r.run_once().pending == 0
     assert fake.state.stock("TS-M") == 11 + 2  # re-read and recomputed: sent again on purpose
+
+
+def test_status_names_the_orders_wix_sent_that_were_not_recorded(
+    fake: FakeWix, db: tuple[str, SessionFactory], wix_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    url, _ = db
+    order = fake.state.add_order([("TS-M", 1)])
+    fake.state.add_order([("TS-M", 2)])
+    with fake.state.lock:  # issue 10: a refund of 999.00 on a 29.90 payment
+        payment = fake.state.payments[order["id"]][0]
+        fake.state.refunds[order["id"]].append({"id": "r-999", "transactions": [
+            {"paymentId": payment["id"], "amount": {"amount": "999.00"}}]})
+    assert main(["sync", "--once", "--db", url]) == 0  # the round goes on
+    capsys.readouterr()
+    assert main(["sync", "status", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert f"order {order['id']} not recorded: Wix sent an order Comptoir cannot read: " in out
+    assert "(the refunds add up to more than the payment)" in out
+    assert "Traceback" not in out

@@ -25,6 +25,7 @@ from pos.domain.clock import FakeClock
 from pos.services.history import SalesHistoryService
 from pos.sync.client import WixClient
 from pos.sync.pull import Puller, PullReport
+from pos.sync.status import read_status
 from tests.fakes.wix import FakeWix
 from tests.sync.conftest import RecordedSleep, make_client
 
@@ -255,3 +256,55 @@ def test_lines_buyer_payments_refunds_and_search(
     history = SalesHistoryService(sessions=sessions, clock=FakeClock(NOW))
     for query in (order["number"], "dupont", "lea.dupont@example.com"):
         assert [hit.number for hit in history.search(query).results] == [order["number"]]
+
+
+def test_hostile_orders_are_refused_in_plain_words_and_the_round_goes_on(
+    fake: FakeWix, puller: Puller, sessions
+):
+    orders = seed_orders(fake, 30)
+    hostile = {  # issue 10: each one stopped the round or recorded nonsense before
+        orders[3]["id"]: ("billingInfo.contactDetails.lastName", "Mar\ud800tin",
+                          "broken Unicode character"),
+        orders[5]["id"]: ("number", "\x00", "NUL character"),
+        orders[8]["id"]: ("purchasedDate", "1969-12-31T23:59:59.000Z", "before 1970"),
+        orders[13]["id"]: ("lineItems.0.quantity", 100_000, "above what Comptoir records"),
+        orders[21]["id"]: ("lineItems.0.totalDiscount", {"amount": "999.00"},
+                           "larger than the line's price"),
+    }
+    with fake.state.lock:
+        for order_id, (path, value, _) in hostile.items():
+            node: Any = fake.state.orders[order_id]
+            *parents, last = path.split(".")
+            for part in parents:
+                node = node[int(part)] if part.isdigit() else node[part]
+            node[last] = value
+            if last == "quantity":
+                node["price"]["amount"] = "1000000000000000"
+        over_refunded = orders[25]["id"]
+        payment = fake.state.payments[over_refunded][0]
+        fake.state.refunds[over_refunded].append({"id": "r-999", "transactions": [
+            {"paymentId": payment["id"], "amount": {"amount": "999.00"}}]})
+    report = puller.pull_orders()
+    assert report.complete and report.changed == 24
+    reasons = {r.wix_id: r.reason for r in report.rejected}
+    assert set(reasons) == set(hostile) | {over_refunded}
+    for order_id, (*_, words) in hostile.items():
+        assert reasons[order_id].startswith("Wix sent an order Comptoir cannot read: ")
+        assert words in reasons[order_id]
+    assert "refunds add up to more than the payment" in reasons[over_refunded]
+    assert set(recorded(sessions)) == {o["id"] for o in orders} - set(reasons)
+    assert set(json.loads(cursor(sessions, "orders.rejected") or "{}")) == set(reasons)
+    shown = read_status(sessions, leader=False).refused_orders
+    assert {(o.wix_id, o.reason) for o in shown} == set(reasons.items())
+
+
+def test_an_order_whose_id_cannot_be_stored_is_refused_and_the_round_goes_on(
+    fake: FakeWix, puller: Puller, sessions
+):
+    orders = seed_orders(fake, 5)
+    with fake.state.lock:  # the fake keys orders by id: give one a second, unstorable id
+        fake.state.orders[orders[2]["id"]]["id"] = "bad\x00id\ud800"
+    report = puller.pull_orders()
+    assert report.complete and report.changed == 4
+    (rejection,) = report.rejected
+    assert "\\x00" in rejection.wix_id and "without a readable id" in rejection.reason

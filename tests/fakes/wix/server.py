@@ -44,7 +44,8 @@ def dumps(body: Any) -> bytes:
             return f"@@dec@@{value}@@"
         raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
-    return _DECIMAL.sub(r"\1", json.dumps(body, default=default, ensure_ascii=False)).encode()
+    text = _DECIMAL.sub(r"\1", json.dumps(body, default=default, ensure_ascii=False))
+    return text.encode("utf-8", "backslashreplace")  # a lone surrogate goes as JSON's "\ud800"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.roles import Operator
-from pos.services.sync_port import SyncPort, SyncStatusView
+from pos.services.sync_port import RefusedOrderView, SyncPort, SyncStatusView
 from pos.ui.format import format_datetime
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
@@ -60,7 +60,9 @@ PANEL_QSS = """
 #syncMessage[kind="ok"] { color: #1e5c2c; }
 #lastError, #reviewReason, #readOnlyNote, #mailState { color: #4a5560; }
 #mailState[kind="error"] { color: #9b1c1c; }
+#refusedOrders { color: #9b1c1c; }
 """
+REFUSED_SHOWN = 3  # orders named on the panel; `comptoir sync status` lists them all
 DECISIONS = (("done", "doneButton"), ("resend", "resendButton"), ("drop", "dropButton"))
 
 
@@ -151,11 +153,13 @@ class SyncPanel(Retranslating, QWidget):
         self._state = QLabel(objectName="syncState", wordWrap=True)
         self._error = QLabel(objectName="lastError", wordWrap=True)
         self._mail = QLabel(objectName="mailState", wordWrap=True)
+        self._refused = QLabel(objectName="refusedOrders", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._state)
         layout.addWidget(self._error)
         layout.addWidget(self._mail)
+        layout.addWidget(self._refused)
         layout.addLayout(self._build_figures())
         self._build_review(layout)
 
@@ -241,6 +245,7 @@ class SyncPanel(Retranslating, QWidget):
         self._mail.setVisible(status is not None)
         _restyle(self._mail, "error" if status and (status.mail_problem or status.mail_parked)
                  else "")  # fmt: skip
+        self._render_refused(status.refused_orders if status else ())
         figures = {
             "pull": moment_text(status.last_pull_at if status else None, self._when),
             "push": moment_text(status.last_push_at if status else None, self._when),
@@ -251,6 +256,14 @@ class SyncPanel(Retranslating, QWidget):
         for key, text in figures.items():
             self._figures[key].setText(text)
         self._render_items()
+
+    def _render_refused(self, refused: tuple[RefusedOrderView, ...]) -> None:
+        lines = [self.tr("Orders from Wix not recorded: {count}").format(count=len(refused))]
+        lines += [f"{order.wix_id}: {order.reason}" for order in refused[:REFUSED_SHOWN]]
+        if len(refused) > REFUSED_SHOWN:
+            lines.append(self.tr("… and {count} more").format(count=len(refused) - REFUSED_SHOWN))
+        self._refused.setText("\n".join(lines))
+        self._refused.setVisible(bool(refused))
 
     def _render_items(self) -> None:
         items, selected = self._vm.items, self._vm.selected

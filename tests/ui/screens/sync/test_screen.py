@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QT
 from pytestqt.qtbot import QtBot
 
 from pos.domain.roles import Operator
+from pos.services.sync_port import RefusedOrderView
 from pos.ui.screens.sync import SyncBadge, SyncViewModel, create_sync_panel, install_sync
 from pos.ui.sync_worker import SyncThread
 from pos.ui.workers import TaskRunner
@@ -136,6 +137,22 @@ def test_the_panel_shows_the_figures_and_the_last_error(qtbot: QtBot, tasks: Tas
     assert figures["pending"] == "3" and figures["parked"] == "1" and figures["push"] == "never"
     assert label(panel, "lastError").text() == problem
     assert "cannot be reached" in label(panel, "syncState").text()
+
+
+def test_the_panel_names_the_orders_wix_sent_that_were_not_recorded(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    reason = ("Wix sent an order Comptoir cannot read: refund_exceeds_payment at orderTransactions"
+              ".refunds[0].transactions[0].amount (the refunds add up to more than the payment)")
+    refused = tuple(RefusedOrderView(f"order-{n}", reason) for n in range(5))
+    panel, _ = panel_for(qtbot, tasks, FakeSync(status(refused_orders=refused)), MANAGER)
+    shown = label(panel, "refusedOrders")
+    assert shown.isVisibleTo(panel)
+    assert shown.text().splitlines() == [
+        "Orders from Wix not recorded: 5", *(f"order-{n}: {reason}" for n in range(3)),
+        "… and 2 more"]
+    quiet, _ = panel_for(qtbot, tasks, FakeSync(status()), MANAGER)
+    assert not label(quiet, "refusedOrders").isVisibleTo(quiet)
 
 
 class StubWindow(QStackedWidget):
