@@ -70,6 +70,17 @@ def mark_needs_review(session: Session, message_id: int, *, reason: str) -> None
     session.flush()
 
 
+def set_note(session: Session, message_id: int, note: str) -> None:
+    """Keep on a settled message why Wix could not be told everything ("" keeps nothing).
+
+    A done message with a note is a decided outcome a manager can read (`comptoir sync
+    status`, the sync panel), never a message to send again.
+    """
+    if note:
+        _load(session, message_id).last_error = note[:MAX_ERROR_CHARS]
+        session.flush()
+
+
 def done_step_journal(session: Session, *, document_id: str, kind: str) -> dict[str, Any] | None:
     """The journal of a document's step of `kind` that is done (None if there is none)."""
     query = (

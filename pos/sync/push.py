@@ -92,6 +92,11 @@ class _Job:
     attempts: int
 
 
+def _note(step: Step, ctx: StepContext) -> str:
+    """Why Wix could not be told everything (kept on the done message), or ""."""
+    return str(ctx.journal.get("note") or step.note or "")
+
+
 def _job(record: Any) -> _Job:
     payload = record.payload if isinstance(record.payload, dict) else {}
     return _Job(record.id, record.kind, record.object_key,
@@ -168,7 +173,7 @@ class Pusher:
         except WixError as error:  # unreadable or unknown: nothing was sent, try later
             return self._retry(job, error)
         if early is not None:
-            return self._settle(job, early)
+            return self._settle(job, early, note=_note(step, ctx))
         with self._sessions.begin() as session:
             taken = outbox.mark_in_flight(session, job.message_id, now=self._clock.now(),
                                           journal=ctx.journal)  # fmt: skip
@@ -193,6 +198,7 @@ class Pusher:
         with self._sessions.begin() as session:
             sync_outbox.update_journal(session, job.message_id, result)
             outbox.mark_done(session, job.message_id, now=self._clock.now())
+            sync_outbox.set_note(session, job.message_id, _note(step, ctx))
         log.info("Wix step %s of %s sent", job.kind, job.object_key)
         return "sent"
 
@@ -217,17 +223,18 @@ class Pusher:
             log.warning("Wix step %s of %s: read-back failed (%s)", job.kind, job.object_key,
                         error.message)  # fmt: skip
             return "waiting"
-        return self._settle(job, verdict, cause=cause)
+        return self._settle(job, verdict, cause=cause, note=_note(step, ctx))
 
     # ---------------------------------------------------------------- outcomes
 
-    def _settle(self, job: _Job, verdict: Verdict, *, cause: str = "") -> str:
+    def _settle(self, job: _Job, verdict: Verdict, *, cause: str = "", note: str = "") -> str:
         if verdict.outcome == APPLIED:
             with self._sessions.begin() as session:
                 sync_outbox.update_journal(
                     session, job.message_id, {**verdict.journal, "read_back_error": None}
                 )
                 outbox.mark_done(session, job.message_id, now=self._clock.now())
+                sync_outbox.set_note(session, job.message_id, note)
             log.info("Wix step %s of %s found applied on Wix", job.kind, job.object_key)
             return "done_by_readback"
         if verdict.outcome == NOT_APPLIED:

@@ -82,6 +82,31 @@ def orders_with_external_id(client: WixClient, external_id: str) -> list[dict[st
     )
 
 
+REFUNDABLE_STATUSES = frozenset({"APPROVED", "PARTIALLY_REFUNDED"})
+
+
+def payment_rooms(found: dict[str, Any], currency: str) -> dict[str, int]:
+    """What each payment of an order's transactions can still be refunded, in minor units.
+
+    A payment Wix will not refund (voided, declined, ``refundDisabled``...) has no room.
+    """
+    given: Counter[str] = Counter()
+    for refund in found.get("refunds") or []:
+        for txn in (refund.get("transactions") or []) if isinstance(refund, dict) else []:
+            value = _decimal(txn.get("amount")) if isinstance(txn, dict) else None
+            if value is not None and txn.get("refundStatus") != "FAILED":
+                given[str(txn.get("paymentId"))] += Money.from_decimal(value, currency).minor
+    rooms = {}
+    for payment in found.get("payments") or []:
+        if not isinstance(payment, dict) or not payment.get("id"):
+            continue
+        value = _decimal(payment.get("amount"))
+        usable = payment.get("status") in REFUNDABLE_STATUSES and not payment.get("refundDisabled")
+        paid = Money.from_decimal(value, currency).minor if value is not None and usable else 0
+        rooms[str(payment["id"])] = max(paid - given[str(payment["id"])], 0)
+    return rooms
+
+
 def order_result(order: dict[str, Any]) -> dict[str, Any]:
     """What later steps need of a new order: its id and number."""
     return {"order_id": order.get("id"), "order_number": order.get("number")}

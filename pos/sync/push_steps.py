@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pos.domain.money import allocate
+from pos.domain.refund_plan import plan_request
 from pos.sync import push_readback as rb
 from pos.sync.client import WixRefusedError
 from pos.sync.push_readback import PushPayloadError, StepContext, Verdict
@@ -26,9 +27,11 @@ MAX_REASON = 200
 
 
 class _Step:
-    """What every step has: its outbox kind; by default a refusal parks the message."""
+    """What every step has: its outbox kind, a note to keep once done (why Wix could not be
+    told everything); by default a refusal parks the message."""
 
     kind = ""
+    note = ""
 
     def refused(self, error: WixRefusedError) -> str | None:
         """`READ_BACK` when this refusal may mean "already done", else None (park)."""
@@ -51,10 +54,40 @@ class RefundStep(_Step):
             raise PushPayloadError(
                 f"the refund step has an invalid 'shipping_minor' ({shipping!r})"
             )
+        self.currency = currency
         self.payments = self._payments(payload.get("payment_refunds"), currency)
+        self.request = payload.get("refund_request")
+        self.note = str(payload.get("note") or "")
         self.reason = str(payload.get("reason") or "")[:MAX_REASON]
         self.total = rb.amount(sum(p["minor"] for p in self.payments), currency)
         self.shipping = rb.amount(shipping, currency) if shipping else None
+
+    def _replan(self, transactions: dict[str, Any]) -> bool:
+        """Place the refund again on what Wix's payments can take now (before the first try).
+
+        An online refund made after the order was last pulled leaves less on a payment than
+        the counter saw; Wix would refuse the planned amounts. Returns False when no payment
+        can take anything (nothing to send).
+        """
+        if not isinstance(self.request, dict):
+            return True  # a step queued before plans were stored: sent as planned
+        try:
+            plan = plan_request(self.request, rb.payment_rooms(transactions, self.currency))
+        except (KeyError, TypeError, ValueError):
+            return True
+        planned = [(p["payment_id"], p["minor"], p["external"]) for p in self.payments]
+        if planned == [(r.payment_id, r.amount, r.external) for r in plan.refunds]:
+            return True
+        if plan.refunds:
+            self.payments = self._payments([{"payment_id": r.payment_id, "amount_minor": r.amount,
+                                             "external": r.external} for r in plan.refunds],
+                                           self.currency)  # fmt: skip
+            self.total = rb.amount(plan.recorded, self.currency)
+        self.note = " ".join(filter(None, [self.note, (
+            f"Wix's payments changed after the order was last read: "
+            f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
+            f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be.")]))
+        return bool(plan.refunds)
 
     @staticmethod
     def _payments(entries: Any, currency: str) -> list[dict[str, Any]]:
@@ -110,9 +143,24 @@ class RefundStep(_Step):
 
     def prepare(self, ctx: StepContext) -> Verdict | None:
         if "baseline" not in ctx.journal:  # kept from the first attempt on (read-back compares)
-            refunds = rb.transactions(ctx.client, self.order_id).get("refunds") or []
+            found = rb.transactions(ctx.client, self.order_id)
+            refunds = found.get("refunds") or []
             ctx.journal["baseline"] = {"refund_ids": sorted(rb.ids_of(refunds))}
+            if not self._replan(found):
+                return Verdict(rb.APPLIED, journal={"not_sent": self.note})
+            if self.note:
+                ctx.journal["planned"] = [[p["payment_id"], p["minor"], p["external"]]
+                                          for p in self.payments]  # fmt: skip
+        else:
+            self.note = str(ctx.journal.get("note") or self.note)
+        if "planned" in ctx.journal and isinstance(ctx.journal["planned"], list):
+            self.payments = self._payments([{"payment_id": i, "amount_minor": m, "external": e}
+                                            for i, m, e in ctx.journal["planned"]],
+                                           self.currency)  # fmt: skip
+            self.total = rb.amount(sum(p["minor"] for p in self.payments), self.currency)
         ctx.journal["expected"] = self.expected()
+        if self.note:
+            ctx.journal["note"] = self.note
         return None
 
     def send(self, ctx: StepContext) -> dict[str, Any]:
@@ -299,6 +347,7 @@ class CommentStep(_Step):
             _, number = rb.replacement_order(replacement, what)
             message = message.replace("{replacement}", number or "(number unknown)")
         self.message = message[:MAX_COMMENT]
+        self.note = str(payload.get("note") or "")
 
     def body(self) -> dict[str, Any]:
         return {
