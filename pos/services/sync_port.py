@@ -40,11 +40,12 @@ class SyncReviewError(ServiceError):
 
 @dataclass(frozen=True, slots=True)
 class ReviewItemView:
-    """A Wix change a manager must decide on.
+    """A Wix change a manager must decide on: to check, or refused by Wix (parked).
 
     Attributes:
         kind: The outbox kind (``wix.stock_delta``, ``wix.refund``, ...).
-        reason: Why Comptoir cannot tell by itself, in plain (English) words.
+        reason: Why Comptoir cannot tell by itself, or Wix's refusal, in plain (English) words.
+        state: ``needs_review`` (to check) or ``parked`` (refused by Wix).
         numbers: The journal's numbers as (name, value) pairs, e.g. ("expected_quantity", 12).
     """
 
@@ -54,6 +55,7 @@ class ReviewItemView:
     reason: str
     numbers: tuple[tuple[str, Any], ...]
     created_at: datetime
+    state: str = "needs_review"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,9 @@ class SyncStatusView:
         pending: Changes waiting to be sent (pending or in flight).
         last_error: The last problem in plain words, or None.
         leader: This terminal talks to Wix (another one may hold the sync lead).
+        noted: Changes done with a note (what Wix could not record, a manager's drop).
+        drafts_deleted: Abandoned Wix draft orders deleted.
+        drafts_unknown: Wix drafts possibly left behind (an answer lost; id never known).
     """
 
     configured: bool
@@ -78,6 +83,9 @@ class SyncStatusView:
     last_error: str | None
     leader: bool
     review_items: tuple[ReviewItemView, ...] = ()
+    noted: int = 0
+    drafts_deleted: int = 0
+    drafts_unknown: int = 0
 
 
 class SyncPort(Protocol):
@@ -139,7 +147,8 @@ class SyncService:
 
     def resolve(self, operator: Operator | None, message_id: int, decision: str,
                 reason: str) -> None:  # fmt: skip
-        """Settle a change needing review, as `operator` (a manager); audited.
+        """Settle a stuck change (to check, or refused by Wix), as `operator` (a manager);
+        audited; its dependents follow.
 
         Raises:
             PermissionDeniedError: `operator` may not approve.
@@ -186,13 +195,16 @@ def status_view(status: SyncStatus, *, configured: bool = True) -> SyncStatusVie
         last_error=status.last_error if configured else None,
         leader=status.leader,
         review_items=tuple(_item_view(item) for item in status.needs_review_items),
+        noted=status.noted,
+        drafts_deleted=status.drafts_deleted,
+        drafts_unknown=status.drafts_unknown,
     )
 
 
 def _item_view(item: ReviewItem) -> ReviewItemView:
     numbers = tuple((key, value) for key, value in item.numbers.items())
     return ReviewItemView(item.message_id, item.kind, item.object_key, item.reason, numbers,
-                          item.created_at)  # fmt: skip
+                          item.created_at, item.state)  # fmt: skip
 
 
 def wix_sync_service(
