@@ -19,6 +19,7 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.returns import CommittedDocument
+from pos.sync.client import WixError
 from pos.sync.push import PushReport
 from pos.sync.stock_push import StockPusher
 from pos.sync.wix_orders import order_from_wix
@@ -84,14 +85,21 @@ def drain_all(ws: WixShop, *, rounds: int = 60) -> PushReport:
     stock = StockPusher(client=ws.client, sessions=ws.shop.sessions, clock=ws.shop.clock)
     total = PushReport()
     for _ in range(rounds):
-        stocked = stock.run_once()
-        total = total + ws.pusher.run_once() + PushReport(parked=stocked.parked,
-                                                          needs_review=stocked.needs_review)
+        total = total + ws.pusher.run_once() + stock_round(stock)
         counts = wix_counts(ws)
         if not counts.get("pending") and not counts.get("in_flight"):
             return total
         ws.shop.clock.advance(timedelta(hours=1))
     raise AssertionError(f"the outbox did not drain: {wix_counts(ws)}")
+
+
+def stock_round(stock: StockPusher) -> PushReport:
+    """One stock push; a busy or unreachable Wix ends it (as in the sync engine)."""
+    try:
+        stocked = stock.run_once()
+    except WixError:
+        return PushReport()
+    return PushReport(parked=stocked.parked, needs_review=stocked.needs_review)
 
 
 @dataclass
