@@ -166,13 +166,26 @@ def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
             "payment_refunds": [{"payment_id": r.payment_id, "amount_minor": r.amount,
                                  "external": r.external} for r in plan.refunds],
             "refund_request": request, "note": note,
-            "reason": f"{quote.kind.value} {data.document_number}"[:200]}))
+            "reason": _reason(data, plan)}))
     if quote.kind is DocumentKind.EXCHANGE:
         steps.extend(_exchange_steps(data, key, base, note))
-    elif note:
+    elif note and not plan.refunds:  # no refund to carry the figures: a comment says them
         steps.append(Step("wix.comment", key, {
             **base, "target": "original", "message": note, "note": note}))
     return steps
+
+
+def _reason(data: WritebackInput, plan: RefundPlan) -> str:
+    """The refund's reason on Wix; with the figures when Wix cannot record all of it (they
+    travel with the refund: no extra request)."""
+    reason = f"{data.quote.kind.value} {data.document_number}"
+    if plan.unrecorded:
+        currency = data.quote.currency
+        reason += (f": {_text(money_back(data.quote), currency)} refunded at the counter, "
+                   f"{_text(Money(plan.unrecorded, currency), currency)} not recorded on Wix")
+        if plan.gift_card_blocked:
+            reason += " (a gift-card payment is refunded only whole)"
+    return reason[:200]
 
 
 def refund_reaches_wix(data: WritebackInput) -> bool:

@@ -185,6 +185,7 @@ def read_back(step: Step, ctx: StepContext) -> Verdict:
 
 
 def _refund(step: Any, ctx: StepContext) -> Verdict:
+    step.use_plan(ctx.journal)  # what the first attempt sent, if Wix's payments changed
     baseline = _baseline(ctx, "refund_ids")
     if baseline is None:
         return Verdict(UNDECIDED, "the refunds on Wix before the attempt were not recorded")

@@ -62,10 +62,11 @@ class RefundStep(StepBase):
                                              "external": r.external} for r in plan.refunds],
                                            self.currency)  # fmt: skip
             self.total = rb.amount(plan.recorded, self.currency)
-        self.note = " ".join(filter(None, [self.note, (
-            f"Wix's payments changed after the order was last read: "
-            f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
-            f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be.")]))
+        changed = (f"Wix's payments changed after the order was last read: "
+                   f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
+                   f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be.")
+        self.note = " ".join(filter(None, [self.note, changed]))
+        self.reason = f"{self.reason}; {changed}"[:MAX_REASON]
         return bool(plan.refunds)
 
     @staticmethod
@@ -120,6 +121,17 @@ class RefundStep(StepBase):
             "restock": self.restock,
         }
 
+    def use_plan(self, journal: dict[str, Any]) -> None:
+        """Take the plan of the first attempt (kept in the journal) over the payload's: every
+        attempt and read-back must expect what the first attempt sent."""
+        self.note = str(journal.get("note") or self.note)
+        self.reason = str(journal.get("planned_reason") or self.reason)
+        planned = journal.get("planned")
+        if isinstance(planned, list) and planned:
+            self.payments = self._payments([{"payment_id": i, "amount_minor": m, "external": e}
+                                            for i, m, e in planned], self.currency)  # fmt: skip
+            self.total = rb.amount(sum(p["minor"] for p in self.payments), self.currency)
+
     def prepare(self, ctx: StepContext) -> Verdict | None:
         if "baseline" not in ctx.journal:  # kept from the first attempt on (read-back compares)
             found = rb.transactions(ctx.client, self.order_id)
@@ -130,13 +142,9 @@ class RefundStep(StepBase):
             if self.note:
                 ctx.journal["planned"] = [[p["payment_id"], p["minor"], p["external"]]
                                           for p in self.payments]  # fmt: skip
+                ctx.journal["planned_reason"] = self.reason
         else:
-            self.note = str(ctx.journal.get("note") or self.note)
-        if "planned" in ctx.journal and isinstance(ctx.journal["planned"], list):
-            self.payments = self._payments([{"payment_id": i, "amount_minor": m, "external": e}
-                                            for i, m, e in ctx.journal["planned"]],
-                                           self.currency)  # fmt: skip
-            self.total = rb.amount(sum(p["minor"] for p in self.payments), self.currency)
+            self.use_plan(ctx.journal)
         ctx.journal["expected"] = self.expected()
         if self.note:
             ctx.journal["note"] = self.note

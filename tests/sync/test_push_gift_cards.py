@@ -160,6 +160,11 @@ def refunds_on(ws: WixShop, wix_id: str) -> list[list[tuple[str, bool]]]:
             for r in ws.fake.state.get_transactions(wix_id)["refunds"]]  # fmt: skip
 
 
+def reason_of(ws: WixShop, wix_id: str) -> str:
+    """The reason of the order's last refund."""
+    return str(ws.fake.state.get_transactions(wix_id)["refunds"][-1]["details"]["reason"])
+
+
 def notes(ws: WixShop) -> dict[str, str]:
     """The notes left on done messages, by document id."""
     return {str(m.document_id): m.last_error for m in messages(ws)
@@ -184,7 +189,12 @@ def assert_mixes_on_wix(ws: WixShop, mixes: Mixes) -> None:
     assert state.get_order(wix_id)["lineItems"][1]["restockQuantity"] == 1
     note = kept[docs["gift_card_and_card_cash"][1].document_id]
     assert "0.10 EUR could not be recorded" in note and "only whole" in note
-    assert comments(state.get_order(wix_id)) == [note]
+    # The figures travel with the refund (no extra request): its reason says them.
+    assert comments(state.get_order(wix_id)) == []
+    assert reason_of(ws, wix_id) == (
+        f"refund {docs['gift_card_and_card_cash'][1].number}: 29.90 EUR refunded at the "
+        "counter, 0.10 EUR not recorded on Wix (a gift-card payment is refunded only whole)"
+    )
 
     wix_id = mixes.wix_id(ws, "gift_card_whole")
     assert refunds_on(ws, wix_id) == [[("79.90", False)]]
@@ -210,6 +220,7 @@ def assert_mixes_on_wix(ws: WixShop, mixes: Mixes) -> None:
     wix_id = mixes.wix_id(ws, "refunded_online_before")
     assert refunds_on(ws, wix_id) == [[("100.00", False)], [("59.80", False)]]
     assert "20.10 EUR could not be recorded" in kept[docs["refunded_online_before"][1].document_id]
+    assert reason_of(ws, wix_id).endswith("20.10 EUR not recorded on Wix")
 
     wix_id = mixes.wix_id(ws, "shipping")
     assert refunds_on(ws, wix_id) == [[("10.00", False), ("24.80", False)]]
@@ -219,6 +230,7 @@ def assert_mixes_on_wix(ws: WixShop, mixes: Mixes) -> None:
     wix_id = mixes.wix_id(ws, "refunded_online_after")
     assert refunds_on(ws, wix_id) == [[("30.00", False)], [("49.90", False)]]
     assert "30.00 EUR could not be" in kept[docs["refunded_online_after"][1].document_id]
+    assert "30.00 EUR could not be" in reason_of(ws, wix_id)
 
 
 def test_every_payment_mix_reaches_wix_and_nothing_is_parked(ws: WixShop) -> None:
@@ -259,3 +271,16 @@ def test_an_equal_card_exchange_is_unchanged(ws: WixShop) -> None:
     drain(ws)
     assert_exchange_on_wix(ws, wix_id_of(ws, order), done)
     assert not notes(ws)
+
+
+def test_a_refund_planned_again_is_read_back_with_its_new_plan(ws: WixShop) -> None:
+    # Refunded to the card at the counter; 30.00 refunded online before the push.
+    placed = ws.fake.state.add_order([("JEA-M", 1)], payments="card", email="h@example.fr")
+    order = pull(ws, placed["id"])
+    refund(ws, order, [(0, 1)], [("original", 0, 7990)])
+    online_refund(ws, placed["id"], 0, "30.00")
+    # The answer to the (re-planned) refund is lost: the read-back must expect 49.90.
+    ws.fake.faults.next("POST /ecom/v1/order-billing/refund-payments", "drop-after")
+    report = drain(ws)
+    assert (report.done_by_readback, report.needs_review, report.parked) == (1, 0, 0)
+    assert refunds_on(ws, placed["id"]) == [[("30.00", False)], [("49.90", False)]]
