@@ -19,6 +19,7 @@ also run uncompressed (60 s window) first. Prints JSON and keeps it in results/s
 
     .venv/bin/python benchmarks/sync_bench.py [--documents 1000] [--deltas 10000]
         [--variants 2000] [--window 20] [--progress]
+    .venv/bin/python benchmarks/sync_bench.py --mixes [--rounds 5]   # quick: payment mixes
 """
 
 from __future__ import annotations
@@ -395,9 +396,20 @@ def main() -> None:
         help="rate window of the combined run in seconds (60 = real time)",
     )
     parser.add_argument("--skip-stock-alone", action="store_true")
+    parser.add_argument("--mixes", action="store_true",
+                        help="quick form: only the payment mixes of issue 11 (requests per "
+                        "document), into results/sync_mixes.json")  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=5, help="with --mixes: each mix n times")
     parser.add_argument("--progress", action="store_true", help="a line per tick on stderr")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "sync.json"))
     args = parser.parse_args()
+    if args.mixes:
+        from benchmarks.sync_bench_mixes import run_mixes  # noqa: PLC0415
+
+        text = json.dumps(run_mixes(args.rounds), indent=2, ensure_ascii=False)
+        print(text)
+        (ROOT / "benchmarks" / "results" / "sync_mixes.json").write_text(text + "\n")
+        return
     result: dict[str, Any] = {}
     if not args.skip_stock_alone:
         result["stock_alone"] = run_stock_alone(args)

@@ -1,9 +1,11 @@
 """`comptoir sync`: run the Wix sync, show its status, and decide what needs a manager's review.
 
 ``comptoir sync [--once] [--interval SECONDS]`` ticks `SyncRunner` (progress on stderr);
-``comptoir sync status`` reads the status from the database; ``comptoir sync review`` lists the
-changes whose outcome Wix left uncertain and, with ``--resolve ID --as done|resend|drop
---reason TEXT``, records the decision (audited, actor "cli").
+``comptoir sync status`` reads the status from the database (with the changes done with a
+note and the abandoned Wix drafts); ``comptoir sync review`` lists the stuck changes — those
+whose outcome Wix left uncertain and those Wix refused (parked) — and, with ``--resolve ID
+--as done|resend|drop --reason TEXT``, records the decision (audited, actor "cli"); the
+change's dependents follow it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pos.sync.engine import SyncRunner
 from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
 
 DEFAULT_INTERVAL = 60.0
+NOTES_SHOWN = 5
 REQUESTS_PER_MINUTE = 180  # under Wix's 200 a minute per site (wix-api.md §1.4)
 
 
@@ -35,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     status = actions.add_parser("status", help="online or not, queue, last error (no network)")
     status.set_defaults(handler=_status)
 
-    review = actions.add_parser("review", help="changes that need a manager's decision")
+    review = actions.add_parser(
+        "review", help="stuck changes (to check, or refused by Wix) and a manager's decision"
+    )
     review.add_argument("--resolve", type=int, metavar="ID", help="the message to decide on")
     review.add_argument(
         "--as",
@@ -90,6 +95,10 @@ def _status(args: argparse.Namespace) -> int:
         print(f"last error: {status.last_error}")
     for order in status.refused_orders:
         print(f"order {order.wix_id} not recorded: {order.reason}")
+    print(f"{status.noted} done with a note; Wix drafts: {status.drafts_deleted} abandoned and "
+          f"deleted, {status.drafts_unknown} possibly left (answer lost, id unknown)")
+    for item in status.notes[:NOTES_SHOWN]:
+        print(f"  note {item.message_id}  {item.kind}  {item.object_key}: {item.reason}")
     return 0
 
 
@@ -113,7 +122,9 @@ def _review(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()  # fmt: skip
     if ids is None:
-        print(f"error: message {args.resolve} is not waiting for review", file=sys.stderr)
+        print(f"error: message {args.resolve} is not waiting for a decision (only changes to "
+              "check and changes refused by Wix are; see comptoir sync review)",
+              file=sys.stderr)  # fmt: skip
         return 1
     print(f"message {args.resolve}: {args.decision} ({len(ids)} message(s) settled)")
     return 0
@@ -136,7 +147,9 @@ def _list_review(args: argparse.Namespace) -> int:
 
 def _review_line(item: ReviewItem) -> str:
     numbers = ", ".join(f"{key} {value}" for key, value in item.numbers.items())
-    return f"{item.message_id}  {item.kind}  {item.object_key}  [{numbers}]\n    {item.reason}"
+    state = "refused by Wix" if item.state == "parked" else "to check"
+    return (f"{item.message_id}  {item.kind}  {item.object_key}  ({state})  [{numbers}]\n"
+            f"    {item.reason}")  # fmt: skip
 
 
 def _summary(status: SyncStatus, *, running: bool = False) -> str:

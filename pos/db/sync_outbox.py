@@ -70,10 +70,36 @@ def mark_needs_review(session: Session, message_id: int, *, reason: str) -> None
     session.flush()
 
 
+def set_note(session: Session, message_id: int, note: str) -> None:
+    """Keep on a settled message why Wix could not be told everything ("" keeps nothing).
+
+    A done message with a note is a decided outcome a manager can read (`comptoir sync
+    status`, the sync panel), never a message to send again.
+    """
+    if note:
+        _load(session, message_id).last_error = note[:MAX_ERROR_CHARS]
+        session.flush()
+
+
 def done_step_journal(session: Session, *, document_id: str, kind: str) -> dict[str, Any] | None:
     """The journal of a document's step of `kind` that is done (None if there is none)."""
+    record = _done_step(session, document_id, kind)
+    return dict(record.journal or {}) if record is not None else None
+
+
+def update_done_step_journal(
+    session: Session, *, document_id: str, kind: str, entries: dict[str, Any]
+) -> None:
+    """Merge `entries` into the journal of a document's done step of `kind` (the latest)."""
+    record = _done_step(session, document_id, kind)
+    if record is not None:
+        record.journal = {**(record.journal or {}), **entries}
+        session.flush()
+
+
+def _done_step(session: Session, document_id: str, kind: str) -> OutboxMessageRecord | None:
     query = (
-        select(OutboxMessageRecord.journal)
+        select(OutboxMessageRecord)
         .where(
             OutboxMessageRecord.kind == kind,
             OutboxMessageRecord.state == DONE,
@@ -82,8 +108,7 @@ def done_step_journal(session: Session, *, document_id: str, kind: str) -> dict[
         .order_by(OutboxMessageRecord.id.desc())
         .limit(1)
     )
-    journal = session.scalar(query)
-    return dict(journal) if journal is not None else None
+    return session.scalars(query).first()
 
 
 def _load(session: Session, message_id: int) -> OutboxMessageRecord:

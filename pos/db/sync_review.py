@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos.db.engine import DatabaseUnavailableError
-from pos.db.outbox import DONE, IN_FLIGHT, PENDING
+from pos.db.outbox import DONE, IN_FLIGHT, PARKED, PENDING
 from pos.db.records import OutboxMessageRecord, SyncCursorRecord
 from pos.db.sync_stock import NEEDS_REVIEW, STOCK_DELTA, WIX, StockMessage, group_of, mark_pushed
 from pos.db.sync_stock import record_wix_stock as _record_wix_stock
@@ -25,6 +25,10 @@ from pos.db.sync_stock import record_wix_stock as _record_wix_stock
 LEAD_LOCK_KEY = 0x636F6D70746F6972
 MARK_PREFIX = "sync."
 DECISIONS = ("done", "resend", "drop")
+STUCK = (NEEDS_REVIEW, PARKED)  # the states only a manager's decision moves on
+REPLACEMENT = "wix.create_replacement_order"
+NEEDS_REPLACEMENT = ("wix.add_payment", "wix.comment")
+DELETE_DRAFT = "wix.delete_draft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +42,14 @@ class ReviewRow:
     journal: dict[str, Any]
     payload: dict[str, Any]
     created_at: datetime
+    state: str = NEEDS_REVIEW
 
 
 def review_rows(session: Session, *, limit: int | None = None) -> list[ReviewRow]:
-    """The Wix messages in ``needs_review``, oldest first."""
+    """The Wix messages waiting for a decision (``needs_review`` or ``parked``), oldest first."""
     query = (
         select(OutboxMessageRecord)
-        .where(OutboxMessageRecord.destination == WIX, OutboxMessageRecord.state == NEEDS_REVIEW)
+        .where(OutboxMessageRecord.destination == WIX, OutboxMessageRecord.state.in_(STUCK))
         .order_by(OutboxMessageRecord.id)
     )
     if limit is not None:
@@ -58,9 +63,39 @@ def review_rows(session: Session, *, limit: int | None = None) -> list[ReviewRow
             dict(r.journal or {}),
             dict(r.payload or {}),
             r.created_at,
+            r.state,
         )
         for r in session.scalars(query)
     ]
+
+
+def noted_rows(session: Session, *, limit: int) -> list[ReviewRow]:
+    """Done Wix messages that keep a note (what Wix could not record, a manager's drop), newest
+    first."""
+    query = (
+        select(OutboxMessageRecord)
+        .where(OutboxMessageRecord.destination == WIX, OutboxMessageRecord.state == DONE,
+               OutboxMessageRecord.last_error != "")
+        .order_by(OutboxMessageRecord.id.desc())
+        .limit(limit)
+    )  # fmt: skip
+    return [ReviewRow(r.id, r.kind, r.object_key, r.last_error, {}, {}, r.created_at, r.state)
+            for r in session.scalars(query)]  # fmt: skip
+
+
+def count_noted(session: Session) -> int:
+    """Done Wix messages that keep a note."""
+    return int(session.scalar(
+        select(func.count()).select_from(OutboxMessageRecord).where(
+            OutboxMessageRecord.destination == WIX, OutboxMessageRecord.state == DONE,
+            OutboxMessageRecord.last_error != "")) or 0)  # fmt: skip
+
+
+def count_drafts_deleted(session: Session) -> int:
+    """Abandoned Wix draft orders deleted (done ``wix.delete_draft`` messages)."""
+    return int(session.scalar(
+        select(func.count()).select_from(OutboxMessageRecord).where(
+            OutboxMessageRecord.kind == DELETE_DRAFT, OutboxMessageRecord.state == DONE)) or 0)
 
 
 def wix_counts(session: Session) -> dict[str, int]:
@@ -94,21 +129,30 @@ def write_marks(session: Session, marks: dict[str, str], *, now: datetime) -> No
     session.flush()
 
 
+def add_to_mark(session: Session, name: str, by: int, *, now: datetime) -> None:
+    """Add `by` to a counting mark (created at 0)."""
+    record = session.get(SyncCursorRecord, MARK_PREFIX + name, populate_existing=True)
+    value = int(record.value) if record is not None and record.value.isdigit() else 0
+    write_marks(session, {name: str(value + by)}, now=now)
+
+
 def resolve(
     session: Session, message_id: int, *, decision: str, reason: str, now: datetime
 ) -> list[int] | None:
-    """Apply a manager's decision to a message needing review (and its attempt group).
+    """Apply a manager's decision to a stuck message (needs review or parked) and its group.
 
     ``done``: Wix already has it (stock movements are marked pushed); ``resend``: pending
     again, due now (stock is re-read and recomputed first); ``drop``: abandoned — settled as
     done so the object's later steps can go, with ``resolution: drop`` in the journal.
+    Dependents follow (`_follow`): the steps that need a dropped replacement order are dropped
+    with it, and its draft, if Wix made one, is queued for deletion.
 
     Returns:
-        The ids changed, or None when the message is not waiting for review.
+        The ids changed (the dependents included), or None when the message is not stuck.
     """
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}")
-    records = [r for r in group_of(session, message_id) if r.state == NEEDS_REVIEW]
+    records = [r for r in group_of(session, message_id) if r.state in STUCK]
     if not records:
         return None
     resolution = {
@@ -123,8 +167,53 @@ def resolve(
         record.last_error = "" if decision != "drop" else f"dropped by a manager: {reason}"
     if records[0].kind == STOCK_DELTA and decision != "resend":
         _settle_stock(session, records, now=now)
+    followers = _follow(session, records[0], decision, now=now) if decision != "resend" else []
     session.flush()
-    return [r.id for r in records]
+    return [r.id for r in records] + followers
+
+
+def _follow(session: Session, record: OutboxMessageRecord, decision: str, *,
+            now: datetime) -> list[int]:  # fmt: skip
+    """The dependents of a replacement order settled by hand (``done`` or ``drop``).
+
+    A draft Wix made for it that no order is known to come from is queued for deletion (a
+    committed one is refused by Wix and kept). On ``drop`` the payment and the replacement's
+    comment are dropped too, and the original's comment goes without the missing number; on
+    ``done`` they go once the pusher has found the order by the exchange's id.
+    """
+    if record.kind != REPLACEMENT or not record.document_id:
+        return []
+    journal = record.journal or {}
+    if journal.get("draft_id") and not journal.get("order_id"):
+        queue_draft_deletion(session, str(journal["draft_id"]), record.document_id, now=now)
+    if decision != "drop":
+        return []
+    changed = []
+    for other in session.scalars(select(OutboxMessageRecord).where(
+            OutboxMessageRecord.document_id == record.document_id,
+            OutboxMessageRecord.kind.in_(NEEDS_REPLACEMENT),
+            OutboxMessageRecord.state != DONE).order_by(OutboxMessageRecord.id)):  # fmt: skip
+        payload = dict(other.payload or {})
+        if other.kind == "wix.comment" and payload.get("target") == "original":
+            message = str(payload.get("message") or "")
+            payload["message"] = message.replace("{replacement}", "(not created on Wix)")
+            other.payload = payload
+            continue
+        other.journal = {**(other.journal or {}), "resolution": decision,
+                         "follows": record.id, "resolved_at": now.isoformat()}  # fmt: skip
+        other.state, other.next_attempt_at = DONE, None
+        other.last_error = f"dropped with message {record.id} (its replacement order)"
+        changed.append(other.id)
+    return changed
+
+
+def queue_draft_deletion(session: Session, draft_id: str, document_id: str | None, *,
+                         now: datetime) -> None:  # fmt: skip
+    """Queue ``DELETE /ecom/v1/draft-orders/{id}`` for a draft Comptoir abandoned."""
+    session.add(OutboxMessageRecord(
+        created_at=now, destination=WIX, kind=DELETE_DRAFT, object_key=f"draft:{draft_id}",
+        document_id=document_id, payload={"draft_id": draft_id}, state=PENDING, attempts=0,
+        next_attempt_at=None, journal={}, last_error=""))  # fmt: skip
 
 
 def _settle_stock(session: Session, records: list[OutboxMessageRecord], *, now: datetime) -> None:

@@ -42,7 +42,14 @@ from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
-from pos.services.writeback import WritebackInput, ownership, steps_for, stock_delta_step
+from pos.services.writeback import (
+    StockOwnership,
+    WritebackInput,
+    ownership,
+    refund_reaches_wix,
+    steps_for,
+    stock_delta_step,
+)
 
 APPROVAL_LIFETIME = timedelta(minutes=15)
 KIND_PERMISSION = {DocumentKind.EXCHANGE: Permission.EXCHANGE,
@@ -184,9 +191,17 @@ class ReturnsService:
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
             cards = self._tenders(s, context, document, settlement, balances, now, rows)
-            self._stock(s, operator, context, document, current, now, rows)
+            writeback = self._writeback_input(s, context, document, current, settlement, draft)
+            owner = ownership(order_on_wix=context.wix_id is not None,
+                              api_orders_move_stock=self._api_orders_move_stock,
+                              kind=current.kind, quote=current,
+                              refund_on_wix=refund_reaches_wix(writeback))
+            self._stock(s, operator, owner, document, context, current, now, rows)
             self._bind_approvals(s, used, document.id)
-            self._outbox(s, context, document, current, settlement, draft, rows.outbox)
+            rows.outbox.extend({"destination": "wix", "kind": step.kind,
+                                "object_key": step.object_key, "payload": step.payload,
+                                "document_id": document.id}
+                               for step in steps_for(writeback, owner))
             if notify is not None:
                 mail = document_mail(shop_name=self._shop_name, document_number=document.number,
                                      context=context, quote=current, settlement=settlement,
@@ -313,11 +328,8 @@ class ReturnsService:
                 "gift_card_id": card_id})
         return cards
 
-    def _stock(self, s, operator: Operator, context, document: _Document, current: Quote,  # type: ignore[no-untyped-def]
-               now, rows: _Rows) -> None:
-        owner = ownership(order_on_wix=context.wix_id is not None,
-                          api_orders_move_stock=self._api_orders_move_stock,
-                          kind=current.kind, quote=current)
+    def _stock(self, s, operator: Operator, owner: StockOwnership, document: _Document,  # type: ignore[no-untyped-def]
+               context, current: Quote, now, rows: _Rows) -> None:
         for part in current.returns:
             variant_id = context.variant_of_line.get(part.line_id)
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
@@ -350,23 +362,15 @@ class ReturnsService:
                                  "document_id": document_id})
         return moved
 
-    def _outbox(self, s, context, document, current: Quote, settlement: Settlement,  # type: ignore[no-untyped-def]
-                draft: Draft, messages: list[dict[str, object]]) -> None:
-        owner = ownership(order_on_wix=context.wix_id is not None,
-                          api_orders_move_stock=self._api_orders_move_stock,
-                          kind=current.kind, quote=current)
-        data = WritebackInput(
+    def _writeback_input(self, s, context, document, current: Quote,  # type: ignore[no-untyped-def]
+                         settlement: Settlement, draft: Draft) -> WritebackInput:
+        return WritebackInput(
             document.id, document.number, context.wix_id, context.number, current, settlement,
             context.wix_line_ids, context.wix_payment_ids,
             {p.payment_id: p.method for p in context.snapshot.payments},
             {p.payment_id: p.refundable.minor for p in context.snapshot.payments},
             context.customer_email, _new_item_payloads(s, current),
             document.notify_email is not None, draft.note)
-        for step in steps_for(data, owner):
-            messages.append({"destination": "wix", "kind": step.kind,
-                             "object_key": step.object_key, "payload": step.payload,
-                             "document_id": document.id})
-
 
 
 def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

@@ -45,11 +45,12 @@ class SyncReviewError(ServiceError):
 
 @dataclass(frozen=True, slots=True)
 class ReviewItemView:
-    """A Wix change a manager must decide on.
+    """A Wix change a manager must decide on: to check, or refused by Wix (parked).
 
     Attributes:
         kind: The outbox kind (``wix.stock_delta``, ``wix.refund``, ...).
-        reason: Why Comptoir cannot tell by itself, in plain (English) words.
+        reason: Why Comptoir cannot tell by itself, or Wix's refusal, in plain (English) words.
+        state: ``needs_review`` (to check) or ``parked`` (refused by Wix).
         numbers: The journal's numbers as (name, value) pairs, e.g. ("expected_quantity", 12).
     """
 
@@ -59,6 +60,7 @@ class ReviewItemView:
     reason: str
     numbers: tuple[tuple[str, Any], ...]
     created_at: datetime
+    state: str = "needs_review"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,9 @@ class SyncStatusView:
         mail_parked: Customer e-mails the mail server refused for good.
         mail_problem: Why e-mails wait, in plain words (settings or the last failure), or None.
         refused_orders: Orders from Wix the pull could not record (the others were).
+        noted: Changes done with a note (what Wix could not record, a manager's drop).
+        drafts_deleted: Abandoned Wix draft orders deleted.
+        drafts_unknown: Wix drafts possibly left behind (an answer lost; id never known).
     """
 
     configured: bool
@@ -99,6 +104,9 @@ class SyncStatusView:
     mail_parked: int = 0
     mail_problem: str | None = None
     refused_orders: tuple[RefusedOrderView, ...] = ()
+    noted: int = 0
+    drafts_deleted: int = 0
+    drafts_unknown: int = 0
 
 
 class SyncPort(Protocol):
@@ -187,7 +195,8 @@ class SyncService:
 
     def resolve(self, operator: Operator | None, message_id: int, decision: str,
                 reason: str) -> None:  # fmt: skip
-        """Settle a change needing review, as `operator` (a manager); audited.
+        """Settle a stuck change (to check, or refused by Wix), as `operator` (a manager);
+        audited; its dependents follow.
 
         Raises:
             PermissionDeniedError: `operator` may not approve.
@@ -244,13 +253,16 @@ def status_view(status: SyncStatus, *, configured: bool = True,
         mail_problem=mail.problem,
         refused_orders=tuple(RefusedOrderView(order.wix_id, order.reason)
                              for order in status.refused_orders),
+        noted=status.noted,
+        drafts_deleted=status.drafts_deleted,
+        drafts_unknown=status.drafts_unknown,
     )
 
 
 def _item_view(item: ReviewItem) -> ReviewItemView:
     numbers = tuple((key, value) for key, value in item.numbers.items())
     return ReviewItemView(item.message_id, item.kind, item.object_key, item.reason, numbers,
-                          item.created_at)  # fmt: skip
+                          item.created_at, item.state)  # fmt: skip
 
 
 def wix_sync_service(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.domain.money import Money
+from pos.domain.refund_plan import RefundPlan, plan_request
 from pos.domain.returns import Disposition, DocumentKind, Quote
 from pos.domain.settlement import BalanceKind, PaymentMethod, Settlement, TenderMethod
 
@@ -52,14 +53,19 @@ class WritebackInput:
 
 
 def ownership(*, order_on_wix: bool, api_orders_move_stock: bool, kind: DocumentKind,
-              quote: Quote) -> StockOwnership:
-    """Who moves the stock of this document's lines (DESIGN §7 "one owner per movement")."""
+              quote: Quote, refund_on_wix: bool = True) -> StockOwnership:
+    """Who moves the stock of this document's lines (DESIGN §7 "one owner per movement").
+
+    Args:
+        refund_on_wix: A refund step carries the returned lines (Wix restocks them); False
+            when Wix cannot be sent a refund at all (`plan_for`): the POS pushes the restock.
+    """
     if not order_on_wix:
         return StockOwnership(False, False)
     all_restocked = all(part.disposition is Disposition.RESTOCK for part in quote.returns)
     if kind is DocumentKind.CANCELLATION:
         return StockOwnership(all_restocked, False)  # restockAllItems, or the POS pushes
-    return StockOwnership(True, api_orders_move_stock)
+    return StockOwnership(refund_on_wix, api_orders_move_stock)
 
 
 def _refund_lines(data: WritebackInput, *, restock: bool) -> tuple[list[dict[str, Any]], ...]:
@@ -73,31 +79,64 @@ def _refund_lines(data: WritebackInput, *, restock: bool) -> tuple[list[dict[str
     return lines, restocked
 
 
-def _payment_refunds(data: WritebackInput) -> list[dict[str, Any]]:
-    """Original-payment refunds as tendered; the rest recorded as external on the payments.
+def money_back(quote: Quote) -> Money:
+    """What the document gives back or keeps as credit (nothing for a cancellation without)."""
+    if quote.balance_kind is BalanceKind.NONE:
+        return Money.zero(quote.currency)  # cancelled without refund: no money moves
+    return quote.returned_credit + quote.shipping_refund - quote.fees.total
 
-    Money the shop gave back itself (cash, a new gift card, store credit) or kept as exchange
-    credit is recorded on Wix as an external refund, spread over the order's payments in
-    order within what each can still take.
+
+def refund_request(data: WritebackInput) -> dict[str, Any]:
+    """What the refund asks of Wix's payments, before any plan (kept in the step's payload).
+
+    ``original``: the cashier's refunds to original payments; ``external_minor``: the money
+    given back at the counter or kept as exchange credit; ``payments``: the order's Wix
+    payments in order, with ``gift_card`` and ``room`` (what each could still take).
     """
-    quote = data.quote
-    total = quote.returned_credit + quote.shipping_refund - quote.fees.total
-    refunds: list[dict[str, Any]] = []
-    room = dict(data.payment_refundable)
+    original = []
     for tender in data.settlement.tenders:
         if tender.method is TenderMethod.ORIGINAL_PAYMENT and tender.payment_id:
             method = data.payment_methods.get(tender.payment_id, PaymentMethod.OTHER)
-            refunds.append({"payment_id": data.wix_payment_ids.get(tender.payment_id),
-                            "amount_minor": tender.amount.minor,
-                            "external": method is PaymentMethod.CASH})
-            room[tender.payment_id] = room.get(tender.payment_id, 0) - tender.amount.minor
-    external = total.minor - sum(r["amount_minor"] for r in refunds)
-    for payment_id, wix_id in data.wix_payment_ids.items():
-        part = min(max(room.get(payment_id, 0), 0), external)
-        if part > 0:
-            refunds.append({"payment_id": wix_id, "amount_minor": part, "external": True})
-            external -= part
-    return refunds
+            original.append({"payment_id": data.wix_payment_ids.get(tender.payment_id) or "",
+                             "amount_minor": tender.amount.minor,
+                             "external": method is PaymentMethod.CASH})
+    payments = [{"payment_id": wix_id,
+                 "gift_card": data.payment_methods.get(local) is PaymentMethod.GIFT_CARD,
+                 "room": max(data.payment_refundable.get(local, 0), 0)}
+                for local, wix_id in data.wix_payment_ids.items() if wix_id]
+    given = money_back(data.quote).minor - sum(entry["amount_minor"] for entry in original)
+    return {"original": original, "external_minor": max(given, 0), "payments": payments}
+
+
+def plan_of(request: dict[str, Any]) -> RefundPlan:
+    """Plan `request` (from `refund_request`) with the payments as last pulled."""
+    return plan_request(request)
+
+
+def refund_note(data: WritebackInput, plan: RefundPlan) -> str:
+    """The comment for the original order when Wix cannot record all of the refund."""
+    quote, currency = data.quote, data.quote.currency
+    units = sum(part.quantity for part in quote.returns)
+    restocked = sum(p.quantity for p in quote.returns if p.disposition is Disposition.RESTOCK)
+    shown = [f"{quote.kind.value.capitalize()} {data.document_number}: "
+             f"{units} unit(s) returned, {restocked} back in stock; "
+             f"{_text(money_back(quote), currency)} refunded at the counter"]
+    given = [f"{t.method.value.replace('_', ' ')} {_text(t.amount, currency)}"
+             for t in data.settlement.tenders]
+    if given:
+        shown.append(f" ({', '.join(given)})")
+    shown.append(f". Wix recorded {_text(Money(plan.recorded, currency), currency)} on the "
+                 f"order's payments; {_text(Money(plan.unrecorded, currency), currency)} "
+                 "could not be recorded")
+    if plan.gift_card_blocked:
+        shown.append(" (Wix refunds a gift-card payment only whole)")
+    if not plan.refunds:
+        shown.append("; the returned lines are not marked refunded on Wix")
+    return "".join(shown) + "."
+
+
+def _text(amount: Money, currency: str) -> str:
+    return f"{amount.to_decimal()} {currency}"
 
 
 def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
@@ -113,23 +152,49 @@ def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
         steps.append(Step("wix.cancel", key, {
             **base, "restock_all_items": owner.returns_restocked_by_wix,
             "send_order_canceled_email": data.notify_customer, "custom_message": data.note}))
-    money_back = quote.returned_credit + quote.shipping_refund - quote.fees.total
-    if quote.balance_kind is BalanceKind.NONE:
-        money_back = Money.zero(quote.currency)  # cancelled without refund: no money moves
-    if quote.returns and (money_back.minor > 0 or quote.kind is not DocumentKind.CANCELLATION):
+    request = refund_request(data)
+    plan = plan_of(request)
+    note = refund_note(data, plan) if plan.unrecorded > 0 or (
+        quote.returns and not plan.refunds and quote.kind is not DocumentKind.CANCELLATION
+    ) else ""
+    if quote.returns and plan.refunds:
         restock = owner.returns_restocked_by_wix and quote.kind is not DocumentKind.CANCELLATION
         lines, restocked = _refund_lines(data, restock=restock)
         steps.append(Step("wix.refund", key, {
             **base, "line_items": lines, "restock_line_items": restocked,
             "shipping_minor": quote.shipping_refund.minor,
-            "payment_refunds": _payment_refunds(data) if money_back.minor > 0 else [],
-            "reason": f"{quote.kind.value} {data.document_number}"[:200]}))
+            "payment_refunds": [{"payment_id": r.payment_id, "amount_minor": r.amount,
+                                 "external": r.external} for r in plan.refunds],
+            "refund_request": request, "note": note,
+            "reason": _reason(data, plan)}))
     if quote.kind is DocumentKind.EXCHANGE:
-        steps.extend(_exchange_steps(data, key, base))
+        steps.extend(_exchange_steps(data, key, base, note))
+    elif note and not plan.refunds:  # no refund to carry the figures: a comment says them
+        steps.append(Step("wix.comment", key, {
+            **base, "target": "original", "message": note, "note": note}))
     return steps
 
 
-def _exchange_steps(data: WritebackInput, key: str, base: dict[str, Any]) -> list[Step]:
+def _reason(data: WritebackInput, plan: RefundPlan) -> str:
+    """The refund's reason on Wix; with the figures when Wix cannot record all of it (they
+    travel with the refund: no extra request)."""
+    reason = f"{data.quote.kind.value} {data.document_number}"
+    if plan.unrecorded:
+        currency = data.quote.currency
+        reason += (f": {_text(money_back(data.quote), currency)} refunded at the counter, "
+                   f"{_text(Money(plan.unrecorded, currency), currency)} not recorded on Wix")
+        if plan.gift_card_blocked:
+            reason += " (a gift-card payment is refunded only whole)"
+    return reason[:200]
+
+
+def refund_reaches_wix(data: WritebackInput) -> bool:
+    """Whether a refund step will carry the returned lines (so Wix restocks them)."""
+    return bool(data.order_wix_id) and bool(plan_of(refund_request(data)).refunds)
+
+
+def _exchange_steps(data: WritebackInput, key: str, base: dict[str, Any],
+                    note: str) -> list[Step]:
     quote = data.quote
     credit_used = min(quote.new_items_total.minor,
                       (quote.returned_credit - quote.fees.total).minor)
@@ -146,8 +211,9 @@ def _exchange_steps(data: WritebackInput, key: str, base: dict[str, Any]) -> lis
             **base, "amount_minor": quote.new_items_total.minor,
             "parts": [{"method": "exchange_credit", "amount_minor": credit_used}, *collected]}),
         Step("wix.comment", key, {
-            **base, "target": "original",
-            "message": f"Exchange {data.document_number}: replacement order {{replacement}}"}),
+            **base, "target": "original", "note": note,
+            "message": f"Exchange {data.document_number}: replacement order {{replacement}}"
+                       + (f". {note}" if note else "")}),
         Step("wix.comment", key, {
             **base, "target": "replacement",
             "message": f"Exchange {data.document_number} of order {data.order_number}"}),

@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from datetime import timedelta
 from typing import Any
 
-from pos.db import outbox, sync_outbox
+from pos.db import outbox, sync_outbox, sync_review
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.sync.client import (
@@ -45,6 +45,8 @@ from pos.sync.push_readback import (
     UNDECIDED,
     StepContext,
     Verdict,
+    order_result,
+    orders_with_external_id,
     read_back,
 )
 from pos.sync.push_steps import REPLACEMENT_KIND, PushPayloadError, Step, build_step
@@ -54,6 +56,7 @@ log = logging.getLogger(__name__)
 WIX = "wix"
 STOCK_KIND = "wix.stock_delta"  # sent by pos.sync.stock_push, coalesced per variant
 NEEDS_REVIEW = sync_outbox.NEEDS_REVIEW
+DRAFTS_UNKNOWN = "drafts_unknown"  # a `sync.*` mark: see pos.sync.status
 RETRY_BASE = timedelta(seconds=15)
 RETRY_CAP = timedelta(minutes=15)
 
@@ -90,6 +93,11 @@ class _Job:
     payload: dict[str, Any]
     journal: dict[str, Any]
     attempts: int
+
+
+def _note(step: Step, ctx: StepContext) -> str:
+    """Why Wix could not be told everything (kept on the done message), or ""."""
+    return str(ctx.journal.get("note") or step.note or "")
 
 
 def _job(record: Any) -> _Job:
@@ -156,6 +164,10 @@ class Pusher:
             step = self._step(job)
         except PushPayloadError as error:
             return self._park(job, f"not sent: {error}")
+        except WixAuthError:
+            raise
+        except WixError as error:  # the replacement order could not be looked up: later
+            return self._retry(job, error)
         ctx = self._context(job)
         try:
             early = step.prepare(ctx)
@@ -168,7 +180,7 @@ class Pusher:
         except WixError as error:  # unreadable or unknown: nothing was sent, try later
             return self._retry(job, error)
         if early is not None:
-            return self._settle(job, early)
+            return self._settle(job, early, note=_note(step, ctx))
         with self._sessions.begin() as session:
             taken = outbox.mark_in_flight(session, job.message_id, now=self._clock.now(),
                                           journal=ctx.journal)  # fmt: skip
@@ -193,6 +205,7 @@ class Pusher:
         with self._sessions.begin() as session:
             sync_outbox.update_journal(session, job.message_id, result)
             outbox.mark_done(session, job.message_id, now=self._clock.now())
+            sync_outbox.set_note(session, job.message_id, _note(step, ctx))
         log.info("Wix step %s of %s sent", job.kind, job.object_key)
         return "sent"
 
@@ -202,6 +215,10 @@ class Pusher:
             step = self._step(job)
         except PushPayloadError as error:
             return self._review(job, Verdict(UNDECIDED, f"cannot be read back: {error}"))
+        except WixAuthError:
+            raise
+        except WixError:
+            return "waiting"  # the next run reads back again
         return self._resolve(job, step, self._context(job), cause="interrupted while in flight")
 
     def _resolve(self, job: _Job, step: Step, ctx: StepContext, *, cause: str) -> str:
@@ -217,17 +234,22 @@ class Pusher:
             log.warning("Wix step %s of %s: read-back failed (%s)", job.kind, job.object_key,
                         error.message)  # fmt: skip
             return "waiting"
-        return self._settle(job, verdict, cause=cause)
+        return self._settle(job, verdict, cause=cause, note=_note(step, ctx))
 
     # ---------------------------------------------------------------- outcomes
 
-    def _settle(self, job: _Job, verdict: Verdict, *, cause: str = "") -> str:
+    def _settle(self, job: _Job, verdict: Verdict, *, cause: str = "", note: str = "") -> str:
+        if verdict.orphan_drafts:
+            with self._sessions.begin() as session:
+                sync_review.add_to_mark(session, DRAFTS_UNKNOWN, verdict.orphan_drafts,
+                                        now=self._clock.now())  # fmt: skip
         if verdict.outcome == APPLIED:
             with self._sessions.begin() as session:
                 sync_outbox.update_journal(
                     session, job.message_id, {**verdict.journal, "read_back_error": None}
                 )
                 outbox.mark_done(session, job.message_id, now=self._clock.now())
+                sync_outbox.set_note(session, job.message_id, note)
             log.info("Wix step %s of %s found applied on Wix", job.kind, job.object_key)
             return "done_by_readback"
         if verdict.outcome == NOT_APPLIED:
@@ -284,7 +306,27 @@ class Pusher:
                 replacement = sync_outbox.done_step_journal(
                     session, document_id=str(job.document_id), kind=REPLACEMENT_KIND
                 )
+            if replacement is not None and not replacement.get("order_id"):
+                replacement = self._find_replacement(job, replacement)
         return build_step(job.kind, job.payload, replacement)
+
+    def _find_replacement(self, job: _Job, replacement: dict[str, Any]) -> dict[str, Any]:
+        """A replacement order a manager marked done: found on Wix by the exchange's id.
+
+        Raises:
+            WixError: Wix could not be read (the message is tried again later).
+        """
+        if replacement.get("resolution") != "done":
+            return replacement
+        found = orders_with_external_id(self._client, str(job.document_id))
+        if len(found) != 1:
+            return replacement  # the dependents are parked "not recorded as created"
+        result = order_result(found[0])
+        with self._sessions.begin() as session:
+            sync_outbox.update_done_step_journal(
+                session, document_id=str(job.document_id), kind=REPLACEMENT_KIND, entries=result
+            )
+        return {**replacement, **result}
 
     def _context(self, job: _Job) -> StepContext:
         journal = dict(job.journal)

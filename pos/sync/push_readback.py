@@ -40,6 +40,19 @@ class Verdict:
     outcome: str
     reason: str = ""
     journal: dict[str, Any] = field(default_factory=dict)
+    orphan_drafts: int = 0  # drafts Wix may hold whose id was never received
+
+
+class StepBase:
+    """What every push step has: its outbox kind, a note to keep once done (why Wix could not
+    be told everything); by default a refusal parks the message."""
+
+    kind = ""
+    note = ""
+
+    def refused(self, error: WixRefusedError) -> str | None:
+        """`READ_BACK` when this refusal may mean "already done", else None (park)."""
+        return None
 
 
 @dataclass(slots=True)
@@ -67,6 +80,19 @@ def get_order(client: WixClient, order_id: str) -> dict[str, Any]:
     return order if isinstance(order, dict) else {}
 
 
+def get_draft(client: WixClient, draft_id: str) -> dict[str, Any] | None:
+    """A draft order as Get Draft Order returns it; None when Wix says it does not exist."""
+    try:
+        path = f"/ecom/v1/draft-orders/{draft_id}"
+        answer = client.read("GET", path, expect=("calculatedDraftOrder",))
+    except WixRefusedError as error:
+        if error.status != 404:
+            raise
+        return None
+    draft = (answer.get("calculatedDraftOrder") or {}).get("draftOrder")
+    return draft if isinstance(draft, dict) else {}
+
+
 def orders_with_external_id(client: WixClient, external_id: str) -> list[dict[str, Any]]:
     """Orders whose ``channelInfo.externalOrderId`` is `external_id` (an equality-only field)."""
     body = {
@@ -80,6 +106,31 @@ def orders_with_external_id(client: WixClient, external_id: str) -> list[dict[st
     return (
         [order for order in orders if isinstance(order, dict)] if isinstance(orders, list) else []
     )
+
+
+REFUNDABLE_STATUSES = frozenset({"APPROVED", "PARTIALLY_REFUNDED"})
+
+
+def payment_rooms(found: dict[str, Any], currency: str) -> dict[str, int]:
+    """What each payment of an order's transactions can still be refunded, in minor units.
+
+    A payment Wix will not refund (voided, declined, ``refundDisabled``...) has no room.
+    """
+    given: Counter[str] = Counter()
+    for refund in found.get("refunds") or []:
+        for txn in (refund.get("transactions") or []) if isinstance(refund, dict) else []:
+            value = _decimal(txn.get("amount")) if isinstance(txn, dict) else None
+            if value is not None and txn.get("refundStatus") != "FAILED":
+                given[str(txn.get("paymentId"))] += Money.from_decimal(value, currency).minor
+    rooms = {}
+    for payment in found.get("payments") or []:
+        if not isinstance(payment, dict) or not payment.get("id"):
+            continue
+        value = _decimal(payment.get("amount"))
+        usable = payment.get("status") in REFUNDABLE_STATUSES and not payment.get("refundDisabled")
+        paid = Money.from_decimal(value, currency).minor if value is not None and usable else 0
+        rooms[str(payment["id"])] = max(paid - given[str(payment["id"])], 0)
+    return rooms
 
 
 def order_result(order: dict[str, Any]) -> dict[str, Any]:
@@ -128,11 +179,13 @@ def read_back(step: Step, ctx: StepContext) -> Verdict:
         "wix.add_payment": _payment,
         "wix.comment": _comment,
         "wix.cancel": _cancel,
+        "wix.delete_draft": _delete_draft,
     }
     return readers[step.kind](step, ctx)
 
 
 def _refund(step: Any, ctx: StepContext) -> Verdict:
+    step.use_plan(ctx.journal)  # what the first attempt sent, if Wix's payments changed
     baseline = _baseline(ctx, "refund_ids")
     if baseline is None:
         return Verdict(UNDECIDED, "the refunds on Wix before the attempt were not recorded")
@@ -177,15 +230,9 @@ def _replacement(step: Any, ctx: StepContext) -> Verdict:
     draft_id = ctx.journal.get("draft_id")
     gone = False
     if draft_id:
-        try:
-            path = f"/ecom/v1/draft-orders/{draft_id}"
-            answer = ctx.client.read("GET", path, expect=("calculatedDraftOrder",))
-        except WixRefusedError as error:
-            if error.status != 404:
-                raise
-            answer, gone = {}, True
-        draft = (answer.get("calculatedDraftOrder") or {}).get("draftOrder") or {}
-        if draft.get("orderId"):
+        draft = get_draft(ctx.client, draft_id)
+        gone = draft is None
+        if draft and draft.get("orderId"):
             order = get_order(ctx.client, draft["orderId"])
             return Verdict(APPLIED, journal={"draft_id": draft_id, **order_result(order)})
     found = orders_with_external_id(ctx.client, step.external_id)
@@ -195,8 +242,11 @@ def _replacement(step: Any, ctx: StepContext) -> Verdict:
         return Verdict(UNDECIDED, f"{len(found)} Wix orders carry this exchange's id "
                        f"{step.external_id}; one was expected",
                        {"order_ids": [o.get("id") for o in found]})  # fmt: skip
+    # A draft POST whose answer was lost may have left a draft we cannot name: counted once.
+    lost = bool(ctx.journal.get("draft_posting")) and not draft_id
+    journal = {"draft_id": None} if gone else {}
     return Verdict(NOT_APPLIED, "no order for this exchange on Wix",
-                   {"draft_id": None} if gone else {})  # fmt: skip
+                   {**journal, "draft_posting": None}, orphan_drafts=int(lost))  # fmt: skip
 
 
 def _payment(step: Any, ctx: StepContext) -> Verdict:
@@ -228,6 +278,15 @@ def _comment(step: Any, ctx: StepContext) -> Verdict:
         return Verdict(APPLIED, journal={"order_id": step.order_id})
     return Verdict(UNDECIDED, f"the comment appears {now - before} times on order "
                    f"{step.order_id}; once was expected", {"same_comments_now": now})  # fmt: skip
+
+
+def _delete_draft(step: Any, ctx: StepContext) -> Verdict:
+    draft = get_draft(ctx.client, step.draft_id)
+    if draft is None:
+        return Verdict(APPLIED, journal={"gone": True})
+    if draft.get("status") == "COMMITTED" or draft.get("orderId"):
+        return Verdict(APPLIED, journal={"kept": "committed: an order was made from it"})
+    return Verdict(NOT_APPLIED, "the draft is still on Wix")
 
 
 def _cancel(step: Any, ctx: StepContext) -> Verdict:

@@ -1,6 +1,7 @@
 """The Wix write-back steps of a counter document: payload checks, reads before, the write.
 
-One class per outbox kind (docs/counter-documents.md, wix-api.md §3.7). `prepare` reads what
+One class per outbox kind (docs/counter-documents.md, wix-api.md §3.7); the refund's is in
+`pos.sync.push_refund`. `prepare` reads what
 the read-back will need (the baseline) or finds the step already done; `send` makes the write
 (never retried by the client); `refused` says whether a refusal means "read back" instead of
 "park". The read-backs themselves live in `pos.sync.push_readback`.
@@ -13,119 +14,19 @@ from typing import Any
 from pos.domain.money import allocate
 from pos.sync import push_readback as rb
 from pos.sync.client import WixRefusedError
-from pos.sync.push_readback import PushPayloadError, StepContext, Verdict
+from pos.sync.push_readback import PushPayloadError, StepBase, StepContext, Verdict
+from pos.sync.push_refund import RefundStep
 
 STORES_APP_ID = "215238eb-22a5-4c36-9e7b-e7c08025e04e"  # wix-api.md §2.5, catalogReference
 REPLACEMENT_KIND = "wix.create_replacement_order"
 MAX_COMMENT = 5000
 MAX_CANCEL_MESSAGE = 1000
-MAX_REASON = 200
-
-
-# ---------------------------------------------------------------- refund
-
-
-class _Step:
-    """What every step has: its outbox kind; by default a refusal parks the message."""
-
-    kind = ""
-
-    def refused(self, error: WixRefusedError) -> str | None:
-        """`READ_BACK` when this refusal may mean "already done", else None (park)."""
-        return None
-
-
-class RefundStep(_Step):
-    """Refund Payments on the original order, with Wix restocking what goes back on the shelf."""
-
-    kind = "wix.refund"
-
-    def __init__(self, payload: dict[str, Any]) -> None:
-        what = "refund"
-        self.order_id = str(rb.need(payload, "order_id", str, what))
-        currency = rb.currency_of(payload, what)
-        self.line_items = rb.line_quantities(payload, "line_items", what)
-        self.restock = rb.line_quantities(payload, "restock_line_items", what)
-        shipping = payload.get("shipping_minor", 0)
-        if isinstance(shipping, bool) or not isinstance(shipping, int) or shipping < 0:
-            raise PushPayloadError(
-                f"the refund step has an invalid 'shipping_minor' ({shipping!r})"
-            )
-        self.payments = self._payments(payload.get("payment_refunds"), currency)
-        self.reason = str(payload.get("reason") or "")[:MAX_REASON]
-        self.total = rb.amount(sum(p["minor"] for p in self.payments), currency)
-        self.shipping = rb.amount(shipping, currency) if shipping else None
-
-    @staticmethod
-    def _payments(entries: Any, currency: str) -> list[dict[str, Any]]:
-        if not isinstance(entries, list) or not entries:
-            raise PushPayloadError(
-                "the refund step names no payment to refund; Wix needs at least one"
-            )
-        payments = []
-        for entry in entries:
-            payment_id = entry.get("payment_id") if isinstance(entry, dict) else None
-            if not isinstance(payment_id, str) or not payment_id:
-                raise PushPayloadError("a payment of the refund step has no Wix payment id")
-            minor = rb.count(entry, "amount_minor", "refund", minimum=1)
-            payments.append(
-                {
-                    "payment_id": payment_id,
-                    "minor": minor,
-                    "amount": rb.amount(minor, currency),
-                    "external": bool(entry.get("external", True)),
-                }
-            )
-        return payments
-
-    def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "orderId": self.order_id,
-            "paymentRefunds": [
-                {
-                    "paymentId": p["payment_id"],
-                    "amount": {"amount": p["amount"]},
-                    "externalRefund": p["external"],
-                }
-                for p in self.payments
-            ],
-            "refundItems": {"lineItems": self.line_items},
-        }
-        if self.shipping:
-            body["refundItems"]["shipping"] = {"amount": {"amount": self.shipping}}
-        if self.restock:
-            body["sideEffects"] = {"restock": {"lineItems": self.restock}}
-        if self.reason:
-            body["customerReason"] = self.reason
-        return body
-
-    def expected(self) -> dict[str, Any]:
-        return {
-            "order_id": self.order_id,
-            "total": self.total,
-            "line_items": self.line_items,
-            "payments": {p["payment_id"]: p["amount"] for p in self.payments},
-            "restock": self.restock,
-        }
-
-    def prepare(self, ctx: StepContext) -> Verdict | None:
-        if "baseline" not in ctx.journal:  # kept from the first attempt on (read-back compares)
-            refunds = rb.transactions(ctx.client, self.order_id).get("refunds") or []
-            ctx.journal["baseline"] = {"refund_ids": sorted(rb.ids_of(refunds))}
-        ctx.journal["expected"] = self.expected()
-        return None
-
-    def send(self, ctx: StepContext) -> dict[str, Any]:
-        answer = ctx.client.write(
-            "POST", "/ecom/v1/order-billing/refund-payments", self.body(), expect=("refund",)
-        )
-        return {"refund_id": (answer.get("refund") or {}).get("id")}
 
 
 # ---------------------------------------------------------------- replacement order
 
 
-class ReplacementOrderStep(_Step):
+class ReplacementOrderStep(StepBase):
     """A new POS order for the exchange's new items: a draft, then Create Order From Draft."""
 
     kind = REPLACEMENT_KIND
@@ -192,13 +93,17 @@ class ReplacementOrderStep(_Step):
     def send(self, ctx: StepContext) -> dict[str, Any]:
         draft_id = ctx.journal.get("draft_id")
         if not draft_id:
+            # Journaled first: if the answer is lost, a draft may be left on Wix whose id we
+            # never learn (Wix cannot list drafts); the read-back counts it (`drafts_unknown`).
+            ctx.save({"draft_posting": True})
             answer = ctx.client.write(
                 "POST", "/ecom/v1/draft-orders", self.draft_body(), expect=("calculatedDraftOrder",)
             )
             draft_id = ((answer["calculatedDraftOrder"] or {}).get("draftOrder") or {}).get("id")
             if not isinstance(draft_id, str) or not draft_id:
                 raise PushPayloadError("Wix created a draft order but did not say its id")
-            ctx.save({"draft_id": draft_id})  # committed: a crash now resumes at create-order
+            # committed: a crash now resumes at create-order
+            ctx.save({"draft_id": draft_id, "draft_posting": None})
         body = {"channelInfo": {"type": "POS", "externalOrderId": self.external_id}}
         answer = ctx.client.write(
             "POST", f"/ecom/v1/draft-orders/{draft_id}/create-order", body, expect=("createdOrder",)
@@ -214,7 +119,7 @@ class ReplacementOrderStep(_Step):
 # ---------------------------------------------------------------- payment on the new order
 
 
-class AddPaymentStep(_Step):
+class AddPaymentStep(StepBase):
     """The new order's payment, recorded offline: the exchange credit plus what was collected."""
 
     kind = "wix.add_payment"
@@ -278,7 +183,7 @@ class AddPaymentStep(_Step):
 # ---------------------------------------------------------------- comments
 
 
-class CommentStep(_Step):
+class CommentStep(StepBase):
     """A merchant comment on the original or the replacement order, naming the other one."""
 
     kind = "wix.comment"
@@ -299,6 +204,7 @@ class CommentStep(_Step):
             _, number = rb.replacement_order(replacement, what)
             message = message.replace("{replacement}", number or "(number unknown)")
         self.message = message[:MAX_COMMENT]
+        self.note = str(payload.get("note") or "")
 
     def body(self) -> dict[str, Any]:
         return {
@@ -329,7 +235,7 @@ class CommentStep(_Step):
 # ---------------------------------------------------------------- cancel
 
 
-class CancelStep(_Step):
+class CancelStep(StepBase):
     """Cancel the original order (GET first: an order already CANCELED is left alone)."""
 
     kind = "wix.cancel"
@@ -372,7 +278,34 @@ class CancelStep(_Step):
         return rb.READ_BACK if error.code == "ORDER_ALREADY_CANCELED" else None
 
 
-Step = RefundStep | ReplacementOrderStep | AddPaymentStep | CommentStep | CancelStep
+# ---------------------------------------------------------------- abandoned draft
+
+
+class DeleteDraftStep(StepBase):
+    """Delete a draft order Comptoir abandoned (drafts made from scratch never expire)."""
+
+    kind = "wix.delete_draft"
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        self.draft_id = str(rb.need(payload, "draft_id", str, "draft deletion"))
+
+    def prepare(self, ctx: StepContext) -> Verdict | None:
+        ctx.journal["expected"] = {"draft_id": self.draft_id, "gone": True}
+        return None
+
+    def send(self, ctx: StepContext) -> dict[str, Any]:
+        ctx.client.write("DELETE", f"/ecom/v1/draft-orders/{self.draft_id}", None)
+        return {"deleted": True}
+
+    def refused(self, error: WixRefusedError) -> str | None:
+        if error.code in ("DRAFT_ORDER_DOES_NOT_EXIST", "DRAFT_ORDER_CANNOT_BE_DELETED"):
+            return rb.READ_BACK  # already gone, or committed (an order was made from it)
+        return None
+
+
+Step = (
+    RefundStep | ReplacementOrderStep | AddPaymentStep | CommentStep | CancelStep | DeleteDraftStep
+)
 
 
 def build_step(kind: str, payload: Any, replacement: dict[str, Any] | None) -> Step:
@@ -393,4 +326,6 @@ def build_step(kind: str, payload: Any, replacement: dict[str, Any] | None) -> S
         return CommentStep(payload, replacement)
     if kind == CancelStep.kind:
         return CancelStep(payload)
+    if kind == DeleteDraftStep.kind:
+        return DeleteDraftStep(payload)
     raise PushPayloadError(f"Comptoir does not know how to send a {kind!r} step to Wix")

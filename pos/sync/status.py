@@ -32,11 +32,14 @@ BOOKKEEPING = frozenset(
     {"group", "messages", "in_flight_since", "last_attempt_at", "attempt", "review_reason"}
 )
 REVIEW_LIST_LIMIT = 200
+NOTES_LIMIT = 20
+DRAFTS_UNKNOWN_MARK = "drafts_unknown"
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
-    """A Wix change whose outcome a manager must decide, with the journal's numbers.
+    """A Wix change a manager must decide on (needs review, or parked: refused by Wix), with
+    the journal's numbers; or, in `SyncStatus.notes`, a done change that keeps a note.
 
     Attributes:
         numbers: For stock: sku, delta, quantity_before, expected_quantity, found_quantity
@@ -49,6 +52,7 @@ class ReviewItem:
     reason: str
     numbers: dict[str, Any]
     created_at: datetime
+    state: str = "needs_review"  # or "parked" (Wix refused it), or "done" for a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,12 @@ class SyncStatus:
         leader: This runner holds the sync lead (only the leader talks to Wix).
         refused_orders: Orders the pull could not record, with why (at most
             REVIEW_LIST_LIMIT; the round went on with the others).
+        noted: Changes done with a note (what Wix could not record, a manager's drop).
+        drafts_deleted: Abandoned Wix draft orders deleted.
+        drafts_unknown: Draft creations whose answer was lost (a draft may be left on Wix,
+            its id never known: Wix offers no way to list drafts).
+        needs_review_items: The stuck changes (needs review and parked), oldest first.
+        notes: The latest changes done with a note, newest first.
     """
 
     online: bool
@@ -88,6 +98,10 @@ class SyncStatus:
     leader: bool
     needs_review_items: tuple[ReviewItem, ...] = ()
     refused_orders: tuple[RefusedOrder, ...] = ()
+    noted: int = 0
+    drafts_deleted: int = 0
+    drafts_unknown: int = 0
+    notes: tuple[ReviewItem, ...] = ()
 
 
 def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
@@ -97,6 +111,9 @@ def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
         marks = db.read_marks(session)
         rows = db.review_rows(session, limit=REVIEW_LIST_LIMIT)
         refused = load_rejected(sync_state.get_cursor(session, CURSOR_REJECTED))
+        noted = db.count_noted(session)
+        notes = db.noted_rows(session, limit=NOTES_LIMIT) if noted else []
+        deleted = db.count_drafts_deleted(session)
     return SyncStatus(
         online=marks.get("online") == "1",
         last_pull_at=_moment(marks.get("last_pull_at")),
@@ -112,7 +129,18 @@ def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
             for wix_id, entry in list(refused.items())[:REVIEW_LIST_LIMIT]
             if isinstance(entry, dict)
         ),
+        noted=noted,
+        drafts_deleted=deleted,
+        drafts_unknown=_int(marks.get(DRAFTS_UNKNOWN_MARK)),
+        notes=tuple(_item(row) for row in notes),
     )
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 def save_marks(sessions: SessionFactory, clock: Clock, marks: dict[str, str]) -> None:
@@ -131,14 +159,16 @@ def resolve_review(
     actor: str = "cli",
     guard: Callable[[DbSession], object] | None = None,
 ) -> list[int] | None:
-    """Apply a manager's decision (``done``, ``resend``, ``drop``) and audit it.
+    """Apply a manager's decision (``done``, ``resend``, ``drop``) to a stuck message — one
+    that needs review or that Wix refused (parked) — and audit it; its dependents follow.
 
     `guard` runs first inside the transaction (the services re-read the operator there); an
     exception it raises is the caller's refusal, with nothing written.
 
     Returns:
-        The message ids settled (a coalesced stock change settles its whole group), or None
-        when the message is not waiting for review.
+        The message ids settled (a coalesced stock change settles its whole group; the steps
+        of a dropped replacement order are dropped with it), or None when the message is not
+        stuck (done, pending or in flight).
 
     Raises:
         ValueError: An unknown decision or an empty reason.
@@ -174,7 +204,8 @@ def _item(row: db.ReviewRow) -> ReviewItem:
             if key not in BOOKKEEPING and isinstance(value, str | int | float | bool)
         }
     reason = row.reason or str(journal.get("review_reason") or "")
-    return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at)
+    return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at,
+                      row.state)
 
 
 def _moment(value: str | None) -> datetime | None:

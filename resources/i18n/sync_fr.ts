@@ -17,6 +17,11 @@
         <source>Numbers</source>
         <translation>Chiffres</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="84" />
+        <source>{change} (refused by Wix)</source>
+        <translation>{change} (refusé par Wix)</translation>
+    </message>
 </context>
 <context>
     <name>SyncBadge</name>
@@ -279,6 +284,11 @@
         <location filename="../../pos/ui/screens/sync/models.py" line="18" />
         <source>Stock change</source>
         <translation>Mouvement de stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/models.py" line="24" />
+        <source>Unused draft order</source>
+        <translation>Brouillon de commande abandonné</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sync/models.py" line="19" />

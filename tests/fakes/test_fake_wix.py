@@ -169,6 +169,39 @@ def test_refund_with_restock_moves_stock_exactly_once(fake: FakeWix, client: htt
     assert [p.status for p in data.payments] == ["APPROVED", "REFUNDED"]
 
 
+def test_a_gift_card_payment_is_refunded_whole_or_not_at_all(
+    fake: FakeWix, client: httpx.Client
+) -> None:
+    order = fake.state.add_order([("TS-M", 1)], payments=[("gift_card", "20.00"),
+                                                          ("card", "9.90")])  # fmt: skip
+    gift, card = client.get(f"/ecom/v1/payments/orders/{order['id']}").json()[
+        "orderTransactions"
+    ]["payments"]
+
+    def refund(amount: str | None, *, external: bool = False) -> httpx.Response:
+        entry: dict[str, Any] = {"paymentId": gift["id"], "externalRefund": external}
+        if amount is not None:
+            entry["amount"] = {"amount": amount}
+        body = {"orderId": order["id"], "paymentRefunds": [entry]}
+        return client.post("/ecom/v1/order-billing/refund-payments", json=body)
+
+    # Part of a gift-card payment: refused, through Wix or recorded as external (§2.7).
+    for external in (False, True):
+        refused = refund("5.00", external=external)
+        assert refused.status_code == 428
+        assert refused.json()["details"]["applicationError"]["code"] == (
+            "INVALID_PAYMENT_REFUND_AMOUNT"
+        )
+    assert fake.state.get_transactions(order["id"])["refunds"] == []
+    # Whole: refunded, and the payment shows VOIDED; nothing is left to refund on it.
+    assert refund("20.00").status_code == 200
+    payments = fake.state.get_transactions(order["id"])["payments"]
+    assert [p["status"] for p in payments] == ["VOIDED", "APPROVED"]
+    again = refund(None)
+    assert again.json()["details"]["applicationError"]["code"] == "PAYMENT_NOT_REFUNDABLE"
+    assert card["status"] == "APPROVED"
+
+
 def test_draft_order_commits_exactly_once(fake: FakeWix, client: httpx.Client) -> None:
     product = next(iter(fake.state.products.values()))
     variant = product.variants[0]

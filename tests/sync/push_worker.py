@@ -1,8 +1,9 @@
-"""Run as a subprocess by test_push_crash: push a SQLite file's outbox to a fake Wix in a loop.
+"""Run as a subprocess by test_push_crash: push a database's outbox to a fake Wix in a loop.
 
 ``python -m tests.sync.push_worker --db URL --base-url URL --api-key KEY --site-id ID``; exits 0
-when nothing is pending or in flight. Its clock runs a minute ahead per loop so retries come due
-at once; the test kills it with SIGKILL at random moments.
+when nothing it sends is pending or in flight (stock deltas are the stock pusher's). Its clock
+runs a minute ahead per loop so retries come due at once; the test kills it with SIGKILL at
+random moments.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import argparse
 import time
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import func, select
+
 from pos.db import outbox
 from pos.db.engine import make_engine, make_sessions
+from pos.db.records import OutboxMessageRecord
 from pos.sync.client import RateLimiter, WixClient
 from pos.sync.credentials import WixCredentials
 from pos.sync.push import Pusher
@@ -45,8 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         while True:
             pusher.run_once()
             with sessions() as session:
-                counts = outbox.counts(session, destination="wix")
-            if not counts.get("pending") and not counts.get("in_flight"):
+                left = session.scalar(select(func.count()).select_from(OutboxMessageRecord).where(
+                    OutboxMessageRecord.destination == "wix",
+                    OutboxMessageRecord.kind != "wix.stock_delta",  # the stock pusher's
+                    OutboxMessageRecord.state.in_((outbox.PENDING, outbox.IN_FLIGHT))))
+            if not left:
                 return 0
             clock.offset += timedelta(minutes=1)
             time.sleep(0.002)

@@ -15,11 +15,13 @@ from pos.db import outbox
 from pos.db.engine import make_engine, make_sessions
 from pos.domain.clock import FakeClock
 from pos.sync.push import Pusher
+from pos.sync.stock_push import StockPusher
 from tests.fakes.wix import FakeWix
 from tests.support.databases import DatabaseFactory
 from tests.sync.conftest import TEST_KEY, RecordedSleep
 from tests.sync.test_push import WixShop, make_wix_shop
 from tests.sync.test_push_faults import assert_three_on_wix, commit_three
+from tests.sync.test_push_gift_cards import assert_mixes_on_wix, commit_mixes, stock_round
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 3
@@ -56,11 +58,14 @@ def kill_after_requests(worker: subprocess.Popen[bytes], fake: FakeWix, count: i
 
 
 def finish(ws: WixShop) -> None:
-    """An in-process pusher, its clock past every retry the worker planned, drains the rest."""
+    """An in-process pusher, its clock past every retry the worker planned, drains the rest
+    (with the stock pusher: a return Wix cannot refund is restocked by us)."""
     clock = FakeClock(datetime.now(UTC) + timedelta(days=3650))
     pusher = Pusher(client=ws.client, sessions=ws.shop.sessions, clock=clock)
+    stock = StockPusher(client=ws.client, sessions=ws.shop.sessions, clock=clock)
     for _ in range(100):
         pusher.run_once()
+        stock_round(stock)
         with ws.shop.sessions() as s:
             counts = outbox.counts(s, destination="wix")
         if not counts.get("pending") and not counts.get("in_flight"):
@@ -87,5 +92,25 @@ def test_a_killed_pusher_loses_and_doubles_nothing(
         with ws.shop.sessions() as s:
             assert outbox.counts(s, destination="wix") == {"done": 8}
         assert_three_on_wix(ws, docs)
+        ws.client.close()
+    engine.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_killed_pusher_writes_every_payment_mix_once(
+    database_factory: DatabaseFactory, backend: str, seed: int
+) -> None:
+    rng = random.Random(100 + seed)
+    url = database_factory.new_url(backend)
+    engine = make_engine(url)
+    with FakeWix(api_key=TEST_KEY, latency_ms=rng.choice([0, 2, 5])) as fake:
+        ws = make_wix_shop(make_sessions(engine), fake, RecordedSleep())
+        mixes = commit_mixes(ws)
+        for _ in range(KILLS):
+            kill_after_requests(start_worker(url, fake), fake, rng.randint(1, 20))
+        finish(ws)
+        assert_mixes_on_wix(ws, mixes)
         ws.client.close()
     engine.dispose()

@@ -21,6 +21,7 @@ from tests.sync.test_push import (
     wix_id_of,
     wix_order,
 )
+from tests.sync.test_push_gift_cards import assert_mixes_on_wix, commit_mixes, drain_all
 
 fake, ws = test_push.fake, test_push.ws  # the fixtures
 
@@ -77,3 +78,13 @@ def test_every_change_lands_exactly_once_despite_faults(ws: WixShop, seed: int) 
     assert report.needs_review == 0 and report.parked == 0
     assert ws.fake.faults.injected  # the faults really happened
     assert_three_on_wix(ws, docs)
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 14, 15])
+def test_every_payment_mix_lands_exactly_once_despite_faults(ws: WixShop, seed: int) -> None:
+    mixes = commit_mixes(ws)
+    ws.fake.faults.random(rate=0.2, seed=seed, kinds=KINDS)
+    report = drain_all(ws, rounds=200)
+    assert report.needs_review == 0 and report.parked == 0
+    assert ws.fake.faults.injected
+    assert_mixes_on_wix(ws, mixes)

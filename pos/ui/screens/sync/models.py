@@ -22,6 +22,7 @@ def kind_label(kind: str) -> str:
         "wix.add_payment": QCoreApplication.translate("SyncWords", "Payment"),
         "wix.comment": QCoreApplication.translate("SyncWords", "Order note"),
         "wix.cancel": QCoreApplication.translate("SyncWords", "Cancellation"),
+        "wix.delete_draft": QCoreApplication.translate("SyncWords", "Unused draft order"),
     }
     return labels.get(kind, kind.removeprefix("wix.").replace("_", " ").capitalize())
 
@@ -53,7 +54,8 @@ def numbers_text(numbers: tuple[tuple[str, Any], ...]) -> str:
 
 
 class ReviewItemsTableModel(LocalizedRowsModel[ReviewItemView]):
-    """The changes waiting for a manager: what, since when, the numbers, and why."""
+    """The changes waiting for a manager (to check, or refused by Wix): what, since when, the
+    numbers, and why."""
 
     NUMBERS_COLUMN = 2
 
@@ -64,10 +66,15 @@ class ReviewItemsTableModel(LocalizedRowsModel[ReviewItemView]):
 
     def _make_columns(self) -> Sequence[Column[ReviewItemView]]:
         return (
-            Column(self.tr("Change"), lambda item: kind_label(item.kind)),
+            Column(self.tr("Change"), self._change),
             Column(self.tr("Since"), self._since),
             Column(self.tr("Numbers"), lambda item: numbers_text(item.numbers)),
         )
+
+    def _change(self, item: ReviewItemView) -> str:
+        if item.state == "parked":
+            return self.tr("{change} (refused by Wix)").format(change=kind_label(item.kind))
+        return kind_label(item.kind)
 
     def _since(self, item: ReviewItemView) -> str:
         return format_datetime(item.created_at, self.locale, tz=self._tz)

@@ -33,13 +33,15 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def badge_look(status: SyncStatusView | None) -> BadgeLook:
-    """The badge for `status` (None: not known yet). Review first, then offline, then online."""
+    """The badge for `status` (None: not known yet). Stuck changes first (to check or refused
+    by Wix), then offline, then online."""
     if status is None:
         return BadgeLook(QCoreApplication.translate("SyncBadge", "Wix sync…"), "unknown")
-    if status.needs_review:
+    stuck = status.needs_review + status.parked  # both wait for a manager's decision
+    if stuck:
         return BadgeLook(
             _count(
-                status.needs_review,
+                stuck,
                 QCoreApplication.translate("SyncBadge", "1 to check"),
                 QCoreApplication.translate("SyncBadge", "{n} to check"),
             ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pytestqt.qtbot import QtBot
 
 from pos.ui.screens.sync.models import ReviewItemsTableModel, kind_label, numbers_text
@@ -24,3 +26,11 @@ def test_unknown_kinds_are_still_readable() -> None:
         numbers_text((("order_number", "10234"), ("amount", None)))
         == "order number 10234 · amount —"
     )
+
+
+def test_a_change_refused_by_wix_says_so(qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ReviewItemsTableModel(locale="en_US")
+    model.set_rows([replace(stock_item(1), kind="wix.refund", state="parked")])
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Refund (refused by Wix)"
+    assert kind_label("wix.delete_draft") == "Unused draft order"

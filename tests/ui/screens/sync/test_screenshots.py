@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC
 
 import pytest
@@ -14,7 +15,7 @@ from pos.ui.format import locale_for
 from pos.ui.screens.sync import SyncBadge, SyncViewModel, create_sync_panel
 from pos.ui.workers import TaskRunner
 from tests.ui.screens.login.helpers import save, show, translated
-from tests.ui.screens.sync.support import MANAGER, FakeSync, stock_item, with_review
+from tests.ui.screens.sync.support import MANAGER, FakeSync, status, stock_item
 from tests.ui.screens.sync.test_screen import tap_first_row
 
 PROBLEM = "Wix cannot be reached (no network?) — 12 changes wait and will be sent when it is back"
@@ -33,10 +34,11 @@ def tasks() -> Iterator[TaskRunner]:
 
 
 def test_sync_screenshot(qtbot: QtBot, tasks: TaskRunner, language: str) -> None:
-    fake = FakeSync(
-        with_review(stock_item(41), stock_item(57, "JEA-L"), online=False, pending=12,
-                    parked=1, last_error=PROBLEM)
-    )  # fmt: skip
+    refused = replace(stock_item(63), kind="wix.refund", object_key="order:w-1", numbers=(),
+                      state="parked", reason="Wix refused the change: payment not refundable")
+    items = (stock_item(41), stock_item(57, "JEA-L"), refused)  # fmt: skip
+    fake = FakeSync(status(needs_review=2, parked=1, review_items=items, online=False,
+                           pending=12, last_error=PROBLEM))  # fmt: skip
     vm = SyncViewModel(sync=fake, runner=tasks, request_now=lambda: None)
     panel = create_sync_panel(view_model=vm, locale=locale_for(language), tz=UTC)
     vm.set_operator(MANAGER)
@@ -56,6 +58,6 @@ def test_sync_screenshot(qtbot: QtBot, tasks: TaskRunner, language: str) -> None
     panel.findChild(QLineEdit, "reasonEdit").setText(
         "compté en rayon : 11" if language == "fr" else "counted on the shelf: 11"
     )
-    assert badge.text() == ("2 à vérifier" if language == "fr" else "2 to check")
+    assert badge.text() == ("3 à vérifier" if language == "fr" else "3 to check")
     assert badge.testAttribute(Qt.WidgetAttribute.WA_WState_Visible)
     save(page, f"sync-{language}.png")

@@ -20,6 +20,7 @@ from tests.ui.screens.sync.support import status, stock_item, with_review
         (status(online=False, pending=1), "Offline — 1 change waiting", "offline"),
         (status(online=False), "Offline", "offline"),
         (with_review(stock_item(1), stock_item(2), online=False), "2 to check", "review"),
+        (status(parked=1, pending=2), "1 to check", "review"),  # refused by Wix: decide too
         (status(configured=False, online=False, pending=4), "Wix not configured", "off"),
     ],
 )
