@@ -31,3 +31,9 @@ def open_database(args: argparse.Namespace, *, migrate: bool = True) -> Engine:
     if migrate:
         upgrade(engine)
     return engine
+
+
+def plain_reason(error: BaseException) -> str:
+    """The first line of an error's message (never a traceback), for one sentence on stderr."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

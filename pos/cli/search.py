@@ -17,7 +17,7 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
-from pos.cli.common import add_db_option, open_database
+from pos.cli.common import add_db_option, open_database, plain_reason
 from pos.db.engine import make_sessions
 from pos.db.search import MAX_PAGE
 from pos.domain.clock import SystemClock
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = open_database(args)
     except Exception as error:  # a bad URL, a missing server, a locked or corrupt file
-        print(f"cannot open the database: {_reason(error)}", file=sys.stderr)
+        print(f"cannot open the database: {plain_reason(error)}", file=sys.stderr)
         return EXIT_ERROR
     try:
         service = SalesHistoryService(sessions=make_sessions(engine), clock=SystemClock())
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         until = _start_of(args.until + timedelta(days=1)) if args.until else None
         page = service.search(args.query, limit=args.limit, since=since, until=until)
     except Exception as error:  # the database went away mid-query
-        print(f"search failed: {_reason(error)}", file=sys.stderr)
+        print(f"search failed: {plain_reason(error)}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         engine.dispose()
@@ -104,11 +104,6 @@ def run(args: argparse.Namespace) -> int:
         print(MESSAGES[page.message].format(query=args.query[:80]), file=sys.stderr)
         return EXIT_NOTHING
     return 0
-
-
-def _reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
 
 
 def _start_of(day: date | None) -> datetime | None:
@@ -127,6 +122,7 @@ def _customer(row: OrderSummary) -> str:
 
 def _as_json(row: OrderSummary) -> dict[str, object]:
     return {
+        "order_id": row.order_id,  # what `SalesHistoryService.order_detail` takes
         "number": row.number,
         "placed_at": row.placed_at.isoformat(),
         "customer": _customer(row),

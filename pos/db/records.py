@@ -54,6 +54,10 @@ class ProductRecord(Base):
     wix_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(100), default="")
+    # Names of the Wix collections (V1) / categories (V3) the product is in; the policy's
+    # category rules apply to `category` and to each of these (docs/returns-rules.md).
+    categories: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    image_url: Mapped[str | None] = mapped_column(String(1000))  # Wix's main picture
     visible: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime | None]
 

@@ -39,6 +39,7 @@ from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
+from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
 from pos.services.users import require
@@ -173,14 +174,16 @@ class ReturnsService:
             current = quote(context.snapshot, draft, policy, now)
             used = self._check_approvals(s, operator, current, approvals, now)
             balances = self._gift_card_balances(s, tenders)
+            chosen = chosen_card_codes(s, tenders)
             settlement = settle(current.balance, current.balance_kind, tenders,
                                 payments=context.snapshot.payments,
-                                gift_card_balances={c: b for c, (_, b) in balances.items()})
+                                gift_card_balances={c: b for c, (_, b) in balances.items()},
+                                store_credit_only=current.store_credit_only)
             rows = _Rows()
             document = self._write(s, operator, context, draft, current, now, notify, rows)
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
-            cards = self._tenders(s, context, document, settlement, balances, now, rows)
+            cards = self._tenders(s, context, document, settlement, balances, chosen, now, rows)
             self._stock(s, operator, context, document, current, now, rows)
             self._bind_approvals(s, used, document.id)
             self._outbox(s, context, document, current, settlement, draft, rows.outbox)
@@ -274,16 +277,16 @@ class ReturnsService:
         return document
 
     def _tenders(self, s, context, document: _Document, settlement: Settlement, balances,  # type: ignore[no-untyped-def]
-                 now, rows: _Rows) -> list[IssuedCard]:
+                 chosen: list[str | None], now, rows: _Rows) -> list[IssuedCard]:
         direction = "out" if settlement.direction.value == "refund" else "in"
         cards: list[IssuedCard] = []
-        for tender in settlement.tenders:
+        for index, tender in enumerate(settlement.tenders):
             card_id = None
             if tender.method in (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT):
                 kind = "store_credit" if tender.method is TenderMethod.STORE_CREDIT else "gift_card"
                 card_id, code = repo.issue_gift_card(
                     s, amount=tender.amount, kind=kind, customer_id=context.customer_id,
-                    document_id=document.id, now=now)
+                    document_id=document.id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
                 card_id = balances[tender.gift_card_code][0]

@@ -20,6 +20,7 @@ from pos.db.migrate import upgrade
 from pos.domain.clock import Clock, SystemClock
 from pos.domain.money import Money
 from pos.services.errors import ServiceError
+from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
@@ -121,6 +122,7 @@ class Store:
         policy: The return policy (`PolicyService`).
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
+        gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
     """
 
     def __init__(
@@ -142,6 +144,7 @@ class Store:
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
+        self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
 
     @classmethod
     def open(
