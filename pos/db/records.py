@@ -172,7 +172,8 @@ class OrderLineRecord(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     wix_line_id: Mapped[str | None] = mapped_column(String(64))
-    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"))
+    # Indexed: a new item's VAT rate is the one its product's latest order line had.
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"), index=True)
     product_name: Mapped[str] = mapped_column(String(200))
     sku: Mapped[str | None] = mapped_column(String(64))
     options_text: Mapped[str] = mapped_column(String(200), default="")

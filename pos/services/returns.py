@@ -28,6 +28,7 @@ from pos.db.records import (
     PrintJobRecord,
     StockMovementRecord,
 )
+from pos.db.tax_rates import new_item_tax_rate
 from pos.db.users import attach_approvals
 from pos.domain.clock import Clock
 from pos.domain.errors import DomainError
@@ -140,13 +141,14 @@ class ReturnsService:
         with self._sessions() as s:
             context = repo.load_context(s, order_id)
             variant = repo.find_variant(s, variant_id=variant_id, code=code)
+            rate = variant and new_item_tax_rate(s, variant.variant_id)  # docs/sync-pull.md
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
         if variant is None:
             raise ReturnsError("variant_not_found", code=code or variant_id)
         options = " / ".join(str(v) for v in variant.options.values())
         return NewItem(str(variant.product_id), str(variant.variant_id), quantity, variant.price,
-                       variant.tax_rate, context.tax_included,
+                       variant.tax_rate if rate is None else rate, context.tax_included,
                        f"{variant.product_name} {options}".strip(), variant.sku)
 
     def quote(self, order_id: int, draft: Draft) -> Quote:

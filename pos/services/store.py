@@ -17,6 +17,7 @@ from pos.db import returns as returns_repo
 from pos.db.catalogue import upsert_variant
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.migrate import upgrade
+from pos.db.tax_rates import new_item_tax_rate
 from pos.domain.clock import Clock, SystemClock
 from pos.domain.money import Money
 from pos.services.errors import ServiceError
@@ -66,6 +67,7 @@ class CatalogueService:
         """
         with self._sessions() as s:
             found = returns_repo.find_variant(s, code=code)
+            rate = found and new_item_tax_rate(s, found.variant_id)
         if found is None:
             raise VariantNotFoundError(code)
         return VariantView(
@@ -75,7 +77,7 @@ class CatalogueService:
             found.barcode,
             found.options,
             found.price,
-            found.tax_rate,
+            found.tax_rate if rate is None else rate,  # as a new item is sold (docs/sync-pull.md)
             found.on_hand,
         )
 
