@@ -132,6 +132,13 @@ def upsert_wix_product(
     return product.id, True
 
 
+def picture_urls(session: Session) -> set[str]:
+    """Every product picture URL the catalogue holds (what `pos.sync.pictures` caches)."""
+    rows = session.scalars(select(ProductRecord.image_url)
+                           .where(ProductRecord.image_url.is_not(None)))  # fmt: skip
+    return {url for url in rows if url}
+
+
 def product_ids_by_wix(session: Session) -> dict[str, int]:
     """Local product id of every product that came from Wix, by Wix product id."""
     rows = session.execute(

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from sqlalchemy import select
 
+from pos.db import sync_state
 from pos.db.engine import SessionFactory
-from pos.db.records import ProductRecord
 from pos.domain.pictures import picture_file_name
 
 log = logging.getLogger(__name__)
@@ -59,8 +58,7 @@ class PictureCache:
     def refresh(self, sessions: SessionFactory) -> PictureReport:
         """Fetch the pictures not cached yet, remove the ones no product uses."""
         with sessions() as s:
-            urls = set(s.scalars(select(ProductRecord.image_url)
-                                 .where(ProductRecord.image_url.is_not(None))))  # fmt: skip
+            urls = sync_state.picture_urls(s)
         wanted = {picture_file_name(url): url for url in urls if url}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
