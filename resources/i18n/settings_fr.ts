@@ -4,6 +4,21 @@
 <context>
     <name>SettingsMessages</name>
     <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1"/>
+        <source>Fee %</source>
+        <translation>Frais %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1"/>
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1"/>
+        <source>Default VAT per currency</source>
+        <translation>TVA par défaut par devise</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="24"/>
         <source>Type the printer&apos;s address.</source>
         <translation>Tapez l’adresse de l’imprimante.</translation>
@@ -151,6 +166,11 @@
 </context>
 <context>
     <name>SettingsScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="1"/>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
     <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="302"/>
         <source>Settings</source>
@@ -314,6 +334,11 @@
 <context>
     <name>SettingsViewModel</name>
     <message>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="1"/>
+        <source>The categories are saved.</source>
+        <translation>Les catégories sont enregistrées.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/view_model.py" line="155"/>
         <source>The printer is saved.</source>
         <translation>L’imprimante est enregistrée.</translation>
@@ -457,6 +482,52 @@
         <location filename="../../pos/ui/screens/settings/wix_tab.py" line="187"/>
         <source>Saving replaces the Wix app stored now.</source>
         <translation>Enregistrer remplace l’application Wix enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryRulesTableModel</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Final sale</source>
+        <translation>Sans reprise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Exchange only</source>
+        <translation>Échange seulement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Store credit only</source>
+        <translation>Avoir seul</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Categories come from Wix with the catalogue. Tap a tick to set a rule; select a category to type its fee and VAT (blank: the shop&apos;s).</source>
+        <translation>Les catégories viennent de Wix avec le catalogue. Touchez une case pour poser une règle ; choisissez une catégorie pour saisir ses frais et sa TVA (vide : ceux de la boutique).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>VAT (%)</source>
+        <translation>TVA (%)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>e.g. EUR 20; CHF 8,1</source>
+        <translation>p. ex. EUR 20 ; CHF 8,1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1"/>
+        <source>Save categories</source>
+        <translation>Enregistrer les catégories</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -187,7 +188,12 @@ class CataloguePicker(Retranslating, QWidget):
         self._grid_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._grid_picture.hide()  # until a product is chosen
         self._grid_title = QLabel(objectName="gridTitle", wordWrap=True)
-        title = QHBoxLayout()
+        # The picture and the name take the width the grid leaves, and never ask for more:
+        # an Ignored policy counts for nothing when the screen shares its width out.
+        title_row = QWidget(objectName="gridTitleRow")
+        title_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title = QHBoxLayout(title_row)
+        title.setContentsMargins(0, 0, 0, 0)
         title.addWidget(self._grid_picture)
         title.addWidget(self._grid_title, 1)
         self._grid = QGridLayout()
@@ -197,7 +203,7 @@ class CataloguePicker(Retranslating, QWidget):
         layout.addLayout(search)
         layout.addWidget(self._results, 2)
         layout.addWidget(self._status)
-        layout.addLayout(title)
+        layout.addWidget(title_row)
         layout.addLayout(self._grid, 3)
 
     def _connect_signals(self) -> None:

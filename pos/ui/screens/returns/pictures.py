@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 THUMB_PX = 40  # in a 48 px row of the results list
-GRID_PX = 96  # beside the chosen product's size × colour grid
+GRID_PX = 40  # beside the chosen product's name (a taller one scrolls the screen at 1024×768)
 
 
 def load_pictures(paths: Iterable[tuple[int, str | None]], size: int) -> dict[int, QImage]:
