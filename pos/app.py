@@ -18,7 +18,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
-from pos.config import data_dir, default_database_path, demo_database_path, keep_escpos_out_of_tmp
+from pos.config import (
+    PICTURES_DIR,
+    data_dir,
+    default_database_path,
+    demo_database_path,
+    keep_escpos_out_of_tmp,
+)
 from pos.db.engine import DatabaseUnavailableError, SessionFactory, make_sessions, resolve_url
 from pos.db.opening import open_shop
 from pos.domain.clock import SystemClock
@@ -148,7 +154,7 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         users=UserService(sessions=sessions, clock=clock),
         returns=ReturnsService(sessions=sessions, clock=clock, terminal_id=terminal,
                                shop_name=shop.name),
-        catalogue=CatalogueSearchService(sessions=sessions),
+        catalogue=CatalogueSearchService(sessions=sessions, pictures=data_dir() / PICTURES_DIR),
         stock=StockService(sessions=sessions, clock=clock),
         print_queue=queue,
         previews=ReceiptPreviewService(receipts=receipts, render_text=_render_text),
@@ -156,7 +162,8 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         time_zone=ZoneInfo(zone),
         # The demo never talks to a real shop, even with Wix variables set in the shell.
         sync=None if demo else LazySyncService(
-            lambda: wix_sync_service(sessions, clock=clock, environ=environ)),
+            lambda: wix_sync_service(sessions, clock=clock, environ=environ,
+                                     pictures_dir=data_dir() / PICTURES_DIR)),
         settings=settings,
         policy=PolicyService(sessions=sessions, clock=clock),
         test_print=_test_print,

@@ -9,6 +9,7 @@ import platformdirs
 
 APP_NAME = "comptoir"
 DATA_DIR_ENV = "COMPTOIR_DATA_DIR"  # overrides the platform's data directory (tests, kiosks)
+PICTURES_DIR = "pictures"  # product pictures cached by the sync, under the data directory
 
 
 def data_dir() -> Path:

@@ -52,6 +52,11 @@ def test_every_example_runs_in_order_on_one_database(
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "api_example"}
     printed = [run(block, namespace) for block in python_blocks()]
-    assert printed == [["T1-000001 30.00 10.00", "6 4"], ["T1-000002 refund 29.90"]]
+    assert printed == [
+        ["T1-000001 30.00 10.00", "6 4"],
+        ["T1-000002 refund 29.90"],
+        ["GiftCardView(code='KDO20190042', kind='gift_card', "
+         "balance=Money(minor=2500, currency='EUR'))"],
+    ]
     page = DOC.read_text(encoding="utf-8")
     assert all(f"`{line}`" in page for lines in printed for line in lines)  # the page says so

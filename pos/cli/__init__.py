@@ -25,6 +25,7 @@ SUBCOMMANDS = {
     "mail": "pos.cli.mail",
     "receipt": "pos.cli.receipt",
     "sync": "pos.cli.sync",
+    "gift-card": "pos.cli.gift_card",
 }
 SUBCOMMAND_MODULES = tuple(dict.fromkeys(SUBCOMMANDS.values()))
 

@@ -84,3 +84,9 @@ def _say(args: argparse.Namespace, sentence: str) -> None:
     action = getattr(args, f"{args.command.replace('-', '_')}_command", None)
     name = " ".join(word for word in ("comptoir", args.command, action) if word)
     print(f"{name}: {sentence}", file=sys.stderr)
+
+
+def plain_reason(error: BaseException) -> str:
+    """The first line of an error's message (never a traceback), for one sentence on stderr."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

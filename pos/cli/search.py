@@ -114,6 +114,7 @@ def _customer(row: OrderSummary) -> str:
 
 def _as_json(row: OrderSummary) -> dict[str, object]:
     return {
+        "order_id": row.order_id,  # what `SalesHistoryService.order_detail` takes
         "number": row.number,
         "placed_at": row.placed_at.isoformat(),
         "customer": _customer(row),

@@ -15,11 +15,13 @@ import sys
 import time
 
 from pos.cli.common import add_db_option, open_database
+from pos.config import PICTURES_DIR, data_dir
 from pos.db.engine import make_sessions
 from pos.domain.clock import SystemClock
 from pos.sync.client import RateLimiter, WixClient
 from pos.sync.credentials import WixConfigError, base_url, load_credentials
 from pos.sync.engine import SyncRunner
+from pos.sync.pictures import PictureCache
 from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
 
 DEFAULT_INTERVAL = 60.0
@@ -68,6 +70,7 @@ def _run(args: argparse.Namespace) -> int:
         clock=SystemClock(),
         client_factory=lambda: WixClient(base_url=url, credentials=credentials, limiter=limiter),
         progress=lambda text: print(f"sync: {text}", file=sys.stderr, flush=True),
+        pictures=PictureCache(data_dir() / PICTURES_DIR),
     )
     try:
         while True:

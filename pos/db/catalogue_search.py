@@ -30,6 +30,7 @@ class ProductRow:
     name: str
     category: str
     variants: tuple[VariantRow, ...]
+    image_url: str | None = None  # Wix's main picture (cached on disk by the sync)
 
 
 def find_products(session: Session, text: str, limit: int) -> list[ProductRow]:
@@ -91,7 +92,7 @@ def load_product(session: Session, product_id: int) -> ProductRow | None:
         for v in sorted(record.variants, key=lambda v: v.id)
         if v.active
     )
-    return ProductRow(record.id, record.name, record.category or "", variants)
+    return ProductRow(record.id, record.name, record.category or "", variants, record.image_url)
 
 
 def _on_hand(stock: StockLevelRecord | None) -> int:

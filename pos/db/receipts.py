@@ -37,6 +37,8 @@ class StoredLine:
     options: str
     quantity: int
     amount_minor: int
+    tax_minor: int = 0  # the VAT inside `amount_minor`
+    tax_rate: str = "0"  # percent, as text
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +145,16 @@ def _returned(session: Session, document_id: str) -> tuple[StoredLine, ...]:
             OrderLineRecord.options_text,
             DocumentReturnLineRecord.quantity,
             DocumentReturnLineRecord.credit_minor,
+            DocumentReturnLineRecord.tax_minor,
+            OrderLineRecord.tax_rate,
         )
         .join(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
         .where(DocumentReturnLineRecord.document_id == document_id)
         .order_by(DocumentReturnLineRecord.id)
     )
     return tuple(
-        StoredLine(name, options or "", quantity, credit)
-        for name, options, quantity, credit in rows
+        StoredLine(name, options or "", quantity, credit, tax, rate)
+        for name, options, quantity, credit, tax, rate in rows
     )
 
 
@@ -161,6 +165,8 @@ def _new_items(session: Session, document_id: str) -> tuple[StoredLine, ...]:
             VariantRecord.options,
             DocumentNewLineRecord.quantity,
             DocumentNewLineRecord.total_minor,
+            DocumentNewLineRecord.tax_minor,
+            DocumentNewLineRecord.tax_rate,
         )
         .join(VariantRecord, VariantRecord.id == DocumentNewLineRecord.variant_id)
         .join(ProductRecord, ProductRecord.id == VariantRecord.product_id)
@@ -168,11 +174,13 @@ def _new_items(session: Session, document_id: str) -> tuple[StoredLine, ...]:
         .order_by(DocumentNewLineRecord.id)
     )
     return tuple(
-        StoredLine(
-            name, " / ".join(f"{k} {v}" for k, v in (options or {}).items()), quantity, total
-        )
-        for name, options, quantity, total in rows
+        StoredLine(name, _options(options), quantity, total, tax, rate)
+        for name, options, quantity, total, tax, rate in rows
     )
+
+
+def _options(options: dict[str, str] | None) -> str:
+    return " / ".join(f"{k} {v}" for k, v in (options or {}).items())
 
 
 def _fees(session: Session, document_id: str) -> tuple[tuple[str, int], ...]:

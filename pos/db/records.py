@@ -54,6 +54,10 @@ class ProductRecord(Base):
     wix_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(100), default="")
+    # Names of the Wix collections (V1) / categories (V3) the product is in; the policy's
+    # category rules apply to `category` and to each of these (docs/returns-rules.md).
+    categories: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    image_url: Mapped[str | None] = mapped_column(String(1000))  # Wix's main picture
     visible: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime | None]
 
@@ -168,7 +172,8 @@ class OrderLineRecord(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     wix_line_id: Mapped[str | None] = mapped_column(String(64))
-    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"))
+    # Indexed: a new item's VAT rate is the one its product's latest order line had.
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"), index=True)
     product_name: Mapped[str] = mapped_column(String(200))
     sku: Mapped[str | None] = mapped_column(String(64))
     options_text: Mapped[str] = mapped_column(String(200), default="")

@@ -38,7 +38,7 @@ from pos.db.records import (
 from pos.db.types import sum_minor
 from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
-from pos.domain.scan import new_gift_card_code
+from pos.domain.scan import new_gift_card_code, normalise_gift_card_code
 from pos.domain.settlement import PaymentMethod, PaymentSnapshot
 from pos.domain.valuation import LineValue
 
@@ -148,7 +148,7 @@ _LINES_QUERY = (
     select(_lines.c.id, _lines.c.wix_line_id, _lines.c.variant_id, _lines.c.product_name,
            _lines.c.sku, _lines.c.quantity, _lines.c.unit_price_minor, _lines.c.discount_minor,
            _lines.c.paid_minor, _lines.c.tax_minor, _lines.c.refunded_quantity,
-           _products.c.id.label("product_id"), _products.c.category,
+           _products.c.id.label("product_id"), _products.c.category, _products.c.categories,
            _counter_returned.label("counter_returned"))
     .select_from(_lines.outerjoin(_variants, _variants.c.id == _lines.c.variant_id)
                  .outerjoin(_products, _products.c.id == _variants.c.product_id))
@@ -178,7 +178,8 @@ def _sold_line(row, currency: str) -> SoldLine:  # type: ignore[no-untyped-def]
     returned = min(row.quantity, row.refunded_quantity + int(row.counter_returned))
     product = str(row.product_id) if row.product_id else f"sku:{row.sku}"
     return SoldLine(str(row.id), product, str(row.variant_id) if row.variant_id else None,
-                    row.product_name, value, returned, row.category or "", row.sku or "")
+                    row.product_name, value, returned, row.category or "", row.sku or "",
+                    categories=tuple(str(name) for name in row.categories or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,22 +284,41 @@ def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
     """(card id, balance) of a gift card or store-credit code; the row is locked when asked.
 
-    `code` is compared as given: normalise it first (`pos.domain.scan.normalise_gift_card_code`,
-    which `Tender` applies), as every code is stored normalised.
+    Every code is stored normalised (`pos.domain.scan.normalise_gift_card_code`, which
+    `Tender` applies); `code` is normalised again here, so a caller cannot miss the card.
     """
-    query = select(GiftCardRecord).where(GiftCardRecord.code == code)
+    query = select(GiftCardRecord).where(GiftCardRecord.code == normalise_gift_card_code(code))
     card = session.scalar(query.with_for_update() if lock else query)
-    if card is None:
-        return None
+    return None if card is None else (card.id, _card_balance(session, card))
+
+
+def gift_card(session: Session, code: str) -> tuple[str, Money] | None:
+    """(kind, balance) of the card with this exact (normalised) code; None when unknown."""
+    card = session.scalar(select(GiftCardRecord).where(GiftCardRecord.code == code))
+    return None if card is None else (card.kind, _card_balance(session, card))
+
+
+def _card_balance(session: Session, card: GiftCardRecord) -> Money:
     total = session.scalar(select(func.coalesce(func.sum(GiftCardEntryRecord.amount_minor), 0))
                            .where(GiftCardEntryRecord.gift_card_id == card.id))
-    return card.id, Money(int(total), card.currency)
+    return Money(int(total or 0), card.currency)
+
+
+def gift_card_exists(session: Session, code: str) -> bool:
+    """Whether a card (gift card or store credit) already has this code."""
+    return session.scalar(select(GiftCardRecord.id).where(GiftCardRecord.code == code)) is not None
 
 
 def issue_gift_card(session: Session, *, amount: Money, kind: str, customer_id: int | None,
-                    document_id: str | None, now: datetime) -> tuple[int, str]:
-    """A new card with an `issue` entry; returns (id, code), a random `new_gift_card_code`."""
-    code = new_gift_card_code()
+                    document_id: str | None, now: datetime, code: str | None = None
+                    ) -> tuple[int, str]:
+    """A new card with an `issue` entry; returns (id, code).
+
+    Args:
+        code: The card's code, already normalised and checked unused by the caller; a
+            random `new_gift_card_code` when None.
+    """
+    code = code or new_gift_card_code()
     connection = session.connection()
     cards = GiftCardRecord.__table__
     card_id = connection.execute(insert(cards).values(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeAlias
+from typing import Protocol, TypeAlias
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -91,23 +91,52 @@ def set_cursor(session: Session, name: str, value: str, *, now: datetime) -> Non
 # ---------------------------------------------------------------- catalogue
 
 
+class WixProductExtras(Protocol):
+    """A product's categories by name (main first) and main picture URL, as pulled."""
+
+    categories: tuple[str, ...]
+    image_url: str | None
+
+
 def upsert_wix_product(
-    session: Session, *, wix_id: str, name: str, visible: bool, now: datetime
-) -> tuple[int, bool]:
+    session: Session, *, wix_id: str, name: str, visible: bool, now: datetime,
+    extras: WixProductExtras | None = None,
+) -> tuple[int, bool]:  # fmt: skip
     """Create or update the product with Wix id `wix_id`.
+
+    Args:
+        extras: Its categories and picture; None keeps what is stored (a product first
+            seen through a variant). The main category is also its `category`.
 
     Returns:
         (product id, True when something was created or changed).
     """
     product = session.scalar(select(ProductRecord).where(ProductRecord.wix_id == wix_id))
     if product is None:
-        product = ProductRecord(wix_id=wix_id, name=name, category="", visible=visible)
+        product = ProductRecord(wix_id=wix_id, name=name, category="", visible=visible,
+                                categories=[])  # fmt: skip
         session.add(product)
-    elif (product.name, product.visible) == (name, visible):
+    before = (product.name, product.visible, product.category, list(product.categories or []),
+              product.image_url)  # fmt: skip
+    product.name, product.visible = name, visible
+    if extras is not None:
+        product.categories = list(extras.categories)
+        product.category = extras.categories[0] if extras.categories else ""
+        product.image_url = extras.image_url
+    after = (product.name, product.visible, product.category, list(product.categories or []),
+             product.image_url)  # fmt: skip
+    if product.id is not None and before == after:
         return product.id, False
-    product.name, product.visible, product.updated_at = name, visible, now
+    product.updated_at = now
     session.flush()
     return product.id, True
+
+
+def picture_urls(session: Session) -> set[str]:
+    """Every product picture URL the catalogue holds (what `pos.sync.pictures` caches)."""
+    rows = session.scalars(select(ProductRecord.image_url)
+                           .where(ProductRecord.image_url.is_not(None)))  # fmt: skip
+    return {url for url in rows if url}
 
 
 def product_ids_by_wix(session: Session) -> dict[str, int]:

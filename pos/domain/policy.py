@@ -45,6 +45,12 @@ class Policy:
         flat_return_fee_minor: Fee once per refund or exchange returning at least one unit.
         final_sale_categories: Categories whose items need a manager to be taken back.
         exchange_only_categories: Categories whose items need a manager to be refunded.
+        store_credit_only_categories: Categories whose items give money back only as a new
+            gift card or store credit (never cash nor the original payment).
+        vat_rate_by_currency: The shop's default VAT rate (percent) per currency it sells
+            in, for Wix items whose rate no recent order shows (docs/sync-pull.md).
+        vat_rate_by_category: VAT rate (percent) of a category's Wix items, before the
+            currency's default.
         manager_refund_threshold_minor: Refunds above this need a manager.
         reasons_required: Every returned line needs a reason (a cancellation needs a note).
         like_for_like_keeps_price: Rule 7: another variant of the same product keeps the
@@ -60,6 +66,9 @@ class Policy:
     flat_return_fee_minor: int = 0
     final_sale_categories: frozenset[str] = frozenset()
     exchange_only_categories: frozenset[str] = frozenset()
+    store_credit_only_categories: frozenset[str] = frozenset()
+    vat_rate_by_currency: Mapping[str, Decimal] = field(default_factory=_empty_rates, hash=False)
+    vat_rate_by_category: Mapping[str, Decimal] = field(default_factory=_empty_rates, hash=False)
     manager_refund_threshold_minor: int = 10_000
     reasons_required: bool = False
     like_for_like_keeps_price: bool = True
@@ -69,36 +78,56 @@ class Policy:
         _check_count("flat_return_fee_minor", self.flat_return_fee_minor)
         _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
-        for category, pct in self.restocking_fee_pct_by_category.items():
-            _check_pct(f"restocking_fee_pct_by_category[{category}]", pct)
-        # Frozen means frozen: a caller's dict must not change the policy behind our back.
-        rates = MappingProxyType(dict(self.restocking_fee_pct_by_category))
-        object.__setattr__(self, "restocking_fee_pct_by_category", rates)
-        object.__setattr__(self, "final_sale_categories", frozenset(self.final_sale_categories))
-        object.__setattr__(
-            self, "exchange_only_categories", frozenset(self.exchange_only_categories)
-        )
+        for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
+                     "vat_rate_by_category"):  # fmt: skip
+            for key, pct in getattr(self, name).items():
+                _check_pct(f"{name}[{key}]", pct)
+            # Frozen means frozen: a caller's dict must not change the policy behind our back.
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        for name in ("final_sale_categories", "exchange_only_categories",
+                     "store_credit_only_categories"):  # fmt: skip
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
 
-    def restocking_pct_for(self, category: str) -> Decimal:
-        """The restocking percent for an item of `category` (its override, else the default)."""
-        return self.restocking_fee_pct_by_category.get(category, self.restocking_fee_pct)
+    def restocking_pct_for(self, *categories: str) -> Decimal:
+        """The restocking percent for an item in `categories`.
 
-    def is_final_sale(self, category: str) -> bool:
-        return category in self.final_sale_categories
+        An item in several categories (a Wix product in many collections) pays the highest
+        of their overrides; the default when none has one.
+        """
+        rates = [self.restocking_fee_pct_by_category[c] for c in categories
+                 if c in self.restocking_fee_pct_by_category]  # fmt: skip
+        return max(rates) if rates else self.restocking_fee_pct
 
-    def is_exchange_only(self, category: str) -> bool:
-        return category in self.exchange_only_categories
+    def is_final_sale(self, *categories: str) -> bool:
+        """True when any of the item's categories is final sale."""
+        return not self.final_sale_categories.isdisjoint(categories)
+
+    def is_exchange_only(self, *categories: str) -> bool:
+        return not self.exchange_only_categories.isdisjoint(categories)
+
+    def is_store_credit_only(self, *categories: str) -> bool:
+        return not self.store_credit_only_categories.isdisjoint(categories)
+
+    def vat_rate_for(self, currency: str, *categories: str) -> Decimal | None:
+        """The rate a Wix item gets when no recent order states one (None: none set).
+
+        The highest rate among its categories that have one, else the currency's default.
+        """
+        rates = [self.vat_rate_by_category[c] for c in categories if c in self.vat_rate_by_category]
+        return max(rates) if rates else self.vat_rate_by_currency.get(currency)
 
     def to_settings(self) -> dict[str, str]:
         """Every setting as text, for the `policy_settings` key/value table."""
-        rates = {key: str(pct) for key, pct in sorted(self.restocking_fee_pct_by_category.items())}
         return {
             "return_window_days": str(self.return_window_days),
             "restocking_fee_pct": str(self.restocking_fee_pct),
-            "restocking_fee_pct_by_category": json.dumps(rates, ensure_ascii=False),
+            "restocking_fee_pct_by_category": _json_rates(self.restocking_fee_pct_by_category),
             "flat_return_fee_minor": str(self.flat_return_fee_minor),
             "final_sale_categories": _json_list(self.final_sale_categories),
             "exchange_only_categories": _json_list(self.exchange_only_categories),
+            "store_credit_only_categories": _json_list(self.store_credit_only_categories),
+            "vat_rate_by_currency": _json_rates(self.vat_rate_by_currency),
+            "vat_rate_by_category": _json_rates(self.vat_rate_by_category),
             "manager_refund_threshold_minor": str(self.manager_refund_threshold_minor),
             "reasons_required": _bool_text(self.reasons_required),
             "like_for_like_keeps_price": _bool_text(self.like_for_like_keeps_price),
@@ -143,6 +172,10 @@ def _json_list(values: frozenset[str]) -> str:
     return json.dumps(sorted(values), ensure_ascii=False)
 
 
+def _json_rates(rates: Mapping[str, Decimal]) -> str:
+    return json.dumps({key: str(pct) for key, pct in sorted(rates.items())}, ensure_ascii=False)
+
+
 def _parse_int(text: str) -> int:
     if not text.strip().isdecimal():  # no sign, no decimals, no "1e3"
         raise ValueError(text)
@@ -184,6 +217,9 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "flat_return_fee_minor": _parse_int,
     "final_sale_categories": _parse_categories,
     "exchange_only_categories": _parse_categories,
+    "store_credit_only_categories": _parse_categories,
+    "vat_rate_by_currency": _parse_rates,
+    "vat_rate_by_category": _parse_rates,
     "manager_refund_threshold_minor": _parse_int,
     "reasons_required": _parse_bool,
     "like_for_like_keeps_price": _parse_bool,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from pos.domain.money import Money
@@ -54,6 +55,14 @@ class ReceiptLine:
     name: str
     options: str
     quantity: int
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptVat:
+    """The document's VAT at one rate: new items' tax minus returned items' (signed)."""
+
+    rate: Decimal  # percent
     amount: Money
 
 
@@ -117,6 +126,7 @@ class Receipt:
     open_drawer: bool = False
     note: str = ""
     time_zone: str = "Europe/Paris"
+    vat: tuple[ReceiptVat, ...] = ()  # per rate, highest first; empty prints no VAT
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -134,4 +144,12 @@ class Receipt:
         return self.balance.currency
 
 
-__all__ = ["Receipt", "ReceiptGiftCard", "ReceiptKind", "ReceiptLine", "ReceiptTender", "ShopInfo"]
+__all__ = [
+    "Receipt",
+    "ReceiptGiftCard",
+    "ReceiptKind",
+    "ReceiptLine",
+    "ReceiptTender",
+    "ReceiptVat",
+    "ShopInfo",
+]

@@ -30,6 +30,7 @@ from pos.domain.returns_draft import (
 from pos.domain.settlement import (
     COLLECT_METHODS,
     REFUND_METHODS,
+    STORE_CREDIT_METHODS,
     BalanceKind,
     PaymentSnapshot,
     TenderMethod,
@@ -85,6 +86,8 @@ class QuotedReturn:
     tax: Money
     final_sale: bool
     exchange_only: bool
+    store_credit_only: bool = False  # money back only as a new gift card or store credit
+    categories: tuple[str, ...] = ()  # every category of the line (`SoldLine.all_categories`)
 
     @property
     def returned_after(self) -> int:
@@ -155,6 +158,11 @@ class Quote:
         return -self.balance if self.balance.minor < 0 else Money.zero(self.currency)
 
     @property
+    def store_credit_only(self) -> bool:
+        """Money back only as a new gift card or store credit (a store-credit-only item)."""
+        return any(part.store_credit_only for part in self.returns)
+
+    @property
     def to_collect(self) -> Money:
         return self.balance if self.balance.minor > 0 else Money.zero(self.currency)
 
@@ -205,7 +213,7 @@ def quote(order: OrderSnapshot, draft: Draft, policy: Policy, now: datetime) -> 
         balance_kind=balance_kind,
         days_since_purchase=days,
         approvals_needed=_approvals(draft, returns, new_items, balance, days, policy),
-        settlement_methods=_methods(balance, order.payments),
+        settlement_methods=_methods(balance, order.payments, returns),
         note=draft.note,
     )
 
@@ -261,7 +269,9 @@ def _quote_returns(
                 credit=credit.amount,
                 tax=credit.tax,
                 final_sale=line.is_final_sale(policy),
-                exchange_only=policy.is_exchange_only(line.category),
+                exchange_only=policy.is_exchange_only(*line.all_categories),
+                store_credit_only=policy.is_store_credit_only(*line.all_categories),
+                categories=line.all_categories,
             )
         )
     return tuple(parts)
@@ -334,7 +344,7 @@ def _fees(
     if kind is DocumentKind.CANCELLATION or not returns:
         return Fees(zero, zero)
     exact = sum(
-        (Decimal(part.credit.minor) * policy.restocking_pct_for(part.category) for part in returns),
+        (Decimal(p.credit.minor) * policy.restocking_pct_for(*p.categories) for p in returns),
         Decimal(0),
     )
     restocking = min(Money(round_half_up(exact / HUNDRED), credit.currency), credit)
@@ -390,11 +400,15 @@ def _approvals(
     return tuple(needed)
 
 
-def _methods(balance: Money, payments: Sequence[PaymentSnapshot]) -> tuple[TenderMethod, ...]:
+def _methods(
+    balance: Money, payments: Sequence[PaymentSnapshot], returns: Sequence[QuotedReturn]
+) -> tuple[TenderMethod, ...]:
     if balance.minor > 0:
         return COLLECT_METHODS
     if balance.is_zero():
         return ()
+    if any(part.store_credit_only for part in returns):
+        return STORE_CREDIT_METHODS  # money back only as a card the shop honours
     if any(payment.refundable.minor > 0 for payment in payments):
         return REFUND_METHODS
     return tuple(method for method in REFUND_METHODS if method is not TenderMethod.ORIGINAL_PAYMENT)

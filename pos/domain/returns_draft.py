@@ -46,13 +46,19 @@ class SoldLine:
     category: str = ""
     sku: str = ""
     final_sale: bool = False  # sold as final sale, whatever its category
+    categories: tuple[str, ...] = ()  # its Wix collections / categories, by name
 
     @property
     def returnable(self) -> int:
         return max(self.value.quantity - self.already_returned, 0)
 
+    @property
+    def all_categories(self) -> tuple[str, ...]:
+        """`category` and `categories`: the policy's category rules apply to each."""
+        return tuple(dict.fromkeys(c for c in (self.category, *self.categories) if c))
+
     def is_final_sale(self, policy: Policy) -> bool:
-        return self.final_sale or policy.is_final_sale(self.category)
+        return self.final_sale or policy.is_final_sale(*self.all_categories)
 
 
 @dataclass(frozen=True, slots=True)

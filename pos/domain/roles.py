@@ -28,6 +28,7 @@ class Permission(StrEnum):
     OVERRIDE_POLICY = "override_policy"  # out of window, final sale, fee waived...
     CANCEL = "cancel"  # cancel an order / void a counter document
     ADJUST_STOCK = "adjust_stock"
+    REGISTER_GIFT_CARD = "register_gift_card"  # a card sold on paper before Comptoir
     VIEW_REPORTS = "view_reports"
     # admin
     MANAGE_USERS = "manage_users"
@@ -42,6 +43,7 @@ _MANAGER = _CASHIER | {
     Permission.OVERRIDE_POLICY,
     Permission.CANCEL,
     Permission.ADJUST_STOCK,
+    Permission.REGISTER_GIFT_CARD,
     Permission.VIEW_REPORTS,
 }
 _ADMIN = _MANAGER | {

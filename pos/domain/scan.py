@@ -86,6 +86,20 @@ def gift_card_code(text: str) -> str | None:
     return compact if _GIFT_CARD.fullmatch(compact) else None
 
 
+_CARD_CODE = re.compile(r"[A-Z0-9]{4,32}")
+
+
+def card_code(text: str) -> str | None:
+    """Any card code the shop may hold (its own, or printed before Comptoir), normalised.
+
+    Case, spaces and dashes do not count ("gc-2019 0042" is "GC20190042"); 4 to 32 letters
+    and digits once normalised, else None. Used for a card the cashier chose (registered
+    paper cards, a pre-printed card issued as a new gift card).
+    """
+    compact = normalise_gift_card_code(text)
+    return compact if _CARD_CODE.fullmatch(compact) else None
+
+
 def classify_scan(text: object, *, sku_pattern: re.Pattern[str] | None = None) -> ScanResult:
     """Classify what a scanner sent. Never raises.
 

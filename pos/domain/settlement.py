@@ -67,6 +67,8 @@ REFUND_METHODS = (
     TenderMethod.STORE_CREDIT,
 )
 COLLECT_METHODS = (TenderMethod.CASH, TenderMethod.CARD, TenderMethod.GIFT_CARD)
+# A refund for a store-credit-only item (docs/returns-rules.md): a card the shop honours.
+STORE_CREDIT_METHODS = (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT)
 
 
 class TenderDirection(StrEnum):
@@ -81,10 +83,11 @@ class Tender:
 
     Attributes:
         payment_id: The original payment, for `ORIGINAL_PAYMENT`.
-        gift_card_code: The card redeemed (`GIFT_CARD`); for a new card, the code to issue if
-            already chosen (else the service generates one). Normalised when the tender is
-            made (`normalise_gift_card_code`: case, spaces and dashes do not count), so one
-            card is one code however it was typed; None when nothing is left of it.
+        gift_card_code: The card redeemed (`GIFT_CARD`); for a new card (`NEW_GIFT_CARD`,
+            `STORE_CREDIT`), the code of a pre-printed card the cashier chose (refused if
+            another card has it), else None and the service generates one. Normalised when
+            the tender is made (`normalise_gift_card_code`: case, spaces and dashes do not
+            count), so one card is one code however it was typed.
         reference: Free reference such as the card terminal's approval code.
     """
 
@@ -141,6 +144,7 @@ def settle(
     *,
     payments: Sequence[PaymentSnapshot] = (),
     gift_card_balances: Mapping[str, Money] = MappingProxyType({}),
+    store_credit_only: bool = False,
 ) -> Settlement:
     """Check that `tenders` settle `balance` exactly (rules 8–9) and compute the change.
 
@@ -150,6 +154,8 @@ def settle(
         tenders: The cashier's tenders, each with a positive amount.
         payments: The original order's payments (for `ORIGINAL_PAYMENT` refunds).
         gift_card_balances: Current balance of each gift card code being redeemed.
+        store_credit_only: A refund may go only to a new gift card or store credit (the
+            quote returns a store-credit-only item); anything else is refused.
 
     Returns:
         The settlement with its direction and change due.
@@ -168,6 +174,10 @@ def settle(
         return Settlement(kind, TenderDirection.NONE, zero, (), zero)
     if kind is BalanceKind.LOWER:
         due = -balance
+        if store_credit_only:
+            for tender in tenders:
+                if tender.method not in STORE_CREDIT_METHODS:
+                    raise SettlementError("refund_store_credit_only", method=tender.method)
         _check_refund(due, tenders, payments)
         return Settlement(kind, TenderDirection.REFUND, due, tenders, zero)
     change = _check_collect(balance, tenders, gift_card_balances)

@@ -166,6 +166,17 @@ def _items(b: _Builder) -> None:
     _section(b, heading, r.returned, "credit_total")
     _section(b, "new_items", r.new_items, "new_items_total")
     _section(b, "fees", r.fees, None, translate=True)
+    _vat(b)
+
+
+def _vat(b: _Builder) -> None:
+    """The document's VAT per rate (new items minus returned ones), as French receipts show."""
+    for vat in b.receipt.vat:
+        rate = f"{vat.rate:f}".replace(".", "," if b.receipt.language == "fr" else ".")
+        spacing = "\u00a0" if b.receipt.language == "fr" else ""
+        b.pair(f"{b.say('vat')} {rate}{spacing}%", b.money(vat.amount))
+    if b.receipt.vat:
+        b.blank()
 
 
 def _balance_key(receipt: Receipt) -> str:

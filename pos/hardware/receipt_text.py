@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "order": ("Commande", "Order"),
     "approved_by": ("Validé par", "Approved by"),
     "vat_id": ("TVA", "VAT"),
+    "vat": ("TVA", "VAT"),  # "TVA 20 %": the document's VAT at that rate
     "phone": ("Tél.", "Tel."),
     "returned_items": ("ARTICLES RENDUS", "RETURNED ITEMS"),
     "cancelled_items": ("ARTICLES ANNULÉS", "CANCELLED ITEMS"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from pos.db import catalogue_search as repo
 from pos.db.engine import SessionFactory
 from pos.domain.money import Money
+from pos.domain.pictures import picture_file_name
 from pos.domain.search_text import fold
 
 LOW_STOCK = 2  # at most this many left: the picker marks the option "low"
@@ -32,6 +34,7 @@ class ProductView:
     price_from: Money
     variant_count: int
     on_hand: int
+    picture: str | None = None  # the cached picture's file, None: show the placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +66,24 @@ class VariantGrid:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     options: tuple[VariantOption, ...]
+    picture: str | None = None  # as `ProductView.picture`
 
     def cell(self, row: str, column: str) -> VariantOption | None:
         return next((o for o in self.options if o.row == row and o.column == column), None)
 
 
 class CatalogueSearchService:
-    """Finds replacement items; every method is one short read-only session."""
+    """Finds replacement items; every method is one short read-only session.
 
-    def __init__(self, *, sessions: SessionFactory) -> None:
-        self._sessions = sessions
+    Args:
+        sessions: The database.
+        pictures: Where the sync caches product pictures (`pos.sync.pictures`); None: the
+            counter shows no picture. A picture not cached yet (offline, never fetched) is
+            None in the views, and the screen shows its placeholder.
+    """
+
+    def __init__(self, *, sessions: SessionFactory, pictures: Path | None = None) -> None:
+        self._sessions, self._pictures = sessions, pictures
 
     def search(self, text: str, limit: int = 30) -> tuple[ProductView, ...]:
         """Products matching a name, a SKU prefix or a barcode; () for blank text."""
@@ -80,16 +91,22 @@ class CatalogueSearchService:
             return ()
         with self._sessions() as s:
             rows = repo.find_products(s, text, max(1, min(limit, MAX_LIMIT)))
-        return tuple(_product_view(row) for row in rows if row.variants)
+        return tuple(_product_view(row, self._picture(row)) for row in rows if row.variants)
 
     def variants(self, product_id: int) -> VariantGrid | None:
         """The product's variants as a grid, or None when it is gone or hidden."""
         with self._sessions() as s:
             row = repo.load_product(s, product_id)
-        return None if row is None else _grid(row)
+        return None if row is None else _grid(row, self._picture(row))
+
+    def _picture(self, row: repo.ProductRow) -> str | None:
+        if self._pictures is None or not row.image_url:
+            return None
+        path = self._pictures / picture_file_name(row.image_url)
+        return str(path) if path.is_file() else None
 
 
-def _product_view(row: repo.ProductRow) -> ProductView:
+def _product_view(row: repo.ProductRow, picture: str | None) -> ProductView:
     return ProductView(
         row.product_id,
         row.name,
@@ -97,6 +114,7 @@ def _product_view(row: repo.ProductRow) -> ProductView:
         min((v.price for v in row.variants), key=lambda price: price.minor),
         len(row.variants),
         sum(max(v.on_hand, 0) for v in row.variants),
+        picture,
     )
 
 
@@ -108,7 +126,7 @@ def _axes(row: repo.ProductRow) -> tuple[str, str]:
     return size, colour
 
 
-def _grid(row: repo.ProductRow) -> VariantGrid:
+def _grid(row: repo.ProductRow, picture: str | None) -> VariantGrid:
     row_axis, column_axis = _axes(row)
     options = tuple(
         VariantOption(
@@ -129,4 +147,5 @@ def _grid(row: repo.ProductRow) -> VariantGrid:
         tuple(dict.fromkeys(o.row for o in options)),
         tuple(dict.fromkeys(o.column for o in options)),
         options,
+        picture,
     )

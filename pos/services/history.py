@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from pos.db import orders as order_repo
 from pos.db import returns as returns_repo
@@ -58,9 +59,13 @@ class OrderLineView:
     returnable: int
     unit_price: Money
     paid: Money  # whole line, tax included
+    tax: Money  # the tax part of `paid` (rule 1: rounded once on the line)
+    discount: Money  # the line's own discount plus its share of the order's
+    tax_rate: Decimal  # percent, as the order stated it (20)
     next_unit_credit: Money | None  # credit for returning one more unit; None when none left
     final_sale: bool = False  # the policy takes it back only with a manager's approval
     exchange_only: bool = False  # exchanged, never refunded, without a manager
+    store_credit_only: bool = False  # money back only as a gift card or store credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,7 @@ class PaymentView:
     refundable: Money
     created_at: datetime
     payment_id: str = ""  # pass it back in Tender(ORIGINAL_PAYMENT, payment_id=...)
+    wix_payment_id: str | None = None  # Wix's id of the payment; None for one made here
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +103,9 @@ class OrderDetail:
     currency: str
     tax_included: bool
     total: Money
-    shipping: Money
+    shipping: Money  # what was paid for shipping, tax included
+    shipping_tax: Money  # its tax part
+    shipping_refunded: bool  # shipping already refunded (on Wix or at the counter)
     lines: tuple[OrderLineView, ...]
     payments: tuple[PaymentView, ...]
     documents: tuple[DocumentView, ...]
@@ -206,6 +214,9 @@ def _line_view(line, currency: str, counter_returned: int) -> OrderLineView:  # 
         returnable,
         Money(line.unit_price_minor, currency),
         value.paid,
+        value.tax,
+        value.discount,
+        Decimal(line.tax_rate),
         credit,
     )
 
@@ -216,13 +227,15 @@ def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # 
     sold = {line.line_id: line for line in context.snapshot.lines}
     lines = tuple(replace(
         view, final_sale=sold[str(view.line_id)].is_final_sale(policy),
-        exchange_only=policy.is_exchange_only(sold[str(view.line_id)].category))
+        exchange_only=policy.is_exchange_only(*sold[str(view.line_id)].all_categories),
+        store_credit_only=policy.is_store_credit_only(*sold[str(view.line_id)].all_categories))
         for view in detail.lines)
     payments = tuple(replace(view, refunded=snap.already_refunded, refundable=snap.refundable,
                              payment_id=snap.payment_id)
                      for view, snap in zip(detail.payments, context.snapshot.payments,
                                            strict=True))
     return replace(detail, lines=lines, payments=payments,
+                   shipping_refunded=context.snapshot.shipping_already_refunded,
                    return_window_days=policy.return_window_days,
                    days_since_purchase=days_since_purchase(detail.placed_at, now))
 
@@ -240,6 +253,7 @@ def _detail(order, counter, documents, now: datetime) -> OrderDetail:  # type: i
             Money(p.refunded_minor, currency),
             Money(max(p.amount_minor - p.refunded_minor, 0), currency),
             p.created_at,
+            wix_payment_id=p.wix_payment_id,
         )
         for p in order.payments
     )
@@ -263,6 +277,8 @@ def _detail(order, counter, documents, now: datetime) -> OrderDetail:  # type: i
         order.tax_included,
         Money(order.total_minor, currency),
         Money(order.shipping_minor, currency),
+        Money(order.shipping_tax_minor, currency),
+        False,  # set by _with_policy from the counter documents and Wix's refunds
         lines,
         payments,
         docs,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pos.db.engine import SessionFactory
-from pos.db.policy import read_settings, write_settings
+from pos.db.policy import catalogue_categories, read_settings, write_settings
 from pos.domain.clock import Clock
 from pos.domain.policy import Policy
 from pos.domain.roles import Operator, Permission
@@ -23,6 +23,11 @@ class PolicyService:
     def current(self) -> Policy:
         with self._sessions() as s:
             return load_policy(s)
+
+    def catalogue_categories(self) -> tuple[str, ...]:
+        """Every category of the catalogue (Wix collections / categories), sorted by name."""
+        with self._sessions() as s:
+            return catalogue_categories(s)
 
     def update(self, operator: Operator, policy: Policy) -> Policy:
         """Replace the policy. Admins only; the change is audited with before and after.

@@ -8,6 +8,8 @@ the document's order.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from pos.db import receipts as repo
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
@@ -19,6 +21,7 @@ from pos.domain.receipt import (
     ReceiptKind,
     ReceiptLine,
     ReceiptTender,
+    ReceiptVat,
     ShopInfo,
 )
 from pos.domain.search_text import receipt_payload
@@ -151,6 +154,7 @@ class ReceiptService:
                          and _moves_cash(stored)),
             note=stored.note,
             time_zone=self._zone,
+            vat=_vat(stored) if kind is not ReceiptKind.GIFT_CARD_SLIP else (),
         )
 
 
@@ -161,6 +165,21 @@ def _returned(stored: repo.StoredDocument, language: str) -> tuple[ReceiptLine, 
         return lines
     shipping = Money(stored.shipping_refund_minor, stored.currency)
     return (*lines, ReceiptLine(label(language, "shipping_refund"), "", 0, shipping))
+
+
+def _vat(stored: repo.StoredDocument) -> tuple[ReceiptVat, ...]:
+    """Net VAT per rate: what the new items carry minus what the returned ones gave back."""
+    by_rate: dict[Decimal, int] = {}
+    for sign, lines in ((1, stored.new_items), (-1, stored.returned)):
+        for line in lines:
+            try:
+                rate = Decimal(line.tax_rate or "0").normalize()
+            except InvalidOperation:
+                continue
+            if line.tax_minor or rate:
+                by_rate[rate] = by_rate.get(rate, 0) + sign * line.tax_minor
+    return tuple(ReceiptVat(rate, Money(minor, stored.currency))
+                 for rate, minor in sorted(by_rate.items(), reverse=True) if rate)  # fmt: skip
 
 
 def _line(line: repo.StoredLine, currency: str) -> ReceiptLine:

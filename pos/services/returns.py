@@ -28,6 +28,7 @@ from pos.db.records import (
     PrintJobRecord,
     StockMovementRecord,
 )
+from pos.db.tax_rates import new_item_tax_rate
 from pos.db.users import attach_approvals
 from pos.domain.clock import Clock
 from pos.domain.errors import DomainError
@@ -40,6 +41,7 @@ from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
+from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
 from pos.services.returns_mail import document_mail
 from pos.services.writeback import (
@@ -146,13 +148,14 @@ class ReturnsService:
         with self._sessions() as s:
             context = repo.load_context(s, order_id)
             variant = repo.find_variant(s, variant_id=variant_id, code=code)
+            rate = variant and new_item_tax_rate(s, variant.variant_id)  # docs/sync-pull.md
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
         if variant is None:
             raise ReturnsError("variant_not_found", code=code or variant_id)
         options = " / ".join(str(v) for v in variant.options.values())
         return NewItem(str(variant.product_id), str(variant.variant_id), quantity, variant.price,
-                       variant.tax_rate, context.tax_included,
+                       variant.tax_rate if rate is None else rate, context.tax_included,
                        f"{variant.product_name} {options}".strip(), variant.sku)
 
     def quote(self, order_id: int, draft: Draft) -> Quote:
@@ -183,14 +186,16 @@ class ReturnsService:
             current = quote(context.snapshot, draft, policy, now)
             used = self._check_approvals(s, operator, current, approvals, now)
             balances = self._gift_card_balances(s, tenders)
+            chosen = chosen_card_codes(s, tenders)
             settlement = settle(current.balance, current.balance_kind, tenders,
                                 payments=context.snapshot.payments,
-                                gift_card_balances={c: b for c, (_, b) in balances.items()})
+                                gift_card_balances={c: b for c, (_, b) in balances.items()},
+                                store_credit_only=current.store_credit_only)
             rows = _Rows()
             document = self._write(s, operator, context, draft, current, now, notify, rows)
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
-            cards = self._tenders(s, context, document, settlement, balances, now, rows)
+            cards = self._tenders(s, context, document, settlement, balances, chosen, now, rows)
             writeback = self._writeback_input(s, context, document, current, settlement, draft)
             owner = ownership(order_on_wix=context.wix_id is not None,
                               api_orders_move_stock=self._api_orders_move_stock,
@@ -303,16 +308,16 @@ class ReturnsService:
         return document
 
     def _tenders(self, s, context, document: _Document, settlement: Settlement, balances,  # type: ignore[no-untyped-def]
-                 now, rows: _Rows) -> list[IssuedCard]:
+                 chosen: list[str | None], now, rows: _Rows) -> list[IssuedCard]:
         direction = "out" if settlement.direction.value == "refund" else "in"
         cards: list[IssuedCard] = []
-        for tender in settlement.tenders:
+        for index, tender in enumerate(settlement.tenders):
             card_id = None
             if tender.method in (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT):
                 kind = "store_credit" if tender.method is TenderMethod.STORE_CREDIT else "gift_card"
                 card_id, code = repo.issue_gift_card(
                     s, amount=tender.amount, kind=kind, customer_id=context.customer_id,
-                    document_id=document.id, now=now)
+                    document_id=document.id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
                 card_id = balances[tender.gift_card_code][0]

@@ -17,9 +17,11 @@ from pos.db import returns as returns_repo
 from pos.db.catalogue import upsert_variant
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.migrate import upgrade
+from pos.db.tax_rates import new_item_tax_rate
 from pos.domain.clock import Clock, SystemClock
 from pos.domain.money import Money
 from pos.services.errors import ServiceError
+from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
@@ -65,6 +67,7 @@ class CatalogueService:
         """
         with self._sessions() as s:
             found = returns_repo.find_variant(s, code=code)
+            rate = found and new_item_tax_rate(s, found.variant_id)
         if found is None:
             raise VariantNotFoundError(code)
         return VariantView(
@@ -74,7 +77,7 @@ class CatalogueService:
             found.barcode,
             found.options,
             found.price,
-            found.tax_rate,
+            found.tax_rate if rate is None else rate,  # as a new item is sold (docs/sync-pull.md)
             found.on_hand,
         )
 
@@ -121,6 +124,7 @@ class Store:
         policy: The return policy (`PolicyService`).
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
+        gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
     """
 
     def __init__(
@@ -142,6 +146,7 @@ class Store:
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
+        self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
 
     @classmethod
     def open(

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pos.db.engine import SessionFactory
@@ -271,6 +272,7 @@ def wix_sync_service(
     clock: Clock,
     environ: Mapping[str, str] = os.environ,
     keyring_get: Callable[[str, str], str | None] | None = None,
+    pictures_dir: Path | None = None,
 ) -> SyncService:
     """The app's sync service: Wix credentials from the keyring or the environment; the
     customer e-mails with the SMTP settings of ``COMPTOIR_SMTP_*`` and the keyring.
@@ -284,11 +286,14 @@ def wix_sync_service(
         clock: The app's clock.
         environ: Where ``COMPTOIR_WIX_*`` are read.
         keyring_get: `keyring.get_password` by default (tests pass a stand-in).
+        pictures_dir: Where product pictures are cached after each catalogue pull (none
+            are when None).
     """
     from pos.sync.client import RateLimiter, WixClient  # noqa: PLC0415 (httpx only when used)
     from pos.sync.credentials import WixConfigError, base_url, load_credentials  # noqa: PLC0415
     from pos.sync.engine import SyncRunner  # noqa: PLC0415
     from pos.sync.mail_runner import MailRunner  # noqa: PLC0415
+    from pos.sync.pictures import PictureCache  # noqa: PLC0415
 
     mail = MailRunner(sessions=sessions, clock=clock, environ=environ, keyring_get=keyring_get)
     try:
@@ -301,7 +306,9 @@ def wix_sync_service(
         def make_client() -> WixClient:
             return WixClient(base_url=url, credentials=credentials, limiter=limiter)
 
-        return SyncRunner(sessions=sessions, clock=clock, client_factory=make_client)
+        pictures = PictureCache(pictures_dir) if pictures_dir is not None else None
+        return SyncRunner(sessions=sessions, clock=clock, client_factory=make_client,
+                          pictures=pictures)  # fmt: skip
 
     return SyncService(make_runner, sessions=sessions, clock=clock, mail=mail)
 

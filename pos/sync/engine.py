@@ -27,6 +27,7 @@ from pos.sync.client import (
     WixResponseError,
     WixUnreachableError,
 )
+from pos.sync.pictures import PictureCache
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.sync.stock_push import StockPusher
 
@@ -42,6 +43,8 @@ class SyncRunner:
     Only the leader talks to Wix: on PostgreSQL the holder of an advisory lock (kept on a
     connection of its own until `close`), on SQLite always this runner. The puller and the
     document pusher are imported when first needed; a missing one is skipped with a note.
+    With `pictures`, product pictures are cached after each catalogue pull (a picture not
+    fetched never fails the tick).
     """
 
     def __init__(
@@ -53,8 +56,10 @@ class SyncRunner:
         pull_every: timedelta = timedelta(minutes=15),
         push_limit: int = 50,
         progress: Progress | None = None,
+        pictures: PictureCache | None = None,
     ) -> None:
         self._sessions, self._clock, self._client_factory = sessions, clock, client_factory
+        self._pictures = pictures  # refreshed after each catalogue pull
         self._pull_every, self._push_limit = pull_every, push_limit
         self._progress = progress or (lambda _text: None)
         self._lead = SyncLead(sessions)
@@ -130,6 +135,9 @@ class SyncRunner:
         if self._last_full_pull is None or now - self._last_full_pull >= self._pull_every:
             self._progress("pull: catalogue")
             self.reports["catalog"] = puller.pull_catalog()
+            if self._pictures is not None:
+                self._progress("pull: pictures")
+                self.reports["pictures"] = self._pictures.refresh(self._sessions)
             self._progress("pull: stock")
             self.reports["stock_pull"] = puller.pull_stock()
             self._last_full_pull = now

@@ -16,6 +16,7 @@ from pos.db import sync_state
 from pos.db.sync_state import SkuConflictError, SyncSession, WixVariantRow
 from pos.domain.money import Money
 from pos.sync.money import decimal_amount
+from pos.sync.pull_categories import category_names, v1_extras, v3_extras
 from pos.sync.wix_orders import WixPayloadError, parse_amount
 
 if TYPE_CHECKING:
@@ -36,10 +37,11 @@ def pull(run: PullRun) -> None:
     version = run.client.catalog_version()
     run.catalog_version = version
     kept: set[int] = set()
+    names = category_names(run, version)
     if version == "V3_CATALOG":
-        _pull_v3(run, kept)
+        _pull_v3(run, kept, names)
     else:
-        _pull_v1(run, kept)
+        _pull_v1(run, kept, names)
     now = run.now()
     with run.sessions.begin() as session:
         run.changed += sync_state.deactivate_wix_variants(session, keep=kept)
@@ -50,17 +52,17 @@ def pull(run: PullRun) -> None:
 # ---------------------------------------------------------------- V3
 
 
-def _pull_v3(run: PullRun, kept: set[int]) -> None:
+def _pull_v3(run: PullRun, kept: set[int], names: Mapping[str, str]) -> None:
     body = {
         "query": {"sort": [{"fieldName": "createdDate", "order": "ASC"}]},
-        "fields": ["CURRENCY"],
+        "fields": ["CURRENCY", "ALL_CATEGORIES_INFO"],
     }
     currencies: dict[str, str] = {}
     done = 0
     for page in run.cursor_pages(
         V3_PRODUCTS, body, items_key="products", limit=PRODUCTS_PAGE, meta_key="pagingMetadata"
     ):
-        _save_v3_products(run, page, currencies)
+        _save_v3_products(run, page, currencies, names)
         done += len(page)
         run.tell(done, None, "products")
     body = {"query": {"sort": [{"fieldName": "productData.productId", "order": "ASC"}]},
@@ -74,7 +76,9 @@ def _pull_v3(run: PullRun, kept: set[int]) -> None:
         run.tell(done, None, "variants")
 
 
-def _save_v3_products(run: PullRun, page: Page, currencies: dict[str, str]) -> None:
+def _save_v3_products(
+    run: PullRun, page: Page, currencies: dict[str, str], names: Mapping[str, str]
+) -> None:
     now = run.now()
     with run.sessions.begin() as session:
         for index, product in enumerate(page):
@@ -86,7 +90,7 @@ def _save_v3_products(run: PullRun, page: Page, currencies: dict[str, str]) -> N
                 currencies[wix_id] = product["currency"]
             _, changed = sync_state.upsert_wix_product(
                 session, wix_id=wix_id, name=name, visible=product.get("visible") is not False,
-                now=now,
+                now=now, extras=v3_extras(product, names),
             )  # fmt: skip
             run.changed += changed
 
@@ -149,7 +153,7 @@ def _v3_key(variant: Mapping[str, Any], data: Mapping[str, Any]) -> str:
 # ---------------------------------------------------------------- V1
 
 
-def _pull_v1(run: PullRun, kept: set[int]) -> None:
+def _pull_v1(run: PullRun, kept: set[int], names: Mapping[str, str]) -> None:
     body = {
         "query": {"sort": json.dumps([{"numericId": "asc"}])},
         "includeVariants": True,
@@ -157,12 +161,14 @@ def _pull_v1(run: PullRun, kept: set[int]) -> None:
     }
     done = 0
     for page in run.offset_pages(V1_PRODUCTS, body, items_key="products", limit=PRODUCTS_PAGE):
-        _save_v1_products(run, page, kept)
+        _save_v1_products(run, page, kept, names)
         done += len(page)
         run.tell(done, run.total, "products")
 
 
-def _save_v1_products(run: PullRun, page: Page, kept: set[int]) -> None:
+def _save_v1_products(
+    run: PullRun, page: Page, kept: set[int], names: Mapping[str, str]
+) -> None:
     now = run.now()
     with run.sessions.begin() as session:
         for index, product in enumerate(page):
@@ -172,7 +178,7 @@ def _save_v1_products(run: PullRun, page: Page, kept: set[int]) -> None:
                 continue
             product_id, changed = sync_state.upsert_wix_product(
                 session, wix_id=wix_id, name=name, visible=product.get("visible") is not False,
-                now=now,
+                now=now, extras=v1_extras(product, names),
             )  # fmt: skip
             run.changed += changed
             for variant_index, variant in enumerate(_v1_variants(product)):

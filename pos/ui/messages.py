@@ -103,6 +103,11 @@ _TEXTS: dict[str, str] = {
         "This cannot be used for a refund. Choose the original payment, cash, a gift card "
         "or store credit.",
     ),
+    "refund_store_credit_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "An item brought back is refunded only as store credit. Refund it to a new gift "
+        "card or as store credit.",
+    ),
     "method_not_for_collect": QT_TRANSLATE_NOOP(
         "Messages", "This cannot be used to take a payment. Choose cash, card or a gift card."
     ),
@@ -184,6 +189,12 @@ _TEXTS: dict[str, str] = {
     ),
     "variant_not_found": QT_TRANSLATE_NOOP(
         "Messages", "No item has the code “{code}”. Check the code, or search by name."
+    ),
+    "gift_card_code_taken": QT_TRANSLATE_NOOP(
+        "Messages", "The code {code} is already on another card. Use another card."
+    ),
+    "gift_card_code_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{code}” is not a gift-card code. Scan the card again."
     ),
     "not_enough_stock": QT_TRANSLATE_NOOP(
         "Messages",

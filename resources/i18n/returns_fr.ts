@@ -213,6 +213,21 @@
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../pos/ui/messages.py" line="1"/>
+        <source>An item brought back is refunded only as store credit. Refund it to a new gift card or as store credit.</source>
+        <translation>Un article rapporté n’est remboursé qu’en avoir. Remboursez sur une nouvelle carte cadeau ou en avoir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="1"/>
+        <source>The code {code} is already on another card. Use another card.</source>
+        <translation>Le code {code} est déjà celui d’une autre carte. Prenez une autre carte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="1"/>
+        <source>“{code}” is not a gift-card code. Scan the card again.</source>
+        <translation>« {code} » n’est pas un code de carte cadeau. Scannez la carte à nouveau.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/messages.py" line="25" />
         <source>Nothing is selected yet. Tap + on each item the customer brings back.</source>
         <translation>Rien n'est encore choisi. Touchez + sur chaque article que le client rapporte.</translation>

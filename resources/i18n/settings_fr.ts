@@ -4,153 +4,153 @@
 <context>
     <name>SettingsMessages</name>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="24"/>
-        <source>Type the printer&apos;s address.</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="24" />
+        <source>Type the printer's address.</source>
         <translation>Tapez l’adresse de l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="25"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="25" />
         <source>This printer address is too long.</source>
         <translation>Cette adresse d’imprimante est trop longue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="26"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="26" />
         <source>A printer address starts with tcp://, usb://, serial:// or file://, or is “virtual”.</source>
         <translation>Une adresse d’imprimante commence par tcp://, usb://, serial:// ou file://, ou vaut « virtual ».</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="30"/>
-        <source>Add the printer&apos;s network address, e.g. tcp://192.168.1.50:9100.</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="30" />
+        <source>Add the printer's network address, e.g. tcp://192.168.1.50:9100.</source>
         <translation>Ajoutez l’adresse réseau de l’imprimante, p. ex. tcp://192.168.1.50:9100.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="33"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="33" />
         <source>The port must be a number from 1 to 65535 (usually 9100).</source>
         <translation>Le port doit être un nombre de 1 à 65535 (souvent 9100).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="36"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="36" />
         <source>A USB printer is written usb://VENDOR:PRODUCT, e.g. usb://04b8:0e28.</source>
         <translation>Une imprimante USB s’écrit usb://FABRICANT:PRODUIT, p. ex. usb://04b8:0e28.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="39"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="39" />
         <source>Add the device path, e.g. serial:///dev/ttyUSB0.</source>
         <translation>Ajoutez le chemin du périphérique, p. ex. serial:///dev/ttyUSB0.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="42"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="42" />
         <source>The baud rate must be a number.</source>
         <translation>La vitesse (baudrate) doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="46"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="46" />
         <source>Paste the whole Wix API key, without spaces.</source>
         <translation>Collez la clé API Wix complète, sans espaces.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="49"/>
-        <source>Type the Wix site ID (found in the site&apos;s dashboard URL).</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="49" />
+        <source>Type the Wix site ID (found in the site's dashboard URL).</source>
         <translation>Tapez l’ID du site Wix (dans l’adresse du tableau de bord du site).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="54"/>
-        <source>Paste the Wix app&apos;s client ID, secret and instance ID, each in full and without spaces.</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="54" />
+        <source>Paste the Wix app's client ID, secret and instance ID, each in full and without spaces.</source>
         <translation>Collez l’ID client, le secret et l’ID d’instance de l’application Wix, chacun en entier et sans espaces.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="52"/>
-        <source>This computer&apos;s password store refused the Wix sign-in details. Unlock it, or ask your technician.</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="52" />
+        <source>This computer's password store refused the Wix sign-in details. Unlock it, or ask your technician.</source>
         <translation>Le trousseau de mots de passe de cet ordinateur a refusé les identifiants Wix. Déverrouillez-le ou appelez votre technicien.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="56"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="56" />
         <source>This language is not available.</source>
         <translation>Cette langue n’est pas disponible.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="57"/>
-        <source>This terminal&apos;s settings file cannot be read ({path}).</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="57" />
+        <source>This terminal's settings file cannot be read ({path}).</source>
         <translation>Le fichier de réglages de ce poste est illisible ({path}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="60"/>
-        <source>This terminal&apos;s settings file cannot be written ({path}).</source>
+        <location filename="../../pos/ui/screens/settings/models.py" line="60" />
+        <source>This terminal's settings file cannot be written ({path}).</source>
         <translation>Le fichier de réglages de ce poste ne peut pas être écrit ({path}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="66"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="66" />
         <source>A PIN is made of digits only.</source>
         <translation>Un code ne contient que des chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="67"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="67" />
         <source>A PIN has 4 to 8 digits.</source>
         <translation>Un code a de 4 à 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="68"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="68" />
         <source>This PIN is too easy to guess (like 1234 or 0000). Choose another.</source>
         <translation>Ce code est trop facile à deviner (comme 1234 ou 0000). Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="81"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="81" />
         <source>Only an administrator can change the settings. Ask one to log in.</source>
         <translation>Seul un administrateur peut modifier les réglages. Demandez-lui de se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="85"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="85" />
         <source>This value is not valid: {field}. Correct it and save again.</source>
         <translation>Cette valeur n’est pas valide : {field}. Corrigez-la puis enregistrez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="90"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="90" />
         <source>The printer did not print: {reason}.</source>
         <translation>L’imprimante n’a pas imprimé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="97"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="97" />
         <source>The username {username} is taken. Choose another.</source>
         <translation>L’identifiant {username} est déjà pris. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="100"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="100" />
         <source>{username} is the last administrator and must stay active.</source>
         <translation>{username} est le dernier administrateur et doit rester actif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="103"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="103" />
         <source>Check the name and username (letters, digits, dots; no spaces).</source>
         <translation>Vérifiez le nom et l’identifiant (lettres, chiffres, points ; sans espaces).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="106"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="106" />
         <source>The change was refused ({code}).</source>
         <translation>La modification a été refusée ({code}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="113"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="113" />
         <source>Return window (days)</source>
         <translation>Délai de retour (jours)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="114"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="114" />
         <source>Restocking fee (%)</source>
         <translation>Frais de remise en stock (%)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="115"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="115" />
         <source>Return fee</source>
         <translation>Frais de retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="116"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="116" />
         <source>Manager needed above</source>
         <translation>Responsable requis au-delà de</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="62" />
-        <source>Type the mail server&apos;s name (smtp.example.com), without spaces.</source>
+        <source>Type the mail server's name (smtp.example.com), without spaces.</source>
         <translation>Tapez le nom du serveur de messagerie (smtp.exemple.fr), sans espaces.</translation>
     </message>
     <message>
@@ -160,12 +160,12 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="68" />
-        <source>Type the shop&apos;s sender address in full (shop@example.com).</source>
+        <source>Type the shop's sender address in full (shop@example.com).</source>
         <translation>Tapez l’adresse d’expédition de la boutique en entier (boutique@exemple.fr).</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="71" />
-        <source>Type the mail server&apos;s user name without spaces, or leave it empty.</source>
+        <source>Type the mail server's user name without spaces, or leave it empty.</source>
         <translation>Tapez le nom d’utilisateur du serveur de messagerie sans espaces, ou laissez-le vide.</translation>
     </message>
     <message>
@@ -180,130 +180,145 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="58" />
-        <source>This computer&apos;s password store refused the mail server&apos;s details. Unlock it, or ask your technician.</source>
+        <source>This computer's password store refused the mail server's details. Unlock it, or ask your technician.</source>
         <translation>Le trousseau de mots de passe de cet ordinateur a refusé les réglages du serveur de messagerie. Déverrouillez-le ou appelez votre technicien.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1" />
+        <source>Fee %</source>
+        <translation>Frais %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1" />
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1" />
+        <source>Default VAT per currency</source>
+        <translation>TVA par défaut par devise</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="302"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="302" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="303"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="303" />
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="304" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="304" />
         <source>Wix</source>
         <translation>Wix</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="304" />
         <source>Return policy</source>
         <translation>Politique de retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="305"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="305" />
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="305"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="305" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="310"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="310" />
         <source>Language of this counter</source>
         <translation>Langue de ce comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="315" />
         <source>Receipt printer of this counter</source>
         <translation>Imprimante de tickets de ce comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="317"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="317" />
         <source>Examples: tcp://192.168.1.50:9100 (network), usb://04b8:0e28, serial:///dev/ttyUSB0?baudrate=19200, file:///dev/usb/lp0, or virtual (no paper).</source>
         <translation>Exemples : tcp://192.168.1.50:9100 (réseau), usb://04b8:0e28, serial:///dev/ttyUSB0?baudrate=19200, file:///dev/usb/lp0, ou virtual (sans papier).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="319"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="319" />
         <source>Save printer</source>
         <translation>Enregistrer l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="320"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="320" />
         <source>Test print</source>
         <translation>Imprimer un test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="329"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="329" />
         <source>A reason is required for every returned item</source>
         <translation>Un motif est exigé pour chaque article rendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="330"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="330" />
         <source>Another size or colour keeps the price paid</source>
         <translation>Une autre taille ou couleur garde le prix payé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="331"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="331" />
         <source>Save policy</source>
         <translation>Enregistrer la politique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="332"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="332" />
         <source>Username (e.g. camille)</source>
         <translation>Identifiant (p. ex. camille)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="333" />
         <source>Name shown at login</source>
         <translation>Nom affiché à la connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="337"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="337" />
         <source>PIN (4 to 8 digits)</source>
         <translation>Code (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="338"/>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="341"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="338" />
+        <location filename="../../pos/ui/screens/settings/screen.py" line="341" />
         <source>Same PIN again</source>
         <translation>Même code, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="339"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="339" />
         <source>Add user</source>
         <translation>Ajouter l’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="340" />
         <source>New PIN for the selected user</source>
         <translation>Nouveau code pour l’utilisateur choisi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="342"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="342" />
         <source>Set PIN</source>
         <translation>Changer le code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="390"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="390" />
         <source>Disable selected user</source>
         <translation>Désactiver l’utilisateur choisi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="392"/>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="392" />
         <source>Enable selected user</source>
         <translation>Réactiver l’utilisateur choisi</translation>
     </message>
@@ -312,41 +327,46 @@
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="1" />
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
 </context>
 <context>
     <name>SettingsUsersTableModel</name>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="134"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="134" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="135"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="135" />
         <source>Username</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="136"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="136" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="137"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="137" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="142"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="142" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="143"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="143" />
         <source>Locked</source>
         <translation>Bloqué</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/models.py" line="143"/>
+        <location filename="../../pos/ui/screens/settings/models.py" line="143" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
@@ -354,58 +374,58 @@
 <context>
     <name>SettingsViewModel</name>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="155"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="155" />
         <source>The printer is saved.</source>
         <translation>L’imprimante est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="167"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="167" />
         <source>Printing a test page…</source>
         <translation>Impression d’une page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="170"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="170" />
         <source>The test page was sent to the printer.</source>
         <translation>La page de test a été envoyée à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="177"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="177" />
         <source>The Wix connection is saved.</source>
         <translation>La connexion Wix est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="189"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="189" />
         <source>The return policy is saved.</source>
         <translation>La politique de retour est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="193"/>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="201"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="193" />
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="201" />
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes sont différents. Tapez-les à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="197"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="197" />
         <source>{name} can now log in.</source>
         <translation>{name} peut maintenant se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="205"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="205" />
         <source>{name} has a new PIN.</source>
         <translation>{name} a un nouveau code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="210"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="210" />
         <source>{name} can log in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="211"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="211" />
         <source>{name} can no longer log in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/view_model.py" line="221"/>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="221" />
         <source>The language is saved.</source>
         <translation>La langue est enregistrée.</translation>
     </message>
@@ -414,92 +434,97 @@
         <source>The mail server is saved.</source>
         <translation>Le serveur de messagerie est enregistré.</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/view_model.py" line="1" />
+        <source>The categories are saved.</source>
+        <translation>Les catégories sont enregistrées.</translation>
+    </message>
 </context>
 <context>
     <name>WixTab</name>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="127"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="127" />
         <source>Sign in to Wix with</source>
         <translation>Se connecter à Wix avec</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="125"/>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="129"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="125" />
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="129" />
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="126"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="126" />
         <source>Wix app</source>
         <translation>Application Wix</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="130"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="130" />
         <source>Site ID</source>
         <translation>ID du site</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="131"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="131" />
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="132"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="132" />
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="133"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="133" />
         <source>Instance ID</source>
         <translation>ID d’instance</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="137"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="137" />
         <source>Paste a new key to replace the stored one</source>
         <translation>Collez une nouvelle clé pour remplacer celle enregistrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="139"/>
-        <source>Paste the app&apos;s secret; it is never shown again</source>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="139" />
+        <source>Paste the app's secret; it is never shown again</source>
         <translation>Collez le secret de l’application ; il n’est jamais réaffiché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="141"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="141" />
         <source>Save Wix connection</source>
         <translation>Enregistrer la connexion Wix</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="166"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="166" />
         <source>Signed in with an API key for site {site}.</source>
         <translation>Connecté avec une clé API pour le site {site}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="168"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="168" />
         <source>Signed in as a Wix app (client {client}, instance {instance}).</source>
         <translation>Connecté en tant qu’application Wix (client {client}, instance {instance}).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="171"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="171" />
         <source>Not connected to Wix yet.</source>
         <translation>Pas encore connecté à Wix.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="176"/>
-        <source>A Wix app installed on the shop&apos;s site: its client ID and secret, and the instance ID of its installation.</source>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="176" />
+        <source>A Wix app installed on the shop's site: its client ID and secret, and the instance ID of its installation.</source>
         <translation>Une application Wix installée sur le site de la boutique : son ID client et son secret, et l’ID d’instance de son installation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="181"/>
-        <source>An API key made by the site owner in Wix&apos;s API keys manager, and the ID of the shop&apos;s site.</source>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="181" />
+        <source>An API key made by the site owner in Wix's API keys manager, and the ID of the shop's site.</source>
         <translation>Une clé API créée par le propriétaire du site dans le gestionnaire de clés API de Wix, et l’ID du site de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="185"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="185" />
         <source>Saving replaces the API key stored now.</source>
         <translation>Enregistrer remplace la clé API enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="187"/>
+        <location filename="../../pos/ui/screens/settings/wix_tab.py" line="187" />
         <source>Saving replaces the Wix app stored now.</source>
         <translation>Enregistrer remplace l’application Wix enregistrée.</translation>
     </message>
@@ -573,7 +598,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/mail_tab.py" line="96" />
-        <source>The login&apos;s password; it is never shown again</source>
+        <source>The login's password; it is never shown again</source>
         <translation>Le mot de passe de ce compte ; il n’est plus jamais affiché</translation>
     </message>
     <message>
@@ -585,6 +610,52 @@
         <location filename="../../pos/ui/screens/settings/mail_tab.py" line="109" />
         <source>Customer e-mails leave through {host} as {sender}.</source>
         <translation>Les e-mails aux clients partent par {host} au nom de {sender}.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryRulesTableModel</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Final sale</source>
+        <translation>Sans reprise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Exchange only</source>
+        <translation>Échange seulement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Store credit only</source>
+        <translation>Avoir seul</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Categories come from Wix with the catalogue. Tap a tick to set a rule; select a category to type its fee and VAT (blank: the shop's).</source>
+        <translation>Les catégories viennent de Wix avec le catalogue. Touchez une case pour poser une règle ; choisissez une catégorie pour saisir ses frais et sa TVA (vide : ceux de la boutique).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>VAT (%)</source>
+        <translation>TVA (%)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>e.g. EUR 20; CHF 8,1</source>
+        <translation>p. ex. EUR 20 ; CHF 8,1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Save categories</source>
+        <translation>Enregistrer les catégories</translation>
     </message>
 </context>
 </TS>

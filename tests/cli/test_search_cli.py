@@ -10,6 +10,8 @@ import pytest
 from pos.cli import main
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
+from pos.domain.clock import FakeClock
+from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
 
 
@@ -24,9 +26,15 @@ def shop(sessions: SessionFactory, db_url: str) -> str:
     return db_url
 
 
-def test_json_lists_matches_newest_first(shop: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_lists_matches_newest_first(
+    shop: str, sessions: SessionFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["search", "hélène", "--db", shop, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
+    # A script opens the order it found with the id the row carries.
+    order_id = rows[0].pop("order_id")
+    history = SalesHistoryService(sessions=sessions, clock=FakeClock(T0))
+    assert history.order_detail(order_id).number == "10234"
     assert rows == [
         {
             "number": "10234",

@@ -139,3 +139,24 @@ def test_a_malformed_payload_is_refused_before_anything_is_written(store: Store)
         store.orders.record_wix_order(order)
     assert refused.value.path == "order.lineItems[0].quantity"
     assert store.history.search("10042").results == ()
+
+
+def test_the_order_detail_gives_wix_payment_ids_line_taxes_and_shipping(store: Store) -> None:
+    staff(store)
+    order_id = store.orders.record_wix_order(eur_order(), eur_transactions())
+    detail = store.history.order_detail(order_id)
+    assert [p.wix_payment_id for p in detail.payments] == ["pay-card"]
+    tee, scarf = detail.lines
+    assert (tee.tax, tee.discount, tee.tax_rate) == (eur(814), eur(1098), 20)
+    assert (scarf.tax, scarf.discount, scarf.paid) == (eur(599), eur(399), eur(3591))
+    assert (detail.shipping, detail.shipping_tax, detail.shipping_refunded) == (
+        eur(498), eur(83), False)  # fmt: skip
+    # Shipping refunded with one T-shirt: the order says so from then on.
+    cashier = store.users.login("camille", "2580")
+    draft = Draft(DocumentKind.REFUND, (ReturnRequest(str(tee.line_id), 1),),
+                  refund_shipping=True)  # fmt: skip
+    quote = store.returns.quote(order_id, draft)
+    admin = store.users.login("admin", "7391")  # a manager's choice (rule 6)
+    store.returns.commit(admin, order_id, draft, [Tender(TenderMethod.CASH, quote.to_refund)])
+    assert store.history.order_detail(order_id).shipping_refunded
+    assert cashier.role is Role.CASHIER

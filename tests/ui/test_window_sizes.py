@@ -2,7 +2,7 @@
 
 The real main window over real services on a SQLite file is driven through login, search,
 an order, an exchange with the catalogue picker, settlement, a refund that needs a manager
-(the approval dialog), a cancellation, the print queue, stock, the five settings tabs and the
+(the approval dialog), a cancellation, the print queue, stock, the six settings tabs and the
 sync panel (a real `SyncService` whose runner finds Wix offline). On each screen the checks of
 `tests.ui.layout_checks` run: touch targets ≥ 48 px inside the window, no clipped text, a
 minimum window size that fits the smallest screen. Screenshots go to the test's tmp dir.
@@ -70,7 +70,7 @@ SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
     "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
-    "settings-users", "settings-language", "sync",
+    "settings-categories", "settings-users", "settings-language", "sync",
 ]  # fmt: skip
 OFFLINE = "Wix cannot be reached (no network?): 3 changes wait and will be sent when it is back"
 
@@ -344,7 +344,7 @@ def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     qtbot.mouseClick(bar.button("settings"), Qt.MouseButton.LeftButton)
     settings = window.counter.settings
     qtbot.waitUntil(lambda: settings.view_model.snapshot is not None)
-    for tab in ("printer", "wix", "policy", "users", "language"):
+    for tab in ("printer", "wix", "policy", "categories", "users", "language"):
         click(qtbot, settings, f"{tab}Tab")
         look.check(f"settings-{tab}")
     sync = window.counter.sync

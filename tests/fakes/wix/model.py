@@ -134,9 +134,22 @@ class Product:
     visible: bool = True
     visible_in_pos: bool = True
     revision: int = 1
+    category_ids: list[str] = field(default_factory=list)  # V1 collections / V3 categories
+    media_file: str | None = None  # the main picture's file name on the media host
 
     def variant(self, variant_id: str) -> Variant | None:
         return next((v for v in self.variants if v.id == variant_id), None)
+
+
+@dataclass
+class Category:
+    """A V1 collection or a V3 category (one model, rendered per catalogue version)."""
+
+    id: str
+    name: str
+    slug: str
+    parent_id: str | None = None  # V3 only: the category tree
+    visible: bool = True
 
 
 @dataclass

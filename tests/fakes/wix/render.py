@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from tests.fakes.wix.categories import v1_collection_ids, v1_media, v3_category_info, v3_media
 from tests.fakes.wix.model import InventoryItem, Product, Variant, amount, iso, price
 
 
@@ -60,6 +61,8 @@ def v1_product(site: Any, product: Product, *, include_variants: bool) -> dict[s
             for option in product.options
         ],
         "inventoryItemId": product.inventory_item_id,
+        "collectionIds": v1_collection_ids(product),
+        "media": v1_media(site, product),
         "numericId": str(product.numeric_id),
         "lastUpdated": iso(product.updated),
         "createdDate": iso(product.created),
@@ -188,6 +191,9 @@ def v3_product(
         "createdDate": iso(product.created),
         "updatedDate": iso(product.updated),
     }
+    body.update(v3_category_info(site, product, fields))
+    if media := v3_media(site, product, fields):
+        body["media"] = media
     if "CURRENCY" in fields:
         body["currency"] = site.currency
     if with_variants:

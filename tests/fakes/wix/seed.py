@@ -17,6 +17,7 @@ from tests.fakes.wix.model import (
     CENT,
     STORES_APP_ID,
     V1_DEFAULT_VARIANT,
+    Category,
     Choice,
     InventoryItem,
     Option,
@@ -42,6 +43,8 @@ class SeedMixin:
         *,
         visible: bool = True,
         location_id: str | None = None,
+        categories: Sequence[str] = (),
+        picture: bytes | None = None,
     ) -> Product:
         """Add a product with its variants and their stock at one location.
 
@@ -51,6 +54,9 @@ class SeedMixin:
                 string, quantity None means "in stock" status tracking.
             visible: Hidden products are left out of V1 queries unless asked for.
             location_id: Where the stock is; the default location when None.
+            categories: Names of the collections (V1) / categories (V3) it is in, made by
+                `add_category` when new; the first is its main category.
+            picture: Its main picture (e.g. `categories.png()`), served by the media host.
         """
         now = self.clock.now()
         options: dict[str, Option] = {}
@@ -77,6 +83,10 @@ class SeedMixin:
             visible=visible,
         )
         self._next_numeric += 1
+        product.category_ids = [self.add_category(name) for name in categories]
+        if picture is not None:
+            product.media_file = f"{product.id[:8]}_{new_id().replace('-', '')}~mv2.png"
+            self.media[product.media_file] = picture
         self.products[product.id] = product
         for variant, spec in zip(made, variants, strict=True):
             quantity = spec[4]
@@ -92,6 +102,17 @@ class SeedMixin:
             )
             self.items[item.id] = item
         return product
+
+    def add_category(self: Any, name: str, *, parent: str | None = None) -> str:
+        """The id of the collection / category called `name`, made (under `parent`) if new."""
+        for category in self.categories.values():
+            if category.name == name:
+                return str(category.id)
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "category"
+        parent_id = self.add_category(parent) if parent else None
+        category = Category(new_id(), name, slug, parent_id)
+        self.categories[category.id] = category
+        return category.id
 
     def add_location(self: Any, name: str) -> str:
         location_id = new_id()

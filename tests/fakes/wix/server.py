@@ -22,7 +22,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.fakes.wix import catalog, drafts, inventory, inventory_v1, orders, transactions
+from tests.fakes.wix import (
+    catalog,
+    categories,
+    drafts,
+    inventory,
+    inventory_v1,
+    orders,
+    transactions,
+)
 from tests.fakes.wix.errors import WixError, app_error, plain, precondition
 from tests.fakes.wix.faults import FaultPlan
 from tests.fakes.wix.routing import Request, resolve
@@ -30,7 +38,8 @@ from tests.fakes.wix.state import SiteState
 
 TOKEN_PATH = "/oauth2/token"  # a Wix app's access tokens (wix-api.md §1.2)
 
-HANDLER_MODULES = (catalog, drafts, inventory, inventory_v1, orders, transactions)
+HANDLER_MODULES = (catalog, categories, drafts, inventory, inventory_v1, orders, transactions)
+MEDIA_PREFIX = "/media/"  # the media host (static.wixstatic.com on Wix): public, no API key
 _DECIMAL = re.compile(r'"@@dec@@(-?[0-9.]+)@@"')
 GARBAGE = b'{"order": {"id": "3f1c2a9e-7b1d-4e0a-9c55-0d4e1f2a3b4c", "lineItems": [{"quant'
 WRONG_SHAPE = b'{"unexpected": {"shape": true}, "items": "not-a-list"}'
@@ -173,6 +182,7 @@ class FakeWix:
             daemon=True,
         )
         self._thread.start()
+        self.state.media_base = f"{self.base_url}{MEDIA_PREFIX.rstrip('/')}"
         return self
 
     def stop(self) -> None:
@@ -375,6 +385,8 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             )
 
+        if path.startswith(MEDIA_PREFIX):  # not the API: no credentials, no rate limit
+            return self._media(fake, path, log, request_id)
         wait = fake.admit()
         if wait is not None:
             error = fake.throttled(wait)
@@ -407,9 +419,27 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(status, dumps(result), request_id, {})
 
-    def _send(self, status: int, payload: bytes, request_id: str, headers: dict[str, str]) -> None:
+    def _media(self, fake: FakeWix, path: str, log: Any, request_id: str) -> None:
+        """A picture from the media host; faults apply (``fake.faults.next("/media/*", "503")``)."""
+        kind = fake.faults.take(self.command, path)
+        if kind in ("drop-before", "drop-after"):
+            self.close_connection = True
+            return log(None, kind)
+        with fake.state.lock:
+            data = fake.state.media.get(path[len(MEDIA_PREFIX):])
+        status = int(kind[:3]) if kind and kind[:3].isdigit() else (200 if data else 404)
+        if kind and kind.startswith("latency:"):
+            time.sleep(int(kind.split(":")[1]) / 1000)
+        log(status, kind)
+        if self.command != "GET" or status != 200 or data is None:
+            status = 405 if self.command != "GET" else status
+            return self._send(status, b"not found", request_id, {}, "text/plain")
+        self._send(200, data, request_id, {}, "image/png")
+
+    def _send(self, status: int, payload: bytes, request_id: str, headers: dict[str, str],
+              content_type: str = "application/json; charset=utf-8") -> None:  # fmt: skip
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("X-Wix-Request-Id", request_id)
         for name, value in headers.items():

@@ -14,6 +14,7 @@ from typing import Any
 from tests.fakes.wix.errors import not_found
 from tests.fakes.wix.model import (
     STORES_APP_ID,
+    Category,
     InventoryItem,
     Product,
     SiteClock,
@@ -51,6 +52,9 @@ class SiteState(SeedMixin):
         self.tax_rate, self.tax_included = Decimal("0.2"), True
         self.draft_commit_lag = 0
         self.products: dict[str, Product] = {}
+        self.categories: dict[str, Category] = {}  # V1 collections / V3 categories
+        self.media: dict[str, bytes] = {}  # picture file name -> bytes, on the media host
+        self.media_base = "http://127.0.0.1/media"  # set by FakeWix.start()
         self.items: dict[str, InventoryItem] = {}
         self.orders: dict[str, dict[str, Any]] = {}
         self.payments: dict[str, list[dict[str, Any]]] = {}

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from pos.ui.messages import error_text
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
 from pos.ui.screens.returns.models import ProductsTableModel
+from pos.ui.screens.returns.pictures import GRID_PX, THUMB_PX, load_pictures, placeholder
 from pos.ui.workers import TaskRunner
 
 SEARCH_KEY = "picker-search"
@@ -46,9 +49,12 @@ def looks_like_code(text: str) -> bool:
 class PickerViewModel(QObject):
     """Searches the catalogue as the cashier types and loads the chosen product's grid.
 
+    Product pictures are read from the disk cache and scaled in the same worker task as the
+    search (never on the GUI thread); only the thumbnails come back.
+
     Signals:
-        results_changed(): re-read `results`.
-        grid_changed(): re-read `grid` (None until a product is chosen).
+        results_changed(): re-read `results` and `thumbnails`.
+        grid_changed(): re-read `grid` (None until a product is chosen) and `grid_picture`.
         status_changed(): re-read `status_text`.
     """
 
@@ -68,7 +74,9 @@ class PickerViewModel(QObject):
         self._catalogue, self._runner, self._locale = catalogue, runner, locale
         self.query, self.status_text = "", ""
         self.results: tuple[ProductView, ...] = ()
+        self.thumbnails: dict[int, QPixmap] = {}  # product id -> picture; none: placeholder
         self.grid: VariantGrid | None = None
+        self.grid_picture: QPixmap | None = None  # None: the placeholder
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
 
@@ -83,12 +91,13 @@ class PickerViewModel(QObject):
     def search_now(self) -> None:
         self._debounce.stop()
         query, catalogue = self.query, self._catalogue
-        self._runner.submit(
-            lambda: catalogue.search(query, LIMIT),
-            key=SEARCH_KEY,
-            on_success=self._on_found,
-            on_error=self._on_failed,
-        )
+
+        def find() -> tuple[tuple[ProductView, ...], dict[int, QImage]]:
+            found = catalogue.search(query, LIMIT)  # and the pictures, read off the GUI thread
+            return found, load_pictures(((p.product_id, p.picture) for p in found), THUMB_PX)
+
+        self._runner.submit(find, key=SEARCH_KEY, on_success=self._on_found,
+                            on_error=self._on_failed)  # fmt: skip
 
     def refresh(self) -> None:
         """Read the stock again (a document was committed, or a new draft opens): the products
@@ -105,22 +114,28 @@ class PickerViewModel(QObject):
 
     def _load_grid(self, product_id: int) -> None:
         catalogue = self._catalogue
-        self._runner.submit(
-            lambda: catalogue.variants(product_id),
-            key=GRID_KEY,
-            on_success=self._on_grid,
-            on_error=self._on_failed,
-        )
 
-    def _on_found(self, results: tuple[ProductView, ...]) -> None:
+        def load() -> tuple[VariantGrid | None, dict[int, QImage]]:
+            grid = catalogue.variants(product_id)
+            pictures = [(product_id, grid.picture)] if grid is not None else []
+            return grid, load_pictures(pictures, GRID_PX)
+
+        self._runner.submit(load, key=GRID_KEY, on_success=self._on_grid,
+                            on_error=self._on_failed)  # fmt: skip
+
+    def _on_found(self, found: tuple[tuple[ProductView, ...], dict[int, QImage]]) -> None:
+        results, images = found
+        self.thumbnails = {key: QPixmap.fromImage(image) for key, image in images.items()}
         self.results = results
         self._set_status("" if results or not self.query.strip() else self.tr("No product found."))
         self.results_changed.emit()
         if len(results) == 1:
             self.choose(0)
 
-    def _on_grid(self, grid: VariantGrid | None) -> None:
-        self.grid = grid
+    def _on_grid(self, loaded: tuple[VariantGrid | None, dict[int, QImage]]) -> None:
+        self.grid, images = loaded
+        image = images.get(self.grid.product_id) if self.grid is not None else None
+        self.grid_picture = QPixmap.fromImage(image) if image is not None else None
         self.grid_changed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -178,7 +193,19 @@ class CataloguePicker(Retranslating, QWidget):
         self._results.setModel(self._products)
         setup_touch_table(self._results, stretch=0, row_height=COMPACT_ROW_HEIGHT)
         self._status = QLabel(objectName="pickerStatus", wordWrap=True)
-        self._grid_title = QLabel(objectName="gridTitle")
+        self._grid_picture = QLabel(objectName="gridPicture")
+        self._grid_picture.setFixedSize(GRID_PX, GRID_PX)
+        self._grid_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._grid_picture.hide()  # until a product is chosen
+        self._grid_title = QLabel(objectName="gridTitle", wordWrap=True)
+        # The picture and the name take the width the grid leaves, and never ask for more:
+        # an Ignored policy counts for nothing when the screen shares its width out.
+        title_row = QWidget(objectName="gridTitleRow")
+        title_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title = QHBoxLayout(title_row)
+        title.setContentsMargins(0, 0, 0, 0)
+        title.addWidget(self._grid_picture)
+        title.addWidget(self._grid_title, 1)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
         layout = QVBoxLayout(self)
@@ -186,7 +213,7 @@ class CataloguePicker(Retranslating, QWidget):
         layout.addLayout(search)
         layout.addWidget(self._results, 2)
         layout.addWidget(self._status)
-        layout.addWidget(self._grid_title)
+        layout.addWidget(title_row)
         layout.addLayout(self._grid, 3)
 
     def _connect_signals(self) -> None:
@@ -221,6 +248,7 @@ class CataloguePicker(Retranslating, QWidget):
 
     def _render_results(self) -> None:
         self._products.set_rows(self._vm.results)
+        self._products.set_pictures(self._vm.thumbnails, placeholder(THUMB_PX))
 
     def _render_grid(self) -> None:
         while (item := self._grid.takeAt(0)) is not None:
@@ -229,6 +257,8 @@ class CataloguePicker(Retranslating, QWidget):
         self._cells = []
         grid = self._vm.grid
         self._grid_title.setText(grid.name if grid else "")
+        self._grid_picture.setVisible(grid is not None)
+        self._grid_picture.setPixmap(self._vm.grid_picture or placeholder(GRID_PX))
         if grid is None:
             return
         for c, column in enumerate(grid.columns):

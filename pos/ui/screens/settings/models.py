@@ -115,7 +115,7 @@ def refusal_text(error: BaseException) -> str:
     if isinstance(error, PolicySettingsError):
         return QCoreApplication.translate(
             "SettingsMessages", "This value is not valid: {field}. Correct it and save again."
-        ).format(field=policy_field_label(str(error.params.get("key", ""))))
+        ).format(field=_field(error.params))
     if isinstance(error, ServiceError):
         return _service_text(error)
     reason = getattr(error, "reason", "")  # a device's own words (DeviceError)
@@ -147,8 +147,14 @@ def _service_text(error: ServiceError) -> str:
     return _tr(text).format(**{k: v for k, v in error.params.items() if k == "path"})
 
 
+def _field(params: dict[str, object]) -> str:
+    label = policy_field_label(str(params.get("key", "")))
+    category = params.get("category")
+    return f"{label} ({category})" if category else label
+
+
 def policy_field_label(key: str) -> str:
-    """A policy setting's name as the Policy tab shows it."""
+    """A policy setting's name as the Policy and Categories tabs show it."""
     labels = {
         "return_window_days": QT_TRANSLATE_NOOP("SettingsMessages", "Return window (days)"),
         "restocking_fee_pct": QT_TRANSLATE_NOOP("SettingsMessages", "Restocking fee (%)"),
@@ -156,6 +162,9 @@ def policy_field_label(key: str) -> str:
         "manager_refund_threshold_minor": QT_TRANSLATE_NOOP(
             "SettingsMessages", "Manager needed above"
         ),
+        "restocking_fee_pct_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "Fee %"),
+        "vat_rate_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "VAT %"),
+        "vat_rate_by_currency": QT_TRANSLATE_NOOP("SettingsMessages", "Default VAT per currency"),
     }
     return _tr(labels[key]) if key in labels else key
 

@@ -1,4 +1,5 @@
-"""The settings screen (administrators): printer, Wix, return policy, users, language."""
+"""The settings screen (administrators): printer, Wix, return policy, categories, users,
+language."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from pos.services.users import UserService, UserView
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import role_label
+from pos.ui.screens.settings.categories_tab import CategoriesTab
 from pos.ui.screens.settings.mail_tab import MailTab
 from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
 from pos.ui.screens.settings.view_model import (
@@ -38,7 +40,7 @@ from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
-TABS = ("printer", "wix", "mail", "policy", "users", "language")
+TABS = ("printer", "wix", "mail", "policy", "categories", "users", "language")
 SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
@@ -54,7 +56,8 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 #wixState, #mailServerState { font-size: 18px; }
 #wixHint { font-size: 16px; color: #3b4650; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
-QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 16px; }
+QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 12px; }
+#categoriesHint { font-size: 16px; color: #3b4650; }
 """
 
 
@@ -137,11 +140,13 @@ class SettingsScreen(Retranslating, QWidget):
         self._pages = QStackedWidget()
         self._wix_tab = WixTab(view_model=self._vm)
         self._mail_tab = MailTab(view_model=self._vm)
+        self._categories = CategoriesTab()
         for page in (
             self._printer_page(),
             self._wix_tab,
             self._mail_tab,
             self._policy_page(),
+            self._categories,
             self._users_page(),
             self._language_page(),
         ):  # in TABS's order
@@ -269,6 +274,9 @@ class SettingsScreen(Retranslating, QWidget):
         self._printer_save.clicked.connect(lambda: self._vm.save_printer(self._printer_uri.text()))
         self._test_print.clicked.connect(lambda: self._vm.test_print(self._printer_uri.text()))
         self._policy_save.clicked.connect(lambda: self._vm.save_policy(self._policy_form_values()))
+        self._categories.save.clicked.connect(
+            lambda: self._vm.save_categories(self._categories.rules(),
+                                             self._categories.vat_defaults()))  # fmt: skip
         self._add_user.clicked.connect(self._on_add_user_clicked)
         self._toggle_user.clicked.connect(self._on_toggle_user_clicked)
         self._set_pin.clicked.connect(self._on_set_pin_clicked)
@@ -328,6 +336,7 @@ class SettingsScreen(Retranslating, QWidget):
             self.tr("Wix"),
             self.tr("E-mail"),
             self.tr("Return policy"),
+            self.tr("Categories"),
             self.tr("Users"),
             self.tr("Language"),
         )
@@ -383,6 +392,7 @@ class SettingsScreen(Retranslating, QWidget):
         )
         self._reasons.setChecked(policy.reasons_required)
         self._like_for_like.setChecked(policy.like_for_like_keeps_price)
+        self._categories.show_policy(policy, snapshot.categories)
         self._render_users(snapshot.users)
         for code, button in self._language_buttons.items():
             button.setChecked(code == snapshot.language)

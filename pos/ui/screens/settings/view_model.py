@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,6 +19,7 @@ from pos.services.errors import ServiceError
 from pos.services.policy import PolicyService
 from pos.services.settings import MailServer, SettingsService
 from pos.services.users import UserService, UserView
+from pos.ui.screens.settings.categories_tab import CategoryRule
 from pos.ui.screens.settings.models import refusal_text
 from pos.ui.workers import TaskRunner
 
@@ -66,6 +67,7 @@ class Snapshot:
     policy: Policy
     users: tuple[UserView, ...]
     mail: MailServer
+    categories: tuple[str, ...] = ()  # the catalogue's categories (Wix collections / categories)
 
 
 def minor_to_text(minor: int) -> str:
@@ -104,6 +106,52 @@ def policy_from_form(current: Policy, form: PolicyForm) -> Policy:
         reasons_required=form.reasons_required,
         like_for_like_keeps_price=form.like_for_like_keeps_price,
     )
+
+
+def policy_with_categories(
+    current: Policy, rules: Sequence[CategoryRule], vat_defaults: str
+) -> Policy:
+    """`current` with the Categories tab's rules and VAT per currency.
+
+    Raises:
+        PolicySettingsError: Naming the bad figure (``key``, and ``category`` for a row's).
+    """
+    fees, vats = {}, {}
+    for rule in rules:
+        for key, text, into in (("restocking_fee_pct_by_category", rule.fee_pct, fees),
+                                ("vat_rate_by_category", rule.vat_pct, vats)):  # fmt: skip
+            if text.strip():
+                try:
+                    into[rule.name] = _parse_pct(text)
+                except ValueError:
+                    raise PolicySettingsError("policy_setting_invalid", key=key, value=text,
+                                              category=rule.name) from None  # fmt: skip
+    return dataclasses.replace(
+        current,
+        final_sale_categories=frozenset(r.name for r in rules if r.final_sale),
+        exchange_only_categories=frozenset(r.name for r in rules if r.exchange_only),
+        store_credit_only_categories=frozenset(r.name for r in rules if r.store_credit_only),
+        restocking_fee_pct_by_category=fees,
+        vat_rate_by_category=vats,
+        vat_rate_by_currency=parse_vat_defaults(vat_defaults),
+    )
+
+
+def parse_vat_defaults(text: str) -> dict[str, Decimal]:
+    """ "EUR 20; CHF 8,1" → {"EUR": 20, "CHF": 8.1}. Raises PolicySettingsError."""
+    rates: dict[str, Decimal] = {}
+    for entry in text.replace("\n", ";").split(";"):
+        if not entry.strip():
+            continue
+        code, _, rate = entry.strip().partition(" ")
+        try:
+            if len(code) != 3 or not code.isalpha():
+                raise ValueError(code)
+            rates[code.upper()] = _parse_pct(rate)
+        except ValueError:
+            raise PolicySettingsError("policy_setting_invalid", key="vat_rate_by_currency",
+                                      value=entry.strip()) from None  # fmt: skip
+    return rates
 
 
 def _parse_days(text: str) -> int:
@@ -191,6 +239,7 @@ class SettingsViewModel(QObject):
                 policy.current(),
                 users.list_users(),
                 settings.mail_server(),
+                policy.catalogue_categories(),
             )
 
         self._runner.submit(
@@ -265,18 +314,25 @@ class SettingsViewModel(QObject):
         )
 
     def save_policy(self, form: PolicyForm) -> None:
+        self._save_policy(lambda current: policy_from_form(current, form),
+                          self.tr("The return policy is saved."))  # fmt: skip
+
+    def save_categories(self, rules: Sequence[CategoryRule], vat_defaults: str) -> None:
+        """Store the categories' rules and the default VAT per currency (admins only)."""
+        self._save_policy(lambda current: policy_with_categories(current, rules, vat_defaults),
+                          self.tr("The categories are saved."))  # fmt: skip
+
+    def _save_policy(self, change: Callable[[Policy], Policy], done: str) -> None:
+        """The stored policy changed by `change` (a refusal names the bad field), saved."""
         if self.snapshot is None:
             return
         try:
-            policy = policy_from_form(self.snapshot.policy, form)
+            policy = change(self.snapshot.policy)
         except PolicySettingsError as error:
             self._on_failed(error)
             return
         operator = self.operator
-        self._change(
-            lambda: self._policy.update(operator, policy),  # type: ignore[arg-type]
-            self.tr("The return policy is saved."),
-        )
+        self._change(lambda: self._policy.update(operator, policy), done)  # type: ignore[arg-type]
 
     def add_user(self, username: str, display_name: str, role: str, pin: str, again: str) -> None:
         if pin != again:

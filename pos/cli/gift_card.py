@@ -1,0 +1,109 @@
+"""`comptoir gift-card`: register a card sold on paper before Comptoir, read a card's balance.
+
+Like `comptoir users`, the command line acts as the shop's local administrator (actor "cli"
+in the audit log); both actions go through `GiftCardService`. Exit codes: 0 done, 1 refused
+(the reason on stderr: unknown card, code taken, ...), 2 the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from pos.cli.common import add_db_option, open_database, plain_reason
+from pos.db.engine import make_sessions
+from pos.domain.clock import SystemClock
+from pos.domain.money import Money
+from pos.domain.roles import Operator
+from pos.services.errors import ServiceError
+from pos.services.gift_cards import KINDS, GiftCardService, GiftCardView
+
+CLI_ACTOR = Operator.local_admin("cli")
+EXIT_REFUSED, EXIT_ERROR = 1, 2
+_MESSAGES = {
+    "gift_card_code_invalid": "{code!s} is not a card code (4 to 32 letters and digits)",
+    "gift_card_code_taken": "a card with the code {code!s} is already registered",
+    "gift_card_not_found": "no card has the code {code!s}",
+    "gift_card_amount_invalid": "the amount must be more than zero ({amount!s})",
+    "gift_card_kind_invalid": "unknown kind {kind!s}",
+    "permission_denied": "not allowed ({permission!s})",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cards = sub.add_parser("gift-card", help="register a paper gift card, read a card's balance")
+    actions = cards.add_subparsers(dest="gift_card_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "register", help="record a card sold before Comptoir with what it still holds"
+    )
+    add.add_argument("code", help="the code printed on the card (case, spaces, dashes ignored)")
+    add.add_argument("amount", type=_amount, help="what it still holds, e.g. 25.00")
+    add.add_argument("--currency", required=True, help="ISO currency, e.g. EUR")
+    add.add_argument("--kind", choices=KINDS, default="gift_card")
+    add.add_argument("--note", default="", help="kept in the audit log")
+    add.add_argument("--json", action="store_true", help="print the card as JSON")
+    add.set_defaults(handler=_register)
+
+    balance = actions.add_parser("balance", help="what a card holds now")
+    balance.add_argument("code")
+    balance.add_argument("--json", action="store_true", help="print the card as JSON")
+    balance.set_defaults(handler=_balance)
+    for parser in (add, balance):
+        add_db_option(parser)
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}")
+    return value
+
+
+def _run(args: argparse.Namespace, action: Callable[[GiftCardService], GiftCardView]) -> int:
+    try:
+        engine = open_database(args)
+    except Exception as error:  # a bad URL, a missing server, a locked or corrupt file
+        print(f"cannot open the database: {plain_reason(error)}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        card = action(GiftCardService(sessions=make_sessions(engine), clock=SystemClock()))
+    except ServiceError as error:
+        template = _MESSAGES.get(error.code, error.code)
+        print(f"error: {template.format(**error.params)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:  # the database went away mid-call
+        print(f"failed: {plain_reason(error)}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        engine.dispose()
+    amount = card.balance.to_decimal()
+    if args.json:
+        print(json.dumps({"code": card.code, "kind": card.kind, "balance": str(amount),
+                          "currency": card.balance.currency}))  # fmt: skip
+    else:
+        print(f"{card.code}  {card.kind}  {amount} {card.balance.currency}")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    currency = args.currency.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        print(f"error: not a currency code: {args.currency!r}", file=sys.stderr)
+        return EXIT_REFUSED
+    amount = Money.from_decimal(args.amount, currency)
+    if amount.to_decimal() != args.amount:
+        print(f"error: {args.amount} has more decimals than {currency} has", file=sys.stderr)
+        return EXIT_REFUSED
+    return _run(args, lambda service: service.register(
+        CLI_ACTOR, args.code, amount, kind=args.kind, note=args.note))  # fmt: skip
+
+
+def _balance(args: argparse.Namespace) -> int:
+    return _run(args, lambda service: service.balance(args.code))
