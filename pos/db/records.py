@@ -451,6 +451,9 @@ class AuditEntryRecord(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
+    # `audit verify` finds each document's entry by its number (docs/closing.md).
+    __table_args__ = (Index("ix_audit_entries_subject", "subject"),)
+
 
 class PolicySettingRecord(Base):
     __tablename__ = "policy_settings"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -109,3 +110,27 @@ def keyring_signer(fallback_directory: Path) -> Ed25519Signer:
         _log.info("no usable keyring for the closing key (%s): using the key file",
                   type(error).__name__)
         return file_signer(fallback_directory)
+
+
+class LazySigner:
+    """The keyring's (or the key file's) signer, looked up at the first closure, not before.
+
+    Opening a shop must not touch the keyring: a till that never closes a day (a script, a
+    read-only look-up) never creates a key.
+    """
+
+    def __init__(self, directory: Callable[[], Path]) -> None:
+        self._directory = directory
+        self._signer: Ed25519Signer | None = None
+
+    def _get(self) -> Ed25519Signer:
+        if self._signer is None:
+            self._signer = keyring_signer(self._directory())
+        return self._signer
+
+    @property
+    def public_key(self) -> str:
+        return self._get().public_key
+
+    def sign(self, message: bytes) -> str:
+        return self._get().sign(message)

@@ -101,6 +101,7 @@ def upgrade() -> None:
                               ["cash_session_id"], unique=False)
         batch_op.create_index("ix_counter_documents_terminal_sequence",
                               ["terminal_id", "sequence"], unique=False)
+    op.create_index("ix_audit_entries_subject", "audit_entries", ["subject"], unique=False)
     # Documents numbered before this revision get their sequence from their number (T1-000123).
     documents = sa.table("counter_documents", sa.column("id", sa.String()),
                          sa.column("number", sa.String()), sa.column("sequence", sa.Integer()))
@@ -114,6 +115,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_entries_subject", table_name="audit_entries")
     with op.batch_alter_table("counter_documents", schema=None) as batch_op:
         batch_op.drop_index("ix_counter_documents_terminal_sequence")
         batch_op.drop_index(batch_op.f("ix_counter_documents_cash_session_id"))
