@@ -6,7 +6,6 @@ access to the database tries to hide something.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,41 +13,15 @@ from sqlalchemy import delete, func, select, update
 
 from pos.db.audit import entry_hash
 from pos.db.records import AuditEntryRecord, CashSessionRecord, ClosureRecord, CounterDocumentRecord
-from pos.db.returns import load_context
-from pos.domain.money import Money
-from pos.domain.returns import DocumentKind, Draft, ReturnRequest
-from pos.domain.settlement import Tender, TenderMethod
-from pos.services.cash import CashService
-from pos.services.closing import ClosingService
 from pos.services.integrity import IntegrityService
-from pos.services.signing import Ed25519Signer, file_signer
-from tests.support.shop import FLOAT, Shop, build_shop, sell
-
-
-def _refund(shop: Shop, number: str) -> None:
-    order = sell(shop, number, [("T-S-M", 1)])
-    with shop.sessions() as s:
-        line = load_context(s, order).snapshot.lines[0].line_id
-    shop.returns.commit(shop.cashier, order, Draft(DocumentKind.REFUND, (
-        ReturnRequest(line, 1),)), [Tender(TenderMethod.CASH, Money(2990, "EUR"))])
+from pos.services.signing import Ed25519Signer
+from tests.support.closing import shop_with_two_zs
+from tests.support.shop import Shop
 
 
 @pytest.fixture
 def shop(sessions, tmp_path: Path) -> Shop:  # type: ignore[no-untyped-def]
-    shop = build_shop(sessions)
-    cash = CashService(sessions=sessions, clock=shop.clock, terminal_id="T1")
-    closing = ClosingService(sessions=sessions, clock=shop.clock, terminal_id="T1",
-                             signer=file_signer(tmp_path))
-    for day in range(2):
-        _refund(shop, f"7000{day}1")
-        _refund(shop, f"7000{day}2")
-        drawer = FLOAT - 2 * 2990 if day == 0 else 10000 - 2 * 2990
-        cash.close(shop.manager, {1: drawer})
-        closing.close_z(shop.manager)
-        shop.clock.advance(timedelta(days=1))
-        cash.open(shop.cashier, Money(10000, "EUR"))
-    _refund(shop, "700201")  # after the last Z
-    return shop
+    return shop_with_two_zs(sessions, tmp_path)[0]
 
 
 def _codes(shop: Shop) -> set[str]:
