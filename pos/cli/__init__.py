@@ -24,6 +24,9 @@ SUBCOMMANDS = {
     "mail": "pos.cli.mail",
     "receipt": "pos.cli.receipt",
     "sync": "pos.cli.sync",
+    "report": "pos.cli.report",
+    "cash": "pos.cli.cash",
+    "archive": "pos.cli.archive",
 }
 SUBCOMMAND_MODULES = tuple(dict.fromkeys(SUBCOMMANDS.values()))
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from pos.domain.errors import DomainError
@@ -235,3 +237,33 @@ def closure_hash(body: ClosureBody | Mapping[str, Any]) -> str:
     """sha256(prev_hash + canonical JSON of the body): what the signature covers."""
     data = body.to_json() if isinstance(body, ClosureBody) else dict(body)
     return hashlib.sha256((data["prev_hash"] + canonical_json(data)).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureSlip:
+    """What the printed Z (or period) slip shows: the closure and its report, in a language."""
+
+    shop_name: str
+    number: int
+    kind: str
+    terminal_id: str
+    period: str
+    closed_at: str  # ISO UTC
+    closed_by: str
+    hash: str
+    signature: str
+    report: Report
+    language: str = "fr"
+
+
+def valid_period(kind: str, period: str) -> bool:
+    """Whether `period` names a `kind` period: day 2026-11-20, month 2026-11, year 2026."""
+    shapes = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
+    if kind not in shapes or not re.fullmatch(shapes[kind], period):
+        return False
+    if kind == "day":
+        try:
+            date.fromisoformat(period)
+        except ValueError:
+            return False
+    return True

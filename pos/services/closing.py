@@ -28,13 +28,12 @@ from pos.domain.closing import (
     build_report,
     closure_hash,
     merge_reports,
+    valid_period,
 )
 from pos.domain.roles import Operator, Permission
 from pos.services.audit import audit_action
 from pos.services.cash import CashError, recheck_operator
 from pos.services.signing import Signer
-
-PERIOD_KINDS = {"day": 10, "month": 7, "year": 4}  # kind -> length of its period text
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +133,7 @@ class ClosingService:
         Raises:
             CashError: invalid_period, period_already_closed.
         """
-        if PERIOD_KINDS.get(kind) != len(period):
+        if not valid_period(kind, period):
             raise CashError("invalid_period", kind=kind, period=period)
         now = self._clock.now()
         with self._sessions.begin() as s:

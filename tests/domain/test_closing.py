@@ -24,6 +24,7 @@ from pos.domain.closing import (
     is_note,
     merge_reports,
     needs_manager,
+    valid_period,
 )
 
 CURRENCIES = st.sampled_from(["EUR", "CHF"])
@@ -119,3 +120,11 @@ def _body(**changes: object) -> ClosureBody:
 def test_any_change_to_a_closure_changes_its_hash(change: dict[str, object]) -> None:
     assert closure_hash(_body(**change)) != closure_hash(_body())
     assert closure_hash(_body().to_json()) == closure_hash(_body())
+
+
+@pytest.mark.parametrize(("kind", "period", "ok"), [
+    ("day", "2026-11-20", True), ("day", "2026-02-30", False), ("month", "2026-11", True),
+    ("month", "2026-13", False), ("year", "2026", True), ("year", "26", False),
+    ("week", "2026-47", False)])
+def test_periods_are_checked(kind: str, period: str, ok: bool) -> None:
+    assert valid_period(kind, period) is ok
