@@ -184,7 +184,7 @@ def document_span(session: Session, scope: DocumentRange) -> tuple[int, str | No
 
 def _rate(text: str) -> str:
     try:
-        return str(Decimal(text).normalize()) + "%"
+        return f"{Decimal(text).normalize():f}%"  # "20%", "5.5%" (never "2E+1%")
     except InvalidOperation:
         return text
 
@@ -230,8 +230,10 @@ def grouped_figures(session: Session, scope: DocumentRange) -> list[Figure]:
             select(_docs.c.currency, func.sum(_docs.c.fees_minor),
                    func.sum(_docs.c.shipping_refund_minor))
             .where(*where).group_by(_docs.c.currency)):
-        figures.append(Figure("vat", "fees", currency, 0, int(fees), 0))
-        figures.append(Figure("vat", "shipping", currency, 0, -int(shipping), 0))
+        if fees:  # fees carry no separate tax part (DESIGN §3 rule 5)
+            figures.append(Figure("vat", "fees", currency, 0, int(fees), 0))
+        if shipping:
+            figures.append(Figure("vat", "shipping", currency, 0, -int(shipping), 0))
     for username, currency, count, amount in rows(
             select(func.coalesce(_users.c.username, "-"), _docs.c.currency, func.count(),
                    func.sum(_docs.c.balance_minor))

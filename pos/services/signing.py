@@ -13,14 +13,10 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+if TYPE_CHECKING:  # cryptography loads at the first signature, not when the app starts
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 KEYRING_SERVICE = "comptoir-closing"
 KEYRING_USER = "ed25519"
@@ -44,6 +40,8 @@ class Ed25519Signer:
     """A signer over one private key."""
 
     def __init__(self, key: Ed25519PrivateKey) -> None:
+        from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
         self._key = key
         raw = key.public_key().public_bytes(serialization.Encoding.Raw,
                                             serialization.PublicFormat.Raw)
@@ -59,6 +57,11 @@ class Ed25519Signer:
 
 def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) -> bool:
     """Whether `signature_hex` is `public_key_hex`'s Ed25519 signature of `message`."""
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PublicKey,
+    )
+
     try:
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
         key.verify(bytes.fromhex(signature_hex), message)
@@ -68,11 +71,18 @@ def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) ->
 
 
 def _pem(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption())
 
 
 def _load(pem: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PrivateKey,
+    )
+
     key = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError("the closing key is not an Ed25519 key")
@@ -81,6 +91,10 @@ def _load(pem: bytes) -> Ed25519PrivateKey:
 
 def file_signer(directory: Path) -> Ed25519Signer:
     """The key in `directory/closing-key.pem`, created (mode 0600) at first use."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PrivateKey,
+    )
+
     path = directory / KEY_FILE
     if path.exists():
         return Ed25519Signer(_load(path.read_bytes()))
@@ -95,6 +109,9 @@ def file_signer(directory: Path) -> Ed25519Signer:
 def keyring_signer(fallback_directory: Path) -> Ed25519Signer:
     """The key in the OS keyring, created there at first use; the 0600 file where none works."""
     import keyring  # noqa: PLC0415 — loaded when a closure is signed, not at start-up
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PrivateKey,
+    )
     from keyring.errors import KeyringError  # noqa: PLC0415
 
     try:

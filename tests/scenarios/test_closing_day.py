@@ -128,6 +128,11 @@ def test_a_day_closes_with_z_totals_equal_to_the_documents(shop: Shop,
     assert report.net == {"EUR": net} and report.grand_total == {"EUR": net}
     # VAT lines add up to the net (fees and shipping refunds carried as their own lines).
     assert sum(f.amount for f in report.section("vat")) == net
+    # Every item here is at 20 %: its VAT is what the documents' lines say, rate by rate.
+    assert {f.key for f in report.section("vat")} == {"20%"}
+    assert report.section("vat")[0].tax == sum(
+        item.tax.minor for d in done for item in d.quote.new_items) - sum(
+        part.tax.minor for d in done for part in d.quote.returns)
     assert report.amount("refund_to", "original_payment") == 2990
     assert report.amount("refund_to", "cash") == 3990
     assert report.amount("refund_to", "new_gift_card") == 5000
