@@ -126,6 +126,7 @@ class ClosingScreen(Retranslating, QWidget):
 
     def _build_drawer_page(self) -> QWidget:
         grid, self._facts, self._fact_titles = self._facts_grid(FACTS)
+        self._facts["drawerState"].setWordWrap(True)  # "Closed: type the float..." is long
         self._pad = AmountKeypad(currency=self._vm.currency, locale=self._locale)
         self._pad.setFixedWidth(360)
         self._reason_edit = QLineEdit(objectName="moveReason")
@@ -133,13 +134,14 @@ class ClosingScreen(Retranslating, QWidget):
         self._open_button.setProperty("primary", True)
         self._paid_out_button = QPushButton(objectName="paidOutButton")
         self._paid_in_button = QPushButton(objectName="paidInButton")
-        buttons = QHBoxLayout()
-        for button in (self._open_button, self._paid_out_button, self._paid_in_button):
-            buttons.addWidget(button)
+        moves = QHBoxLayout()  # shown while the drawer is open; "open" while it is closed
+        moves.addWidget(self._paid_out_button)
+        moves.addWidget(self._paid_in_button)
         right = QVBoxLayout()
         right.addWidget(self._pad, 1)
         right.addWidget(self._reason_edit)
-        right.addLayout(buttons)
+        right.addWidget(self._open_button)
+        right.addLayout(moves)
         page = QWidget(objectName="drawerPage")
         row = QHBoxLayout(page)
         row.addLayout(grid, 1)
