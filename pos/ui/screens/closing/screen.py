@@ -182,6 +182,8 @@ class ClosingScreen(Retranslating, QWidget):
         self._z_button.setProperty("primary", True)
         self._report_text = QPlainTextEdit(objectName="reportText", readOnly=True)
         self._report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._key_label = QLabel(objectName="signingKey", wordWrap=True)
+        self._key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self._x_button)
         buttons.addWidget(self._z_button)
@@ -190,6 +192,7 @@ class ClosingScreen(Retranslating, QWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(self._report_text, 1)
+        layout.addWidget(self._key_label)
         return page
 
     def _connect_signals(self) -> None:
@@ -288,7 +291,9 @@ class ClosingScreen(Retranslating, QWidget):
             self._money(variance) if variance is not None else "")
 
     def _render_report(self) -> None:
-        report, closure = self._vm.report, self._vm.closure
+        report, closure, key = self._vm.report, self._vm.closure, self._vm.public_key
+        self._key_label.setText(self.tr("The shop's signing key (public): {key}").format(
+            key=f"{key[:32]} {key[32:]}") if key else "")
         if report is None:
             self._report_text.setPlainText(self.tr("Tap “Read X” to see the day so far."))
             return

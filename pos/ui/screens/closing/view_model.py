@@ -29,7 +29,8 @@ class ClosingViewModel(QObject):
     Signals:
         session_changed(): re-read `session` (None when the drawer is closed).
         counts_changed(): re-read `counts`, `counted` and `variance`.
-        report_changed(): re-read `report`, `closure` (the last Z, None for an X).
+        report_changed(): re-read `report`, `closure` (the last Z, None for an X) and
+            `public_key` (the shop's signing key, hex; "" until read).
         status_changed(): re-read `status_text` and `status_kind` ("ok", "error" or "").
     """
 
@@ -49,6 +50,7 @@ class ClosingViewModel(QObject):
         self._counts: dict[int, int] = {}
         self._report: Report | None = None
         self._closure: Closure | None = None
+        self._public_key = ""
         self._status_text, self._status_kind = "", ""
         self.language, self.locale = "fr", "fr_FR"
 
@@ -89,6 +91,10 @@ class ClosingViewModel(QObject):
         return self._closure
 
     @property
+    def public_key(self) -> str:
+        return self._public_key
+
+    @property
     def status_text(self) -> str:
         return self._status_text
 
@@ -102,9 +108,13 @@ class ClosingViewModel(QObject):
     # ------------------------------------------------------------ intents
 
     def refresh(self) -> None:
-        """Read the drawer's session again."""
+        """Read the drawer's session again (and the signing key, the first time)."""
         self._runner.submit(self._cash.current, key=SESSION_KEY,
                             on_success=self._on_session, on_error=self._on_failed)
+        if not self._public_key:  # the keyring is read off the GUI thread, once
+            closing = self._closing
+            self._runner.submit(lambda: closing.public_key, key="closing-key",
+                                on_success=self._on_key, on_error=self._on_failed)
 
     def open_drawer(self, opening_float: Money) -> None:
         cash, operator = self._cash, self._operator
@@ -185,6 +195,10 @@ class ClosingViewModel(QObject):
         self._on_session(None)
         self._set_status(self.tr("The drawer is closed. Variance: {variance}.").format(
             variance=format_money(result.variance, self.locale)), "ok")
+
+    def _on_key(self, public_key: str) -> None:
+        self._public_key = public_key
+        self.report_changed.emit()
 
     def _on_x(self, report: Report) -> None:
         self._report, self._closure = report, None

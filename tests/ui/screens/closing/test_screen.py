@@ -91,6 +91,8 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     text = screen.findChild(QPlainTextEdit, "reportText").toPlainText()
     assert "Z number 1" in text and "Documents: 1" in text and "cash/out" in text
     assert screen.printed == [1]  # type: ignore[attr-defined]
+    key = label(screen, "signingKey").text().split(": ")[1].replace(" ", "")
+    assert key == screen.view_model.closure.public_key  # the key shown is the one that signed
 
 
 def test_a_cashier_is_told_a_manager_closes_the_day(
