@@ -58,8 +58,9 @@ def test_a_day_from_the_command_line(run: Run, tmp_path: Path) -> None:
     z = json.loads(out)
     assert code == 0 and (z["number"], z["report"]["documents"]) == (1, 1)
     assert z["report"]["net"] == {"EUR": -2990}
-    code, out, _ = run("report", "z", "--lang", "en")  # an empty Z is still a Z
+    code, out, err = run("report", "z", "--lang", "en", "--print")  # an empty Z is still a Z
     assert code == 0 and "Z REPORT - CLOSURE" in out and "Closure no." in out
+    assert "closure 2 printed on virtual" in err
     assert run("cash", "open", "--float", "150")[0] == 0
     assert run("cash", "move", "out", "12,50", "--reason", "timbres")[0] == 0
     code, out, _ = run("cash", "status", "--json")
