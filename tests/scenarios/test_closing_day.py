@@ -197,3 +197,16 @@ def test_a_second_terminal_has_its_own_drawer_and_z(shop: Shop, tmp_path: Path) 
                         signer=file_signer(tmp_path))
     assert t2.x_report(shop.manager).documents == 0
     assert t2.x_report(shop.manager).cash[0].expected == 5000
+
+
+def test_a_manager_disabled_since_login_is_refused(shop: Shop, closing: ClosingService) -> None:
+    from pos.services.errors import UserDisabledError
+
+    admin = shop.users.login("admin", "7391")
+    shop.users.disable(admin, "maxime")  # maxime is still "logged in" at the till
+    cash = CashService(sessions=shop.sessions, clock=shop.clock, terminal_id="T1")
+    with pytest.raises(UserDisabledError):
+        closing.x_report(shop.manager)
+    with pytest.raises(UserDisabledError):
+        cash.move(shop.manager, "paid_out", eur(100), "stamps")
+    assert closing.x_report(admin).documents == 0
