@@ -4,7 +4,7 @@ a count with a variance, then the X and the signed Z — on both databases."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -104,6 +104,9 @@ def test_a_day_closes_with_z_totals_equal_to_the_documents(shop: Shop,
     assert cash.current().figures.expected == expected_cash
     x = closing.x_report(shop.manager)
     assert x.documents == 5 and x.net == {"EUR": net}
+    by_date = closing.x_report(shop.manager, day=date(2026, 11, 20))  # the shop's day (Paris)
+    assert by_date.figures == x.figures
+    assert closing.x_report(shop.manager, day=date(2026, 11, 19)).documents == 0
     with pytest.raises(CashError) as still_open:
         closing.close_z(shop.manager)
     assert still_open.value.code == "session_open"
