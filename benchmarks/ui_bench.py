@@ -448,6 +448,8 @@ def refund_of_newest_order(services):  # type: ignore[no-untyped-def]
     draft = Draft(DocumentKind.REFUND, (ReturnRequest(line.line_id, 1),), ())
     quote = services.returns.quote(order_id, draft)
     operator = Operator(user.id, user.username, user.display_name, Role.MANAGER)
+    if services.cash is not None and services.cash.current() is None:
+        services.cash.open(operator, quote.to_refund)  # a document needs the drawer open
     return operator, order_id, draft, [Tender(TenderMethod.CASH, quote.to_refund)]
 
 

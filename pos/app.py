@@ -30,7 +30,9 @@ from pos.db.opening import open_shop
 from pos.domain.clock import SystemClock
 from pos.domain.money import Money
 from pos.domain.receipt import ShopInfo
+from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -38,6 +40,7 @@ from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
+from pos.services.signing import LazySigner
 from pos.services.stock import StockService
 from pos.services.sync_port import LazySyncService, wix_sync_service
 from pos.services.users import UserService
@@ -167,7 +170,12 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         settings=settings,
         policy=PolicyService(sessions=sessions, clock=clock),
         test_print=_test_print,
-        warm_up=_warm_up)
+        warm_up=_warm_up,
+        cash=CashService(sessions=sessions, clock=clock, terminal_id=terminal),
+        # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
+        closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
+                               signer=LazySigner(data_dir), time_zone=zone),
+        print_closure=partial(_print_closure, printer_uri, shop.name))
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
@@ -199,6 +207,31 @@ def _warm_up() -> None:
     for locale in LOCALES.values():
         format_money(Money(0, "EUR"), locale)
         format_datetime(datetime.now(UTC), locale)
+
+
+def _open_demo_drawer(services: CounterServices) -> None:
+    """The demo takes documents at once: its drawer opens with a 150.00 float if closed."""
+    from pos.domain.roles import Operator  # noqa: PLC0415
+
+    cash = services.cash
+    if cash is not None and cash.current() is None:
+        cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
+
+
+def _print_closure(uri: str, shop_name: str, closure, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The Z slip on the receipt printer (on the printing runner, never the GUI thread)."""
+    from pos.domain.closing import ClosureSlip  # noqa: PLC0415
+    from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
+    from pos.hardware.printer import make_printer  # noqa: PLC0415
+
+    slip = ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
+                       closure.period, closure.closed_at.isoformat(), closure.closed_by,
+                       closure.hash, closure.signature, closure.report, language)
+    printer = make_printer(uri)
+    try:
+        printer.print_job(render_closure_escpos(slip))
+    finally:
+        printer.close()
 
 
 def _simulated_terminal():  # type: ignore[no-untyped-def]
@@ -282,6 +315,8 @@ def run_app(args: argparse.Namespace) -> int:
         sessions = make_sessions(engine)
         history = SalesHistoryService(sessions=sessions, clock=SystemClock())
         services = build_counter_services(sessions, demo=bool(getattr(args, "demo", False)))
+        if getattr(args, "demo", False):
+            _open_demo_drawer(services)
         return _run_window(args, history, services, log_path=Path(handler.baseFilename))
     finally:
         engine.dispose()

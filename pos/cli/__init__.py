@@ -26,6 +26,9 @@ SUBCOMMANDS = {
     "receipt": "pos.cli.receipt",
     "sync": "pos.cli.sync",
     "gift-card": "pos.cli.gift_card",
+    "report": "pos.cli.report",
+    "cash": "pos.cli.cash",
+    "archive": "pos.cli.archive",
 }
 SUBCOMMAND_MODULES = tuple(dict.fromkeys(SUBCOMMANDS.values()))
 

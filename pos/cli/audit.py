@@ -8,6 +8,7 @@ import sys
 from pos.cli.common import add_db_option, open_database
 from pos.db.engine import make_sessions
 from pos.services.audit import AuditService
+from pos.services.integrity import IntegrityService, describe
 
 _REASONS = {
     "hash_mismatch": "its content no longer matches its hash (the entry was altered)",
@@ -26,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = actions.add_parser("verify", help="check that no audit entry was altered or removed")
     add_db_option(verify)
+    verify.add_argument("--public-key", metavar="HEX",
+                        help="the shop's closure key to check signatures against "
+                        "(default: the first closure's; docs/closing.md)")
     verify.set_defaults(handler=_verify)
 
 
@@ -33,12 +37,22 @@ def _verify(args: argparse.Namespace) -> int:
     engine = open_database(args)
     try:
         result = AuditService(sessions=make_sessions(engine)).verify()
+        # Closures, documents and the chain's end (docs/closing.md, "What verify proves").
+        checks = IntegrityService(sessions=make_sessions(engine)).verify(
+            public_key=getattr(args, "public_key", None))
     finally:
         engine.dispose()
-    if result.ok:
+    for finding in checks.findings:
+        print(f"not intact: {describe(finding)}", file=sys.stderr)
+    if result.ok and not checks.findings:
         print(f"audit chain intact: {result.entries_checked} entries")
         print(f"head hash: {result.head_hash}")
+        print(f"closures intact: {checks.closures}")
         return 0
+    if result.ok:
+        print(f"audit chain: {result.entries_checked} entries chain, but the closures and "
+              "documents above show it was cut or rewritten", file=sys.stderr)
+        return 1
     reason = _REASONS.get(result.reason or "", result.reason)
     print(
         f"audit chain broken at entry {result.first_broken_id}: {reason}; "

@@ -28,6 +28,7 @@ class ApprovalRule(StrEnum):
     SHIPPING_REFUND = "shipping_refund"
     CANCELLATION = "cancellation"
     PRICE_OVERRIDE = "price_override"
+    CASH_VARIANCE = "cash_variance"  # a drawer count off by more than the policy allows
 
 
 def _empty_rates() -> Mapping[str, Decimal]:
@@ -55,6 +56,8 @@ class Policy:
         reasons_required: Every returned line needs a reason (a cancellation needs a note).
         like_for_like_keeps_price: Rule 7: another variant of the same product keeps the
             price paid for the returned unit.
+        cash_variance_threshold_minor: A drawer count off by more than this (either way)
+            needs a manager's approval to close the session.
     """
 
     return_window_days: int = 30
@@ -72,11 +75,13 @@ class Policy:
     manager_refund_threshold_minor: int = 10_000
     reasons_required: bool = False
     like_for_like_keeps_price: bool = True
+    cash_variance_threshold_minor: int = 500
 
     def __post_init__(self) -> None:
         _check_count("return_window_days", self.return_window_days)
         _check_count("flat_return_fee_minor", self.flat_return_fee_minor)
         _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
+        _check_count("cash_variance_threshold_minor", self.cash_variance_threshold_minor)
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
         for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
                      "vat_rate_by_category"):  # fmt: skip
@@ -131,6 +136,7 @@ class Policy:
             "manager_refund_threshold_minor": str(self.manager_refund_threshold_minor),
             "reasons_required": _bool_text(self.reasons_required),
             "like_for_like_keeps_price": _bool_text(self.like_for_like_keeps_price),
+            "cash_variance_threshold_minor": str(self.cash_variance_threshold_minor),
         }
 
     @classmethod
@@ -223,4 +229,5 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "manager_refund_threshold_minor": _parse_int,
     "reasons_required": _parse_bool,
     "like_for_like_keeps_price": _parse_bool,
+    "cash_variance_threshold_minor": _parse_int,
 }

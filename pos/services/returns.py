@@ -18,6 +18,7 @@ from datetime import timedelta
 from pos.db import outbox
 from pos.db import returns as repo
 from pos.db.audit import ensure_write_transaction
+from pos.db.closing import open_session_id
 from pos.db.engine import SessionFactory
 from pos.db.records import (
     CounterDocumentRecord,
@@ -180,6 +181,9 @@ class ReturnsService:
         with self._sessions.begin() as s, s.no_autoflush:
             ensure_write_transaction(s)
             operator = confirm_operator(s, operator, KIND_PERMISSION[draft.kind])
+            cash_session = open_session_id(s, self._terminal)
+            if cash_session is None:  # every document is taken in a drawer session (§13)
+                raise ReturnsError("no_cash_session", terminal=self._terminal)
             repo.lock_order(s, order_id)
             context = self._context(s, order_id, draft)
             policy = load_policy(s)
@@ -192,7 +196,8 @@ class ReturnsService:
                                 gift_card_balances={c: b for c, (_, b) in balances.items()},
                                 store_credit_only=current.store_credit_only)
             rows = _Rows()
-            document = self._write(s, operator, context, draft, current, now, notify, rows)
+            document = self._write(s, operator, context, draft, current, now, notify, rows,
+                                   cash_session)
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
             cards = self._tenders(s, context, document, settlement, balances, chosen, now, rows)
@@ -273,7 +278,8 @@ class ReturnsService:
         return balances
 
     def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
-               current: Quote, now, notify: Notify | None, rows: _Rows) -> _Document:
+               current: Quote, now, notify: Notify | None, rows: _Rows,
+               cash_session: int) -> _Document:
         """Insert the document (its children follow in bulk, see `_Rows.insert`)."""
         number = repo.next_document_number(s, self._terminal)
         document = _Document(str(uuid.uuid4()), number, notify.email if notify else None)
@@ -288,7 +294,8 @@ class ReturnsService:
             "shipping_refund_minor": current.shipping_refund.minor,
             "balance_minor": current.balance.minor, "customer_note": draft.note,
             "notify_email": document.notify_email, "language": context.customer_language,
-            "created_at": now}])
+            "created_at": now, "sequence": int(number.rsplit("-", 1)[1]),
+            "cash_session_id": cash_session}])
         rows.return_lines.extend({
             "document_id": document.id, "order_line_id": int(part.line_id),
             "quantity": part.quantity, "credit_minor": part.credit.minor,

@@ -20,12 +20,15 @@ from pos.db.migrate import upgrade
 from pos.db.tax_rates import new_item_tax_rate
 from pos.domain.clock import Clock, SystemClock
 from pos.domain.money import Money
+from pos.services.cash import CashService
+from pos.services.closing import ClosingService
 from pos.services.errors import ServiceError
 from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
 from pos.services.returns import ReturnsService
+from pos.services.signing import LazySigner, Signer
 from pos.services.users import UserService
 
 
@@ -125,6 +128,8 @@ class Store:
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
         gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
+        cash: This terminal's drawer: open, paid-outs, count, close (`CashService`).
+        closing: X and Z reports, signed closures (`ClosingService`).
     """
 
     def __init__(
@@ -135,6 +140,8 @@ class Store:
         terminal_id: str = "T1",
         shop_name: str = "Comptoir",
         on_close: Callable[[], None] | None = None,
+        signer: Signer | None = None,
+        time_zone: str = "Europe/Paris",
     ) -> None:
         self.sessions, self.clock, self.terminal_id = sessions, clock, terminal_id
         self._on_close = on_close
@@ -147,6 +154,10 @@ class Store:
         self.orders = OrderImportService(sessions=sessions)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
         self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
+        self.cash = CashService(sessions=sessions, clock=clock, terminal_id=terminal_id)
+        self.closing = ClosingService(
+            sessions=sessions, clock=clock, terminal_id=terminal_id, time_zone=time_zone,
+            signer=signer or LazySigner(_data_dir))
 
     @classmethod
     def open(
@@ -157,6 +168,7 @@ class Store:
         clock: Clock | None = None,
         shop_name: str = "Comptoir",
         migrate: bool = True,
+        signer: Signer | None = None,
     ) -> Store:
         """Open the shop's database at `url` (a SQLite file path or URL, or PostgreSQL).
 
@@ -168,6 +180,8 @@ class Store:
             shop_name: Shown in customer e-mails.
             migrate: Upgrade the schema to the current version first (a SQLite file that
                 already has data is backed up beside itself before).
+            signer: Signs closures; by default the shop's key in the keyring (or the 0600
+                key file in the data directory), created at the first closure.
 
         Raises:
             ValueError: The URL names an unsupported database.
@@ -185,6 +199,7 @@ class Store:
             terminal_id=terminal_id,
             shop_name=shop_name,
             on_close=engine.dispose,
+            signer=signer,
         )
 
     def close(self) -> None:
@@ -203,3 +218,9 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _data_dir():  # type: ignore[no-untyped-def]
+    from pos.config import data_dir  # noqa: PLC0415 — platformdirs only when a key is needed
+
+    return data_dir()

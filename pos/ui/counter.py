@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos.domain.roles import Operator, Permission
 from pos.services.card_terminal import CardTerminal
+from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.closing import ClosingService, Closure
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -30,6 +32,7 @@ from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
+from pos.ui.screens.closing import ClosingViewModel, create_closing_screen
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
@@ -62,6 +65,9 @@ class CounterServices:
     policy: PolicyService | None = None
     test_print: Callable[[str], None] | None = None
     warm_up: Callable[[], None] | None = None  # slow one-time loads, run once the window is up
+    cash: CashService | None = None
+    closing: ClosingService | None = None
+    print_closure: Callable[[Closure, str], None] | None = None  # the Z slip, on the printer
 
 
 class TopBar(Retranslating, QWidget):
@@ -69,7 +75,7 @@ class TopBar(Retranslating, QWidget):
 
     Signals:
         logout_requested(), print_queue_requested(), stock_requested(), search_requested(),
-        settings_requested()
+        settings_requested(), closing_requested()
     """
 
     settings_requested = Signal()
@@ -77,12 +83,14 @@ class TopBar(Retranslating, QWidget):
     print_queue_requested = Signal()
     stock_requested = Signal()
     search_requested = Signal()
+    closing_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")
         self._name = QLabel(objectName="operatorName")
-        keys = ("search", "printing", "stock", "settings", "logout")
+        self.closing_available = False  # set when the counter has a Closing screen
+        keys = ("search", "printing", "stock", "closing", "settings", "logout")
         self._buttons = {key: QPushButton() for key in keys}
         self._build_ui()
         self._connect_signals()
@@ -101,6 +109,7 @@ class TopBar(Retranslating, QWidget):
         self._buttons["search"].clicked.connect(self.search_requested)
         self._buttons["printing"].clicked.connect(self.print_queue_requested)
         self._buttons["stock"].clicked.connect(self.stock_requested)
+        self._buttons["closing"].clicked.connect(self.closing_requested)
         self._buttons["settings"].clicked.connect(self.settings_requested)
         self._buttons["logout"].clicked.connect(self.logout_requested)
 
@@ -109,6 +118,7 @@ class TopBar(Retranslating, QWidget):
             "search": self.tr("Find a sale"),
             "printing": self.tr("Receipts"),
             "stock": self.tr("Stock"),
+            "closing": self.tr("Closing"),
             "settings": self.tr("Settings"),
             "logout": self.tr("Log out"),
         }
@@ -120,6 +130,8 @@ class TopBar(Retranslating, QWidget):
         if operator is not None:
             self._name.setText(operator.display_name)
             self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
+            self._buttons["closing"].setVisible(self.closing_available
+                                                and operator.may(Permission.VIEW_REPORTS))
             self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
 
     def button(self, key: str) -> QPushButton:
@@ -168,7 +180,13 @@ class CounterSession(QObject):
             settings=services.settings, policy=services.policy, users=services.users,
             runner=runner, test_print=services.test_print)
             if services.settings is not None and services.policy is not None else None)
-        screens = (self.login, self.printing, self.stock, self.returns, self.settings)
+        self.closing = (create_closing_screen(view_model=ClosingViewModel(
+            cash=services.cash, closing=services.closing, runner=runner,
+            print_closure=services.print_closure), locale=locale)
+            if services.cash is not None and services.closing is not None else None)
+        self.top_bar.closing_available = self.closing is not None
+        screens = (self.login, self.printing, self.stock, self.returns, self.settings,
+                   self.closing)
         for screen in screens:
             if screen is not None:
                 self._window.add_screen(screen)
@@ -187,6 +205,9 @@ class CounterSession(QObject):
         self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
+        if self.closing is not None:
+            self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
+            self.closing.back_requested.connect(self._show_search)
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -225,6 +246,8 @@ class CounterSession(QObject):
         self.top_bar.show_operator(operator)
         self.printing.set_operator(operator)
         self.stock.set_operator(operator)
+        if self.closing is not None:
+            self.closing.set_operator(operator)
         if self.settings is not None:
             self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
@@ -249,6 +272,11 @@ class CounterSession(QObject):
         self._router.set_handler(self.stock.on_scan)
         self._window.show_screen(self.stock)
         self.stock.activate()
+
+    def _on_top_bar_closing_requested(self) -> None:
+        if self.closing is not None:
+            self._window.show_screen(self.closing)
+            self.closing.activate()
 
     def _on_top_bar_settings_requested(self) -> None:
         if self.settings is not None:

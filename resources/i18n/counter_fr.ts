@@ -19,6 +19,11 @@
         <translation>Stock</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/counter.py" line="110" />
+        <source>Closing</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/counter.py" line="75" />
         <source>Settings</source>
         <translation>Réglages</translation>

@@ -14,7 +14,7 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.returns import ReturnsService
-from tests.support.shop import NOW, build_shop, on_hand, sell
+from tests.support.shop import NOW, build_shop, on_hand, open_till, sell
 
 TERMINALS = 8
 
@@ -27,6 +27,8 @@ def test_eight_terminals_exchange_at_once(db_url: str) -> None:
     with shop.sessions.begin() as s:  # a 100.00 gift card the customers share
         _, code = issue_gift_card(s, amount=Money(10000, "EUR"), kind="gift_card",
                                   customer_id=None, document_id=None, now=NOW)  # type: ignore[arg-type]
+    for n in range(1, TERMINALS):
+        open_till(shop.sessions, shop.clock, f"T{n + 1}", shop.manager)
     outcomes: list[str] = []
     barrier = threading.Barrier(TERMINALS)
 

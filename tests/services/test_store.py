@@ -120,6 +120,7 @@ def test_a_recorded_wix_order_is_found_refunded_and_recorded_again(store: Store)
     assert (tee.sku, tee.returnable, tee.next_unit_credit) == ("TSH-M", 2, eur(2441))
     # One T-shirt back, refunded to the card it was paid with.
     cashier = store.users.login("camille", "2580")
+    store.cash.open(cashier, eur(10000))  # a document needs T7's drawer open
     draft = Draft(DocumentKind.REFUND, (ReturnRequest(str(tee.line_id), 1),))
     quote = store.returns.quote(order_id, draft)
     assert TenderMethod.ORIGINAL_PAYMENT in quote.settlement_methods
@@ -130,6 +131,7 @@ def test_a_recorded_wix_order_is_found_refunded_and_recorded_again(store: Store)
     assert store.orders.record_wix_order({"order": eur_order()}, eur_transactions()) == order_id
     assert [d.number for d in store.history.order_detail(order_id).documents] == ["T7-000001"]
     assert len(store.history.search("10042").results) == 1
+    assert store.cash.current().figures.expected == 10000 - 2441
 
 
 def test_a_malformed_payload_is_refused_before_anything_is_written(store: Store) -> None:

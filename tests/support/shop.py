@@ -16,11 +16,13 @@ from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
 from pos.domain.roles import Operator, Role
 from pos.domain.valuation import LineTerms, OrderTerms, value_order
+from pos.services.cash import CashService
 from pos.services.returns import ReturnsService
 from pos.services.users import UserService
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 SIZES = ("S", "M", "L")
+FLOAT = 20000  # the drawer's opening float in the shop's fixtures (200.00)
 
 
 @dataclass
@@ -61,8 +63,17 @@ def build_shop(sessions: SessionFactory, *, currency: str = "EUR", rate: str = "
                 s.add(StockLevelRecord(variant_id=variant.id, on_hand=stock, updated_at=NOW))
                 variants[sku] = variant.id
     returns = ReturnsService(sessions=sessions, clock=clock, terminal_id="T1")
+    open_till(sessions, clock, "T1", admin, currency=currency, opening_float=FLOAT)
     return Shop(sessions, clock, users, returns, users.login("camille", "2580"),
                 users.login("maxime", "4826"), variants)
+
+
+def open_till(sessions: SessionFactory, clock: FakeClock, terminal_id: str, operator: Operator,
+              *, currency: str = "EUR", opening_float: int = 0) -> CashService:
+    """Open `terminal_id`'s drawer: a counter document needs an open cash session."""
+    cash = CashService(sessions=sessions, clock=clock, terminal_id=terminal_id)
+    cash.open(operator, Money(opening_float, currency))
+    return cash
 
 
 def sell(shop: Shop, number: str, items: list[tuple[str, int]], *, days_ago: int = 3,

@@ -39,13 +39,16 @@ from pos.hardware.errors import PrinterStatus
 from pos.hardware.printer import make_printer
 from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
+from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
 from pos.services.settings import SettingsService
+from pos.services.signing import file_signer
 from pos.services.stock import StockService
 from pos.services.sync_port import SyncService
 from pos.sync.status import SyncStatus, read_status, save_marks
@@ -70,7 +73,8 @@ SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
     "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
-    "settings-categories", "settings-users", "settings-language", "sync",
+    "settings-categories", "settings-users", "settings-language", "sync", "closing-drawer",
+    "closing-count", "closing-report",
 ]  # fmt: skip
 OFFLINE = "Wix cannot be reached (no network?): 3 changes wait and will be sent when it is back"
 
@@ -132,7 +136,10 @@ def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> Cou
             keyring_set=lambda service, name, value: keyring.__setitem__((service, name), value),
             keyring_get=lambda service, name: keyring.get((service, name))),
         policy=PolicyService(sessions=sessions, clock=clock),
-        test_print=lambda uri: None)  # fmt: skip
+        test_print=lambda uri: None,
+        cash=CashService(sessions=sessions, clock=clock, terminal_id="T1"),
+        closing=ClosingService(sessions=sessions, clock=clock, terminal_id="T1",
+                               signer=file_signer(tmp_path / "keys")))  # fmt: skip
 
 
 @pytest.fixture
@@ -356,6 +363,16 @@ def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.waitUntil(lambda: sync.panel.view_model.selected is not None)
     look.check("sync")
+    qtbot.mouseClick(bar.button("closing"), Qt.MouseButton.LeftButton)
+    closing = window.counter.closing
+    qtbot.waitUntil(lambda: closing.view_model.session is not None)
+    look.check("closing-drawer")
+    click(qtbot, closing, "countTab")
+    look.check("closing-count")
+    click(qtbot, closing, "reportTab")
+    click(qtbot, closing, "xButton")
+    qtbot.waitUntil(lambda: closing.view_model.report is not None)
+    look.check("closing-report")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
