@@ -23,6 +23,7 @@ from pos.db.demo_orders import (
     Batch,
 )
 from pos.db.demo_people import CUSTOMER_COLUMNS
+from pos.db.search import PG_DOCUMENT
 
 # Tables whose ids the generator sets itself; PostgreSQL's sequences must catch up after.
 EXPLICIT_ID_TABLES = (
@@ -126,7 +127,7 @@ class PostgresWriter:
                         copy.write_row(row)
             cursor.execute(
                 "INSERT INTO order_search (search_key, doc) "
-                "SELECT search_key, to_tsvector('simple', doc) FROM demo_search_stage"
+                f"SELECT search_key, {PG_DOCUMENT.format('doc')} FROM demo_search_stage"
             )
         self._db.commit()  # ON COMMIT DELETE ROWS empties the stage for the next batch
 

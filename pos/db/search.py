@@ -13,6 +13,16 @@ no user input ever reaches FTS or tsquery syntax.
 The queries run on the session's DBAPI connection: the statements are fixed strings with
 bound parameters, and skipping SQLAlchemy's statement and row machinery keeps a number
 lookup well under a millisecond (see benchmarks/search_bench.py).
+
+PostgreSQL has no lazy, key-ordered prefix index, and its planner's choice between the two
+plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs away when it
+misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
+the newest `ORDERED_WINDOW` keys are scanned in order; only when they hold less than a page
+are the older keys read through GIN and sorted. Words of 1–3 letters are single GIN entries
+("_" + word, added to every index row by the migration 0006), so GIN never merges the
+posting lists of thousands of words. A search that opens the session reads in autocommit:
+no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
+on every ROLLBACK).
 """
 
 from __future__ import annotations
@@ -35,6 +45,14 @@ MAX_KEY = 2**62
 # doclists of every matching term — 130 ms for "martin" at a million orders. Longer words are
 # therefore looked up by their first 8 letters and checked against the stored document.
 FTS_PREFIX_MAX = 8
+# PostgreSQL: query words up to this length are looked up as the index word "_" + word
+# (order_search_prefixed() adds "_" + the first 1–3 letters of each word to every row).
+SHORT_PREFIX_MAX = 3
+# PostgreSQL: how many of the newest keys a text search walks in order before it reads the
+# older matches through GIN (benchmarks/README.md: the bound on both plans' worst case).
+ORDERED_WINDOW = 10_000
+# PostgreSQL: the tsvector of an index row, from its folded document text.
+PG_DOCUMENT = "order_search_prefixed(to_tsvector('simple', {}))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +93,7 @@ def index_rows(bind: Session | Connection, rows: Sequence[tuple[int, str]]) -> N
         bind.execute(
             text(
                 "INSERT INTO order_search (search_key, doc) "
-                "VALUES (:k, to_tsvector('simple', :doc))"
+                f"VALUES (:k, {PG_DOCUMENT.format(':doc')})"
             ),
             params,
         )
@@ -107,19 +125,49 @@ _EXACT = (
 _TEXT_INNER = {
     "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
-    "postgresql": "SELECT search_key AS k FROM order_search "
-    "WHERE doc @@ to_tsquery('simple', :q) AND search_key >= :lo AND search_key < :hi "
-    "ORDER BY search_key DESC LIMIT :n_max",
+    # `recent`: the newest :window keys in order, filtered (stops at a page). `older`: only
+    # when `recent` holds less than a page (a one-time filter: otherwise never started), the
+    # keys below the window through GIN alone, then sorted (`+ 0`: the key's index is used
+    # neither for the order nor for the range, which a generic plan ANDs with GIN: 215 ms).
+    "postgresql": """WITH recent AS (
+        SELECT k FROM (
+            SELECT search_key AS k, doc FROM order_search
+            WHERE search_key >= :lo AND search_key < :hi
+            ORDER BY search_key DESC LIMIT :window
+        ) w WHERE doc @@ CAST(:q AS tsquery) LIMIT :n_max
+    ), older AS (
+        SELECT search_key AS k FROM order_search
+        WHERE doc @@ CAST(:q AS tsquery) AND search_key + 0 >= :lo
+        AND search_key + 0 < (
+            SELECT search_key FROM order_search WHERE search_key >= :lo AND search_key < :hi
+            ORDER BY search_key DESC OFFSET :window - 1 LIMIT 1)
+        AND (SELECT count(*) FROM recent) < :n_max
+        ORDER BY search_key + 0 DESC LIMIT :n_max
+    ) SELECT k FROM recent UNION ALL SELECT k FROM older""",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
-    "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC"
+    "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
 )
 _PARAM = re.compile(r"(?<![:\w]):([a-z_0-9]+)")
 
 
+def _dbapi(session: Session) -> Any:
+    """The session's DBAPI connection; autocommit on PostgreSQL if the search opens the session.
+
+    Each search is one read-only statement per lookup (its own snapshot), so it needs no
+    transaction: this saves the BEGIN and ROLLBACK round trips, and psycopg keeps its
+    prepared statements, which it drops on every ROLLBACK. A session already in a
+    transaction is read in that transaction.
+    """
+    if _is_sqlite(session) or session.in_transaction():
+        return session.connection().connection
+    autocommit = {"isolation_level": "AUTOCOMMIT"}
+    return session.connection(execution_options=autocommit).connection
+
+
 def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """Run a fixed statement on the session's own DBAPI connection (same transaction)."""
-    dbapi = session.connection().connection
+    """Run a fixed statement on the session's own DBAPI connection."""
+    dbapi = _dbapi(session)
     if not _is_sqlite(session):
         sql = _PARAM.sub(r"%(\1)s", sql)
     cursor = dbapi.cursor()
@@ -146,18 +194,28 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
 
     Words are [0-9a-z]+ by construction (search_text.tokens); quoting is belt and braces.
     """
-    if not sqlite:
-        return " & ".join(f"{word}:*" for word in words), []
+    if not sqlite:  # tsquery syntax, read as is by CAST(... AS tsquery)
+        short = SHORT_PREFIX_MAX
+        terms = (f"'_{word}'" if len(word) <= short else f"'{word}':*" for word in words)
+        return " & ".join(terms), []
     terms = " AND ".join(f'"{word[:FTS_PREFIX_MAX]}"*' for word in words)
     return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 
 
 def _text_hits(
-    session: Session, words: Sequence[str], *, limit: int, lower: int, upper: int
+    session: Session,
+    words: Sequence[str],
+    *,
+    limit: int,
+    lower: int,
+    upper: int,
+    window: int = ORDERED_WINDOW,
 ) -> list[OrderHit]:
     sqlite = _is_sqlite(session)
     query, long_words = _match_expression(words, sqlite)
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
+    if not sqlite:
+        params["window"] = window
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
         check += f" AND (' ' || doc) LIKE :w{i}"
@@ -193,6 +251,7 @@ def search_orders(
     before: int | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    window: int = ORDERED_WINDOW,
 ) -> list[OrderHit]:
     """Orders matching `query`, newest first, at most `limit`, keys below `before`.
 
@@ -201,7 +260,9 @@ def search_orders(
       pages leave them out), then orders whose indexed words start with the digits.
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
     `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
-    of the last row of the previous page.
+    of the last row of the previous page. `window` (PostgreSQL) is how many of the newest
+    keys are walked in order before older matches are read through GIN; it changes the
+    plan, never the result (the tests make it small to read both paths on a small shop).
     """
     limit = max(1, min(limit, MAX_PAGE))
     lower, upper = _key_bounds(before, since, until)
@@ -219,5 +280,5 @@ def search_orders(
     head = exact if before is None else []
     if not query.words:
         return head[:limit]
-    rest = _text_hits(session, query.words, limit=limit + len(seen), **bounds)
+    rest = _text_hits(session, query.words, limit=limit + len(seen), window=window, **bounds)
     return (head + [hit for hit in rest if hit.order_id not in seen])[:limit]

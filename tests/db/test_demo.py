@@ -19,6 +19,7 @@ from pos.db.demo import DEMO_USERS, ensure_demo_shop, generate
 from pos.db.demo_catalogue import ean13
 from pos.db.engine import make_engine, make_sessions
 from pos.db.records import Base
+from pos.db.search import PG_DOCUMENT
 from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.pins import verify_pin
@@ -241,7 +242,7 @@ def test_search_index_has_one_document_per_order(shop: Engine) -> None:
     if shop.dialect.name == "postgresql":
         with shop.connect() as connection:
             expected = {
-                key: connection.scalar(text("SELECT to_tsvector('simple', :d)::text"), {"d": doc})
+                key: connection.scalar(text(f"SELECT {PG_DOCUMENT.format(':d')}::text"), {"d": doc})
                 for key, doc in expected.items()
             }
     assert index == expected
