@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from pos.cli.common import add_db_option, open_database
 from pos.config import data_dir
-from pos.db.engine import DatabaseUnavailableError, SessionFactory, make_sessions
+from pos.db.engine import SessionFactory, make_sessions
 from pos.domain.errors import DomainError
 from pos.domain.money import Money
 from pos.domain.roles import Operator
@@ -89,12 +89,9 @@ def refusal(error: ServiceError | DomainError) -> str:
 
 
 def run(args: argparse.Namespace, action: Callable[[SessionFactory], int]) -> int:
-    """Run `action` on the database; refusals and failures become a sentence and a code."""
-    try:
-        engine = open_database(args)
-    except (DatabaseUnavailableError, ValueError) as error:
-        print(f"cannot open the database: {error}", file=sys.stderr)
-        return CANNOT
+    """Run `action` on the database; refusals become a sentence and exit 1, a database that
+    cannot be used is `pos.cli.common.run_command`'s sentence and exit 2."""
+    engine = open_database(args)
     try:
         return action(make_sessions(engine))
     except UsageError as error:
@@ -103,8 +100,5 @@ def run(args: argparse.Namespace, action: Callable[[SessionFactory], int]) -> in
     except (ServiceError, DomainError) as error:
         print(f"refused: {refusal(error)}", file=sys.stderr)
         return NO
-    except DatabaseUnavailableError as error:
-        print(f"the database cannot be used right now: {error}", file=sys.stderr)
-        return CANNOT
     finally:
         engine.dispose()

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from pos.cli.common import add_db_option, open_database, plain_reason
+from pos.cli.common import add_db_option, open_database
 from pos.db.engine import make_sessions
 from pos.domain.clock import SystemClock
 from pos.domain.money import Money
@@ -22,7 +22,7 @@ from pos.services.errors import ServiceError
 from pos.services.gift_cards import KINDS, GiftCardService, GiftCardView
 
 CLI_ACTOR = Operator.local_admin("cli")
-EXIT_REFUSED, EXIT_ERROR = 1, 2
+EXIT_REFUSED = 1  # 2, the database unusable, comes from `run_command`
 _MESSAGES = {
     "gift_card_code_invalid": "{code!s} is not a card code (4 to 32 letters and digits)",
     "gift_card_code_taken": "a card with the code {code!s} is already registered",
@@ -67,20 +67,14 @@ def _amount(text: str) -> Decimal:
 
 
 def _run(args: argparse.Namespace, action: Callable[[GiftCardService], GiftCardView]) -> int:
-    try:
-        engine = open_database(args)
-    except Exception as error:  # a bad URL, a missing server, a locked or corrupt file
-        print(f"cannot open the database: {plain_reason(error)}", file=sys.stderr)
-        return EXIT_ERROR
+    """Run `action` on the shop; a database that fails is `run_command`'s sentence (exit 2)."""
+    engine = open_database(args)
     try:
         card = action(GiftCardService(sessions=make_sessions(engine), clock=SystemClock()))
     except ServiceError as error:
         template = _MESSAGES.get(error.code, error.code)
         print(f"error: {template.format(**error.params)}", file=sys.stderr)
         return EXIT_REFUSED
-    except Exception as error:  # the database went away mid-call
-        print(f"failed: {plain_reason(error)}", file=sys.stderr)
-        return EXIT_ERROR
     finally:
         engine.dispose()
     amount = card.balance.to_decimal()

@@ -47,4 +47,4 @@ def test_a_code_already_registered_is_refused(
 
 def test_an_unusable_database_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gift-card", "balance", "P0001", "--db", "mysql://nowhere/shop"]) == 2
-    assert capsys.readouterr().err.startswith("cannot open the database:")
+    assert capsys.readouterr().err.startswith("comptoir gift-card balance: ")

@@ -64,10 +64,10 @@ def _scalar(engine: Engine, sql: str) -> object:
 
 
 @pytest.mark.parametrize("backend", ["postgresql"])
-def test_upgrade_from_0002_rewrites_the_index_rows_in_place(engine: Engine) -> None:
+def test_upgrade_from_0005_rewrites_the_index_rows_in_place(engine: Engine) -> None:
     _record(engine)
-    command.downgrade(alembic_config(engine), "0002")
-    assert current_revision(engine) == "0002"
+    command.downgrade(alembic_config(engine), "0005")  # the revision before 0006
+    assert current_revision(engine) == "0005"
     _rows_as_0002_wrote_them(engine)
     assert _scalar(engine, "SELECT count(*) FROM order_search WHERE doc::text LIKE '%''\\_%'") == 0
 
@@ -103,7 +103,7 @@ def test_upgrade_from_0002_rewrites_the_index_rows_in_place(engine: Engine) -> N
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_downgrade_to_0002_leaves_rows_the_0002_queries_read(engine: Engine) -> None:
     _record(engine)
-    command.downgrade(alembic_config(engine), "0002")
+    command.downgrade(alembic_config(engine), "0005")  # the revision before 0006
     assert _scalar(engine, "SELECT count(*) FROM order_search WHERE doc::text LIKE '%''\\_%'") == 0
     assert (
         _scalar(
@@ -121,7 +121,7 @@ def test_0006_changes_nothing_on_sqlite(engine: Engine) -> None:
     _record(engine)
     schema = "SELECT group_concat(sql, ';') FROM sqlite_master"
     before = _scalar(engine, schema)
-    command.downgrade(alembic_config(engine), "0002")
+    command.downgrade(alembic_config(engine), "0005")  # the revision before 0006
     assert _scalar(engine, schema) == before
     upgrade(engine)
     assert _scalar(engine, schema) == before

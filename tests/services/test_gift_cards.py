@@ -30,6 +30,7 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
         admin = opened.users.login("admin", "7391")
         opened.users.add_user(admin, "camille", "Camille", Role.CASHIER, "2580")
         opened.users.add_user(admin, "maxime", "Maxime", Role.MANAGER, "4826")
+        opened.cash.open(admin, eur(0))  # a counter document needs T3's drawer open
         yield opened
 
 

@@ -159,6 +159,7 @@ def test_the_order_detail_gives_wix_payment_ids_line_taxes_and_shipping(store: S
                   refund_shipping=True)  # fmt: skip
     quote = store.returns.quote(order_id, draft)
     admin = store.users.login("admin", "7391")  # a manager's choice (rule 6)
+    store.cash.open(admin, eur(0))  # a counter document needs T7's drawer open
     store.returns.commit(admin, order_id, draft, [Tender(TenderMethod.CASH, quote.to_refund)])
     assert store.history.order_detail(order_id).shipping_refunded
     assert cashier.role is Role.CASHIER

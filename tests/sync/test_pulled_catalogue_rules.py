@@ -74,6 +74,7 @@ def store(fake: FakeWix, sessions: SessionFactory) -> Store:
     shop.users.add_user(None, "admin", "Alex Admin", Role.ADMIN, "7391")
     admin = shop.users.login("admin", "7391")
     shop.users.add_user(admin, "camille", "Camille", Role.CASHIER, "2580")
+    shop.cash.open(admin, eur(0))  # a counter document needs T2's drawer open
     policy = dataclasses.replace(
         shop.policy.current(),
         final_sale_categories=frozenset({"Soldes"}),
