@@ -131,11 +131,11 @@ def test_higher_exchange_split_card_and_cash_gives_change(
     click(qtbot, flow.returns_screen, "continueButton")
     # 30.00 on the card terminal, then 30.00 in cash for the 20.00 left: 10.00 change.
     settle = flow.settle_screen.view_model
-    type_amount(flow, "3000")
+    type_amount(flow, "30")
     click(qtbot, flow.settle_screen, "cardButton")
     qtbot.waitUntil(lambda: len(settle.tenders) == 1)
     assert settle.remaining == Money(2000, "EUR")
-    type_amount(flow, "3000")
+    type_amount(flow, "30")
     click(qtbot, flow.settle_screen, "cashButton")
     assert settle.change_due == Money(1000, "EUR")
     document = committed(qtbot, flow)
@@ -266,3 +266,46 @@ def test_the_size_grid_shows_the_stock_left_after_a_commit(
         return cell.text() if cell is not None else ""
 
     qtbot.waitUntil(lambda: l_cell_text() == "L\n4 in stock", timeout=3000)
+
+
+def test_cash_by_quick_amounts_adds_up_and_says_the_change(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # A T-shirt (29.90) comes back for jeans (79.90): 50.00 to collect, paid with a 20 and a 50.
+    order_id = sell(shop, "5009", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "jean", "JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    settle = flow.settle_screen.view_model
+    offered = [b.text() for b in flow.settle_screen.findChildren(QPushButton)
+               if b.objectName().startswith("quickCash_") and b.isVisible()]  # fmt: skip
+    assert offered == ["€50.00", "€60.00"]
+    type_amount(flow, "20")  # a 20 note first...
+    click(qtbot, flow.settle_screen, "cashButton")
+    assert settle.remaining == Money(3000, "EUR")
+    type_amount(flow, "50")  # ...then a 50: one cash tender of 70.00, 20.00 back
+    click(qtbot, flow.settle_screen, "cashButton")
+    assert [line.tender.amount for line in settle.tenders] == [Money(7000, "EUR")]
+    assert settle.change_due == Money(2000, "EUR")
+    document = committed(qtbot, flow)
+    assert document.change_due == Money(2000, "EUR")
+
+
+def test_a_quick_cash_amount_is_one_tap(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    order_id = sell(shop, "5010", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "jean", "JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    click(qtbot, flow.settle_screen, "quickCash_6000")  # the customer hands over 60.00
+    assert flow.settle_screen.view_model.change_due == Money(1000, "EUR")
+    assert committed(qtbot, flow).change_due == Money(1000, "EUR")
