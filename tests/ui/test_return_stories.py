@@ -48,6 +48,20 @@ def pick(qtbot: QtBot, flow, text: str, sku: str) -> None:  # type: ignore[no-un
     click(qtbot, flow.returns_screen, f"variant_{sku}")
 
 
+def tshirt_for_jeans(qtbot: QtBot, shop: Shop, runner: TaskRunner, number: str, **flow_options):  # type: ignore[no-untyped-def]
+    """A T-shirt (29.90) comes back for jeans (79.90): the settle screen, 50.00 to collect."""
+    order_id = sell(shop, number, [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, runner, **flow_options)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "jean", "JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.to_collect == Money(5000, "EUR")
+    click(qtbot, flow.returns_screen, "continueButton")
+    return flow
+
+
 def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
     click(qtbot, flow.settle_screen, "commitButton")
     vm = flow.settle_screen.view_model
@@ -118,17 +132,8 @@ def test_lower_exchange_issues_a_new_gift_card(
 def test_higher_exchange_split_card_and_cash_gives_change(
     qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
 ) -> None:
-    # A T-shirt (29.90) comes back for jeans (79.90): 50.00 to collect.
-    order_id = sell(shop, "5003", [("T-S-M", 1)])
     terminal = SimulatedTerminal()
-    flow = make_flow(qtbot, shop, desk_runner, terminal=terminal)
-    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    pick(qtbot, flow, "jean", "JEA-L")
-    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
-    wait_quote(qtbot, flow)
-    assert flow.returns_screen.view_model.quote.to_collect == Money(5000, "EUR")
-    click(qtbot, flow.returns_screen, "continueButton")
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5003", terminal=terminal)
     # 30.00 on the card terminal, then 30.00 in cash for the 20.00 left: 10.00 change.
     settle = flow.settle_screen.view_model
     type_amount(flow, "30")
@@ -271,15 +276,8 @@ def test_the_size_grid_shows_the_stock_left_after_a_commit(
 def test_cash_by_quick_amounts_adds_up_and_says_the_change(
     qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
 ) -> None:
-    # A T-shirt (29.90) comes back for jeans (79.90): 50.00 to collect, paid with a 20 and a 50.
-    order_id = sell(shop, "5009", [("T-S-M", 1)])
-    flow = make_flow(qtbot, shop, desk_runner)
-    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    pick(qtbot, flow, "jean", "JEA-L")
-    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
-    wait_quote(qtbot, flow)
-    click(qtbot, flow.returns_screen, "continueButton")
+    # 50.00 to collect, paid with a 20 and a 50.
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5009")
     settle = flow.settle_screen.view_model
     offered = [b.text() for b in flow.settle_screen.findChildren(QPushButton)
                if b.objectName().startswith("quickCash_") and b.isVisible()]  # fmt: skip
@@ -298,14 +296,7 @@ def test_cash_by_quick_amounts_adds_up_and_says_the_change(
 def test_a_quick_cash_amount_is_one_tap(
     qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
 ) -> None:
-    order_id = sell(shop, "5010", [("T-S-M", 1)])
-    flow = make_flow(qtbot, shop, desk_runner)
-    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    pick(qtbot, flow, "jean", "JEA-L")
-    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
-    wait_quote(qtbot, flow)
-    click(qtbot, flow.returns_screen, "continueButton")
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5010")
     click(qtbot, flow.settle_screen, "quickCash_6000")  # the customer hands over 60.00
     assert flow.settle_screen.view_model.change_due == Money(1000, "EUR")
     assert committed(qtbot, flow).change_due == Money(1000, "EUR")
