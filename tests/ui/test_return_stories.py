@@ -300,3 +300,32 @@ def test_a_quick_cash_amount_is_one_tap(
     click(qtbot, flow.settle_screen, "quickCash_6000")  # the customer hands over 60.00
     assert flow.settle_screen.view_model.change_due == Money(1000, "EUR")
     assert committed(qtbot, flow).change_due == Money(1000, "EUR")
+
+
+def test_same_item_other_size_in_four_taps_from_the_draft(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Hélène's M is too small: "Other size", the L, Continue, Confirm.
+    order_id = sell(shop, "5011", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "otherSizeButton")
+    qtbot.waitUntil(lambda: flow.returns_screen.findChild(QPushButton, "variant_T-S-L") is not None)
+    click(qtbot, flow.returns_screen, "variant_T-S-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.balance_kind is BalanceKind.EQUAL
+    click(qtbot, flow.returns_screen, "continueButton")
+    document = committed(qtbot, flow)
+    assert document.kind is DocumentKind.EXCHANGE
+    assert (on_hand(shop, "T-S-M"), on_hand(shop, "T-S-L")) == (6, 4)
+
+
+def test_other_size_is_offered_on_exchanges_only(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    order_id = sell(shop, "5012", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.REFUND, order_id)
+    button = line_rows(flow)[0].findChild(QPushButton, "otherSizeButton")
+    assert not button.isVisible()
