@@ -14,6 +14,7 @@ from pos.db.engine import SessionFactory
 from pos.db.records import ApprovalRecord, CounterDocumentRecord, DocumentReturnLineRecord
 from pos.domain.money import Money
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind
+from pos.domain.settlement import TenderMethod
 from pos.hardware.card_terminals import SimulatedTerminal
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
@@ -71,14 +72,9 @@ def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
 
 
 def tap_the_original_payment(qtbot: QtBot, flow) -> None:  # type: ignore[no-untyped-def]
-    """Settle by refunding the order's one payment (its button on the settle screen)."""
-    [payment] = [
-        b
-        for b in flow.settle_screen.findChildren(QPushButton)
-        if b.objectName().startswith("payment_")
-    ]
-    qtbot.waitUntil(payment.isVisible)
-    payment.click()
+    """A refund settles to the order's payment: it is chosen already, nothing to tap."""
+    [line] = flow.settle_screen.view_model.tenders
+    assert line.tender.method is TenderMethod.ORIGINAL_PAYMENT
 
 
 def result_text(flow) -> str:  # type: ignore[no-untyped-def]
@@ -122,6 +118,7 @@ def test_lower_exchange_issues_a_new_gift_card(
     wait_quote(qtbot, flow)
     assert flow.returns_screen.view_model.quote.to_refund == Money(5000, "EUR")
     click(qtbot, flow.returns_screen, "continueButton")
+    click(qtbot, flow.settle_screen, "removeTenderButton")  # not back to the card: a gift card
     click(qtbot, flow.settle_screen, "newGiftCardButton")
     document = committed(qtbot, flow)
     [card] = document.issued_cards

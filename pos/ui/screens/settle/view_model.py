@@ -79,7 +79,19 @@ class SettleViewModel(QObject):
         self.tenders, self.result = (), None
         self.email, self.note = detail.email or "", draft.note
         self._set_status("", busy=False)
+        self._preselect_original_payment()
         self.changed.emit()
+
+    def _preselect_original_payment(self) -> None:
+        """A refund goes back to how the customer paid, as far as that payment can take it:
+        the first one that can is chosen already (a gift card is refunded only whole, so it
+        is left for the cashier to choose). Removing the line offers the other ways."""
+        if self.quote is None or self.quote.balance_kind is not BalanceKind.LOWER:
+            return
+        for payment in self.refundable_payments():
+            if payment.method != "gift_card" and payment.refundable.minor > 0:
+                self.add_original(payment, self.remaining)
+                return
 
     @property
     def due(self) -> Money:
