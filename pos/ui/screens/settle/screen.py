@@ -246,6 +246,10 @@ class SettleScreen(Retranslating, QWidget):
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
         return button
 
+    def set_gift_card_code(self, code: str) -> None:
+        """A gift card was scanned: its code is ready for the Gift card button."""
+        self._gift_code.setText(code)
+
     def _on_gift_card(self, amount) -> None:  # type: ignore[no-untyped-def]
         self._vm.add_gift_card(self._gift_code.text(), amount)
 
