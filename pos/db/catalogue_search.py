@@ -70,6 +70,15 @@ def find_products(session: Session, text: str, limit: int) -> list[ProductRow]:
     return [row for product_id in ids if (row := load_product(session, product_id))]
 
 
+def product_of_sku(session: Session, sku: str) -> int | None:
+    """The product an active variant with exactly this SKU belongs to, or None."""
+    return session.scalar(
+        select(VariantRecord.product_id)
+        .where(VariantRecord.sku == sku, VariantRecord.active.is_(True))
+        .limit(1)
+    )
+
+
 def load_product(session: Session, product_id: int) -> ProductRow | None:
     """One visible product with its active variants and their stock, variants by id."""
     record = session.scalars(

@@ -1,4 +1,4 @@
-"""The demo shop's people: French and English customers (accents included) and two users.
+"""The demo shop's people: French and English customers (accents included) and three users.
 
 Surnames follow a skewed distribution close to the real one (Martin, Bernard, Dubois, Smith…
 are common), so a search for a common name hits thousands of orders at scale, as it would in
@@ -25,6 +25,7 @@ from pos.domain.search_text import fold, search_document
 DEMO_USERS: tuple[tuple[str, str, str, str], ...] = (
     ("cashier", "Camille (caisse)", "cashier", "2580"),
     ("manager", "Maxime (responsable)", "manager", "4826"),
+    ("admin", "Alex (administration)", "admin", "7391"),  # Settings and the sync screens
 )
 
 # Surname: relative frequency (roughly INSEE / ONS orders of magnitude).

@@ -105,6 +105,13 @@ class CatalogueSearchService:
         path = self._pictures / picture_file_name(row.image_url)
         return str(path) if path.is_file() else None
 
+    def variants_of_sku(self, sku: str) -> VariantGrid | None:
+        """The grid of the product a SKU belongs to (another size of what comes back)."""
+        with self._sessions() as s:
+            product_id = repo.product_of_sku(s, sku)
+            row = repo.load_product(s, product_id) if product_id is not None else None
+        return None if row is None else _grid(row)
+
 
 def _product_view(row: repo.ProductRow, picture: str | None) -> ProductView:
     return ProductView(

@@ -195,7 +195,7 @@ class CounterSession(QObject):
                                   locale=locale, tz=services.time_zone)
                      if services.sync is not None else None)
         self.order_actions = install_order_actions(self._window.order_screen, self.returns,
-                                                   show=self._window.show_screen)
+                                                   show=self._show_returns)
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)
@@ -257,7 +257,12 @@ class CounterSession(QObject):
         self._window.show_search()
 
     def _show_order(self, *_: object) -> None:
+        self._router.set_handler(order_lookup_handler(self._window.search_screen.view_model.submit))
         self._window.show_screen(self._window.order_screen)
+
+    def _show_returns(self, flow: QWidget) -> None:
+        self._router.set_handler(self.returns.on_scan)  # items and gift cards, not orders
+        self._window.show_screen(flow)
 
     def _on_login_logged_in(self, operator: Operator) -> None:
         self._set_operator(operator)

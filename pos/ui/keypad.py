@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from pos.domain.money import Money
+from pos.domain.money import Money, exponent
 from pos.ui.format import format_money
 from pos.ui.retranslating import Retranslating
 
@@ -29,10 +29,12 @@ class KeypadMode(StrEnum):
 
     PIN = "pin"  # shown as dots; the digits leave once, then the pad forgets them
     COUNT = "count"  # shown as typed
-    AMOUNT = "amount"  # minor units: 1, 2, 5, 0 -> 12.50; a "00" key instead of Clear
+    AMOUNT = "amount"  # money: 1, 2, ",", 5 -> 12.50; the decimal separator instead of Clear
 
 
 MAX_DIGITS = {KeypadMode.PIN: 8, KeypadMode.COUNT: 6, KeypadMode.AMOUNT: 9}
+MAX_WHOLE_DIGITS = 7  # an amount typed at the counter: up to 9,999,999 before the decimals
+SEPARATOR_KEY = "separator"
 
 
 class Keypad(Retranslating, QWidget):
@@ -110,7 +112,7 @@ class Keypad(Retranslating, QWidget):
         self._display = QLabel(objectName=f"{self._mode}Display")
         self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._display.setMinimumHeight(KEY_SIZE)
-        corner = "00" if self._mode is KeypadMode.AMOUNT else "clear"
+        corner = SEPARATOR_KEY if self._mode is KeypadMode.AMOUNT else "clear"
         self._keys = {name: self._key(name) for name in (*"1234567890", corner, "back")}
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -197,7 +199,11 @@ class PinPad(Keypad):
 
 
 class AmountKeypad(Keypad):
-    """The amount configuration: digits as whole minor units, shown as money, never a float.
+    """The amount configuration: typed as money ("50" is 50.00, "12,5" is 12.50), never a float.
+
+    The corner key is the decimal separator of the locale ("," or "."); a currency without
+    minor units (JPY) has none. At most the currency's number of decimals can be typed, and
+    `MAX_WHOLE_DIGITS` before them.
 
     Signals:
         amount_changed(object): the `Money` now shown.
@@ -209,19 +215,55 @@ class AmountKeypad(Keypad):
         self._currency, self._locale = currency, locale  # read by the first `_render`
         super().__init__(mode=KeypadMode.AMOUNT, with_ok=False, parent=parent)
         self._display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._render_separator()
 
     def amount(self) -> Money:
-        return Money(int(self.value or "0"), self._currency)
+        """What is typed, in minor units: "12.5" in EUR is Money(1250, "EUR")."""
+        whole, _, fraction = self._digits.partition(".")
+        places = exponent(self._currency)
+        return Money(int((whole or "0") + fraction.ljust(places, "0")[:places]), self._currency)
 
     def set_locale(self, locale: str) -> None:
         """Show the amount the `locale` way ("fr_FR") from now on; the digits stay."""
         self._locale = locale
+        self._render_separator()
         self._render()
 
     def set_amount(self, amount: Money) -> None:
-        """Show `amount` (nothing typed for zero or less)."""
+        """Show `amount` (nothing typed for zero or less); typing goes on from it."""
         self._currency = amount.currency
-        self.set_value(str(amount.minor) if amount.minor > 0 else "")
+        self._render_separator()
+        if amount.minor <= 0:
+            self._set_digits("")
+            return
+        whole, _, fraction = f"{amount.to_decimal():f}".partition(".")
+        fraction = fraction.rstrip("0")
+        self._set_digits(f"{whole}.{fraction}" if fraction else whole)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() in (",", "."):
+            self._on_key_clicked(SEPARATOR_KEY)
+        else:
+            super().keyPressEvent(event)
+
+    def _on_key_clicked(self, name: str) -> None:
+        digits, places = self._digits, exponent(self._currency)
+        whole, dot, fraction = digits.partition(".")
+        if name == SEPARATOR_KEY:
+            if places and not dot:
+                self._set_digits((digits or "0") + ".")
+        elif name.isdigit():
+            if dot and len(fraction) < places:
+                self._set_digits(digits + name)
+            elif not dot and len(whole) < MAX_WHOLE_DIGITS:
+                self._set_digits((digits + name).lstrip("0") or "0")
+        else:
+            super()._on_key_clicked(name)  # erase
+
+    def _render_separator(self) -> None:
+        key = self._keys[SEPARATOR_KEY]
+        key.setText(QLocale(self._locale).decimalPoint())  # Qt's: no Babel load at start-up
+        key.setEnabled(exponent(self._currency) > 0)
 
     def _render(self) -> None:
         amount = self.amount()

@@ -209,6 +209,10 @@
         <source>To inspect</source>
         <translation>À vérifier</translation>
     </message>
+    <message>
+        <source>Other size</source>
+        <translation>Autre taille</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -19,20 +18,13 @@ from pos.db.records import CounterDocumentRecord, DocumentReturnLineRecord, Orde
 from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
-from pos.domain.receipt import ShopInfo
 from pos.domain.valuation import tax_inside
-from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
-from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
-from pos.services.printing import PrintQueueService
-from pos.services.receipt_preview import ReceiptPreviewService
-from pos.services.receipts import ReceiptService
-from pos.services.stock import StockService
-from pos.ui.counter import CounterServices
-from pos.ui.main_window import MainWindow, create_main_window
+from pos.ui.main_window import MainWindow
 from pos.ui.workers import TaskRunner
 from tests.support.builders import T0
+from tests.support.counter import counter_window
 from tests.support.shop import Shop, build_shop
 
 NOW = T0 + timedelta(days=12, hours=3)
@@ -173,36 +165,12 @@ def make_window(qtbot: QtBot, history: SalesHistoryService) -> Iterator:
         window.runner.shutdown()  # no worker may outlive the database fixture
 
 
-class SharedVirtualPrinter:
-    """What `make_printer("virtual")` gives the app, kept so the test can read the paper."""
-
-    def __init__(self) -> None:
-        self.device = VirtualPrinter()
-
-    def __call__(self, uri: str):  # type: ignore[no-untyped-def]
-        from pos.hardware.printer import make_printer  # noqa: PLC0415
-
-        return make_printer(uri, transport=self.device)
-
-
 @pytest.fixture
 def counter(qtbot: QtBot, sessions) -> Iterator[tuple[MainWindow, Shop, VirtualPrinter]]:  # type: ignore[no-untyped-def]
     shop = build_shop(sessions)
-    printer = SharedVirtualPrinter()
-    receipts = ReceiptService(sessions=sessions, clock=shop.clock, shop=ShopInfo("Lumière"))
-    services = CounterServices(
-        users=shop.users, returns=shop.returns,
-        catalogue=CatalogueSearchService(sessions=sessions),
-        stock=StockService(sessions=sessions, clock=shop.clock),
-        print_queue=PrintQueueService(sessions=sessions, clock=shop.clock, receipts=receipts,
-                                      printers=printer, default_printer="virtual"),
-        previews=ReceiptPreviewService(receipts=receipts,
-                                       render_text=lambda r, c: render_text(r, columns=c)),
-        time_zone=ZoneInfo("Europe/Paris"))  # a Paris shop on a terminal kept in UTC
-    window = create_main_window(history=SalesHistoryService(sessions=sessions, clock=shop.clock),
-                                locale="en_US", services=services)
+    window, printer = counter_window(shop)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    yield window, shop, printer.device
+    yield window, shop, printer
     window.close()

@@ -75,21 +75,35 @@ def test_a_count_keeps_its_figure_after_ok_and_takes_keyboard_digits(qtbot: QtBo
     assert signal.args == ["42"] and pad.value == "42"
 
 
-def test_an_amount_shifts_digits_in_as_cents(qtbot: QtBot) -> None:
+def test_an_amount_is_typed_as_money_not_cents(qtbot: QtBot) -> None:
     keypad = AmountKeypad(currency="EUR", locale="en_US")
     qtbot.addWidget(keypad)
     keypad.show()
-    assert keypad.findChild(QPushButton, "key_clear") is None  # "00" sits left of 0
+    assert keypad.findChild(QPushButton, "key_clear") is None  # the separator sits left of 0
+    assert key(keypad, "separator").text() == "."
     with qtbot.waitSignal(keypad.amount_changed):
-        tap(qtbot, keypad, "1", "2", "5", "00")
-    assert keypad.amount() == Money(12500, "EUR")
-    assert keypad.findChild(QLabel, "amountDisplay").text() == "€125.00"
+        tap(qtbot, keypad, "5", "0")
+    assert keypad.amount() == Money(5000, "EUR")  # "50" is fifty euros
+    assert keypad.findChild(QLabel, "amountDisplay").text() == "€50.00"
+    tap(qtbot, keypad, "back", "back", "1", "2", "separator", "5", "separator", "5", "9")
+    assert keypad.amount() == Money(1255, "EUR")  # one separator, two decimals at most
     tap(qtbot, keypad, "back")
     assert keypad.amount() == Money(1250, "EUR")
     keypad.set_amount(Money(2000, "EUR"))
     assert keypad.amount() == Money(2000, "EUR")
-    keypad.set_locale("fr_FR")  # the language switched: same digits, French money
-    assert keypad.findChild(QLabel, "amountDisplay").text() == "20,00\xa0€"
+    tap(qtbot, keypad, "0")  # typing goes on from the amount shown: 20 -> 200
+    assert keypad.amount() == Money(20000, "EUR")
+    keypad.set_locale("fr_FR")  # the language switched: same amount, French money
+    assert keypad.findChild(QLabel, "amountDisplay").text() == "200,00\xa0€"
+    assert key(keypad, "separator").text() == ","
+
+
+def test_an_amount_in_a_currency_without_cents_has_no_separator(qtbot: QtBot) -> None:
+    keypad = AmountKeypad(currency="JPY", locale="en_US")
+    qtbot.addWidget(keypad)
+    tap(qtbot, keypad, "1", "separator", "5")
+    assert keypad.amount() == Money(15, "JPY")
+    assert not key(keypad, "separator").isEnabled()
 
 
 def test_an_amount_set_while_hidden_is_shown_with_the_keypad(qtbot: QtBot) -> None:
@@ -105,17 +119,17 @@ def test_an_amount_takes_keyboard_digits_and_backspace(qtbot: QtBot) -> None:
     keypad = AmountKeypad(currency="EUR", locale="en_US")
     keypad.show()
     qtbot.addWidget(keypad)
-    qtbot.keyClicks(keypad, "1999")
+    qtbot.keyClicks(keypad, "19,995")
     qtbot.keyClick(keypad, Qt.Key.Key_Backspace)
-    assert keypad.amount() == Money(199, "EUR")
-    assert keypad.findChild(QLabel, "amountDisplay").text() == "€1.99"
+    assert keypad.amount() == Money(1990, "EUR")
+    assert keypad.findChild(QLabel, "amountDisplay").text() == "€19.90"
 
 
 CONFIGURATIONS: dict[str, tuple[Callable[[], Keypad], int]] = {
     "pin": (PinPad, 13),  # ten digits, clear, back, OK
     "pin without OK": (lambda: PinPad(with_ok=False), 12),
     "count": (lambda: Keypad(mode=KeypadMode.COUNT), 13),
-    "amount": (lambda: AmountKeypad(currency="EUR", locale="en_US"), 12),  # "00", no clear/OK
+    "amount": (lambda: AmountKeypad(currency="EUR", locale="en_US"), 12),  # ".", no clear/OK
 }
 
 

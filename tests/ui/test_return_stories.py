@@ -14,6 +14,7 @@ from pos.db.engine import SessionFactory
 from pos.db.records import ApprovalRecord, CounterDocumentRecord, DocumentReturnLineRecord
 from pos.domain.money import Money
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind
+from pos.domain.settlement import TenderMethod
 from pos.hardware.card_terminals import SimulatedTerminal
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
@@ -48,6 +49,20 @@ def pick(qtbot: QtBot, flow, text: str, sku: str) -> None:  # type: ignore[no-un
     click(qtbot, flow.returns_screen, f"variant_{sku}")
 
 
+def tshirt_for_jeans(qtbot: QtBot, shop: Shop, runner: TaskRunner, number: str, **flow_options):  # type: ignore[no-untyped-def]
+    """A T-shirt (29.90) comes back for jeans (79.90): the settle screen, 50.00 to collect."""
+    order_id = sell(shop, number, [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, runner, **flow_options)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    pick(qtbot, flow, "jean", "JEA-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.to_collect == Money(5000, "EUR")
+    click(qtbot, flow.returns_screen, "continueButton")
+    return flow
+
+
 def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
     click(qtbot, flow.settle_screen, "commitButton")
     vm = flow.settle_screen.view_model
@@ -57,14 +72,9 @@ def committed(qtbot: QtBot, flow):  # type: ignore[no-untyped-def]
 
 
 def tap_the_original_payment(qtbot: QtBot, flow) -> None:  # type: ignore[no-untyped-def]
-    """Settle by refunding the order's one payment (its button on the settle screen)."""
-    [payment] = [
-        b
-        for b in flow.settle_screen.findChildren(QPushButton)
-        if b.objectName().startswith("payment_")
-    ]
-    qtbot.waitUntil(payment.isVisible)
-    payment.click()
+    """A refund settles to the order's payment: it is chosen already, nothing to tap."""
+    [line] = flow.settle_screen.view_model.tenders
+    assert line.tender.method is TenderMethod.ORIGINAL_PAYMENT
 
 
 def result_text(flow) -> str:  # type: ignore[no-untyped-def]
@@ -108,6 +118,7 @@ def test_lower_exchange_issues_a_new_gift_card(
     wait_quote(qtbot, flow)
     assert flow.returns_screen.view_model.quote.to_refund == Money(5000, "EUR")
     click(qtbot, flow.returns_screen, "continueButton")
+    click(qtbot, flow.settle_screen, "removeTenderButton")  # not back to the card: a gift card
     click(qtbot, flow.settle_screen, "newGiftCardButton")
     document = committed(qtbot, flow)
     [card] = document.issued_cards
@@ -118,24 +129,15 @@ def test_lower_exchange_issues_a_new_gift_card(
 def test_higher_exchange_split_card_and_cash_gives_change(
     qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
 ) -> None:
-    # A T-shirt (29.90) comes back for jeans (79.90): 50.00 to collect.
-    order_id = sell(shop, "5003", [("T-S-M", 1)])
     terminal = SimulatedTerminal()
-    flow = make_flow(qtbot, shop, desk_runner, terminal=terminal)
-    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    pick(qtbot, flow, "jean", "JEA-L")
-    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
-    wait_quote(qtbot, flow)
-    assert flow.returns_screen.view_model.quote.to_collect == Money(5000, "EUR")
-    click(qtbot, flow.returns_screen, "continueButton")
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5003", terminal=terminal)
     # 30.00 on the card terminal, then 30.00 in cash for the 20.00 left: 10.00 change.
     settle = flow.settle_screen.view_model
-    type_amount(flow, "3000")
+    type_amount(flow, "30")
     click(qtbot, flow.settle_screen, "cardButton")
     qtbot.waitUntil(lambda: len(settle.tenders) == 1)
     assert settle.remaining == Money(2000, "EUR")
-    type_amount(flow, "3000")
+    type_amount(flow, "30")
     click(qtbot, flow.settle_screen, "cashButton")
     assert settle.change_due == Money(1000, "EUR")
     document = committed(qtbot, flow)
@@ -266,3 +268,61 @@ def test_the_size_grid_shows_the_stock_left_after_a_commit(
         return cell.text() if cell is not None else ""
 
     qtbot.waitUntil(lambda: l_cell_text() == "L\n4 in stock", timeout=3000)
+
+
+def test_cash_by_quick_amounts_adds_up_and_says_the_change(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # 50.00 to collect, paid with a 20 and a 50.
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5009")
+    settle = flow.settle_screen.view_model
+    offered = [b.text() for b in flow.settle_screen.findChildren(QPushButton)
+               if b.objectName().startswith("quickCash_") and b.isVisible()]  # fmt: skip
+    assert offered == ["€50.00", "€60.00"]
+    type_amount(flow, "20")  # a 20 note first...
+    click(qtbot, flow.settle_screen, "cashButton")
+    assert settle.remaining == Money(3000, "EUR")
+    type_amount(flow, "50")  # ...then a 50: one cash tender of 70.00, 20.00 back
+    click(qtbot, flow.settle_screen, "cashButton")
+    assert [line.tender.amount for line in settle.tenders] == [Money(7000, "EUR")]
+    assert settle.change_due == Money(2000, "EUR")
+    document = committed(qtbot, flow)
+    assert document.change_due == Money(2000, "EUR")
+
+
+def test_a_quick_cash_amount_is_one_tap(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    flow = tshirt_for_jeans(qtbot, shop, desk_runner, "5010")
+    click(qtbot, flow.settle_screen, "quickCash_6000")  # the customer hands over 60.00
+    assert flow.settle_screen.view_model.change_due == Money(1000, "EUR")
+    assert committed(qtbot, flow).change_due == Money(1000, "EUR")
+
+
+def test_same_item_other_size_in_four_taps_from_the_draft(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # Hélène's M is too small: "Other size", the L, Continue, Confirm.
+    order_id = sell(shop, "5011", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.EXCHANGE, order_id)
+    click(qtbot, line_rows(flow)[0], "otherSizeButton")
+    qtbot.waitUntil(lambda: flow.returns_screen.findChild(QPushButton, "variant_T-S-L") is not None)
+    click(qtbot, flow.returns_screen, "variant_T-S-L")
+    qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
+    wait_quote(qtbot, flow)
+    assert flow.returns_screen.view_model.quote.balance_kind is BalanceKind.EQUAL
+    click(qtbot, flow.returns_screen, "continueButton")
+    document = committed(qtbot, flow)
+    assert document.kind is DocumentKind.EXCHANGE
+    assert (on_hand(shop, "T-S-M"), on_hand(shop, "T-S-L")) == (6, 4)
+
+
+def test_other_size_is_offered_on_exchanges_only(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    order_id = sell(shop, "5012", [("T-S-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.REFUND, order_id)
+    button = line_rows(flow)[0].findChild(QPushButton, "otherSizeButton")
+    assert not button.isVisible()

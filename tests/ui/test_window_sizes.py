@@ -258,7 +258,7 @@ def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> Non
     look.check("returns")
     click(qtbot, flow.returns_screen, "continueButton")
     look.check("settle")
-    type_amount(flow, "6000")
+    type_amount(flow, "60")
     click(qtbot, flow.settle_screen, "cashButton")
     qtbot.waitUntil(lambda: flow.settle_screen.view_model.change_due.minor == 1000)
     look.check("settle-tendered")

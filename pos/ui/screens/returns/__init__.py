@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from pos.domain.returns import DocumentKind
 from pos.domain.roles import Operator, Permission
+from pos.domain.scan import ScanKind
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import OrderDetail, SalesHistoryService
@@ -100,6 +101,17 @@ class ReturnsFlow(QStackedWidget):
         self.returns_screen.view_model.start(kind, detail)
         self.returns_screen.picker.view_model.refresh()  # stock moved since it was last read
         self.setCurrentWidget(self.returns_screen)
+
+    def on_scan(self, kind: ScanKind, text: str) -> None:
+        """A scan while the draft is open: an item's barcode is a replacement (exchanges), a
+        gift card's code goes in the settle screen's field; it is never an order look-up."""
+        if self.currentWidget() is self.settle_screen:
+            if kind is ScanKind.GIFT_CARD:
+                self.settle_screen.set_gift_card_code(text)
+            return
+        vm = self.returns_screen.view_model
+        if kind in (ScanKind.ITEM, ScanKind.UNKNOWN) and vm.kind is DocumentKind.EXCHANGE:
+            vm.add_item(code=text)
 
     def _on_returns_continue_requested(self) -> None:
         vm = self.returns_screen.view_model

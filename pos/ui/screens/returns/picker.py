@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -105,19 +106,29 @@ class PickerViewModel(QObject):
         if self.query.strip():
             self.search_now()
         if self.grid is not None:
-            self._load_grid(self.grid.product_id)
+            self.show_product(self.grid.product_id)
 
     def choose(self, row: int) -> None:
         """Show the grid of the product at `row`."""
         if 0 <= row < len(self.results):
-            self._load_grid(self.results[row].product_id)
+            self.show_product(self.results[row].product_id)
 
-    def _load_grid(self, product_id: int) -> None:
+    def show_product(self, product_id: int) -> None:
+        """Show this product's size × colour grid."""
         catalogue = self._catalogue
+        self._load_grid(lambda: catalogue.variants(product_id))
+
+    def show_product_of(self, sku: str) -> None:
+        """Show the grid of the product `sku` belongs to: another size of what comes back."""
+        catalogue = self._catalogue
+        self._load_grid(lambda: catalogue.variants_of_sku(sku))
+
+    def _load_grid(self, fetch: Callable[[], VariantGrid | None]) -> None:
+        """Read the grid, and its product's picture, on the worker."""
 
         def load() -> tuple[VariantGrid | None, dict[int, QImage]]:
-            grid = catalogue.variants(product_id)
-            pictures = [(product_id, grid.picture)] if grid is not None else []
+            grid = fetch()
+            pictures = [(grid.product_id, grid.picture)] if grid is not None else []
             return grid, load_pictures(pictures, GRID_PX)
 
         self._runner.submit(load, key=GRID_KEY, on_success=self._on_grid,

@@ -56,11 +56,13 @@ class LineRow(Retranslating, QFrame):
         stepped(int): −1 or +1.
         reason_chosen(str): a reason code ("" for none yet).
         disposition_chosen(object): a `Disposition`.
+        other_size_requested(): show this product's sizes in the picker (exchanges).
     """
 
     stepped = Signal(int)
     reason_chosen = Signal(str)
     disposition_chosen = Signal(object)
+    other_size_requested = Signal()
 
     def __init__(self, state: LineState, *, kind: DocumentKind, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,6 +80,13 @@ class LineRow(Retranslating, QFrame):
         self._plus = self._step_button("+", 1, "plusButton")
         self._quantity = QLabel(objectName="lineQuantity", alignment=Qt.AlignmentFlag.AlignCenter)
         self._quantity.setMinimumWidth(48)
+        # The commonest apparel exchange, in one tap: this line comes back, its sizes open.
+        self._other_size = QPushButton(objectName="otherSizeButton")
+        self._other_size.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._other_size.setVisible(
+            kind is DocumentKind.EXCHANGE and bool(line.sku) and line.returnable > 0
+        )
+        self._other_size.clicked.connect(self.other_size_requested)
         stepper_locked = kind is DocumentKind.CANCELLATION  # a cancellation takes every unit
         self._minus.setVisible(not stepper_locked)
         self._plus.setVisible(not stepper_locked)
@@ -89,6 +98,8 @@ class LineRow(Retranslating, QFrame):
         grid.addWidget(name, 0, 0, 1, 2)
         grid.addWidget(self._info, 1, 0)
         stepper = QHBoxLayout()
+        stepper.addWidget(self._other_size)
+        stepper.addSpacing(12)
         for widget in (self._minus, self._quantity, self._plus):
             stepper.addWidget(widget)
         grid.addLayout(stepper, 0, 2, 2, 1)
@@ -105,6 +116,7 @@ class LineRow(Retranslating, QFrame):
 
     def _retranslate_ui(self) -> None:
         self._info.setText(self.tr("{count} can come back").format(count=self._returnable))
+        self._other_size.setText(self.tr("Other size"))
         reasons = {
             "wrong_size": self.tr("Wrong size"),
             "not_as_expected": self.tr("Not as expected"),
@@ -303,8 +315,16 @@ class ReturnsScreen(Retranslating, QWidget):
             row.stepped.connect(lambda d, i=index: self._vm.step(i, d))
             row.reason_chosen.connect(lambda r, i=index: self._vm.set_reason(i, r))
             row.disposition_chosen.connect(lambda d, i=index: self._vm.set_disposition(i, d))
+            row.other_size_requested.connect(lambda i=index: self._on_other_size(i))
             self._lines_box.insertWidget(index, row)
             self._rows.append(row)
+
+    def _on_other_size(self, index: int) -> None:
+        state = self._vm.lines[index]
+        if state.quantity == 0:
+            self._vm.step(index, 1)  # the unit being swapped comes back
+        if state.line.sku:
+            self._picker.view_model.show_product_of(state.line.sku)
 
     def _title_text(self) -> str:
         number = self._vm.detail.number if self._vm.detail else ""

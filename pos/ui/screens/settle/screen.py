@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.money import Money
 from pos.domain.returns import BalanceKind
 from pos.services.history import PaymentView
 from pos.ui.format import format_money
@@ -117,8 +118,14 @@ class SettleScreen(Retranslating, QWidget):
         self._methods.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._gift_code = QLineEdit(objectName="giftCardCode")
         self._nothing = QLabel(objectName="nothingDue", wordWrap=True)
+        # What the customer hands over, in one tap: the exact sum, then the next notes.
+        self._quick_row = QWidget(objectName="quickCashRow")
+        self._quick_shown: tuple[tuple[Money, ...], str] | None = None
+        self._quick = QHBoxLayout(self._quick_row)
+        self._quick.setContentsMargins(0, 0, 0, 0)
         right = QVBoxLayout()
         right.addWidget(self._nothing)
+        right.addWidget(self._quick_row)
         right.addWidget(self._keypad)
         right.addWidget(self._gift_code)
         # An order paid three ways has six buttons: on a 768 px screen the last ones scroll.
@@ -239,6 +246,10 @@ class SettleScreen(Retranslating, QWidget):
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
         return button
 
+    def set_gift_card_code(self, code: str) -> None:
+        """A gift card was scanned: its code is ready for the Gift card button."""
+        self._gift_code.setText(code)
+
     def _on_gift_card(self, amount) -> None:  # type: ignore[no-untyped-def]
         self._vm.add_gift_card(self._gift_code.text(), amount)
 
@@ -279,8 +290,27 @@ class SettleScreen(Retranslating, QWidget):
             self.tr("Change to give: {amount}").format(amount=format_money(change, self._locale))
         )
         self._tenders.set_rows(vm.tenders)
+        self._render_quick_cash()
         self._keypad.set_amount(vm.remaining if moves else vm.due)
         self._commit.setEnabled(vm.can_commit)
+
+    def _render_quick_cash(self) -> None:
+        offers = self._vm.quick_cash()
+        shown = (offers, self._locale)
+        if shown == self._quick_shown:
+            return
+        self._quick_shown = shown
+        while (item := self._quick.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()  # gone now, deleted when the event loop next runs
+                widget.deleteLater()
+        for amount in offers:
+            button = QPushButton(format_money(amount, self._locale),
+                                 objectName=f"quickCash_{amount.minor}")  # fmt: skip
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, a=amount: self._vm.add_cash(a))
+            self._quick.addWidget(button)
+        self._quick_row.setVisible(bool(offers))
 
     def _render_status(self) -> None:
         self._status.setText(self._vm.status_text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.money import Money, total_of
+from pos.domain.quick_cash import quick_cash
 from pos.domain.returns import BalanceKind, Draft, Quote
 from pos.domain.roles import Approval, Operator
 from pos.domain.settlement import Tender, TenderMethod
@@ -78,7 +79,19 @@ class SettleViewModel(QObject):
         self.tenders, self.result = (), None
         self.email, self.note = detail.email or "", draft.note
         self._set_status("", busy=False)
+        self._preselect_original_payment()
         self.changed.emit()
+
+    def _preselect_original_payment(self) -> None:
+        """A refund goes back to how the customer paid, as far as that payment can take it:
+        the first one that can is chosen already (a gift card is refunded only whole, so it
+        is left for the cashier to choose). Removing the line offers the other ways."""
+        if self.quote is None or self.quote.balance_kind is not BalanceKind.LOWER:
+            return
+        for payment in self.refundable_payments():
+            if payment.method != "gift_card" and payment.refundable.minor > 0:
+                self.add_original(payment, self.remaining)
+                return
 
     @property
     def due(self) -> Money:
@@ -121,11 +134,22 @@ class SettleViewModel(QObject):
         self._add(tender, label.strip(), cap=not whole)
 
     def add_cash(self, amount: Money) -> None:
-        """Cash: what the customer hands over (change computed) or what goes back."""
-        others = tuple(t for t in self.tenders if t.tender.method is not TenderMethod.CASH)
-        self.tenders = others
+        """Cash: what the customer hands over (change computed) or what goes back.
+
+        A second entry adds to the first (a 20 note, then a 10): one cash tender (rule 9).
+        """
+        if amount.minor <= 0:
+            self._set_status(code_text("tender_not_positive", locale=self._locale))
+            return
+        earlier = [t.tender.amount for t in self.tenders if t.tender.method is TenderMethod.CASH]
+        self.tenders = tuple(t for t in self.tenders if t.tender.method is not TenderMethod.CASH)
+        total = sum(earlier, amount)
         label = self.tr("Cash given") if self.collecting else self.tr("Cash back")
-        self._add(Tender(TenderMethod.CASH, amount), label, cap=not self.collecting)
+        self._add(Tender(TenderMethod.CASH, total), label, cap=not self.collecting)
+
+    def quick_cash(self) -> tuple[Money, ...]:
+        """Amounts to tap when collecting: the exact sum left, then round sums above it."""
+        return quick_cash(self.remaining) if self.collecting else ()
 
     def add_new_gift_card(self, amount: Money) -> None:
         self._add(Tender(TenderMethod.NEW_GIFT_CARD, amount), self.tr("New gift card"))

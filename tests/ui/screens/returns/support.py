@@ -52,13 +52,14 @@ def line_rows(flow: ReturnsFlow) -> list[LineRow]:
     return flow.returns_screen.findChildren(LineRow)
 
 
-def type_amount(flow: ReturnsFlow, digits: str) -> None:
-    """Clear the settle keypad, then tap `digits` (minor units)."""
+def type_amount(flow: ReturnsFlow, amount: str) -> None:
+    """Clear the settle keypad, then tap `amount` as money ("30" is 30.00, "12.5" 12.50)."""
     keypad = flow.settle_screen.findChild(AmountKeypad)
     for _ in range(12):
         keypad.findChild(QPushButton, "key_back").click()
-    for digit in digits:
-        keypad.findChild(QPushButton, f"key_{digit}").click()
+    for key in amount:
+        name = "separator" if key in ".," else key
+        keypad.findChild(QPushButton, f"key_{name}").click()
 
 
 def wait_quote(qtbot: QtBot, flow: ReturnsFlow) -> None:

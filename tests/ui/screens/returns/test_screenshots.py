@@ -60,7 +60,7 @@ def test_screenshots(qtbot: QtBot, sessions: SessionFactory, language: str) -> N
         )
         save(flow, f"returns-{language}.png")
         click(qtbot, flow.returns_screen, "continueButton")
-        type_amount(flow, "3000")
+        type_amount(flow, "30")
         click(qtbot, flow.settle_screen, "cardButton")
         qtbot.waitUntil(lambda: len(flow.settle_screen.view_model.tenders) == 1)
         save(flow, f"settle-{language}.png")
