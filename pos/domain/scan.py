@@ -73,11 +73,18 @@ def normalise_gift_card_code(text: str) -> str:
 
     Compatibility forms folded (NFKC: full-width letters), every space and dash removed
     (any Unicode whitespace, hyphen or dash), upper case: `" 7q2k-9fab cdef–ghjk "` is
-    `"7Q2K9FABCDEFGHJK"`. Total: any text gives a string (possibly empty), never an error.
+    `"7Q2K9FABCDEFGHJK"`. Total and idempotent: any text gives a string (possibly empty) that
+    normalises to itself, never an error.
     """
-    folded = unicodedata.normalize("NFKC", text)
-    kept = (ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Pd")
-    return "".join(kept).upper()
+    code = text
+    for _ in range(4):  # to a fixed point: folding, dropping or upper-casing can compose anew
+        folded = unicodedata.normalize("NFKC", code)
+        kept = "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Pd")
+        again = unicodedata.normalize("NFKC", kept.upper())
+        if again == code:
+            break
+        code = again
+    return code
 
 
 def gift_card_code(text: str) -> str | None:

@@ -108,7 +108,8 @@ class UserService:
         """Create a user. `actor` None is allowed only to create the first administrator.
 
         Raises:
-            PermissionDeniedError, InvalidUserError, InvalidPinError, UserExistsError.
+            PermissionDeniedError, InvalidUserError, InvalidPinError, UserExistsError,
+            OperatorDisabledError, OperatorUnknownError (the actor, re-read in the transaction).
         """
         username, display_name, role = self._valid_user(username, display_name, role)
         if actor is not None:
@@ -146,7 +147,8 @@ class UserService:
         """Give `username` a new PIN (and lift a lockout). Admins for anyone, users for themselves.
 
         Raises:
-            PermissionDeniedError, InvalidPinError, UnknownUserError.
+            PermissionDeniedError, InvalidPinError, UnknownUserError, OperatorDisabledError,
+            OperatorUnknownError (the actor, re-read in the transaction).
         """
         username = normalise_username(username)
         own = actor.username == username and actor.user_id is not None
@@ -164,7 +166,8 @@ class UserService:
         """Stop `username` from logging in or approving (admin only; history is kept).
 
         Raises:
-            PermissionDeniedError, UnknownUserError, LastAdminError.
+            PermissionDeniedError, UnknownUserError, LastAdminError, OperatorDisabledError,
+            OperatorUnknownError (the actor, re-read in the transaction).
         """
         self._set_active(actor, username, active=False)
 
@@ -369,8 +372,8 @@ class UserService:
         user_repo.lock_users(s, [*ids, *([actor.user_id] if actor.user_id else [])])
         return confirm_operator(s, actor, permission), self._existing(s, username)
 
-    def _existing(self, s: DbSession, username: str, *, for_update: bool = False) -> UserRow:
-        row = user_repo.find_user(s, username, for_update=for_update)
+    def _existing(self, s: DbSession, username: str) -> UserRow:
+        row = user_repo.find_user(s, username)
         if row is None:
             raise UnknownUserError(username)
         return row

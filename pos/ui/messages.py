@@ -217,6 +217,17 @@ _TEXTS: dict[str, str] = {
     "invalid_user": QT_TRANSLATE_NOOP(
         "Messages", "The approval could not be recorded. Try again, or call a manager."
     ),
+    # the person logged in, re-read by the service (pos.services.access.confirm_operator)
+    "operator_disabled": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{username}'s account has been switched off: nothing was saved. Log out and ask a "
+        "manager.",
+    ),
+    "operator_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The account {username} no longer exists on this till: nothing was saved. Log out and "
+        "log in again.",
+    ),
     "pin_locked": QT_TRANSLATE_NOOP(
         "Messages",
         "Too many wrong PINs: this account is locked until {until}. Ask another manager.",

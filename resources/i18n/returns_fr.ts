@@ -472,6 +472,16 @@
         <translation>La validation n'a pas pu être enregistrée. Réessayez, ou appelez un responsable.</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/messages.py" line="210" />
+        <source>{username}'s account has been switched off: nothing was saved. Log out and ask a manager.</source>
+        <translation>Le compte de {username} a été désactivé : rien n'a été enregistré. Déconnectez-vous et demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="215" />
+        <source>The account {username} no longer exists on this till: nothing was saved. Log out and log in again.</source>
+        <translation>Le compte {username} n'existe plus sur cette caisse : rien n'a été enregistré. Déconnectez-vous puis reconnectez-vous.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/messages.py" line="209" />
         <source>Too many wrong PINs: this account is locked until {until}. Ask another manager.</source>
         <translation>Trop de codes PIN erronés : ce compte est bloqué jusqu'à {until}. Demandez à un autre responsable.</translation>

@@ -105,9 +105,11 @@ def test_users_add_on_a_read_only_database_prints_no_pin_hash(db_url: str) -> No
     users_on(engine)
     engine.dispose()
     name = make_url(db_url).database
-    with make_engine(db_url.replace(f"/{name}", "/postgres")).connect() as c:
+    admin = make_engine(db_url.replace(f"/{name}", "/postgres"))
+    with admin.connect() as c:
         c.execution_options(isolation_level="AUTOCOMMIT").execute(
             text(f"ALTER DATABASE {name} SET default_transaction_read_only = on"))
+    admin.dispose()
     done = subprocess.run(
         [sys.executable, "-m", "pos", "users", "add", "newbie", "--name", "New", "--role",
          "cashier", "--pin-stdin", "--db", db_url], input="5937\n", capture_output=True,

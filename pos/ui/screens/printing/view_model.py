@@ -10,11 +10,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.roles import Operator
-from pos.services.errors import PermissionDeniedError
+from pos.services.errors import OperatorRefusedError, PermissionDeniedError
 from pos.services.ports import DeviceError
 from pos.services.printing import PrintJobView, PrintQueueError, PrintQueueService, PrintReport
 from pos.services.receipt_preview import ReceiptPreview, ReceiptPreviewService
 from pos.services.receipts import ReceiptError
+from pos.ui.messages import error_text
 from pos.ui.screens.printing.models import printer_advice, printer_problem
 from pos.ui.workers import TaskRunner
 
@@ -190,6 +191,8 @@ class PrintQueueViewModel(QObject):
 
     def _error_text(self, error: BaseException) -> str:
         code: Any = getattr(error, "code", None)
+        if isinstance(error, OperatorRefusedError):  # the account changed since the login
+            return error_text(error)
         if isinstance(error, PermissionDeniedError):
             return self.tr(
                 "Only a manager can open the drawer without a sale. Ask a manager to log in."

@@ -10,11 +10,13 @@ from pos.services.errors import (
     InvalidPinError,
     InvalidUserError,
     LastAdminError,
+    OperatorRefusedError,
     PermissionDeniedError,
     ServiceError,
     UserExistsError,
 )
 from pos.services.users import UserView
+from pos.ui.messages import error_text
 from pos.ui.screens import Column, RowsTableModel
 from pos.ui.screens.login.models import role_label
 
@@ -106,6 +108,8 @@ def _tr(text: str) -> str:
 
 def refusal_text(error: BaseException) -> str:
     """What to tell the administrator (or the person who is not one) about `error`."""
+    if isinstance(error, OperatorRefusedError):  # the account changed since the login
+        return error_text(error)
     if isinstance(error, PermissionDeniedError):
         return QCoreApplication.translate(
             "SettingsMessages", "Only an administrator can change the settings. Ask one to log in."

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.roles import Operator
-from pos.services.errors import PermissionDeniedError
+from pos.services.errors import OperatorRefusedError, PermissionDeniedError
 from pos.services.stock import (
     InspectionItem,
     InspectionOutcome,
@@ -18,6 +18,7 @@ from pos.services.stock import (
     StockService,
     VariantStock,
 )
+from pos.ui.messages import error_text
 from pos.ui.workers import TaskRunner
 
 VARIANT_KEY = "stock-variant"
@@ -184,6 +185,8 @@ class StockViewModel(QObject):
         self._set_status(self._error_text(error), "error")
 
     def _error_text(self, error: BaseException) -> str:
+        if isinstance(error, OperatorRefusedError):  # the account changed since the login
+            return error_text(error)
         if isinstance(error, PermissionDeniedError):
             return self.tr(
                 "Only a manager can change the stock. Ask a manager to log in and do it."

@@ -10,8 +10,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos.domain.roles import Operator, Permission
-from pos.services.errors import PermissionDeniedError
+from pos.services.errors import OperatorRefusedError, PermissionDeniedError
 from pos.services.sync_port import ReviewItemView, SyncPort, SyncReviewError, SyncStatusView
+from pos.ui.messages import error_text
 from pos.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -226,6 +227,8 @@ class SyncViewModel(QObject):
         self._set_message(self._error_text(error), "error")
 
     def _error_text(self, error: BaseException) -> str:
+        if isinstance(error, OperatorRefusedError):  # the account changed since the login
+            return error_text(error)
         if isinstance(error, PermissionDeniedError):
             return self.tr("Only a manager can decide. Ask a manager to log in.")
         if isinstance(error, SyncReviewError):

@@ -11,7 +11,13 @@ import pytest
 from pos.domain.errors import ReturnRefusedError, SettlementError
 from pos.domain.money import Money
 from pos.domain.policy import ApprovalRule
-from pos.services.errors import ApprovalRequiredError, PinLockedError, WrongPinError
+from pos.services.errors import (
+    ApprovalRequiredError,
+    OperatorDisabledError,
+    OperatorUnknownError,
+    PinLockedError,
+    WrongPinError,
+)
 from pos.services.returns import ReturnsError
 from pos.ui.messages import code_text, error_text, has_text, rule_text
 
@@ -34,6 +40,8 @@ SERVICE_CODES = [
     "approval_code_invalid",
     "card_terminal_error",
     "database_unavailable",
+    "operator_disabled",
+    "operator_unknown",
 ]
 
 
@@ -95,3 +103,23 @@ def test_approvals_name_their_rules() -> None:
 def test_a_bug_gets_a_safe_sentence(caplog: pytest.LogCaptureFixture) -> None:
     assert "nothing was saved" in error_text(RuntimeError("boom"), "en_US")
     assert "unexpected error" in caplog.text
+
+
+def test_an_account_changed_since_login_is_worded_on_every_screen(qapp) -> None:  # type: ignore[no-untyped-def]
+    from pos.app import install_translators  # noqa: PLC0415
+    from pos.ui.screens.settings.models import refusal_text  # noqa: PLC0415
+
+    disabled, gone = OperatorDisabledError("camille"), OperatorUnknownError("ghost")
+    assert error_text(disabled, "en_US") == (
+        "camille's account has been switched off: nothing was saved. Log out and ask a manager.")
+    assert error_text(gone, "en_US").startswith("The account ghost no longer exists")
+    assert refusal_text(disabled) == error_text(disabled, "en_US")  # settings say the same
+    translators = install_translators(qapp, "fr")
+    try:
+        assert error_text(disabled, "fr_FR") == (
+            "Le compte de camille a été désactivé : rien n'a été enregistré. Déconnectez-vous "
+            "et demandez à un responsable.")
+        assert error_text(gone, "fr_FR").startswith("Le compte ghost n'existe plus")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
