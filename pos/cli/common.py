@@ -67,7 +67,8 @@ def run_command(args: argparse.Namespace) -> int:
     except DatabaseUnavailableError as error:
         _say(args, str(error))
     except (SQLAlchemyError, sqlite3.Error) as error:  # not a failure we know by name
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        driver = getattr(error, "orig", None) or error  # without SQLAlchemy's "(sqlite3.…)"
+        first = (str(driver).strip().splitlines() or [type(error).__name__])[0]
         _say(args, f"the database {_where(args)} failed ({first}): check it, or restore "
                    "its latest backup")  # fmt: skip
     return EXIT_CANNOT_RUN

@@ -133,7 +133,7 @@ def _unavailable(context: ExceptionContext) -> None:
             reason = "unreachable"  # could not connect, or the connection was lost
     if reason is not None:
         detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise DatabaseUnavailableError(reason, where, detail.rpartition(": ")[2]) from error
+        raise DatabaseUnavailableError(reason, where, detail.rpartition(": ")[2].strip()) from error
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

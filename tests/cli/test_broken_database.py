@@ -12,6 +12,7 @@ import argparse
 import io
 import os
 import socket
+import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from pos.cli import build_parser, main
 from pos.db.engine import make_engine
+from pos.db.migrate import HEAD
 from pos.db.opening import open_shop
 from tests.support.postgres import PostgresServer
 
@@ -237,3 +239,19 @@ def test_an_empty_postgresql_database_is_no_shop(
         with admin.connect() as c:
             c.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@pytest.mark.parametrize("command", ["audit verify", "users list", "search", "stock show"])
+def test_a_failure_the_wrapper_does_not_know_by_name_is_still_one_sentence(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Stamped as a current shop, but its tables are gone: SQLite says "no such table".
+    path = tmp_path / "shop.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES (?)", (HEAD,))
+    code = main([*command.split(), *ARGUMENTS[command], "--db", str(path)])
+    err = capsys.readouterr().err
+    assert (code, err.count("\n"), "Traceback" in err) == (2, 1, False)
+    assert err.startswith(f"comptoir {command}: the database {path} failed (")
+    assert "failed (no such table: " in err and err.rstrip().endswith("restore its latest backup")
