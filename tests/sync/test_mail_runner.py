@@ -8,14 +8,20 @@ from datetime import timedelta
 
 import pytest
 
-from pos.db.engine import SessionFactory
+from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.domain.clock import FakeClock
 from pos.services.mail import queue_document_mail
+from pos.services.sync_port import SyncService
+from pos.sync.engine import SyncRunner
 from pos.sync.mail import DispatchReport, MailDispatcher, SmtpSettings
 from pos.sync.mail_runner import MailRunner, MailStatus
+from tests.fakes.wix import FakeWix
 from tests.support.builders import T0
 from tests.support.smtp import PERMANENT_REFUSAL, SmtpTestServer, free_port, sample_mail
+from tests.sync.test_engine import Network
+from tests.sync.test_engine import network as network  # noqa: F401  (its fixture)
 from tests.sync.test_mail_dispatch import row
+from tests.sync.test_stock_push import NOW
 
 SENDER = "boutique@lumiere.example"
 
@@ -111,3 +117,32 @@ def test_an_unreachable_server_is_tried_once_per_run_not_once_per_mail(
     assert report == DispatchReport(retried=1)
     assert (row(sessions, first).attempts, row(sessions, second).attempts) == (1, 0)
     assert row(sessions, second).state == "pending"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_only_the_sync_leader_sends_the_mail(
+    db_url: str, fake_wix: FakeWix, network: Network, smtp_server: SmtpTestServer
+) -> None:
+    # Two terminals on one PostgreSQL database: the one holding the sync lead sends.
+    engine = make_engine(db_url)
+    sessions, clock = make_sessions(engine), FakeClock(NOW)
+
+    def terminal() -> SyncService:
+        mail = runner(sessions, clock, smtp_environ(smtp_server.port))
+        return SyncService(lambda: SyncRunner(sessions=sessions, clock=clock,
+                                              client_factory=network),
+                           sessions=sessions, clock=clock, mail=mail)  # fmt: skip
+
+    leader, follower = terminal(), terminal()
+    try:
+        assert leader.run_once().leader
+        queue(sessions)
+        waiting = follower.run_once()
+        assert not waiting.leader and waiting.mail_waiting == 1
+        assert smtp_server.messages == []
+        sent = leader.run_once()
+        assert sent.mail_waiting == 0 and len(smtp_server.messages) == 1
+    finally:
+        leader.close()
+        follower.close()
+        engine.dispose()
