@@ -139,6 +139,7 @@ def _fill_order(order: OrderRecord, data: OrderData, customer: CustomerRecord | 
     order.tax_minor = sum(line.tax.minor for line in data.lines)
     order.shipping_minor = data.shipping.minor if data.shipping else 0
     order.shipping_tax_minor = data.shipping_tax.minor if data.shipping_tax else 0
+    order.shipping_refunded = data.shipping_refunded
     order.total_minor = (
         data.total().minor if data.stated_total else lines_paid + (order.shipping_minor)
     )

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -152,6 +153,8 @@ class OrderRecord(Base):
     discount_minor: Mapped[int] = money_column(default=0)
     shipping_minor: Mapped[int] = money_column(default=0)
     shipping_tax_minor: Mapped[int] = money_column(default=0)
+    # Refunded on Wix already (the counter's own shipping refunds are its documents').
+    shipping_refunded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     tax_minor: Mapped[int] = money_column(default=0)
     total_minor: Mapped[int] = money_column(default=0)
     order_discount_pct: Mapped[str | None] = mapped_column(String(12))

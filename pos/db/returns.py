@@ -98,7 +98,8 @@ def load_context(session: Session, order_id: int) -> OrderContext | None:
     payments = tuple(PaymentSnapshot(
         str(p.id), _payment_method(p.method), Money(p.amount_minor, currency),
         Money(p.refunded_minor + p.counter_refunded, currency)) for p in payment_rows)
-    shipping_refunded = bool(connection.execute(_SHIPPING_QUERY, {"order_id": order_id}).scalar())
+    shipping_refunded = bool(order.shipping_refunded) or bool(
+        connection.execute(_SHIPPING_QUERY, {"order_id": order_id}).scalar())  # on Wix, or here
     snapshot = OrderSnapshot(
         str(order.id), order.number, currency, _aware(order.placed_at, session),
         order.fulfillment_status != "NOT_FULFILLED", lines, payments,
@@ -133,6 +134,7 @@ _ORDER_QUERY = (
     select(_orders.c.id, _orders.c.wix_id, _orders.c.number, _orders.c.status,
            _orders.c.currency, _orders.c.placed_at, _orders.c.fulfillment_status,
            _orders.c.tax_included, _orders.c.shipping_minor, _orders.c.shipping_tax_minor,
+           _orders.c.shipping_refunded,
            _orders.c.customer_id, _orders.c.buyer_email, _customers.c.first_name,
            _customers.c.last_name, _customers.c.email, _customers.c.language)
     .select_from(_orders.outerjoin(_customers, _customers.c.id == _orders.c.customer_id))

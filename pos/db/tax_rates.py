@@ -24,7 +24,6 @@ from pos.domain.errors import PolicySettingsError
 from pos.domain.policy import Policy
 
 ZERO_RATES = ("0", "0.0", "0.00", "0E+2", "")
-LINES_LOOKED_AT = 20  # the latest lines of the product; the first one above 0 % wins
 
 
 def new_item_tax_rate(session: Session, variant_id: int) -> Decimal | None:
@@ -53,17 +52,33 @@ def new_item_tax_rate(session: Session, variant_id: int) -> Decimal | None:
 
 
 def order_tax_rate(session: Session, product_id: int, currency: str) -> Decimal | None:
-    """The rate of the latest order line of `product_id` in `currency` above 0 %, if any."""
-    rates = session.scalars(
-        select(OrderLineRecord.tax_rate)
-        .join(VariantRecord, VariantRecord.id == OrderLineRecord.variant_id)
+    """The rate of the latest order line of `product_id` in `currency` above 0 %, if any.
+
+    Per variant, its last line recorded above 0 % (walking `ix_order_lines_variant_id`
+    backwards, so a product sold ten thousand times costs what one sold once does); of those,
+    the one of the latest order wins.
+    """
+    latest_line = (
+        select(OrderLineRecord.id)
         .join(OrderRecord, OrderRecord.id == OrderLineRecord.order_id)
-        .where(VariantRecord.product_id == product_id, OrderRecord.currency == currency,
+        .where(OrderLineRecord.variant_id == VariantRecord.id, OrderRecord.currency == currency,
                OrderLineRecord.tax_rate.not_in(ZERO_RATES))
-        .order_by(OrderRecord.placed_at.desc(), OrderLineRecord.id.desc())
-        .limit(LINES_LOOKED_AT)
+        .order_by(OrderLineRecord.id.desc())
+        .limit(1)
+        .correlate(VariantRecord)
+        .scalar_subquery()
     )  # fmt: skip
-    for text in rates:
+    found = session.scalars(select(latest_line).where(VariantRecord.product_id == product_id))
+    line_ids = [line for line in found if line is not None]
+    if not line_ids:
+        return None
+    rows = session.execute(
+        select(OrderLineRecord.tax_rate)
+        .join(OrderRecord, OrderRecord.id == OrderLineRecord.order_id)
+        .where(OrderLineRecord.id.in_(line_ids))
+        .order_by(OrderRecord.placed_at.desc(), OrderLineRecord.id.desc())
+    )  # fmt: skip
+    for (text,) in rows:
         rate = _decimal(text)
         if rate is not None and 0 < rate <= 100:
             return rate

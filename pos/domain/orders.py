@@ -73,6 +73,7 @@ class OrderData:
     shipping_tax: Money | None = None
     order_discount_pct: Decimal | None = None
     stated_total: Money | None = None
+    shipping_refunded: bool = False  # a refund on Wix already gave shipping back
     extra: dict[str, str] = field(default_factory=dict)
 
     def total(self) -> Money:

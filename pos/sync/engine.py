@@ -137,7 +137,11 @@ class SyncRunner:
             self.reports["catalog"] = puller.pull_catalog()
             if self._pictures is not None:
                 self._progress("pull: pictures")
-                self.reports["pictures"] = self._pictures.refresh(self._sessions)
+                pictures = self.reports["pictures"] = self._pictures.refresh(self._sessions)
+                if pictures.failed:
+                    self.notes.append(f"{pictures.failed} product picture(s) could not be "
+                                      "fetched; the counter shows a placeholder until the "
+                                      "next catalogue pull fetches them")  # fmt: skip
             self._progress("pull: stock")
             self.reports["stock_pull"] = puller.pull_stock()
             self._last_full_pull = now

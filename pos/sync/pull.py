@@ -167,8 +167,10 @@ class Puller:
         client: The Wix client (its catalogue version is asked once and cached).
         sessions: Session factory; every page is one transaction.
         clock: Time of the local records.
-        new_variant_tax_rate: Tax rate (percent, decimal text) given to variants first seen
-            on Wix: the Wix catalogue carries none. Existing variants keep theirs.
+        new_variant_tax_rate: Tax rate (percent, decimal text) stored on variants first seen
+            on Wix: the Wix catalogue carries none. Only the last resort of the rate a new
+            item is sold at (`pos.db.tax_rates`: Wix's order lines, then the policy's
+            category and currency rates come first). Existing variants keep theirs.
         overlap: How far before the watermark each orders pull starts searching.
     """
 

@@ -102,6 +102,7 @@ def order_from_wix(
         shipping=shipping,
         shipping_tax=shipping_tax,
         stated_total=summary.money("total", currency) if summary else None,
+        shipping_refunded=_shipping_refunded(transactions_json, currency),
     )
     _check_order_sums(data, root)
     return data
@@ -126,6 +127,24 @@ def _check_order_sums(data: OrderData, root: Node) -> None:
     check_minor(shipping + sum(line.paid.minor for line in data.lines), lines)
     if data.shipping_tax is not None:
         check_minor(data.shipping_tax.minor, root.at("priceSummary.tax"))
+
+
+def _shipping_refunded(transactions_json: Mapping[str, Any] | None, currency: str) -> bool:
+    """Whether a refund that did not fail gave shipping back (`details.shippingIncluded` or
+    a `details.shipping.amount` above zero): the counter must not refund it again (rule 6)."""
+    if transactions_json is None:
+        return False
+    root = _root(transactions_json, "orderTransactions", "orderTransactions")
+    for refund in root.items("refunds"):
+        transactions = refund.items("transactions")
+        if transactions and all(t.text("refundStatus") == FAILED_REFUND for t in transactions):
+            continue
+        details = refund.obj("details")
+        shipping = details.obj("shipping") if details is not None else None
+        amount = shipping.money("amount", currency) if shipping is not None else None
+        if (details is not None and details.flag("shippingIncluded")) or (amount and amount.minor):
+            return True
+    return False
 
 
 def _root(payload: Mapping[str, Any], wrapper: str, path: str) -> Node:

@@ -108,6 +108,7 @@ def test_constructor_validates_too() -> None:
 
 pcts = st.decimals(0, 100, places=3, allow_nan=False, allow_infinity=False)
 names = st.text(min_size=1, max_size=12)
+CURRENCIES = ["EUR", "CHF", "GBP", "USD"]
 
 
 policies = st.builds(
@@ -118,6 +119,9 @@ policies = st.builds(
     flat_return_fee_minor=st.integers(0, 10**6),
     final_sale_categories=st.frozensets(names, max_size=4),
     exchange_only_categories=st.frozensets(names, max_size=4),
+    store_credit_only_categories=st.frozensets(names, max_size=4),
+    vat_rate_by_currency=st.dictionaries(st.sampled_from(CURRENCIES), pcts, max_size=3),
+    vat_rate_by_category=st.dictionaries(names, pcts, max_size=4),
     manager_refund_threshold_minor=st.integers(0, 10**8),
     reasons_required=st.booleans(),
     like_for_like_keeps_price=st.booleans(),

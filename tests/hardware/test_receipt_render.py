@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from pos.domain.receipt import (
     ReceiptKind,
     ReceiptLine,
     ReceiptTender,
+    ReceiptVat,
     ShopInfo,
 )
 from pos.hardware.escpos_decode import EscposDecodeError, decode
@@ -264,3 +266,16 @@ def test_unknown_bytes_are_refused_by_the_decoder() -> None:
         decode(b"\x1b@\x1b\x7f")
     with pytest.raises(EscposDecodeError):
         decode(b"\x1d(k\x10\x00")
+
+
+def test_the_documents_vat_prints_per_rate_in_both_languages() -> None:
+    # An exchange: a tee back (VAT 5.00 at 20 %), a notebook out (VAT 1.04 at 5.5 %).
+    vat = (ReceiptVat(Decimal(20), eur(-500)), ReceiptVat(Decimal("5.5"), eur(104)))
+    french = decode(render_escpos(replace(base(), vat=vat), columns=42)).lines
+    assert any(line.startswith("TVA 20 %") and line.endswith("-5,00 €") for line in french)
+    assert any(line.startswith("TVA 5,5") and line.endswith("1,04 €") for line in french)
+    english = decode(render_escpos(replace(base(language="en"), vat=vat), columns=32)).lines
+    assert any(line.startswith("VAT 20%") and line.endswith("-€5.00") for line in english)
+    assert any(line.startswith("VAT 5.5%") and line.endswith("€1.04") for line in english)
+    plain = decode(render_escpos(base())).lines  # no VAT given: none printed (the VAT id only)
+    assert not any(line.startswith(("TVA 2", "TVA 5")) for line in plain)

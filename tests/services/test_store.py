@@ -11,6 +11,7 @@ import pytest
 from pos.db.engine import make_engine, make_sessions
 from pos.db.migrate import current_revision, head_revision
 from pos.domain.clock import FakeClock
+from pos.domain.errors import ReturnRefusedError
 from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.roles import Role
@@ -163,3 +164,26 @@ def test_the_order_detail_gives_wix_payment_ids_line_taxes_and_shipping(store: S
     store.returns.commit(admin, order_id, draft, [Tender(TenderMethod.CASH, quote.to_refund)])
     assert store.history.order_detail(order_id).shipping_refunded
     assert cashier.role is Role.CASHIER
+
+
+def test_shipping_refunded_online_is_known_and_not_refunded_again(store: Store) -> None:
+    transactions = eur_transactions()
+    transactions["orderTransactions"]["refunds"] = [{
+        "id": "refund-1", "createdDate": "2026-11-18T08:00:00.000Z",
+        "transactions": [{"paymentId": "pay-card", "amount": {"amount": "4.98"},
+                          "refundStatus": "SUCCEEDED"}],
+        "details": {"lineItems": [], "shipping": {"amount": {"amount": "4.98"}},
+                    "shippingIncluded": True},
+    }]  # fmt: skip
+    order_id = store.orders.record_wix_order(eur_order(), transactions)
+    detail = store.history.order_detail(order_id)
+    assert detail.shipping_refunded
+    draft = Draft(DocumentKind.REFUND, (ReturnRequest(str(detail.lines[0].line_id), 1),),
+                  refund_shipping=True)  # fmt: skip
+    with pytest.raises(ReturnRefusedError) as refused:
+        store.returns.quote(order_id, draft)
+    assert refused.value.code == "shipping_already_refunded"
+    # A refund that failed gave nothing back.
+    transactions["orderTransactions"]["refunds"][0]["transactions"][0]["refundStatus"] = "FAILED"
+    store.orders.record_wix_order(eur_order(), transactions)
+    assert not store.history.order_detail(order_id).shipping_refunded

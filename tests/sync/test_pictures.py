@@ -108,4 +108,19 @@ def test_the_sync_tick_caches_pictures_after_the_catalogue_pull(
                     client_factory=lambda: make_client(fake, sleep)) as runner:  # fmt: skip
         assert runner.run_once().online
         assert runner.reports["pictures"] == PictureReport(2, 0, 0, 0)
+        assert not any("picture" in note for note in runner.notes)
     assert len(list((tmp_path / "pictures").iterdir())) == 2
+
+
+def test_a_picture_not_fetched_is_a_note_never_a_failed_tick(
+    fake: FakeWix, sessions: SessionFactory, tmp_path: Path
+) -> None:
+    fake.faults.next("/media/*", "503", count=2)  # the media host is down, the API is not
+    sleep = RecordedSleep()
+    with SyncRunner(sessions=sessions, clock=FakeClock(NOW), pictures=cache(tmp_path),
+                    client_factory=lambda: make_client(fake, sleep)) as runner:  # fmt: skip
+        status = runner.run_once()
+    assert status.online and not status.last_error
+    assert runner.reports["pictures"] == PictureReport(0, 0, 2, 0)
+    words = "2 product picture(s) could not be fetched"
+    assert any(note.startswith(words) for note in runner.notes)

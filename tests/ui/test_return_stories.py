@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,7 @@ from pos.domain.money import Money
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind
 from pos.domain.settlement import TenderMethod
 from pos.hardware.card_terminals import SimulatedTerminal
+from pos.services.policy import PolicyService
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.workers import TaskRunner
@@ -326,3 +328,25 @@ def test_other_size_is_offered_on_exchanges_only(
     opened(qtbot, flow, DocumentKind.REFUND, order_id)
     button = line_rows(flow)[0].findChild(QPushButton, "otherSizeButton")
     assert not button.isVisible()
+def test_a_store_credit_only_item_is_refunded_only_as_a_card(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner
+) -> None:
+    # The scarf's category ("sale") gives money back only as store credit or a gift card.
+    policies = PolicyService(sessions=shop.sessions, clock=shop.clock)
+    admin = shop.users.login("admin", "7391")
+    policies.update(admin, dataclasses.replace(
+        policies.current(), store_credit_only_categories=frozenset({"sale"})))  # fmt: skip
+    order_id = sell(shop, "5009", [("ÉCH-M", 1)])
+    flow = make_flow(qtbot, shop, desk_runner)
+    opened(qtbot, flow, DocumentKind.REFUND, order_id)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    # No cash, no refund to the card it was paid with: only the two kinds of card.
+    buttons = {b.objectName() for b in flow.settle_screen.findChildren(QPushButton)
+               if b.isVisible()}  # fmt: skip
+    assert {"newGiftCardButton", "storeCreditButton"} <= buttons
+    assert "cashButton" not in buttons and not any(b.startswith("payment_") for b in buttons)
+    click(qtbot, flow.settle_screen, "storeCreditButton")
+    document = committed(qtbot, flow)
+    assert [card.kind for card in document.issued_cards] == ["store_credit"]

@@ -202,8 +202,13 @@ class SettleScreen(Retranslating, QWidget):
         quote, vm = self._vm.quote, self._vm
         kind = quote.balance_kind if quote else BalanceKind.NONE
         if kind is BalanceKind.LOWER:
-            return [self._payment_button(p) for p in vm.refundable_payments()], [
-                self._method("cashButton", vm.add_cash),
+            # A store-credit-only item gives money back only as a card (docs/returns-rules.md).
+            cards_only = quote is not None and quote.store_credit_only
+            payments = [] if cards_only else [
+                self._payment_button(p) for p in vm.refundable_payments()]  # fmt: skip
+            cash = [] if cards_only else [self._method("cashButton", vm.add_cash)]
+            return payments, [
+                *cash,
                 self._method("newGiftCardButton", vm.add_new_gift_card),
                 self._method("storeCreditButton", vm.add_store_credit),
             ]
