@@ -64,7 +64,10 @@ class RefundStep(StepBase):
             self.total = rb.amount(plan.recorded, self.currency)
         changed = (f"Wix's payments changed after the order was last read: "
                    f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
-                   f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be.")
+                   f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be"
+                   + ("" if plan.refunds else
+                      "; nothing was sent: the returned lines are not marked refunded or "
+                      "restocked on Wix") + ".")  # fmt: skip
         self.note = " ".join(filter(None, [self.note, changed]))
         self.reason = f"{self.reason}; {changed}"[:MAX_REASON]
         return bool(plan.refunds)

@@ -284,3 +284,13 @@ def test_a_refund_planned_again_is_read_back_with_its_new_plan(ws: WixShop) -> N
     report = drain(ws)
     assert (report.done_by_readback, report.needs_review, report.parked) == (1, 0, 0)
     assert refunds_on(ws, placed["id"]) == [[("30.00", False)], [("49.90", False)]]
+
+
+def test_a_refund_wix_can_no_longer_take_is_not_sent_and_says_so(ws: WixShop) -> None:
+    placed = ws.fake.state.add_order([("JEA-M", 1)], payments="card", email="h@example.fr")
+    order = pull(ws, placed["id"])
+    done = refund(ws, order, [(0, 1)], [("original", 0, 7990)])
+    online_refund(ws, placed["id"], 0, "79.90")  # all of it, on the dashboard, meanwhile
+    assert drain(ws) == PushReport(done_by_readback=1)
+    assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]  # only the online one
+    assert "nothing was sent" in notes(ws)[done.document_id]
