@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from pos.db.orders import record_order
+from pos.db.records import OutboxMessageRecord
 from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
@@ -294,3 +295,17 @@ def test_a_refund_wix_can_no_longer_take_is_not_sent_and_says_so(ws: WixShop) ->
     assert drain(ws) == PushReport(done_by_readback=1)
     assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]  # only the online one
     assert "nothing was sent" in notes(ws)[done.document_id]
+
+
+def test_a_plan_wix_can_take_whole_is_sent_without_a_note(ws: WixShop) -> None:
+    placed = ws.fake.state.add_order([("JEA-M", 1)], payments="card", email="h@example.fr")
+    order = pull(ws, placed["id"])
+    refund(ws, order, [(0, 1)], [("original", 0, 7990)])
+    (step,) = messages(ws)
+    with ws.shop.sessions.begin() as s:  # a stale plan: the card could take less then
+        record = s.get(OutboxMessageRecord, step.id)
+        planned = [{**record.payload["payment_refunds"][0], "amount_minor": 5000}]
+        record.payload = {**record.payload, "payment_refunds": planned}
+    assert drain(ws) == PushReport(sent=1)
+    assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]
+    assert notes(ws) == {}
