@@ -29,6 +29,7 @@ from pos.ui.screens.sync.view_model import (
     SyncViewModel,
     badge_look,
     moment_text,
+    notes_sentence,
     status_sentence,
 )
 from pos.ui.sync_worker import APP_FIRST_TICK_MS, DEFAULT_INTERVAL_MS, SyncThread
@@ -148,10 +149,12 @@ class SyncPanel(Retranslating, QWidget):
             top.addWidget(widget, stretch)
         self._state = QLabel(objectName="syncState", wordWrap=True)
         self._error = QLabel(objectName="lastError", wordWrap=True)
+        self._notes = QLabel(objectName="syncNotes", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._state)
         layout.addWidget(self._error)
+        layout.addWidget(self._notes)
         layout.addLayout(self._build_figures())
         self._build_review(layout)
 
@@ -233,6 +236,8 @@ class SyncPanel(Retranslating, QWidget):
         _restyle(self._state, "offline" if offline else badge_look(status).kind)
         self._error.setText(status.last_error or "" if status else "")
         self._error.setVisible(bool(status and status.last_error))
+        self._notes.setText(notes_sentence(status))
+        self._notes.setVisible(bool(self._notes.text()))
         figures = {
             "pull": moment_text(status.last_pull_at if status else None, self._when),
             "push": moment_text(status.last_push_at if status else None, self._when),
