@@ -309,3 +309,20 @@ def test_a_plan_wix_can_take_whole_is_sent_without_a_note(ws: WixShop) -> None:
     assert drain(ws) == PushReport(sent=1)
     assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]
     assert notes(ws) == {}
+
+
+def test_a_cancelled_gift_card_order_refunded_in_cash_records_the_card_whole(
+    ws: WixShop,
+) -> None:
+    # Cash given back for a whole order paid by gift card: the card's payment is recorded as
+    # refunded outside Wix, whole (its exact amount); nothing is left over, so no note.
+    order = mixed_order(ws, [("T-S-M", 1)], [("gift_card", "29.90")])
+    draft = Draft(DocumentKind.CANCELLATION, note="annulée")
+    ws.shop.returns.commit(ws.shop.manager, order, draft, [Tender(TenderMethod.CASH, eur(2990))])
+    before = ws.fake.state.stock("T-S-M")
+    assert drain_all(ws).parked == 0
+    wix_id = wix_id_of(ws, order)
+    assert ws.fake.state.get_order(wix_id)["status"] == "CANCELED"
+    assert ws.fake.state.stock("T-S-M") == before + 1  # restockAllItems, once
+    assert refunds_on(ws, wix_id) == [[("29.90", True)]]
+    assert comments(ws.fake.state.get_order(wix_id)) == [] and notes(ws) == {}
