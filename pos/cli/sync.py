@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     engine = open_database(args)
     try:
-        status = read_status(make_sessions(engine), leader=False)
+        status = read_status(make_sessions(engine), leader=False, with_notes=True)
     finally:
         engine.dispose()
     print(_summary(status))

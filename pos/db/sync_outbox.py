@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, claim_due
 from pos.db.records import OutboxMessageRecord
+from pos.db.sync_review import NOTED_MARK, add_to_mark
 
 NEEDS_REVIEW = "needs_review"
 
@@ -70,7 +71,7 @@ def mark_needs_review(session: Session, message_id: int, *, reason: str) -> None
     session.flush()
 
 
-def set_note(session: Session, message_id: int, note: str) -> None:
+def set_note(session: Session, message_id: int, note: str, *, now: datetime) -> None:
     """Keep on a settled message why Wix could not be told everything ("" keeps nothing).
 
     A done message with a note is a decided outcome a manager can read (`comptoir sync
@@ -78,6 +79,7 @@ def set_note(session: Session, message_id: int, note: str) -> None:
     """
     if note:
         _load(session, message_id).last_error = note[:MAX_ERROR_CHARS]
+        add_to_mark(session, NOTED_MARK, 1, now=now)
         session.flush()
 
 

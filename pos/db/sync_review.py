@@ -29,6 +29,8 @@ STUCK = (NEEDS_REVIEW, PARKED)  # the states only a manager's decision moves on
 REPLACEMENT = "wix.create_replacement_order"
 NEEDS_REPLACEMENT = ("wix.add_payment", "wix.comment")
 DELETE_DRAFT = "wix.delete_draft"
+NOTED_MARK = "noted"  # done Wix messages that keep a note (what Wix could not record, a drop)
+DRAFTS_DELETED_MARK = "drafts_deleted"  # abandoned Wix drafts deleted
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,21 +83,6 @@ def noted_rows(session: Session, *, limit: int) -> list[ReviewRow]:
     )  # fmt: skip
     return [ReviewRow(r.id, r.kind, r.object_key, r.last_error, {}, {}, r.created_at, r.state)
             for r in session.scalars(query)]  # fmt: skip
-
-
-def count_noted(session: Session) -> int:
-    """Done Wix messages that keep a note."""
-    return int(session.scalar(
-        select(func.count()).select_from(OutboxMessageRecord).where(
-            OutboxMessageRecord.destination == WIX, OutboxMessageRecord.state == DONE,
-            OutboxMessageRecord.last_error != "")) or 0)  # fmt: skip
-
-
-def count_drafts_deleted(session: Session) -> int:
-    """Abandoned Wix draft orders deleted (done ``wix.delete_draft`` messages)."""
-    return int(session.scalar(
-        select(func.count()).select_from(OutboxMessageRecord).where(
-            OutboxMessageRecord.kind == DELETE_DRAFT, OutboxMessageRecord.state == DONE)) or 0)
 
 
 def wix_counts(session: Session) -> dict[str, int]:
@@ -168,6 +155,8 @@ def resolve(
     if records[0].kind == STOCK_DELTA and decision != "resend":
         _settle_stock(session, records, now=now)
     followers = _follow(session, records[0], decision, now=now) if decision != "resend" else []
+    if decision == "drop":
+        add_to_mark(session, NOTED_MARK, len(records) + len(followers), now=now)
     session.flush()
     return [r.id for r in records] + followers
 

@@ -58,7 +58,8 @@ def ownership(*, order_on_wix: bool, api_orders_move_stock: bool, kind: Document
 
     Args:
         refund_on_wix: A refund step carries the returned lines (Wix restocks them); False
-            when Wix cannot be sent a refund at all (`plan_for`): the POS pushes the restock.
+            when Wix cannot be sent a refund at all (`refund_reaches_wix`): the POS pushes
+            the restock.
     """
     if not order_on_wix:
         return StockOwnership(False, False)

@@ -57,6 +57,7 @@ WIX = "wix"
 STOCK_KIND = "wix.stock_delta"  # sent by pos.sync.stock_push, coalesced per variant
 NEEDS_REVIEW = sync_outbox.NEEDS_REVIEW
 DRAFTS_UNKNOWN = "drafts_unknown"  # a `sync.*` mark: see pos.sync.status
+DELETE_DRAFT = sync_review.DELETE_DRAFT
 RETRY_BASE = timedelta(seconds=15)
 RETRY_CAP = timedelta(minutes=15)
 
@@ -205,7 +206,10 @@ class Pusher:
         with self._sessions.begin() as session:
             sync_outbox.update_journal(session, job.message_id, result)
             outbox.mark_done(session, job.message_id, now=self._clock.now())
-            sync_outbox.set_note(session, job.message_id, _note(step, ctx))
+            sync_outbox.set_note(session, job.message_id, _note(step, ctx), now=self._clock.now())
+            if job.kind == DELETE_DRAFT:
+                sync_review.add_to_mark(session, sync_review.DRAFTS_DELETED_MARK, 1,
+                                        now=self._clock.now())  # fmt: skip
         log.info("Wix step %s of %s sent", job.kind, job.object_key)
         return "sent"
 
@@ -249,7 +253,10 @@ class Pusher:
                     session, job.message_id, {**verdict.journal, "read_back_error": None}
                 )
                 outbox.mark_done(session, job.message_id, now=self._clock.now())
-                sync_outbox.set_note(session, job.message_id, note)
+                sync_outbox.set_note(session, job.message_id, note, now=self._clock.now())
+                if job.kind == DELETE_DRAFT and "kept" not in verdict.journal:
+                    sync_review.add_to_mark(session, sync_review.DRAFTS_DELETED_MARK, 1,
+                                            now=self._clock.now())  # fmt: skip
             log.info("Wix step %s of %s found applied on Wix", job.kind, job.object_key)
             return "done_by_readback"
         if verdict.outcome == NOT_APPLIED:

@@ -41,33 +41,39 @@ class RefundStep(StepBase):
         self.total = rb.amount(sum(p["minor"] for p in self.payments), currency)
         self.shipping = rb.amount(shipping, currency) if shipping else None
 
-    def _replan(self, transactions: dict[str, Any]) -> bool:
+    def _replan(self, transactions: dict[str, Any]) -> tuple[bool, bool]:
         """Place the refund again on what Wix's payments can take now (before the first try).
 
         An online refund made after the order was last pulled leaves less on a payment than
-        the counter saw; Wix would refuse the planned amounts. Returns False when no payment
-        can take anything (nothing to send).
+        the counter saw; Wix would refuse the planned amounts.
+
+        Returns:
+            (something to send, the plan changed); a note says what Wix could not take.
         """
         if not isinstance(self.request, dict):
-            return True  # a step queued before plans were stored: sent as planned
+            return True, False  # a step queued before plans were stored: sent as planned
         try:
             plan = plan_request(self.request, rb.payment_rooms(transactions, self.currency))
         except (KeyError, TypeError, ValueError):
-            return True
+            return True, False
         planned = [(p["payment_id"], p["minor"], p["external"]) for p in self.payments]
         if planned == [(r.payment_id, r.amount, r.external) for r in plan.refunds]:
-            return True
+            return True, False
         if plan.refunds:
             self.payments = self._payments([{"payment_id": r.payment_id, "amount_minor": r.amount,
                                              "external": r.external} for r in plan.refunds],
                                            self.currency)  # fmt: skip
             self.total = rb.amount(plan.recorded, self.currency)
-        changed = (f"Wix's payments changed after the order was last read: "
-                   f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
-                   f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not be.")
-        self.note = " ".join(filter(None, [self.note, changed]))
-        self.reason = f"{self.reason}; {changed}"[:MAX_REASON]
-        return bool(plan.refunds)
+        if plan.unrecorded:
+            changed = (f"Wix's payments changed after the order was last read: "
+                       f"{rb.amount(plan.recorded, self.currency)} {self.currency} recorded, "
+                       f"{rb.amount(plan.unrecorded, self.currency)} {self.currency} could not "
+                       "be" + ("" if plan.refunds else
+                               "; nothing was sent: the returned lines are not marked refunded "
+                               "or restocked on Wix") + ".")  # fmt: skip
+            self.note = " ".join(filter(None, [self.note, changed]))
+            self.reason = f"{self.reason}; {changed}"[:MAX_REASON]
+        return bool(plan.refunds), True
 
     @staticmethod
     def _payments(entries: Any, currency: str) -> list[dict[str, Any]]:
@@ -137,9 +143,10 @@ class RefundStep(StepBase):
             found = rb.transactions(ctx.client, self.order_id)
             refunds = found.get("refunds") or []
             ctx.journal["baseline"] = {"refund_ids": sorted(rb.ids_of(refunds))}
-            if not self._replan(found):
+            sendable, changed = self._replan(found)
+            if not sendable:
                 return Verdict(rb.APPLIED, journal={"not_sent": self.note})
-            if self.note:
+            if changed or self.note:
                 ctx.journal["planned"] = [[p["payment_id"], p["minor"], p["external"]]
                                           for p in self.payments]  # fmt: skip
                 ctx.journal["planned_reason"] = self.reason

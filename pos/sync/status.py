@@ -33,7 +33,7 @@ BOOKKEEPING = frozenset(
 )
 REVIEW_LIST_LIMIT = 200
 NOTES_LIMIT = 20
-DRAFTS_UNKNOWN_MARK = "drafts_unknown"
+DRAFTS_UNKNOWN_MARK = "drafts_unknown"  # counters kept as marks: read in O(1) each tick
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +104,21 @@ class SyncStatus:
     notes: tuple[ReviewItem, ...] = ()
 
 
-def read_status(sessions: SessionFactory, *, leader: bool) -> SyncStatus:
-    """The status from the database alone: outbox counts, review list and the runner's marks."""
+def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = False) -> SyncStatus:
+    """The status from the database alone: outbox counts, review list and the runner's marks.
+
+    Args:
+        with_notes: Also list the latest changes done with a note (a slower read: the CLI's
+            status asks for it, the screen's frequent reads do not).
+    """
     with sessions() as session:
         counts = db.wix_counts(session)
         marks = db.read_marks(session)
         rows = db.review_rows(session, limit=REVIEW_LIST_LIMIT)
         refused = load_rejected(sync_state.get_cursor(session, CURSOR_REJECTED))
-        noted = db.count_noted(session)
-        notes = db.noted_rows(session, limit=NOTES_LIMIT) if noted else []
-        deleted = db.count_drafts_deleted(session)
+        noted = _int(marks.get(db.NOTED_MARK))
+        notes = db.noted_rows(session, limit=NOTES_LIMIT) if noted and with_notes else []
+        deleted = _int(marks.get(db.DRAFTS_DELETED_MARK))
     return SyncStatus(
         online=marks.get("online") == "1",
         last_pull_at=_moment(marks.get("last_pull_at")),

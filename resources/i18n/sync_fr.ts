@@ -26,6 +26,31 @@
 <context>
     <name>SyncBadge</name>
     <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="77" />
+        <source>1 change settled with a note</source>
+        <translation>1 modification réglée avec une note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="77" />
+        <source>{n} changes settled with a note</source>
+        <translation>{n} modifications réglées avec une note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="77" />
+        <source> (Wix could not record all of it, or a manager dropped it)</source>
+        <translation> (Wix n’a pas pu tout enregistrer, ou un responsable l’a abandonnée)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="77" />
+        <source>1 unused draft order may be left on Wix</source>
+        <translation>1 brouillon de commande inutilisé est peut-être resté sur Wix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sync/view_model.py" line="77" />
+        <source>{n} unused draft orders may be left on Wix</source>
+        <translation>{n} brouillons de commande inutilisés sont peut-être restés sur Wix</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/sync/view_model.py" line="38" />
         <source>Wix sync…</source>
         <translation>Synchro Wix…</translation>

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from pos.db.orders import record_order
+from pos.db.records import OutboxMessageRecord
 from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
@@ -284,3 +285,44 @@ def test_a_refund_planned_again_is_read_back_with_its_new_plan(ws: WixShop) -> N
     report = drain(ws)
     assert (report.done_by_readback, report.needs_review, report.parked) == (1, 0, 0)
     assert refunds_on(ws, placed["id"]) == [[("30.00", False)], [("49.90", False)]]
+
+
+def test_a_refund_wix_can_no_longer_take_is_not_sent_and_says_so(ws: WixShop) -> None:
+    placed = ws.fake.state.add_order([("JEA-M", 1)], payments="card", email="h@example.fr")
+    order = pull(ws, placed["id"])
+    done = refund(ws, order, [(0, 1)], [("original", 0, 7990)])
+    online_refund(ws, placed["id"], 0, "79.90")  # all of it, on the dashboard, meanwhile
+    assert drain(ws) == PushReport(done_by_readback=1)
+    assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]  # only the online one
+    assert "nothing was sent" in notes(ws)[done.document_id]
+
+
+def test_a_plan_wix_can_take_whole_is_sent_without_a_note(ws: WixShop) -> None:
+    placed = ws.fake.state.add_order([("JEA-M", 1)], payments="card", email="h@example.fr")
+    order = pull(ws, placed["id"])
+    refund(ws, order, [(0, 1)], [("original", 0, 7990)])
+    (step,) = messages(ws)
+    with ws.shop.sessions.begin() as s:  # a stale plan: the card could take less then
+        record = s.get(OutboxMessageRecord, step.id)
+        planned = [{**record.payload["payment_refunds"][0], "amount_minor": 5000}]
+        record.payload = {**record.payload, "payment_refunds": planned}
+    assert drain(ws) == PushReport(sent=1)
+    assert refunds_on(ws, placed["id"]) == [[("79.90", False)]]
+    assert notes(ws) == {}
+
+
+def test_a_cancelled_gift_card_order_refunded_in_cash_records_the_card_whole(
+    ws: WixShop,
+) -> None:
+    # Cash given back for a whole order paid by gift card: the card's payment is recorded as
+    # refunded outside Wix, whole (its exact amount); nothing is left over, so no note.
+    order = mixed_order(ws, [("T-S-M", 1)], [("gift_card", "29.90")])
+    draft = Draft(DocumentKind.CANCELLATION, note="annulée")
+    ws.shop.returns.commit(ws.shop.manager, order, draft, [Tender(TenderMethod.CASH, eur(2990))])
+    before = ws.fake.state.stock("T-S-M")
+    assert drain_all(ws).parked == 0
+    wix_id = wix_id_of(ws, order)
+    assert ws.fake.state.get_order(wix_id)["status"] == "CANCELED"
+    assert ws.fake.state.stock("T-S-M") == before + 1  # restockAllItems, once
+    assert refunds_on(ws, wix_id) == [[("29.90", True)]]
+    assert comments(ws.fake.state.get_order(wix_id)) == [] and notes(ws) == {}

@@ -30,6 +30,7 @@ from pos.ui.screens.sync.view_model import (
     badge_look,
     mail_sentence,
     moment_text,
+    notes_sentence,
     status_sentence,
 )
 from pos.ui.sync_worker import APP_FIRST_TICK_MS, DEFAULT_INTERVAL_MS, SyncThread
@@ -154,12 +155,14 @@ class SyncPanel(Retranslating, QWidget):
         self._error = QLabel(objectName="lastError", wordWrap=True)
         self._mail = QLabel(objectName="mailState", wordWrap=True)
         self._refused = QLabel(objectName="refusedOrders", wordWrap=True)
+        self._notes = QLabel(objectName="syncNotes", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._state)
         layout.addWidget(self._error)
         layout.addWidget(self._mail)
         layout.addWidget(self._refused)
+        layout.addWidget(self._notes)
         layout.addLayout(self._build_figures())
         self._build_review(layout)
 
@@ -246,6 +249,8 @@ class SyncPanel(Retranslating, QWidget):
         _restyle(self._mail, "error" if status and (status.mail_problem or status.mail_parked)
                  else "")  # fmt: skip
         self._render_refused(status.refused_orders if status else ())
+        self._notes.setText(notes_sentence(status))
+        self._notes.setVisible(bool(self._notes.text()))
         figures = {
             "pull": moment_text(status.last_pull_at if status else None, self._when),
             "push": moment_text(status.last_push_at if status else None, self._when),

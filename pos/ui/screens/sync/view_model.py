@@ -75,6 +75,28 @@ def badge_look(status: SyncStatusView | None) -> BadgeLook:
     return BadgeLook(QCoreApplication.translate("SyncBadge", "Online · up to date"), "ok")
 
 
+def notes_sentence(status: SyncStatusView | None) -> str:
+    """What was settled with a note (Wix could not record all of it, or a manager dropped it),
+    and the Wix drafts left behind; "" when there is nothing to say."""
+    if status is None or not (status.noted or status.drafts_unknown):
+        return ""
+    parts = []
+    if status.noted:
+        parts.append(_count(
+            status.noted,
+            QCoreApplication.translate("SyncBadge", "1 change settled with a note"),
+            QCoreApplication.translate("SyncBadge", "{n} changes settled with a note"),
+        ) + QCoreApplication.translate(
+            "SyncBadge", " (Wix could not record all of it, or a manager dropped it)"))  # fmt: skip
+    if status.drafts_unknown:
+        parts.append(_count(
+            status.drafts_unknown,
+            QCoreApplication.translate("SyncBadge", "1 unused draft order may be left on Wix"),
+            QCoreApplication.translate("SyncBadge", "{n} unused draft orders may be left on Wix"),
+        ))  # fmt: skip
+    return " · ".join(parts)
+
+
 def status_sentence(status: SyncStatusView | None) -> str:
     """The sync's state in a sentence for the panel."""
     if status is None:

@@ -58,3 +58,5 @@ def test_a_manager_drops_a_refund_wix_refused_and_the_order_s_next_step_goes(
             AuditEntryRecord.action == "sync_review_resolved")).one()  # fmt: skip
     assert audit.data["actor"] == "maxime" and audit.data["decision"] == "drop"
     assert service.status().parked == 0 and service.status().noted == 1
+    qtbot.waitUntil(lambda: label(panel, "syncNotes").isVisible())
+    assert label(panel, "syncNotes").text().startswith("1 change settled with a note")

@@ -37,7 +37,7 @@ def test_sync_screenshot(qtbot: QtBot, tasks: TaskRunner, language: str) -> None
     refused = replace(stock_item(63), kind="wix.refund", object_key="order:w-1", numbers=(),
                       state="parked", reason="Wix refused the change: payment not refundable")
     items = (stock_item(41), stock_item(57, "JEA-L"), refused)  # fmt: skip
-    fake = FakeSync(status(needs_review=2, parked=1, review_items=items, online=False,
+    fake = FakeSync(status(needs_review=2, parked=1, review_items=items, online=False, noted=1,
                            pending=12, last_error=PROBLEM))  # fmt: skip
     vm = SyncViewModel(sync=fake, runner=tasks, request_now=lambda: None)
     panel = create_sync_panel(view_model=vm, locale=locale_for(language), tz=UTC)

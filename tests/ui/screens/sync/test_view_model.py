@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from pos.ui.screens.sync.view_model import badge_look, status_sentence
+from pos.ui.screens.sync.view_model import badge_look, notes_sentence, status_sentence
 from tests.ui.screens.sync.support import status, stock_item, with_review
 
 
@@ -35,3 +35,11 @@ def test_the_panel_sentence_explains_offline_and_not_configured(qapp: QApplicati
     assert "cannot be reached" in status_sentence(status(online=False))
     assert "not configured" in status_sentence(status(configured=False))
     assert "Another till" in status_sentence(status(leader=False))
+
+
+def test_the_panel_says_what_was_settled_with_a_note(qapp: QApplication) -> None:
+    assert notes_sentence(status()) == ""
+    assert notes_sentence(status(noted=2, drafts_unknown=1)) == (
+        "2 changes settled with a note (Wix could not record all of it, or a manager dropped "
+        "it) · 1 unused draft order may be left on Wix"
+    )
