@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from pos.db.records import (
@@ -104,11 +104,9 @@ def audit_span(session: Session, start: datetime, end: datetime) -> tuple[int, i
     """The ids of the first and last audit entries of [start, end): a contiguous piece of
     the chain (by id, the chain's order), even if terminals' clocks disagreed a little."""
     audit = AuditEntryRecord.__table__
-    first = session.execute(select(audit.c.id).where(audit.c.created_at >= start)
-                            .order_by(audit.c.id).limit(1)).scalar()
-    last = session.execute(select(audit.c.id).where(audit.c.created_at < end)
-                           .order_by(audit.c.id.desc()).limit(1)).scalar()
-    return (first or 0, last or -1) if first is not None and last is not None else (0, -1)
+    first, last = session.execute(select(func.min(audit.c.id), func.max(audit.c.id)).where(
+        audit.c.created_at >= start, audit.c.created_at < end)).one()
+    return (0, -1) if first is None else (int(first), int(last))
 
 
 def period_closures(session: Session, period: str, terminal: str | None) -> Table:

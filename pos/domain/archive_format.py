@@ -39,6 +39,16 @@ class Problem:
         return f"{where}: {self.what.replace('_', ' ')}"
 
 
+class _LastLine:
+    """A file for `csv.writer` that keeps the row it was just given (one write per row)."""
+
+    text = ""
+
+    def write(self, text: str) -> int:
+        self.text = text
+        return len(text)
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -63,12 +73,14 @@ def encode_table(name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
             buffer.write(line)
             digests.append(_digest(line.encode())[:ROW_DIGEST])
         return buffer.getvalue().encode(), digests
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    line = _LastLine()
+    writer = csv.writer(line, lineterminator="\r\n")
     writer.writerow(header)
+    buffer.write(line.text)
     for row in rows:
-        mark = buffer.tell()
         writer.writerow([_csv_value(value) for value in row])
-        digests.append(_digest(buffer.getvalue()[mark:].encode())[:ROW_DIGEST])
+        buffer.write(line.text)
+        digests.append(_digest(line.text.encode())[:ROW_DIGEST])
     return buffer.getvalue().encode(), digests
 
 
@@ -77,15 +89,14 @@ def row_digests(name: str, data: bytes) -> list[str]:
     text = data.decode()
     if name.endswith(".jsonl"):
         return [_digest((line + "\n").encode())[:ROW_DIGEST] for line in text.splitlines()]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    line = _LastLine()
+    writer = csv.writer(line, lineterminator="\r\n")
     digests = []
     for index, row in enumerate(csv.reader(io.StringIO(text, newline=""))):
         if index == 0:
             continue
-        mark = buffer.tell()
         writer.writerow(row)
-        digests.append(_digest(buffer.getvalue()[mark:].encode())[:ROW_DIGEST])
+        digests.append(_digest(line.text.encode())[:ROW_DIGEST])
     return digests
 
 

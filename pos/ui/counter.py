@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos.domain.roles import Operator, Permission
@@ -30,9 +30,9 @@ from pos.services.settings import SettingsService
 from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
+from pos.ui.format import LOCALES
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
-from pos.ui.screens.closing import ClosingViewModel, create_closing_screen
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
@@ -43,6 +43,7 @@ from pos.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from pos.ui.main_window import MainWindow
+    from pos.ui.screens.closing import ClosingScreen
 
 PRINT_RETRY_MS = 15_000  # failed receipts are tried again this often (the queue decides when)
 WARM_UP_DELAY_MS = 300  # slow one-time loads wait for the window's first frames, not slow them
@@ -151,7 +152,7 @@ class CounterSession(QObject):
                  history: SalesHistoryService, locale: str) -> None:
         super().__init__(window)
         self._window, self._services, self._router = window, services, router
-        self._history = history
+        self._history, self._locale = history, locale
         self.operator: Operator | None = None
         self._print_runner = TaskRunner(parent=self)  # devices never wait behind the database
         self._closed = False
@@ -180,13 +181,10 @@ class CounterSession(QObject):
             settings=services.settings, policy=services.policy, users=services.users,
             runner=runner, test_print=services.test_print)
             if services.settings is not None and services.policy is not None else None)
-        self.closing = (create_closing_screen(view_model=ClosingViewModel(
-            cash=services.cash, closing=services.closing, runner=runner,
-            print_closure=services.print_closure), locale=locale)
-            if services.cash is not None and services.closing is not None else None)
-        self.top_bar.closing_available = self.closing is not None
-        screens = (self.login, self.printing, self.stock, self.returns, self.settings,
-                   self.closing)
+        self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
+        self.top_bar.closing_available = (services.cash is not None
+                                          and services.closing is not None)
+        screens = (self.login, self.printing, self.stock, self.returns, self.settings)
         for screen in screens:
             if screen is not None:
                 self._window.add_screen(screen)
@@ -205,9 +203,7 @@ class CounterSession(QObject):
         self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
-        if self.closing is not None:
-            self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
-            self.closing.back_requested.connect(self._show_search)
+        self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -279,9 +275,32 @@ class CounterSession(QObject):
         self.stock.activate()
 
     def _on_top_bar_closing_requested(self) -> None:
-        if self.closing is not None:
-            self._window.show_screen(self.closing)
-            self.closing.activate()
+        closing = self.closing or self._make_closing()
+        if closing is not None:
+            self._window.show_screen(closing)
+            closing.activate()
+
+    def _current_locale(self) -> str:
+        """The locale screens show now: a language switch sets Qt's default one."""
+        name = QLocale().name()
+        return name if name in LOCALES.values() else self._locale
+
+    def _make_closing(self) -> ClosingScreen | None:
+        from pos.ui.screens.closing import (  # noqa: PLC0415 — the first tap pays for it
+            ClosingViewModel,
+            create_closing_screen,
+        )
+
+        services = self._services
+        if services.cash is None or services.closing is None:
+            return None
+        self.closing = create_closing_screen(view_model=ClosingViewModel(
+            cash=services.cash, closing=services.closing, runner=self._window.runner,
+            print_closure=services.print_closure), locale=self._current_locale())
+        self.closing.set_operator(self.operator)
+        self.closing.back_requested.connect(self._show_search)
+        self._window.add_screen(self.closing)
+        return self.closing
 
     def _on_top_bar_settings_requested(self) -> None:
         if self.settings is not None:

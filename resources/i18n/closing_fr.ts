@@ -210,57 +210,62 @@
         <translation>Dites pourquoi l’argent bouge : tapez un motif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="186"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="188"/>
         <source>The drawer is open.</source>
         <translation>Le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="190"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="192"/>
         <source>Recorded. The drawer should now hold {amount}.</source>
         <translation>Enregistré. Le tiroir doit maintenant contenir {amount}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="196"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="198"/>
         <source>The drawer is closed. Variance: {variance}.</source>
         <translation>Le tiroir est fermé. Écart : {variance}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="211"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="215"/>
         <source>Day closed: Z number {number}, signed.</source>
         <translation>Journée clôturée : Z n° {number}, signé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="219"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="218"/>
+        <source>Day closed: Z number {number}, signed — but the slip did not print: check the printer.</source>
+        <translation>Journée clôturée : Z n° {number}, signé — mais le ticket ne s’est pas imprimé : vérifiez l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>
         <source>Only a manager can close the day. Ask a manager to log in.</source>
         <translation>Seul un responsable peut clôturer la journée. Demandez à un responsable de se connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="221"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="229"/>
         <source>The count is too far from what is expected: a manager must close the drawer.</source>
         <translation>Le comptage est trop loin de l’attendu : un responsable doit fermer le tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="224"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="232"/>
         <source>Count and close the drawer before closing the day.</source>
         <translation>Comptez et fermez le tiroir avant de clôturer la journée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="225"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="233"/>
         <source>The drawer is already open.</source>
         <translation>Le tiroir est déjà ouvert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="226"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="234"/>
         <source>The drawer is not open.</source>
         <translation>Le tiroir n’est pas ouvert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="235"/>
         <source>This note or coin does not exist here.</source>
         <translation>Ce billet ou cette pièce n’existe pas ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="235"/>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="243"/>
         <source>This cannot be done right now. Try again in a moment; if it keeps failing, call the administrator.</source>
         <translation>Impossible pour le moment. Réessayez dans un instant ; si cela continue, appelez l’administrateur.</translation>
     </message>

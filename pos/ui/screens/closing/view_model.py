@@ -162,14 +162,16 @@ class ClosingViewModel(QObject):
         closing, operator, printer = self._closing, self._operator, self._print_closure
         language = self.language
 
-        def work() -> Closure:
+        def work() -> tuple[Closure, bool]:
             closure = closing.close_z(operator)
-            if printer is not None:
-                try:
-                    printer(closure, language)
-                except Exception:  # the Z is signed and stored; the slip can be printed later
-                    log.warning("Z %s closed but not printed", closure.number, exc_info=True)
-            return closure
+            if printer is None:
+                return closure, True
+            try:
+                printer(closure, language)
+            except Exception:  # the Z is signed and stored; the manager is told, not the log only
+                log.warning("Z %s closed but not printed", closure.number, exc_info=True)
+                return closure, False
+            return closure, True
 
         self._runner.submit(work, key=REPORT_KEY, on_success=self._on_z,
                             on_error=self._on_failed)
@@ -205,11 +207,17 @@ class ClosingViewModel(QObject):
         self.report_changed.emit()
         self._set_status("", "")
 
-    def _on_z(self, closure: Closure) -> None:
+    def _on_z(self, result: tuple[Closure, bool]) -> None:
+        closure, printed = result
         self._report, self._closure = closure.report, closure
         self.report_changed.emit()
-        self._set_status(self.tr("Day closed: Z number {number}, signed.").format(
-            number=closure.number), "ok")
+        if printed:
+            self._set_status(self.tr("Day closed: Z number {number}, signed.").format(
+                number=closure.number), "ok")
+        else:
+            self._set_status(self.tr("Day closed: Z number {number}, signed — but the slip did "
+                                     "not print: check the printer.").format(
+                number=closure.number), "error")
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_status(self._error_text(error), "error")

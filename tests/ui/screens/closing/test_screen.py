@@ -95,6 +95,25 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     assert key == screen.view_model.closure.public_key  # the key shown is the one that signed
 
 
+def test_a_slip_that_does_not_print_is_said_and_the_z_stays(
+        qtbot: QtBot, shop: Shop, runner: TaskRunner, tmp_path: Path) -> None:
+    screen = make_screen(qtbot, shop, runner, tmp_path)
+    screen.view_model._print_closure = _jammed
+    tap(qtbot, button(screen, "countTab"))
+    tap(qtbot, piece(screen, 10000))
+    tap(qtbot, piece(screen, 10000))
+    tap(qtbot, button(screen, "closeDrawerButton"))
+    qtbot.waitUntil(lambda: screen.view_model.session is None)
+    tap(qtbot, button(screen, "reportTab"))
+    tap(qtbot, button(screen, "zButton"))
+    qtbot.waitUntil(lambda: "did not print" in label(screen, "closingStatus").text())
+    assert screen.view_model.closure.number == 1
+
+
+def _jammed(closure, language) -> None:  # type: ignore[no-untyped-def]
+    raise OSError("paper jam")
+
+
 def test_a_cashier_is_told_a_manager_closes_the_day(
         qtbot: QtBot, shop: Shop, runner: TaskRunner, tmp_path: Path) -> None:
     screen = make_screen(qtbot, shop, runner, tmp_path, manager=False)
