@@ -17,8 +17,8 @@ lookup well under a millisecond (see benchmarks/search_bench.py).
 PostgreSQL has no lazy, key-ordered prefix index, and its planner's choice between the two
 plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs away when it
 misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
-the newest `ORDERED_WINDOW` keys are scanned in order; only when they hold less than a page
-are the older keys read through GIN and sorted. Words of 1–3 letters are single GIN entries
+the newest keys (`ORDERED_WINDOW`) are scanned in order; only when they hold less than a page
+are the older keys read through GIN and sorted. Words of 1–4 letters are single GIN entries
 ("_" + word, added to every index row by the migration 0006), so GIN never merges the
 posting lists of thousands of words. A search that opens the session reads in autocommit:
 no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
@@ -46,11 +46,16 @@ MAX_KEY = 2**62
 # therefore looked up by their first 8 letters and checked against the stored document.
 FTS_PREFIX_MAX = 8
 # PostgreSQL: query words up to this length are looked up as the index word "_" + word
-# (order_search_prefixed() adds "_" + the first 1–3 letters of each word to every row).
-SHORT_PREFIX_MAX = 3
+# (order_search_prefixed() adds "_" + the first 1–4 letters of each word to every row).
+SHORT_PREFIX_MAX = 4
 # PostgreSQL: how many of the newest keys a text search walks in order before it reads the
 # older matches through GIN (benchmarks/README.md: the bound on both plans' worst case).
-ORDERED_WINDOW = 10_000
+# Names and their prefixes are common (most pages fill from the newest keys); five digits
+# and more (order and phone numbers) match few orders, which GIN finds for less than a walk
+# would cost. Shorter digit prefixes can be common ("3373": a phone prefix, 1% of orders).
+ORDERED_WINDOW = 15_000
+ORDERED_WINDOW_FEW = 1_000
+FEW_DIGITS = 5
 # PostgreSQL: the tsvector of an index row, from its folded document text.
 PG_DOCUMENT = "order_search_prefixed(to_tsvector('simple', {}))"
 
@@ -202,6 +207,12 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
     return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 
 
+def _window(words: Sequence[str]) -> int:
+    """How many of the newest keys to walk in order for these words (PostgreSQL)."""
+    few = all(word.isdigit() and len(word) >= FEW_DIGITS for word in words)
+    return ORDERED_WINDOW_FEW if few else ORDERED_WINDOW
+
+
 def _text_hits(
     session: Session,
     words: Sequence[str],
@@ -209,13 +220,13 @@ def _text_hits(
     limit: int,
     lower: int,
     upper: int,
-    window: int = ORDERED_WINDOW,
+    window: int | None = None,
 ) -> list[OrderHit]:
     sqlite = _is_sqlite(session)
     query, long_words = _match_expression(words, sqlite)
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
     if not sqlite:
-        params["window"] = window
+        params["window"] = window or _window(words)
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
         check += f" AND (' ' || doc) LIKE :w{i}"
@@ -251,7 +262,7 @@ def search_orders(
     before: int | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    window: int = ORDERED_WINDOW,
+    window: int | None = None,
 ) -> list[OrderHit]:
     """Orders matching `query`, newest first, at most `limit`, keys below `before`.
 
@@ -261,8 +272,9 @@ def search_orders(
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
     `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
     of the last row of the previous page. `window` (PostgreSQL) is how many of the newest
-    keys are walked in order before older matches are read through GIN; it changes the
-    plan, never the result (the tests make it small to read both paths on a small shop).
+    keys are walked in order before older matches are read through GIN (default: by the
+    words, `_window`); it changes the plan, never the result (the tests make it small to
+    read both paths on a small shop).
     """
     limit = max(1, min(limit, MAX_PAGE))
     lower, upper = _key_bounds(before, since, until)
