@@ -130,25 +130,27 @@ _EXACT = (
 _TEXT_INNER = {
     "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
-    # `recent`: the newest :window keys in order, filtered (stops at a page). `older`: only
-    # when `recent` holds less than a page (a one-time filter: otherwise never started), the
-    # keys below the window through GIN alone, then sorted (`+ 0`: the key's index is used
-    # neither for the order nor for the range, which a generic plan ANDs with GIN: 215 ms).
+    # `recent`: the newest :window keys in order, filtered, stopping at a page; the window's
+    # last row comes out too (`last`) when the walk reaches it, and its key bounds `older`.
+    # `older`: only when `recent` holds less than a page (a one-time filter: otherwise never
+    # started), the keys below the window through GIN alone, then sorted (`+ 0`: the key's
+    # index serves neither the order nor the range, which a generic plan would AND with GIN
+    # while reading most of the index: 215 ms). No last row: the range had fewer keys than
+    # the window, all of them walked.
     "postgresql": """WITH recent AS (
-        SELECT k FROM (
-            SELECT search_key AS k, doc FROM order_search
-            WHERE search_key >= :lo AND search_key < :hi
+        SELECT k, hit, n = :window AS last FROM (
+            SELECT search_key AS k, doc @@ CAST(:q AS tsquery) AS hit,
+                row_number() OVER (ORDER BY search_key DESC) AS n
+            FROM order_search WHERE search_key >= :lo AND search_key < :hi
             ORDER BY search_key DESC LIMIT :window
-        ) w WHERE doc @@ CAST(:q AS tsquery) LIMIT :n_max
+        ) w WHERE hit OR n = :window LIMIT :n_max + 1
     ), older AS (
         SELECT search_key AS k FROM order_search
         WHERE doc @@ CAST(:q AS tsquery) AND search_key + 0 >= :lo
-        AND search_key + 0 < (
-            SELECT search_key FROM order_search WHERE search_key >= :lo AND search_key < :hi
-            ORDER BY search_key DESC OFFSET :window - 1 LIMIT 1)
-        AND (SELECT count(*) FROM recent) < :n_max
+        AND search_key + 0 < (SELECT k FROM recent WHERE last)
+        AND (SELECT count(*) FROM recent WHERE hit) < :n_max
         ORDER BY search_key + 0 DESC LIMIT :n_max
-    ) SELECT k FROM recent UNION ALL SELECT k FROM older""",
+    ) SELECT k FROM recent WHERE hit UNION ALL SELECT k FROM older""",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
     "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
