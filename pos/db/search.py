@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -56,6 +57,9 @@ SHORT_PREFIX_MAX = 4
 ORDERED_WINDOW = 15_000
 ORDERED_WINDOW_FEW = 1_000
 FEW_DIGITS = 5
+# PostgreSQL: a number's prefix matches are fetched with its exact ones in one statement, this
+# many more than the page to make up for the exact orders they repeat.
+EXACT_ALLOWANCE = 2
 # PostgreSQL: the tsvector of an index row, from its folded document text.
 PG_DOCUMENT = "order_search_prefixed(to_tsvector('simple', {}))"
 
@@ -215,7 +219,7 @@ def _window(words: Sequence[str]) -> int:
     return ORDERED_WINDOW_FEW if few else ORDERED_WINDOW
 
 
-def _text_hits(
+def _text_statement(
     session: Session,
     words: Sequence[str],
     *,
@@ -223,7 +227,7 @@ def _text_hits(
     lower: int,
     upper: int,
     window: int | None = None,
-) -> list[OrderHit]:
+) -> tuple[str, dict[str, Any]]:
     sqlite = _is_sqlite(session)
     query, long_words = _match_expression(words, sqlite)
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
@@ -234,7 +238,38 @@ def _text_hits(
         check += f" AND (' ' || doc) LIKE :w{i}"
         params[f"w{i}"] = f"% {word}%"
     inner = _TEXT_INNER["sqlite" if sqlite else "postgresql"].format(check=check)
-    return [_hit(row, False) for row in _rows(session, _TEXT.format(inner=inner), params)]
+    return _TEXT.format(inner=inner), params
+
+
+def _text_hits(session: Session, words: Sequence[str], **options: Any) -> list[OrderHit]:
+    sql, params = _text_statement(session, words, **options)
+    return [_hit(row, False) for row in _rows(session, sql, params)]
+
+
+def _number_hits(
+    session: Session, query: ParsedQuery, *, limit: int, window: int | None, **bounds: int
+) -> tuple[list[OrderHit], list[OrderHit]]:
+    """PostgreSQL: the exact matches and the prefix matches of a number in one round trip.
+
+    The prefix part asks for `EXACT_ALLOWANCE` more rows than the page, for the exact
+    orders it will leave out; more exact matches than that (never seen in a shop) cost a
+    second statement.
+    """
+    text_sql, params = _text_statement(
+        session, query.words, limit=limit + EXACT_ALLOWANCE, window=window, **bounds
+    )
+    ids = " UNION ".join(_EXACT_IDS[target] for target in "OD")
+    sql = (
+        f"SELECT e.*, true FROM ({_EXACT.format(ids=ids).replace(':n_max', ':n_exact')}) e "
+        f"UNION ALL SELECT t.*, false FROM ({text_sql}) t"
+    )
+    rows = _rows(session, sql, {**params, "n": query.number, "n_exact": MAX_PAGE})
+    exact = [_hit(row[:12], True) for row in rows if row[12]]
+    rest = [_hit(row[:12], False) for row in rows if not row[12]]
+    if len(exact) > EXACT_ALLOWANCE:
+        rest = _text_hits(session, query.words, limit=limit + len(exact), window=window, **bounds)
+    by_key = attrgetter("search_key")
+    return sorted(exact, key=by_key, reverse=True), sorted(rest, key=by_key, reverse=True)
 
 
 def _exact_hits(
@@ -288,11 +323,14 @@ def search_orders(
             return []  # a receipt names one order: there is no second page
         return _exact_hits(session, query.number, query.receipt_target, **bounds)[:limit]
     exact: list[OrderHit] = []
-    if query.kind is QueryKind.NUMBER:
-        exact = _exact_hits(session, query.number, "OD", **bounds)
+    if query.kind is QueryKind.NUMBER and query.words and not _is_sqlite(session):
+        exact, rest = _number_hits(session, query, limit=limit, window=window, **bounds)
+    else:
+        if query.kind is QueryKind.NUMBER:
+            exact = _exact_hits(session, query.number, "OD", **bounds)
+        if not query.words:
+            return exact[:limit] if before is None else []
+        rest = _text_hits(session, query.words, limit=limit + len(exact), window=window, **bounds)
     seen = {hit.order_id for hit in exact}
     head = exact if before is None else []
-    if not query.words:
-        return head[:limit]
-    rest = _text_hits(session, query.words, limit=limit + len(seen), window=window, **bounds)
     return (head + [hit for hit in rest if hit.order_id not in seen])[:limit]
