@@ -135,12 +135,14 @@ _TEXT_INNER = {
     "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
     # `recent`: the newest :window keys in order, filtered, stopping at a page; the window's
-    # last row comes out too (`last`) when the walk reaches it, and its key bounds `older`.
-    # `older`: only when `recent` holds less than a page (a one-time filter: otherwise never
-    # started), the keys below the window through GIN alone, then sorted (`+ 0`: the key's
-    # index serves neither the order nor the range, which a generic plan would AND with GIN
-    # while reading most of the index: 215 ms). No last row: the range had fewer keys than
-    # the window, all of them walked.
+    # last row comes out too (`last`) when the walk reaches it, and its key bounds what
+    # follows. `further`: when `recent` found a third of a page or more (the page is likely
+    # to fill within twice as many keys), the walk goes on for up to 2 × :window keys.
+    # `older`: only when the walks found less than a page, the keys below them through GIN
+    # alone, then sorted (`+ 0`: the key's index serves neither the order nor the range,
+    # which a generic plan would AND with GIN while reading most of the index: 215 ms).
+    # Each step is gated by a one-time filter: it never starts unless it is needed. No last
+    # row: the range had fewer keys than the walk, all of them read.
     "postgresql": """WITH recent AS (
         SELECT k, hit, n = :window AS last FROM (
             SELECT search_key AS k, doc @@ CAST(:q AS tsquery) AS hit,
@@ -148,13 +150,28 @@ _TEXT_INNER = {
             FROM order_search WHERE search_key >= :lo AND search_key < :hi
             ORDER BY search_key DESC LIMIT :window
         ) w WHERE hit OR n = :window LIMIT :n_max + 1
+    ), found AS (
+        SELECT count(*) FILTER (WHERE hit) AS hits, max(k) FILTER (WHERE last) AS bound
+        FROM recent
+    ), further AS (
+        SELECT k, hit, n = 2 * :window AS last FROM (
+            SELECT search_key AS k, doc @@ CAST(:q AS tsquery) AS hit,
+                row_number() OVER (ORDER BY search_key DESC) AS n
+            FROM order_search
+            WHERE search_key >= :lo AND search_key < (SELECT bound FROM found)
+            AND (SELECT hits * 3 >= :n_max AND hits < :n_max FROM found)
+            ORDER BY search_key DESC LIMIT 2 * :window
+        ) w WHERE hit OR n = 2 * :window LIMIT :n_max + 1 - (SELECT hits FROM found)
     ), older AS (
         SELECT search_key AS k FROM order_search
         WHERE doc @@ CAST(:q AS tsquery) AND search_key + 0 >= :lo
-        AND search_key + 0 < (SELECT k FROM recent WHERE last)
-        AND (SELECT count(*) FROM recent WHERE hit) < :n_max
+        AND search_key + 0 < (
+            SELECT CASE WHEN hits * 3 >= :n_max THEN (SELECT k FROM further WHERE last)
+            ELSE bound END FROM found)
+        AND (SELECT hits FROM found) + (SELECT count(*) FROM further WHERE hit) < :n_max
         ORDER BY search_key + 0 DESC LIMIT :n_max
-    ) SELECT k FROM recent WHERE hit UNION ALL SELECT k FROM older""",
+    ) SELECT k FROM recent WHERE hit UNION ALL SELECT k FROM further WHERE hit
+    UNION ALL SELECT k FROM older""",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
     "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
