@@ -54,8 +54,11 @@ SHORT_PREFIX_MAX = 4
 # Names and their prefixes are common (most pages fill from the newest keys); five digits
 # and more (order and phone numbers) match few orders, which GIN finds for less than a walk
 # would cost. Shorter digit prefixes can be common ("3373": a phone prefix, 1% of orders).
-ORDERED_WINDOW = 15_000
-ORDERED_WINDOW_FEW = 1_000
+ORDERED_WINDOW = 5_000
+ORDERED_WINDOW_FEW = 200
+# ... and when the window held at least a seventh of a page, the walk is likely to fill the
+# page within this many times more keys, and goes on for them before GIN is asked.
+FURTHER = 6
 FEW_DIGITS = 5
 # PostgreSQL: a number's prefix matches are fetched with its exact ones in one statement, this
 # many more than the page to make up for the exact orders they repeat.
@@ -134,44 +137,44 @@ _EXACT = (
 _TEXT_INNER = {
     "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
-    # `recent`: the newest :window keys in order, filtered, stopping at a page; the window's
-    # last row comes out too (`last`) when the walk reaches it, and its key bounds what
-    # follows. `further`: when `recent` found a third of a page or more (the page is likely
-    # to fill within twice as many keys), the walk goes on for up to 2 × :window keys.
-    # `older`: only when the walks found less than a page, the keys below them through GIN
-    # alone, then sorted (`+ 0`: the key's index serves neither the order nor the range,
-    # which a generic plan would AND with GIN while reading most of the index: 215 ms).
-    # Each step is gated by a one-time filter: it never starts unless it is needed. No last
-    # row: the range had fewer keys than the walk, all of them read.
-    "postgresql": """WITH recent AS (
-        SELECT k, hit, n = :window AS last FROM (
-            SELECT search_key AS k, doc @@ CAST(:q AS tsquery) AS hit,
-                row_number() OVER (ORDER BY search_key DESC) AS n
-            FROM order_search WHERE search_key >= :lo AND search_key < :hi
-            ORDER BY search_key DESC LIMIT :window
-        ) w WHERE hit OR n = :window LIMIT :n_max + 1
+    # `recent`: the newest :window keys (from `b1`, the window's last key, read off the key
+    # index alone) walked in order, filtered, stopping at a page. `further`: when `recent`
+    # found a seventh of a page or more, the page is likely to fill within :further more
+    # keys (down to `b2`), walked the same way. `older`: only when the walks found less than
+    # a page, the keys below them through GIN alone, then sorted. Each step is gated by a
+    # one-time filter on what the previous ones found, so it never starts unless needed.
+    # The walks test `ts_match_vq` (the function behind `@@`, which no index serves) so the
+    # planner can only walk the key index; `older` writes `search_key + 0` so the key index
+    # serves neither its order nor its range (a generic plan ANDs it with GIN: 215 ms).
+    "postgresql": """WITH b1 AS (
+        SELECT coalesce((SELECT search_key FROM order_search
+            WHERE search_key >= :lo AND search_key < :hi
+            ORDER BY search_key DESC OFFSET :window - 1 LIMIT 1), :lo) AS k
+    ), recent AS (
+        SELECT search_key AS k FROM order_search
+        WHERE search_key >= (SELECT k FROM b1) AND search_key < :hi
+        AND ts_match_vq(doc, CAST(:q AS tsquery))
+        ORDER BY search_key DESC LIMIT :n_max
     ), found AS (
-        SELECT count(*) FILTER (WHERE hit) AS hits, max(k) FILTER (WHERE last) AS bound
-        FROM recent
+        SELECT count(*) AS hits FROM recent
+    ), b2 AS (
+        SELECT coalesce((SELECT search_key FROM order_search
+            WHERE search_key >= :lo AND search_key < (SELECT k FROM b1)
+            ORDER BY search_key DESC OFFSET :further - 1 LIMIT 1), :lo) AS k
     ), further AS (
-        SELECT k, hit, n = 2 * :window AS last FROM (
-            SELECT search_key AS k, doc @@ CAST(:q AS tsquery) AS hit,
-                row_number() OVER (ORDER BY search_key DESC) AS n
-            FROM order_search
-            WHERE search_key >= :lo AND search_key < (SELECT bound FROM found)
-            AND (SELECT hits * 3 >= :n_max AND hits < :n_max FROM found)
-            ORDER BY search_key DESC LIMIT 2 * :window
-        ) w WHERE hit OR n = 2 * :window LIMIT :n_max + 1 - (SELECT hits FROM found)
+        SELECT search_key AS k FROM order_search
+        WHERE search_key >= (SELECT k FROM b2) AND search_key < (SELECT k FROM b1)
+        AND ts_match_vq(doc, CAST(:q AS tsquery))
+        AND (SELECT hits * :reach >= :n_max AND hits < :n_max FROM found)
+        ORDER BY search_key DESC LIMIT (SELECT greatest(:n_max - hits, 0) FROM found)
     ), older AS (
         SELECT search_key AS k FROM order_search
         WHERE doc @@ CAST(:q AS tsquery) AND search_key + 0 >= :lo
-        AND search_key + 0 < (
-            SELECT CASE WHEN hits * 3 >= :n_max THEN (SELECT k FROM further WHERE last)
-            ELSE bound END FROM found)
-        AND (SELECT hits FROM found) + (SELECT count(*) FROM further WHERE hit) < :n_max
+        AND search_key + 0 < (SELECT CASE WHEN hits * :reach >= :n_max
+            THEN (SELECT k FROM b2) ELSE (SELECT k FROM b1) END FROM found)
+        AND (SELECT hits FROM found) + (SELECT count(*) FROM further) < :n_max
         ORDER BY search_key + 0 DESC LIMIT :n_max
-    ) SELECT k FROM recent WHERE hit UNION ALL SELECT k FROM further WHERE hit
-    UNION ALL SELECT k FROM older""",
+    ) SELECT k FROM recent UNION ALL SELECT k FROM further UNION ALL SELECT k FROM older""",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
     "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
@@ -250,6 +253,8 @@ def _text_statement(
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
     if not sqlite:
         params["window"] = window or _window(words)
+        params["further"] = FURTHER * params["window"]
+        params["reach"] = 1 + FURTHER
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
         check += f" AND (' ' || doc) LIKE :w{i}"
