@@ -17,8 +17,10 @@ lookup well under a millisecond (see benchmarks/search_bench.py).
 PostgreSQL has no lazy, key-ordered prefix index, and its planner's choice between the two
 plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs away when it
 misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
-the newest keys (`ORDERED_WINDOW`) are scanned in order; only when they hold less than a page
-are the older keys read through GIN and sorted. Words of 1–4 letters are single GIN entries
+the newest keys (`ORDERED_WINDOW`, then `FURTHER` times more when the first held enough
+matches) are walked in order; only when they hold less than a page are the older keys read
+through GIN and sorted. Numbers of 5 digits or more go to GIN directly (they match few
+orders). Words of 1–4 letters are single GIN entries
 ("_" + word, added to every index row by the migration 0006), so GIN never merges the
 posting lists of thousands of words. A search that opens the session reads in autocommit:
 no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
@@ -50,15 +52,15 @@ FTS_PREFIX_MAX = 8
 # (order_search_prefixed() adds "_" + the first 1–4 letters of each word to every row).
 SHORT_PREFIX_MAX = 4
 # PostgreSQL: how many of the newest keys a text search walks in order before it reads the
-# older matches through GIN (benchmarks/README.md: the bound on both plans' worst case).
-# Names and their prefixes are common (most pages fill from the newest keys); five digits
-# and more (order and phone numbers) match few orders, which GIN finds for less than a walk
-# would cost. Shorter digit prefixes can be common ("3373": a phone prefix, 1% of orders).
+# older matches through GIN (benchmarks/README.md: the bound on both plans' worst case);
+# names and their prefixes are common, most pages fill from the newest keys.
 ORDERED_WINDOW = 5_000
-ORDERED_WINDOW_FEW = 200
 # ... and when the window held at least a seventh of a page, the walk is likely to fill the
 # page within this many times more keys, and goes on for them before GIN is asked.
 FURTHER = 6
+# Numbers of this many digits and more (order and phone numbers) match few orders: GIN alone
+# finds them for less than any walk. Shorter digit prefixes can be common ("3373": a phone
+# prefix, 1% of the orders) and are walked like words.
 FEW_DIGITS = 5
 # PostgreSQL: a number's prefix matches are fetched with its exact ones in one statement, this
 # many more than the page to make up for the exact orders they repeat.
@@ -175,6 +177,9 @@ _TEXT_INNER = {
         AND (SELECT hits FROM found) + (SELECT count(*) FROM further) < :n_max
         ORDER BY search_key + 0 DESC LIMIT :n_max
     ) SELECT k FROM recent UNION ALL SELECT k FROM further UNION ALL SELECT k FROM older""",
+    # Numbers of 5 digits and more: GIN alone (few matches; a short statement to plan).
+    "postgresql_gin": "SELECT search_key AS k FROM order_search WHERE doc @@ CAST(:q AS tsquery) "
+    "AND search_key + 0 >= :lo AND search_key + 0 < :hi ORDER BY search_key + 0 DESC LIMIT :n_max",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
     "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
@@ -233,10 +238,9 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
     return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 
 
-def _window(words: Sequence[str]) -> int:
-    """How many of the newest keys to walk in order for these words (PostgreSQL)."""
-    few = all(word.isdigit() and len(word) >= FEW_DIGITS for word in words)
-    return ORDERED_WINDOW_FEW if few else ORDERED_WINDOW
+def _walks(words: Sequence[str]) -> bool:
+    """Whether these words are worth walking the newest keys for (PostgreSQL)."""
+    return not all(word.isdigit() and len(word) >= FEW_DIGITS for word in words)
 
 
 def _text_statement(
@@ -251,15 +255,18 @@ def _text_statement(
     sqlite = _is_sqlite(session)
     query, long_words = _match_expression(words, sqlite)
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
-    if not sqlite:
-        params["window"] = window or _window(words)
+    dialect = "sqlite" if sqlite else "postgresql"
+    if not sqlite and window is None and not _walks(words):
+        dialect = "postgresql_gin"
+    elif not sqlite:
+        params["window"] = window or ORDERED_WINDOW
         params["further"] = FURTHER * params["window"]
         params["reach"] = 1 + FURTHER
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
         check += f" AND (' ' || doc) LIKE :w{i}"
         params[f"w{i}"] = f"% {word}%"
-    inner = _TEXT_INNER["sqlite" if sqlite else "postgresql"].format(check=check)
+    inner = _TEXT_INNER[dialect].format(check=check)
     return _TEXT.format(inner=inner), params
 
 
@@ -331,9 +338,9 @@ def search_orders(
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
     `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
     of the last row of the previous page. `window` (PostgreSQL) is how many of the newest
-    keys are walked in order before older matches are read through GIN (default: by the
-    words, `_window`); it changes the plan, never the result (the tests make it small to
-    read both paths on a small shop).
+    keys are walked in order before older matches are read through GIN (default:
+    `ORDERED_WINDOW`, or GIN alone for numbers of `FEW_DIGITS`); it changes the plan, never
+    the result (the tests make it small to read every path on a small shop).
     """
     limit = max(1, min(limit, MAX_PAGE))
     lower, upper = _key_bounds(before, since, until)
