@@ -141,10 +141,12 @@ _TEXT_INNER = {
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
     # `recent`: the newest :window keys (from `b1`, the window's last key, read off the key
     # index alone) walked in order, filtered, stopping at a page. `further`: when `recent`
-    # found a seventh of a page or more, the page is likely to fill within :further more
-    # keys (down to `b2`), walked the same way. `older`: only when the walks found less than
-    # a page, the keys below them through GIN alone, then sorted. Each step is gated by a
-    # one-time filter on what the previous ones found, so it never starts unless needed.
+    # found a seventh of a page or more, the page is likely to fill within :further times
+    # the window's span of keys (down to `b2`: keys are times, so that is about :further
+    # windows of orders at the recent rate), walked the same way. `older`: only when the
+    # walks found less than a page, the keys below them through GIN alone, then sorted. Each
+    # step is gated by a one-time filter on what the previous ones found: it never starts
+    # unless needed.
     # The walks test `ts_match_vq` (the function behind `@@`, which no index serves) so the
     # planner can only walk the key index; `older` writes `search_key + 0` so the key index
     # serves neither its order nor its range (a generic plan ANDs it with GIN: 215 ms).
@@ -160,9 +162,9 @@ _TEXT_INNER = {
     ), found AS (
         SELECT count(*) AS hits FROM recent
     ), b2 AS (
-        SELECT coalesce((SELECT search_key FROM order_search
-            WHERE search_key >= :lo AND search_key < (SELECT k FROM b1)
-            ORDER BY search_key DESC OFFSET :further - 1 LIMIT 1), :lo) AS k
+        SELECT greatest(:lo, b1.k - (top.k - b1.k) * :further) AS k FROM b1, (
+            SELECT max(search_key) AS k FROM order_search
+            WHERE search_key >= :lo AND search_key < :hi) top
     ), further AS (
         SELECT search_key AS k FROM order_search
         WHERE search_key >= (SELECT k FROM b2) AND search_key < (SELECT k FROM b1)
@@ -260,7 +262,7 @@ def _text_statement(
         dialect = "postgresql_gin"
     elif not sqlite:
         params["window"] = window or ORDERED_WINDOW
-        params["further"] = FURTHER * params["window"]
+        params["further"] = FURTHER
         params["reach"] = 1 + FURTHER
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
