@@ -338,6 +338,9 @@ def measure_round_trip(engine: Engine, count: int = 1000) -> dict[str, float]:
         cursor = raw.cursor()
         return summarise(time_calls(lambda _q: cursor.execute(";"), [""] * count))
     finally:
+        # Back to the pool as it came: an autocommit connection would keep psycopg's prepared
+        # statements (and the server's generic plans) for the searches measured next.
+        raw.driver_connection.autocommit = False  # type: ignore[union-attr]
         raw.close()
 
 

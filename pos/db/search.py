@@ -17,8 +17,10 @@ lookup well under a millisecond (see benchmarks/search_bench.py).
 PostgreSQL has no lazy, key-ordered prefix index, and its planner's choice between the two
 plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs away when it
 misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
-the newest `ORDERED_WINDOW` keys are scanned in order; only when they hold less than a page
-are the older keys read through GIN and sorted. Words of 1–3 letters are single GIN entries
+the newest keys (`ORDERED_WINDOW`, then `FURTHER` times more when the first held enough
+matches) are walked in order; only when they hold less than a page are the older keys read
+through GIN and sorted. Numbers of 5 digits or more go to GIN directly (they match few
+orders). Words of 1–4 letters are single GIN entries
 ("_" + word, added to every index row by the migration 0006), so GIN never merges the
 posting lists of thousands of words. A search that opens the session reads in autocommit:
 no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
@@ -31,6 +33,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -46,11 +49,22 @@ MAX_KEY = 2**62
 # therefore looked up by their first 8 letters and checked against the stored document.
 FTS_PREFIX_MAX = 8
 # PostgreSQL: query words up to this length are looked up as the index word "_" + word
-# (order_search_prefixed() adds "_" + the first 1–3 letters of each word to every row).
-SHORT_PREFIX_MAX = 3
+# (order_search_prefixed() adds "_" + the first 1–4 letters of each word to every row).
+SHORT_PREFIX_MAX = 4
 # PostgreSQL: how many of the newest keys a text search walks in order before it reads the
-# older matches through GIN (benchmarks/README.md: the bound on both plans' worst case).
-ORDERED_WINDOW = 10_000
+# older matches through GIN (benchmarks/README.md: the bound on both plans' worst case);
+# names and their prefixes are common, most pages fill from the newest keys.
+ORDERED_WINDOW = 5_000
+# ... and when the window held at least a seventh of a page, the walk is likely to fill the
+# page within this many times more keys, and goes on for them before GIN is asked.
+FURTHER = 6
+# Numbers of this many digits and more (order and phone numbers) match few orders: GIN alone
+# finds them for less than any walk. Shorter digit prefixes can be common ("3373": a phone
+# prefix, 1% of the orders) and are walked like words.
+FEW_DIGITS = 5
+# PostgreSQL: a number's prefix matches are fetched with its exact ones in one statement, this
+# many more than the page to make up for the exact orders they repeat.
+EXACT_ALLOWANCE = 2
 # PostgreSQL: the tsvector of an index row, from its folded document text.
 PG_DOCUMENT = "order_search_prefixed(to_tsvector('simple', {}))"
 
@@ -125,25 +139,49 @@ _EXACT = (
 _TEXT_INNER = {
     "sqlite": "SELECT rowid AS k FROM order_search WHERE order_search MATCH :q "
     "AND rowid >= :lo AND rowid < :hi{check} ORDER BY rowid DESC LIMIT :n_max",
-    # `recent`: the newest :window keys in order, filtered (stops at a page). `older`: only
-    # when `recent` holds less than a page (a one-time filter: otherwise never started), the
-    # keys below the window through GIN alone, then sorted (`+ 0`: the key's index is used
-    # neither for the order nor for the range, which a generic plan ANDs with GIN: 215 ms).
-    "postgresql": """WITH recent AS (
-        SELECT k FROM (
-            SELECT search_key AS k, doc FROM order_search
+    # `recent`: the newest :window keys (from `b1`, the window's last key, read off the key
+    # index alone) walked in order, filtered, stopping at a page. `further`: when `recent`
+    # found a seventh of a page or more, the page is likely to fill within :further times
+    # the window's span of keys (down to `b2`: keys are times, so that is about :further
+    # windows of orders at the recent rate), walked the same way. `older`: only when the
+    # walks found less than a page, the keys below them through GIN alone, then sorted. Each
+    # step is gated by a one-time filter on what the previous ones found: it never starts
+    # unless needed.
+    # The walks test `ts_match_vq` (the function behind `@@`, which no index serves) so the
+    # planner can only walk the key index; `older` writes `search_key + 0` so the key index
+    # serves neither its order nor its range (a generic plan ANDs it with GIN: 215 ms).
+    "postgresql": """WITH b1 AS (
+        SELECT coalesce((SELECT search_key FROM order_search
             WHERE search_key >= :lo AND search_key < :hi
-            ORDER BY search_key DESC LIMIT :window
-        ) w WHERE doc @@ CAST(:q AS tsquery) LIMIT :n_max
+            ORDER BY search_key DESC OFFSET :window - 1 LIMIT 1), :lo) AS k
+    ), recent AS (
+        SELECT search_key AS k FROM order_search
+        WHERE search_key >= (SELECT k FROM b1) AND search_key < :hi
+        AND ts_match_vq(doc, CAST(:q AS tsquery))
+        ORDER BY search_key DESC LIMIT :n_max
+    ), found AS (
+        SELECT count(*) AS hits FROM recent
+    ), b2 AS (
+        SELECT greatest(:lo, b1.k - (top.k - b1.k) * :further) AS k FROM b1, (
+            SELECT max(search_key) AS k FROM order_search
+            WHERE search_key >= :lo AND search_key < :hi) top
+    ), further AS (
+        SELECT search_key AS k FROM order_search
+        WHERE search_key >= (SELECT k FROM b2) AND search_key < (SELECT k FROM b1)
+        AND ts_match_vq(doc, CAST(:q AS tsquery))
+        AND (SELECT hits * :reach >= :n_max AND hits < :n_max FROM found)
+        ORDER BY search_key DESC LIMIT (SELECT greatest(:n_max - hits, 0) FROM found)
     ), older AS (
         SELECT search_key AS k FROM order_search
         WHERE doc @@ CAST(:q AS tsquery) AND search_key + 0 >= :lo
-        AND search_key + 0 < (
-            SELECT search_key FROM order_search WHERE search_key >= :lo AND search_key < :hi
-            ORDER BY search_key DESC OFFSET :window - 1 LIMIT 1)
-        AND (SELECT count(*) FROM recent) < :n_max
+        AND search_key + 0 < (SELECT CASE WHEN hits * :reach >= :n_max
+            THEN (SELECT k FROM b2) ELSE (SELECT k FROM b1) END FROM found)
+        AND (SELECT hits FROM found) + (SELECT count(*) FROM further) < :n_max
         ORDER BY search_key + 0 DESC LIMIT :n_max
-    ) SELECT k FROM recent UNION ALL SELECT k FROM older""",
+    ) SELECT k FROM recent UNION ALL SELECT k FROM further UNION ALL SELECT k FROM older""",
+    # Numbers of 5 digits and more: GIN alone (few matches; a short statement to plan).
+    "postgresql_gin": "SELECT search_key AS k FROM order_search WHERE doc @@ CAST(:q AS tsquery) "
+    "AND search_key + 0 >= :lo AND search_key + 0 < :hi ORDER BY search_key + 0 DESC LIMIT :n_max",
 }
 _TEXT = f"SELECT {_HIT_COLUMNS} FROM ({{inner}}) s JOIN orders o ON o.search_key = s.k " + (
     "LEFT JOIN customers c ON c.id = o.customer_id ORDER BY s.k DESC LIMIT :n_max"
@@ -202,26 +240,67 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
     return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 
 
-def _text_hits(
+def _walks(words: Sequence[str]) -> bool:
+    """Whether these words are worth walking the newest keys for (PostgreSQL)."""
+    return not all(word.isdigit() and len(word) >= FEW_DIGITS for word in words)
+
+
+def _text_statement(
     session: Session,
     words: Sequence[str],
     *,
     limit: int,
     lower: int,
     upper: int,
-    window: int = ORDERED_WINDOW,
-) -> list[OrderHit]:
+    window: int | None = None,
+) -> tuple[str, dict[str, Any]]:
     sqlite = _is_sqlite(session)
     query, long_words = _match_expression(words, sqlite)
     params: dict[str, Any] = {"q": query, "lo": lower, "hi": upper, "n_max": limit}
-    if not sqlite:
-        params["window"] = window
+    dialect = "sqlite" if sqlite else "postgresql"
+    if not sqlite and window is None and not _walks(words):
+        dialect = "postgresql_gin"
+    elif not sqlite:
+        params["window"] = window or ORDERED_WINDOW
+        params["further"] = FURTHER
+        params["reach"] = 1 + FURTHER
     check = ""
     for i, word in enumerate(long_words):  # the stored document holds the folded words
         check += f" AND (' ' || doc) LIKE :w{i}"
         params[f"w{i}"] = f"% {word}%"
-    inner = _TEXT_INNER["sqlite" if sqlite else "postgresql"].format(check=check)
-    return [_hit(row, False) for row in _rows(session, _TEXT.format(inner=inner), params)]
+    inner = _TEXT_INNER[dialect].format(check=check)
+    return _TEXT.format(inner=inner), params
+
+
+def _text_hits(session: Session, words: Sequence[str], **options: Any) -> list[OrderHit]:
+    sql, params = _text_statement(session, words, **options)
+    return [_hit(row, False) for row in _rows(session, sql, params)]
+
+
+def _number_hits(
+    session: Session, query: ParsedQuery, *, limit: int, window: int | None, **bounds: int
+) -> tuple[list[OrderHit], list[OrderHit]]:
+    """PostgreSQL: the exact matches and the prefix matches of a number in one round trip.
+
+    The prefix part asks for `EXACT_ALLOWANCE` more rows than the page, for the exact
+    orders it will leave out; more exact matches than that (never seen in a shop) cost a
+    second statement.
+    """
+    text_sql, params = _text_statement(
+        session, query.words, limit=limit + EXACT_ALLOWANCE, window=window, **bounds
+    )
+    ids = " UNION ".join(_EXACT_IDS[target] for target in "OD")
+    sql = (
+        f"SELECT e.*, true FROM ({_EXACT.format(ids=ids).replace(':n_max', ':n_exact')}) e "
+        f"UNION ALL SELECT t.*, false FROM ({text_sql}) t"
+    )
+    rows = _rows(session, sql, {**params, "n": query.number, "n_exact": MAX_PAGE})
+    exact = [_hit(row[:12], True) for row in rows if row[12]]
+    rest = [_hit(row[:12], False) for row in rows if not row[12]]
+    if len(exact) > EXACT_ALLOWANCE:
+        rest = _text_hits(session, query.words, limit=limit + len(exact), window=window, **bounds)
+    by_key = attrgetter("search_key")
+    return sorted(exact, key=by_key, reverse=True), sorted(rest, key=by_key, reverse=True)
 
 
 def _exact_hits(
@@ -251,7 +330,7 @@ def search_orders(
     before: int | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    window: int = ORDERED_WINDOW,
+    window: int | None = None,
 ) -> list[OrderHit]:
     """Orders matching `query`, newest first, at most `limit`, keys below `before`.
 
@@ -261,8 +340,9 @@ def search_orders(
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
     `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
     of the last row of the previous page. `window` (PostgreSQL) is how many of the newest
-    keys are walked in order before older matches are read through GIN; it changes the
-    plan, never the result (the tests make it small to read both paths on a small shop).
+    keys are walked in order before older matches are read through GIN (default:
+    `ORDERED_WINDOW`, or GIN alone for numbers of `FEW_DIGITS`); it changes the plan, never
+    the result (the tests make it small to read every path on a small shop).
     """
     limit = max(1, min(limit, MAX_PAGE))
     lower, upper = _key_bounds(before, since, until)
@@ -274,11 +354,14 @@ def search_orders(
             return []  # a receipt names one order: there is no second page
         return _exact_hits(session, query.number, query.receipt_target, **bounds)[:limit]
     exact: list[OrderHit] = []
-    if query.kind is QueryKind.NUMBER:
-        exact = _exact_hits(session, query.number, "OD", **bounds)
+    if query.kind is QueryKind.NUMBER and query.words and not _is_sqlite(session):
+        exact, rest = _number_hits(session, query, limit=limit, window=window, **bounds)
+    else:
+        if query.kind is QueryKind.NUMBER:
+            exact = _exact_hits(session, query.number, "OD", **bounds)
+        if not query.words:
+            return exact[:limit] if before is None else []
+        rest = _text_hits(session, query.words, limit=limit + len(exact), window=window, **bounds)
     seen = {hit.order_id for hit in exact}
     head = exact if before is None else []
-    if not query.words:
-        return head[:limit]
-    rest = _text_hits(session, query.words, limit=limit + len(seen), window=window, **bounds)
     return (head + [hit for hit in rest if hit.order_id not in seen])[:limit]

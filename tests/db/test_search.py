@@ -164,3 +164,13 @@ def test_query_syntax_never_reaches_the_index(
     sessions: SessionFactory, many: list[str], query: str
 ) -> None:
     assert isinstance(_search(sessions, query), list)
+
+
+def test_a_search_in_an_open_transaction_sees_its_own_rows(sessions: SessionFactory) -> None:
+    """A fresh session's search reads in autocommit on PostgreSQL; an open one reads in it."""
+    with sessions.begin() as s:
+        record_order(s, order("61000", last="Zanetti", email=None))
+        assert [hit.number for hit in search_orders(s, parse_query("zanetti"))] == ["61000"]
+        assert [hit.number for hit in search_orders(s, parse_query("61000"))] == ["61000"]
+    assert _search(sessions, "zan") == ["61000"]
+    assert _search(sessions, "61000") == ["61000"]

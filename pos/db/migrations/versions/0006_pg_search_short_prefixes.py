@@ -7,7 +7,7 @@ Create Date: 2026-12-07
 A prefix query (`'j':*`) makes GIN read and merge the posting list of every word starting with
 those letters into a bitmap before anything is intersected: 30 ms for "j" at a million orders,
 and a two-word query such as "val j" pays it in full even when 44 orders match. Each index row
-now also holds "_" + the first 1, 2 and 3 letters of each of its words, so a 1–3 letter query
+now also holds "_" + the first 1 to 4 letters of each of its words, so a 1–4 letter query
 word is one ordinary GIN entry (read lazily, intersected without a bitmap: "val j" 29 → 0.9 ms);
 longer words stay prefix queries, whose posting lists are short. Positions are stripped
 (nothing reads them). The pending list is turned off: every search would scan it whole, and
@@ -27,19 +27,19 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-# pos.db.search.SHORT_PREFIX_MAX: words of 1–3 letters are looked up as "_" + word.
+# pos.db.search.SHORT_PREFIX_MAX: words of 1–4 letters are looked up as "_" + word.
 PREFIXED = """
 CREATE OR REPLACE FUNCTION order_search_prefixed(doc tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT strip(doc) || array_to_tsvector(ARRAY(
         SELECT DISTINCT '_' || left(word, n)
-        FROM unnest(tsvector_to_array(doc)) AS word, generate_series(1, 3) AS n
+        FROM unnest(tsvector_to_array(doc)) AS word, generate_series(1, 4) AS n
         WHERE length(word) >= n AND left(word, 1) <> '_'))
 $$
 """
 COMMENT = (
     "COMMENT ON FUNCTION order_search_prefixed(tsvector) IS "
-    "'An order_search document: its words, plus _ and the first 1-3 letters of each "
+    "'An order_search document: its words, plus _ and the first 1-4 letters of each "
     "(migration 0006, pos.db.search)'"
 )
 
