@@ -110,7 +110,7 @@ class CatalogueSearchService:
         with self._sessions() as s:
             product_id = repo.product_of_sku(s, sku)
             row = repo.load_product(s, product_id) if product_id is not None else None
-        return None if row is None else _grid(row)
+        return None if row is None else _grid(row, self._picture(row))
 
 
 def _product_view(row: repo.ProductRow, picture: str | None) -> ProductView:

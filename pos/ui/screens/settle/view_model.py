@@ -86,8 +86,9 @@ class SettleViewModel(QObject):
         """A refund goes back to how the customer paid, as far as that payment can take it:
         the first one that can is chosen already (a gift card is refunded only whole, so it
         is left for the cashier to choose). Removing the line offers the other ways."""
-        if self.quote is None or self.quote.balance_kind is not BalanceKind.LOWER:
-            return
+        quote = self.quote
+        if quote is None or quote.balance_kind is not BalanceKind.LOWER or quote.store_credit_only:
+            return  # a store-credit-only refund goes on a card the cashier chooses
         for payment in self.refundable_payments():
             if payment.method != "gift_card" and payment.refundable.minor > 0:
                 self.add_original(payment, self.remaining)

@@ -70,7 +70,7 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     cash_refund(shop, "90001")  # 29.90 out of the 200.00 float
     screen = make_screen(qtbot, shop, runner, tmp_path)
     assert label(screen, "drawerExpected").text() == "€170.10"
-    type_digits(qtbot, screen.findChild(AmountKeypad), "1250")
+    type_digits(qtbot, screen.findChild(AmountKeypad), "12.50")  # typed as money
     qtbot.keyClicks(screen.findChild(QLineEdit, "moveReason"), "window cleaner")
     tap(qtbot, button(screen, "paidOutButton"))
     qtbot.waitUntil(lambda: label(screen, "drawerExpected").text() == "€157.60")

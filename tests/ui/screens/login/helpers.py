@@ -64,8 +64,10 @@ def button(screen: QWidget, name: str) -> QPushButton:
 
 
 def type_digits(qtbot: QtBot, pad: QWidget, digits: str) -> None:
+    """Tap `digits` on a keypad; "." or "," is an amount's decimal separator key."""
     for digit in digits:
-        qtbot.mouseClick(button(pad, f"key_{digit}"), Qt.MouseButton.LeftButton)
+        name = "separator" if digit in ".," else digit
+        qtbot.mouseClick(button(pad, f"key_{name}"), Qt.MouseButton.LeftButton)
 
 
 def assert_touch_sized(screen: QWidget) -> None:
