@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.services.cash import CashService
 from pos.services.closing import ClosingService
-from pos.services.signing import file_signer
+from pos.services.signing import Ed25519Signer
 from pos.ui.format import locale_for
 from pos.ui.keypad import AmountKeypad
 from pos.ui.screens.closing import ClosingScreen, ClosingViewModel, create_closing_screen
@@ -43,7 +43,7 @@ def make_screen(qtbot: QtBot, shop: Shop, runner: TaskRunner, tmp_path: Path, *,
     vm = ClosingViewModel(
         cash=CashService(sessions=shop.sessions, clock=shop.clock, terminal_id="T1"),
         closing=ClosingService(sessions=shop.sessions, clock=shop.clock, terminal_id="T1",
-                               signer=file_signer(tmp_path)),
+                               signer=_fixed_key()),
         runner=runner, print_closure=lambda closure, _lang: printed.append(closure.number))
     screen = create_closing_screen(view_model=vm, locale=locale)
     screen.printed = printed  # type: ignore[attr-defined]
@@ -55,6 +55,13 @@ def make_screen(qtbot: QtBot, shop: Shop, runner: TaskRunner, tmp_path: Path, *,
     screen.activate()
     qtbot.waitUntil(lambda: screen.view_model.session is not None)
     return screen
+
+
+def _fixed_key() -> Ed25519Signer:
+    """One key for every run: the screenshots show its public half and stay the same."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519Signer(Ed25519PrivateKey.from_private_bytes(bytes(range(32))))
 
 
 def tap(qtbot: QtBot, widget: QPushButton) -> None:
