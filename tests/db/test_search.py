@@ -11,7 +11,7 @@ from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.search import FTS_PREFIX_MAX, MAX_PAGE, search_orders
 from pos.domain.clock import FakeClock
-from pos.domain.search_text import parse_query
+from pos.domain.search_text import chrono_base, parse_query
 from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
 
@@ -174,3 +174,20 @@ def test_a_search_in_an_open_transaction_sees_its_own_rows(sessions: SessionFact
         assert [hit.number for hit in search_orders(s, parse_query("61000"))] == ["61000"]
     assert _search(sessions, "zan") == ["61000"]
     assert _search(sessions, "61000") == ["61000"]
+
+
+def test_later_pages_of_a_number_shared_by_several_orders_are_full(
+    sessions: SessionFactory,
+) -> None:
+    """Exact matches are left out of later pages, however many there are (here 3)."""
+    with sessions.begin() as s:
+        for n in range(2):  # newer prefix matches
+            record_order(s, order(f"70707{n}1", at=T0 - timedelta(days=1 + n)))
+        for n, channel in enumerate(("WEB", "POS", "PHONE")):  # one number on three channels
+            record_order(s, order("70707", channel=channel, at=T0 - timedelta(days=5 + n)))
+        for n in range(4):  # older prefix matches
+            record_order(s, order(f"70707{n}", at=T0 - timedelta(days=20 + n)))
+    first = _search(sessions, "70707", limit=4)
+    later = _search(sessions, "70707", limit=4, before=chrono_base(T0))
+    assert first == ["70707"] * 3 + ["7070701"]
+    assert later == ["7070701", "7070711", "707070", "707071"]
