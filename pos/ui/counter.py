@@ -248,12 +248,16 @@ class CounterSession(QObject):
             self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
 
-    def _show_search(self) -> None:
+    def _scans_look_up_orders(self) -> None:
+        """A scan on the search and order screens is a receipt: look its order up."""
         self._router.set_handler(order_lookup_handler(self._window.search_screen.view_model.submit))
+
+    def _show_search(self) -> None:
+        self._scans_look_up_orders()
         self._window.show_search()
 
     def _show_order(self, *_: object) -> None:
-        self._router.set_handler(order_lookup_handler(self._window.search_screen.view_model.submit))
+        self._scans_look_up_orders()
         self._window.show_screen(self._window.order_screen)
 
     def _show_returns(self, flow: QWidget) -> None:
