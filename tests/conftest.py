@@ -6,11 +6,13 @@ file and on PostgreSQL. PostgreSQL is started by the suite itself (tests/support
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,6 +27,35 @@ from tests.support.smtp import SmtpTestServer
 keep_escpos_out_of_tmp()  # before any test imports python-escpos
 
 BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
+    """Widgets are reclaimed between Qt tests, never while Qt dispatches an event.
+
+    A window a test built is often kept alive only by reference cycles (a slot's lambda holds
+    the object owning the widget tree; pytest-qt keeps a weak reference), so the *cyclic*
+    collector frees it, whenever it happens to run: inside the `processEvents` pytest-qt
+    makes after a test body, a LanguageChange going down a tree being freed under it was a
+    segfault in CI (tests/ui/test_keyboard.py, `_process_events`, exit 139). So, as
+    equinor/ert#14421 does: no cyclic collection during a Qt test; after it, the deletions
+    pytest-qt asked for (`deleteLater`, delivered only by a running loop) are carried out,
+    then one collection, with no event being dispatched.
+    """
+    if "qapp" not in getattr(item, "fixturenames", ()):
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        widgets = sys.modules.get("PySide6.QtWidgets")
+        if widgets is not None and widgets.QApplication.instance() is not None:
+            from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415 (Qt tests only)
+
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        gc.enable()
 
 # Timing is not a property: database-backed examples may be slow on a loaded CI machine.
 settings.register_profile("comptoir", deadline=None, print_blob=True,
