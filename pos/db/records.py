@@ -470,6 +470,15 @@ class PolicySettingRecord(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ShopSettingRecord(Base):
+    """The shop's identity printed on receipts and closures (`pos.domain.shop_identity`)."""
+
+    __tablename__ = "shop_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 # ---------------------------------------------------------------- machinery
 
 

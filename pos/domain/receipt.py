@@ -7,8 +7,9 @@ byte for byte. Amounts are `Money`; the time is an aware instant shown in `time_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -30,7 +31,11 @@ class ReceiptKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ShopInfo:
-    """The shop header and the policy footer (one tuple of lines per language)."""
+    """The shop header and the policy footer (one tuple of lines per language).
+
+    Set once in Settings (`pos.domain.shop_identity`); `card_validity_months` is how long a
+    gift card or store credit is valid from its issue (0: no end date), printed on its slip.
+    """
 
     name: str
     address_lines: tuple[str, ...] = ()
@@ -38,6 +43,8 @@ class ShopInfo:
     phone: str = ""
     footer_fr: tuple[str, ...] = ()
     footer_en: tuple[str, ...] = ()
+    siret: str = ""
+    card_validity_months: int = 0
 
     def footer(self, language: str) -> tuple[str, ...]:
         """The policy footer in `language` ("fr" or "en")."""
@@ -60,10 +67,44 @@ class ReceiptLine:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptVat:
-    """The document's VAT at one rate: new items' tax minus returned items' (signed)."""
+    """The document's VAT at one rate, signed like the balance (new items minus returned).
+
+    `total` (TTC) is what the lines at this rate add up to, `amount` (TVA) their tax and
+    `base` (HT) the difference: base + amount == total exactly.
+    """
 
     rate: Decimal  # percent
-    amount: Money
+    amount: Money  # the tax (TVA)
+    total: Money  # tax included (TTC)
+
+    @property
+    def base(self) -> Money:
+        """Without tax (HT)."""
+        return self.total - self.amount
+
+
+def vat_breakdown(
+    lines: Iterable[tuple[Decimal, int, int]], currency: str
+) -> tuple[ReceiptVat, ...]:
+    """One `ReceiptVat` per rate from `(rate, signed amount tax in, signed tax)` lines.
+
+    Sums of integer minor units, nothing re-rounded: the TVA column adds up to the lines'
+    tax and HT + TVA to TTC, to the cent. Highest rate first; a rate whose lines cancel out
+    (an even like-for-like swap) is left out, and so is everything when no line carries a
+    rate (a shop that charges no VAT).
+    """
+    totals: dict[Decimal, list[int]] = {}
+    for rate, amount, tax in lines:
+        entry = totals.setdefault(rate.normalize(), [0, 0])
+        entry[0] += amount
+        entry[1] += tax
+    if not any(totals) and not any(tax for _, tax in totals.values()):
+        return ()
+    return tuple(
+        ReceiptVat(rate, Money(tax, currency), Money(amount, currency))
+        for rate, (amount, tax) in sorted(totals.items(), reverse=True)
+        if amount or tax
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +124,7 @@ class ReceiptGiftCard:
     amount: Money
     kind: str  # gift_card or store_credit
     balance: Money | None = None  # None: the issued amount (a fresh card)
+    valid_until: date | None = None  # the last day it is accepted; None: no end date
 
     def __post_init__(self) -> None:
         if self.kind not in CARD_KINDS:
@@ -126,7 +168,7 @@ class Receipt:
     open_drawer: bool = False
     note: str = ""
     time_zone: str = "Europe/Paris"
-    vat: tuple[ReceiptVat, ...] = ()  # per rate, highest first; empty prints no VAT
+    vat: tuple[ReceiptVat, ...] = ()  # per rate, highest first; empty prints no VAT table
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -152,4 +194,5 @@ __all__ = [
     "ReceiptTender",
     "ReceiptVat",
     "ShopInfo",
+    "vat_breakdown",
 ]

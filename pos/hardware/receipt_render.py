@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from escpos.capabilities import get_profile
 from escpos.constants import CODEPAGE_CHANGE, QR_ECLEVEL_M
 from escpos.printer import Dummy
 
@@ -47,6 +48,23 @@ class CodePage:
     name: str
     codec: str
     has_euro: bool
+
+
+def profile_columns(profile: str) -> int:
+    """Characters per line of `profile`'s font A (its python-escpos `fonts` data) when that is
+    one of `COLUMNS`; else by paper width (32 under 60 mm, 42 above); else 42.
+
+    Raises:
+        escpos' NotSupported: unknown profile.
+    """
+    data = get_profile(profile).profile_data
+    columns = data.get("fonts", {}).get("0", {}).get("columns")
+    if columns in COLUMNS:
+        return int(columns)
+    width = data.get("media", {}).get("width", {}).get("mm")
+    if isinstance(width, int | float):
+        return 32 if width < 60 else 42
+    return 42
 
 
 def code_page(profile: str) -> CodePage:
@@ -92,7 +110,11 @@ class _Builder:
         self.rows.append(Row(""))
 
     def qr(self, payload: str, caption: str) -> None:
+        # A blank line above and below: the quiet zone a scanner needs (4 modules, 20-24
+        # dots, is less than one line feed) and the caption clear of the symbol.
+        self.blank()
         self.rows.append(Row(f"[QR: {payload}]", "center", qr=payload))
+        self.blank()
         self.text(caption, align="center")
 
 
@@ -103,6 +125,8 @@ def _header(b: _Builder) -> None:
         b.text(line, align="center")
     if shop.phone:
         b.text(f"{b.say('phone')} {shop.phone}", align="center")
+    if shop.siret:
+        b.text(f"{b.say('siret')} {shop.siret}", align="center")
     if shop.vat_id:
         b.text(f"{b.say('vat_id')} {shop.vat_id}", align="center")
     b.blank()
@@ -170,13 +194,44 @@ def _items(b: _Builder) -> None:
 
 
 def _vat(b: _Builder) -> None:
-    """The document's VAT per rate (new items minus returned ones), as French receipts show."""
-    for vat in b.receipt.vat:
-        rate = f"{vat.rate:f}".replace(".", "," if b.receipt.language == "fr" else ".")
-        spacing = "\u00a0" if b.receipt.language == "fr" else ""
-        b.pair(f"{b.say('vat')} {rate}{spacing}%", b.money(vat.amount))
-    if b.receipt.vat:
-        b.blank()
+    """The VAT table French receipts carry: per rate, HT, TVA and TTC, signed like the balance."""
+    vats = b.receipt.vat
+    if not vats:
+        return
+    lang, currency = b.language, b.receipt.currency
+    b.text(f"{b.say('vat_heading')} ({words.currency_symbol(currency, lang)})", bold=True)
+    rows = [(words.percent(v.rate, lang), v.base, v.amount, v.total) for v in vats]
+    if len(vats) > 1:
+        sums = (total_of((row[i] for row in rows), currency) for i in (1, 2, 3))
+        rows.append((b.say("vat_sum"), *sums))
+    cells = [(rate, *(words.number(m, lang) for m in amounts)) for rate, *amounts in rows]
+    heading = tuple(b.say(k) for k in ("vat_rate", "vat_base", "vat", "vat_total"))
+    for line in _table([heading, *cells], b.columns):
+        b.rows.append(Row(line))
+    b.blank()
+
+
+def _table(cells: list[tuple[str, ...]], columns: int) -> list[str]:
+    """A label column and right-aligned figures, the last flush right, under a heading row
+    (`cells[0]`); when they cannot share a line (58 mm paper, large amounts), each figure gets
+    a line of its own under its label, named by its heading."""
+    label_width = max(len(row[0]) for row in cells)
+    widths = [max(len(row[i]) for row in cells) for i in range(1, len(cells[0]))]
+    free = columns - label_width - sum(widths)
+    if free >= 2 * len(widths):
+        gap = free // len(widths)
+        first = label_width + free - gap * len(widths)
+        pad = [(" " * gap, w) for w in widths]
+        return ["".join([row[0].ljust(first),
+                         *(space + cell.rjust(w) for cell, (space, w) in zip(row[1:], pad,
+                                                                            strict=True))])
+                for row in cells]  # fmt: skip
+    heading, lines = cells[0], []
+    for label, *figures in cells[1:]:
+        lines.append(label)
+        for name, figure in zip(heading[1:], figures, strict=True):
+            lines.extend(words.pair("  " + name, figure, columns))
+    return lines
 
 
 def _balance_key(receipt: Receipt) -> str:
@@ -220,7 +275,10 @@ def _slip(b: _Builder) -> None:
     b.blank()
     b.pair(b.say("card_value"), b.money(card.amount))
     b.pair(b.say("card_balance"), b.money(card.current_balance), bold=True)
-    b.blank()
+    if card.valid_until is None:
+        b.text(b.say("card_no_end"))
+    else:
+        b.pair(b.say("card_valid_until"), words.day(card.valid_until, b.language))
     b.qr(card.code, b.say("card_qr"))
     b.rule()
 
@@ -233,7 +291,6 @@ def _footer(b: _Builder) -> None:
     for line in r.shop.footer(r.language):
         b.text(line, align="center")
     b.text(b.say("thanks"), align="center")
-    b.blank()
     b.qr(r.qr_payload, f"{b.say('document_qr')} {r.document_number}")
 
 

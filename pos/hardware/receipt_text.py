@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import dates as babel_dates
@@ -34,7 +35,13 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "order": ("Commande", "Order"),
     "approved_by": ("Validé par", "Approved by"),
     "vat_id": ("TVA", "VAT"),
-    "vat": ("TVA", "VAT"),  # "TVA 20 %": the document's VAT at that rate
+    "siret": ("SIRET", "SIRET"),
+    "vat_heading": ("DÉTAIL TVA", "VAT BREAKDOWN"),  # + the currency: "DÉTAIL TVA (€)"
+    "vat_rate": ("Taux", "Rate"),
+    "vat_base": ("HT", "Net"),
+    "vat": ("TVA", "VAT"),
+    "vat_total": ("TTC", "Gross"),
+    "vat_sum": ("Total", "Total"),
     "phone": ("Tél.", "Tel."),
     "returned_items": ("ARTICLES RENDUS", "RETURNED ITEMS"),
     "cancelled_items": ("ARTICLES ANNULÉS", "CANCELLED ITEMS"),
@@ -60,6 +67,8 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "card_value": ("Valeur", "Value"),
     "card_balance": ("Solde", "Balance"),
     "card_qr": ("Code de la carte", "Card code"),
+    "card_valid_until": ("Valable jusqu'au", "Valid until"),
+    "card_no_end": ("Valable sans limite de durée", "Valid with no end date"),
     "document_qr": ("Reçu", "Receipt"),
     "note": ("Note", "Note"),
     "thanks": ("Merci de votre visite !", "Thank you for your visit!"),
@@ -147,6 +156,36 @@ def _money(minor: int, currency: str, locale: str) -> str:
 def money(amount: Money, language: str) -> str:
     """`Money(-123450, "EUR")` -> "-1 234,50 €" (fr) or "-€1,234.50" (en), printable."""
     return _money(amount.minor, amount.currency, LOCALES.get(language, "fr_FR"))
+
+
+@lru_cache(maxsize=4096)
+def _number(minor: int, currency: str, locale: str) -> str:
+    digits = babel_numbers.get_currency_precision(currency)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    amount = Money(minor, currency).to_decimal()
+    return printable(babel_numbers.format_decimal(amount, format=pattern, locale=locale))
+
+
+def number(amount: Money, language: str) -> str:
+    """An amount without its currency, for tables: "-1 234,50" (fr) or "-1,234.50" (en)."""
+    return _number(amount.minor, amount.currency, LOCALES.get(language, "fr_FR"))
+
+
+def currency_symbol(currency: str, language: str) -> str:
+    """"€" for EUR in both languages; the code when the printer could not print the symbol."""
+    symbol = babel_numbers.get_currency_symbol(currency, LOCALES.get(language, "fr_FR"))
+    return symbol if printable(symbol) == symbol else currency
+
+
+def percent(rate: Decimal, language: str) -> str:
+    """A VAT rate: "5,5 %" (fr, the French typography) or "5.5%" (en)."""
+    text = f"{rate.normalize():f}"
+    return text.replace(".", ",") + " %" if language == "fr" else text + "%"
+
+
+def day(when: date, language: str) -> str:
+    """A date spelt out so no one misreads it: "20 nov. 2027" / "Nov 20, 2027"."""
+    return printable(babel_dates.format_date(when, "medium", locale=LOCALES.get(language, "fr_FR")))
 
 
 def moment(instant: datetime, language: str, time_zone: str) -> str:

@@ -8,7 +8,9 @@ the document's order.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
 from pos.db import receipts as repo
 from pos.db.engine import SessionFactory
@@ -23,10 +25,13 @@ from pos.domain.receipt import (
     ReceiptTender,
     ReceiptVat,
     ShopInfo,
+    vat_breakdown,
 )
 from pos.domain.search_text import receipt_payload
+from pos.domain.shop_identity import card_valid_until
 from pos.hardware.receipt_text import label
 from pos.services.errors import ServiceError
+from pos.services.shop import load_shop_info
 
 JOB_KINDS = {"receipt": None, "gift_card_slip": ReceiptKind.GIFT_CARD_SLIP}
 
@@ -76,15 +81,21 @@ class ReceiptService:
         """
         with self._sessions() as s:
             stored = repo.find_document(s, document)
+            shop = load_shop_info(s, self._shop)  # as set in Settings now, on a reprint too
         if stored is None:
             raise ReceiptError("document_not_found", document=document)
         own = ReceiptKind(stored.kind)
         kind = own if kind is None else kind
         if kind not in (own, ReceiptKind.GIFT_CARD_SLIP):
             raise ReceiptError("kind_mismatch", document=stored.number, kind=kind.value)
-        card = _card(stored, gift_card_code) if kind is ReceiptKind.GIFT_CARD_SLIP else None
+        card = None
+        if kind is ReceiptKind.GIFT_CARD_SLIP:
+            issued = stored.created_at.astimezone(ZoneInfo(self._zone)).date()
+            valid_until = card_valid_until(issued, shop.card_validity_months)
+            card = _card(stored, gift_card_code, valid_until)
         lang = language or stored.language
-        return self._build(stored, kind, lang if lang in LANGUAGES else "fr", card, duplicate)
+        return self._build(stored, kind, lang if lang in LANGUAGES else "fr", card, duplicate,
+                           shop)
 
     def receipts_for_job(self, job_id: int) -> Receipt:
         """The receipt a `print_jobs` row asks for (kind, duplicate flag, document).
@@ -120,6 +131,7 @@ class ReceiptService:
         language: str,
         card: ReceiptGiftCard | None,
         duplicate: bool,
+        shop: ShopInfo,
     ) -> Receipt:
         currency = stored.currency
         tenders = tuple(
@@ -130,7 +142,7 @@ class ReceiptService:
         return Receipt(
             kind=kind,
             language=language,
-            shop=self._shop,
+            shop=shop,
             document_number=stored.number,
             created_at=stored.created_at,
             terminal_id=stored.terminal_id,
@@ -168,25 +180,25 @@ def _returned(stored: repo.StoredDocument, language: str) -> tuple[ReceiptLine, 
 
 
 def _vat(stored: repo.StoredDocument) -> tuple[ReceiptVat, ...]:
-    """Net VAT per rate: what the new items carry minus what the returned ones gave back."""
-    by_rate: dict[Decimal, int] = {}
-    for sign, lines in ((1, stored.new_items), (-1, stored.returned)):
-        for line in lines:
+    """VAT per rate (base, tax, total): the new items minus the returned ones."""
+    lines = []
+    for sign, stored_lines in ((1, stored.new_items), (-1, stored.returned)):
+        for line in stored_lines:
             try:
-                rate = Decimal(line.tax_rate or "0").normalize()
+                rate = Decimal(line.tax_rate or "0")
             except InvalidOperation:
-                continue
-            if line.tax_minor or rate:
-                by_rate[rate] = by_rate.get(rate, 0) + sign * line.tax_minor
-    return tuple(ReceiptVat(rate, Money(minor, stored.currency))
-                 for rate, minor in sorted(by_rate.items(), reverse=True) if rate)  # fmt: skip
+                rate = Decimal(0)
+            lines.append((rate, sign * line.amount_minor, sign * line.tax_minor))
+    return vat_breakdown(lines, stored.currency)
 
 
 def _line(line: repo.StoredLine, currency: str) -> ReceiptLine:
     return ReceiptLine(line.name, line.options, line.quantity, Money(line.amount_minor, currency))
 
 
-def _card(stored: repo.StoredDocument, code: str | None) -> ReceiptGiftCard:
+def _card(
+    stored: repo.StoredDocument, code: str | None, valid_until: date | None
+) -> ReceiptGiftCard:
     wanted = code.strip().upper() if code else None
     for card in stored.cards:
         if wanted is None or card.code == wanted:
@@ -195,6 +207,7 @@ def _card(stored: repo.StoredDocument, code: str | None) -> ReceiptGiftCard:
                 Money(card.issued_minor, stored.currency),
                 card.kind,
                 Money(card.balance_minor, stored.currency),
+                valid_until,
             )
     raise ReceiptError("no_gift_card", document=stored.number, code=wanted)
 

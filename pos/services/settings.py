@@ -27,6 +27,7 @@ from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.mail import SMTP_ENTRIES, SMTP_KEYRING
+from pos.domain.printer_models import DEFAULT_PROFILE, check_width, printer_model
 from pos.domain.printer_uri import normalise_printer_uri
 from pos.domain.roles import Operator, Permission
 from pos.services.access import confirm_operator, require
@@ -43,7 +44,9 @@ KEYRING_CLIENT_SECRET = "client-secret"
 KEYRING_INSTANCE_ID = "instance-id"
 TERMINAL_FILE = "terminal.json"
 LANGUAGES = ("fr", "en")
-DEFAULTS: dict[str, str] = {"printer_uri": "virtual", "language": "fr"}
+# printer_columns "": the profile's own width (pos.hardware.receipt_render.profile_columns).
+DEFAULTS: dict[str, str] = {"printer_uri": "virtual", "language": "fr",
+                            "printer_profile": DEFAULT_PROFILE, "printer_columns": ""}
 MAX_KEY_LENGTH = 4096
 MAX_SITE_ID_LENGTH = 100
 MAX_MAIL_FIELD_LENGTH = 254  # an e-mail address's limit; host and user names fit
@@ -155,6 +158,33 @@ class SettingsService:
         self._change(operator, Permission.MANAGE_DEVICES, "printer_uri", uri,
                      action="printer_changed")
         return uri
+
+    def printer_model(self) -> tuple[str, int | None]:
+        """This terminal's printer profile and line width (None: the profile's own width)."""
+        settings = self._read()
+        columns = settings["printer_columns"]
+        return settings["printer_profile"], int(columns) if columns.isdigit() else None
+
+    def set_printer_model(self, operator: Operator, profile: str, columns: int | None) -> None:
+        """Store the printer's model (a `PRINTER_MODELS` profile) and paper width.
+
+        Raises:
+            PermissionDeniedError, OperatorDisabledError, OperatorUnknownError,
+            PrinterModelError (domain): unknown profile or a width its paper does not have.
+            SettingsError: ``terminal_file_unwritable``.
+        """
+        require(operator, Permission.MANAGE_DEVICES)
+        printer_model(profile)
+        width = "" if (checked := check_width(profile, columns)) is None else str(checked)
+        with self._sessions.begin() as s:
+            operator = confirm_operator(s, operator, Permission.MANAGE_DEVICES)
+            settings = self._read()
+            before = {k: settings[k] for k in ("printer_profile", "printer_columns")}
+            settings.update(printer_profile=profile, printer_columns=width)
+            self._write(settings)
+            self._audit(s, operator, "printer_model_changed",
+                        {"before": before, "after": {"printer_profile": profile,
+                                                     "printer_columns": width}})  # fmt: skip
 
     def language(self) -> str:
         """The terminal's interface language at start-up: "fr" or "en"."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from pos.domain.money import Money
+from pos.domain.printer_models import PRINTER_MODELS
 from pos.domain.receipt import (
     Receipt,
     ReceiptGiftCard,
@@ -26,7 +27,13 @@ from pos.domain.receipt import (
     ShopInfo,
 )
 from pos.hardware.escpos_decode import EscposDecodeError, decode
-from pos.hardware.receipt_render import code_page, layout, render_escpos, render_text
+from pos.hardware.receipt_render import (
+    code_page,
+    layout,
+    profile_columns,
+    render_escpos,
+    render_text,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("COMPTOIR_UPDATE_GOLDEN") == "1"
@@ -35,10 +42,12 @@ CP858_ON_TM_T88V = 19
 SHOP = ShopInfo(
     "Boutique Lumière",
     ("12 rue des Lilas", "75011 Paris"),
-    "FR12345678901",
+    "FR44732829320",
     "01 23 45 67 89",
     ("Échanges et remboursements sous 30 jours, sur présentation de ce reçu.",),
     ("Exchanges and refunds within 30 days with this receipt.",),
+    siret="73282932000074",
+    card_validity_months=12,
 )
 
 
@@ -69,6 +78,7 @@ def base(kind: ReceiptKind = ReceiptKind.EXCHANGE, **changes: object) -> Receipt
         gift_card=None,
         qr_payload="CPT:D:T1-000042",
         open_drawer=True,
+        vat=(ReceiptVat(Decimal(20), eur(1332 - 498), eur(7990 - 2990)),),
     )
     return replace(receipt, kind=kind, **changes)  # type: ignore[arg-type]
 
@@ -88,6 +98,7 @@ def refund() -> Receipt:
         open_drawer=False,
         change_due=eur(0),
         tenders=(ReceiptTender("original_payment", eur(7970), "VISA 4242"),),
+        vat=(ReceiptVat(Decimal(20), eur(-1330), eur(-7980)),),
     )
 
 
@@ -103,13 +114,16 @@ def cancellation() -> Receipt:
         change_due=eur(0),
         open_drawer=False,
         note="Commande annulée à la demande de la cliente",
+        vat=(ReceiptVat(Decimal(20), eur(-1332), eur(-7990)),),
     )
 
 
 def slip() -> Receipt:
-    card = ReceiptGiftCard("K7QX3MZ9PTW4HB2R", eur(5000), "gift_card")
+    card = ReceiptGiftCard("K7QX3MZ9PTW4HB2R", eur(5000), "gift_card",
+                           valid_until=date(2027, 11, 20))  # fmt: skip
     return base(
         ReceiptKind.GIFT_CARD_SLIP,
+        vat=(),
         gift_card=card,
         open_drawer=False,
         balance=eur(-5000),
@@ -140,6 +154,54 @@ CASES = [
 
 def receipt_for(name: str, language: str) -> Receipt:
     return replace(LAYOUTS[name](), language=language)
+
+
+# Every printer offered in Settings, at every width its paper has: the exchange (VAT table)
+# and the gift-card slip (two QR codes), in both languages.
+PROFILE_CASES = [
+    (model.profile, width, name, language)
+    for model in PRINTER_MODELS
+    for width in model.widths
+    for name in ("exchange", "gift_card_slip")
+    for language in ("fr", "en")
+]
+
+
+@pytest.mark.parametrize(("profile", "columns", "name", "language"), PROFILE_CASES)
+def test_golden_bytes_of_every_offered_printer(
+    profile: str, columns: int, name: str, language: str
+) -> None:
+    receipt = receipt_for(name, language)
+    data = render_escpos(receipt, profile=profile, columns=columns)
+    path = GOLDEN / "profiles" / f"{profile}-{columns}-{name}-{language}.bin"
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"missing {path.name}: run with COMPTOIR_UPDATE_GOLDEN=1"
+    assert data == path.read_bytes(), render_text(receipt, columns=columns)
+    job = decode(data, profile=profile)
+    text = render_text(receipt, columns=columns)
+    qr_codes = [row.qr for row in layout(receipt, columns) if row.qr]
+    if job.images:  # no native QR (58 mm clones): python-escpos sends each as a raster image
+        assert job.images == len(qr_codes) and job.qr_payloads == []
+        printed = [line for line in job.render(columns).split("\n")
+                   if line.strip() and line.strip() != "[image]"]  # fmt: skip
+        assert printed == [line for line in text.split("\n")
+                           if line.strip() and not line.strip().startswith("[QR")]  # fmt: skip
+    else:
+        assert job.render(columns) == text and job.qr_payloads == qr_codes
+    assert all(row.cells <= columns for row in job.rows), job.lines
+    assert job.codepages == [code_page(profile).table]
+    assert "Boutique Lumière" in job.bold_spans and "SIRET 73282932000074" in job.lines
+
+
+def test_each_offered_printer_has_its_own_width_by_default() -> None:
+    widths = {model.profile: profile_columns(model.profile) for model in PRINTER_MODELS}
+    # The 80 mm TM-T20II/III prints 48 characters a line; the TM-T88V 42; 58 mm paper 32.
+    assert widths["TM-T20II"] == 48 and widths["TM-T88V"] == 42
+    assert widths["RP-F10-58mm"] == 32 and widths["NT-5890K"] == 32
+    for model in PRINTER_MODELS:
+        assert widths[model.profile] in model.widths
 
 
 @pytest.mark.parametrize(("name", "language", "columns"), CASES)
@@ -268,14 +330,58 @@ def test_unknown_bytes_are_refused_by_the_decoder() -> None:
         decode(b"\x1d(k\x10\x00")
 
 
-def test_the_documents_vat_prints_per_rate_in_both_languages() -> None:
-    # An exchange: a tee back (VAT 5.00 at 20 %), a notebook out (VAT 1.04 at 5.5 %).
-    vat = (ReceiptVat(Decimal(20), eur(-500)), ReceiptVat(Decimal("5.5"), eur(104)))
+def test_the_vat_table_per_rate_in_both_languages() -> None:
+    # An exchange: a tee back (29.90, VAT 5.00 at 20 %), a notebook out (9.50, 0.50 at 5.5 %).
+    vat = (ReceiptVat(Decimal(20), eur(-500), eur(-2990)),
+           ReceiptVat(Decimal("5.5"), eur(50), eur(950)))  # fmt: skip
     french = decode(render_escpos(replace(base(), vat=vat), columns=42)).lines
-    assert any(line.startswith("TVA 20 %") and line.endswith("-5,00 €") for line in french)
-    assert any(line.startswith("TVA 5,5") and line.endswith("1,04 €") for line in french)
+    at = french.index("DÉTAIL TVA (€)")
+    assert french[at + 1 : at + 5] == [
+        "Taux             HT        TVA         TTC",
+        "20 %         -24,90      -5,00      -29,90",
+        "5,5 %          9,00       0,50        9,50",
+        "Total        -15,90      -4,50      -20,40",
+    ]
     english = decode(render_escpos(replace(base(language="en"), vat=vat), columns=32)).lines
-    assert any(line.startswith("VAT 20%") and line.endswith("-€5.00") for line in english)
-    assert any(line.startswith("VAT 5.5%") and line.endswith("€1.04") for line in english)
-    plain = decode(render_escpos(base())).lines  # no VAT given: none printed (the VAT id only)
-    assert not any(line.startswith(("TVA 2", "TVA 5")) for line in plain)
+    at = english.index("VAT BREAKDOWN (€)")
+    assert english[at + 1 : at + 5] == [
+        "Rate        Net     VAT    Gross",
+        "20%      -24.90   -5.00   -29.90",
+        "5.5%       9.00    0.50     9.50",
+        "Total    -15.90   -4.50   -20.40",
+    ]
+    plain = decode(render_escpos(replace(base(), vat=()))).lines  # no VAT given: no table
+    assert "DÉTAIL TVA (€)" not in plain
+
+
+def test_large_amounts_put_each_vat_figure_on_its_own_line_on_58_mm() -> None:
+    vat = (ReceiptVat(Decimal(20), eur(-2057613), eur(-12345678)),)
+    lines = decode(render_escpos(replace(base(), vat=vat), columns=32)).lines
+    at = lines.index("DÉTAIL TVA (€)")
+    assert lines[at + 1 : at + 5] == [
+        "20 %",
+        "  HT                 -102 880,65",
+        "  TVA                 -20 576,13",
+        "  TTC                -123 456,78",
+    ]
+
+
+def test_shop_identity_heads_every_receipt() -> None:
+    lines = decode(render_escpos(base(), columns=42)).lines
+    at = lines.index("12 rue des Lilas")
+    assert lines[at : at + 5] == ["12 rue des Lilas", "75011 Paris", "Tél. 01 23 45 67 89",
+                                  "SIRET 73282932000074", "TVA FR44732829320"]  # fmt: skip
+
+
+def test_a_blank_line_around_every_qr_code_and_the_cards_validity() -> None:
+    for language, validity in (("fr", "Valable jusqu'au              20 nov. 2027"),
+                               ("en", "Valid until                   Nov 20, 2027")):  # fmt: skip
+        rows = layout(replace(slip(), language=language), 42)
+        for at, row in enumerate(rows):
+            if row.qr:
+                assert rows[at - 1].text == "" and rows[at + 1].text == ""
+                assert rows[at + 2].text.strip()  # the caption, one blank line below
+        assert validity in [row.text for row in rows]
+    no_end = replace(slip().gift_card, valid_until=None)
+    text = render_text(replace(slip(), gift_card=no_end), columns=42)
+    assert "Valable sans limite de durée" in text

@@ -113,11 +113,16 @@ def test_new_items_get_the_rate_wix_charged_else_the_category_else_the_default(
     done = store.returns.commit(cashier, order_id, draft, [Tender(TenderMethod.CASH, eur(200))])
     receipts = ReceiptService(sessions=sessions, clock=FakeClock(NOW), shop=ShopInfo("Boutique"))
     receipt = receipts.receipt(done.number)
-    assert receipt.vat == (ReceiptVat(Decimal(20), eur(-500)), ReceiptVat(Decimal(10), eur(109)),
-                           ReceiptVat(Decimal("5.5"), eur(104)))  # fmt: skip
-    text = render_text(receipt).replace("\u202f", " ").replace("\u00a0", " ")
-    for row in ("TVA 20 %", "-5,00 €", "TVA 10 %", "1,09 €", "TVA 5,5 %", "1,04 €"):
-        assert row in text
+    # Per rate: tax, then what the lines add up to tax included (HT is the difference).
+    assert receipt.vat == (ReceiptVat(Decimal(20), eur(-500), eur(-3000)),
+                           ReceiptVat(Decimal(10), eur(109), eur(1200)),
+                           ReceiptVat(Decimal("5.5"), eur(104), eur(2000)))  # fmt: skip
+    lines = render_text(receipt).split("\n")
+    for row in ("20 %         -25,00      -5,00      -30,00",
+                "10 %          10,91       1,09       12,00",
+                "5,5 %         18,96       1,04       20,00",
+                "Total          4,87      -2,87        2,00"):  # fmt: skip
+        assert row in lines
 
 
 def test_pulled_categories_drive_final_sale_exchange_only_and_store_credit_only(
