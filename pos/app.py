@@ -29,7 +29,7 @@ from pos.db.engine import DatabaseUnavailableError, SessionFactory, make_session
 from pos.db.opening import open_shop
 from pos.domain.clock import SystemClock
 from pos.domain.money import Money
-from pos.domain.receipt import ShopInfo
+from pos.domain.shop_identity import ShopIdentity
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
@@ -40,6 +40,7 @@ from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
+from pos.services.shop import ShopService
 from pos.services.signing import LazySigner
 from pos.services.stock import StockService
 from pos.services.sync_port import LazySyncService, wix_sync_service
@@ -144,14 +145,20 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
     """
     clock = SystemClock()
     zone = environ.get("COMPTOIR_TIME_ZONE", "Europe/Paris")
-    shop = ShopInfo(environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
+    # receipts (#15): the shop's identity is Settings' (in the database); the name from the
+    # environment is only what prints until an admin saves one.
+    shop_identity = ShopService(sessions=sessions, clock=clock, default=ShopIdentity(
+        environ.get("COMPTOIR_SHOP_NAME", "Comptoir")))
+    shop = shop_identity.default.to_shop_info()
     terminal = environ.get("COMPTOIR_TERMINAL", "T1")
     receipts = ReceiptService(sessions=sessions, clock=clock, shop=shop, time_zone=zone)
     settings = SettingsService(sessions=sessions, clock=clock,
                                config_path=data_dir() / "terminal.json")
     printer_uri = environ.get("COMPTOIR_PRINTER") or settings.printer_uri() or "virtual"
+    # receipts (#15): each printer is made with the model and width chosen in Settings.
+    make_printer = partial(_make_printer, model=settings.printer_model)
     queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
-                              printers=_make_printer, terminal_id=terminal,
+                              printers=make_printer, terminal_id=terminal,
                               default_printer=printer_uri)
     return CounterServices(
         users=UserService(sessions=sessions, clock=clock),
@@ -169,23 +176,29 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
                                      pictures_dir=data_dir() / PICTURES_DIR)),
         settings=settings,
         policy=PolicyService(sessions=sessions, clock=clock),
-        test_print=_test_print,
+        test_print=partial(_test_print, make_printer),
         warm_up=_warm_up,
         cash=CashService(sessions=sessions, clock=clock, terminal_id=terminal),
         # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
         closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
                                signer=LazySigner(data_dir), time_zone=zone),
-        print_closure=partial(_print_closure, printer_uri, shop.name))
+        print_closure=partial(_print_closure, printer_uri, shop_identity.shop_info, make_printer),
+        shop=shop_identity)
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
 # they are imported when the first receipt prints, not while the window opens.
 
 
-def _make_printer(uri: str):  # type: ignore[no-untyped-def]
+def _make_printer(uri: str, *, model: Callable[[], tuple[str, int | None]] | None = None):  # type: ignore[no-untyped-def]
+    """The printer at `uri`, of the model and width `model()` says (Settings), if given."""
     from pos.hardware.printer import make_printer
+    from pos.hardware.receipt_render import profile_columns
 
-    return make_printer(uri)
+    if model is None:
+        return make_printer(uri)
+    profile, columns = model()
+    return make_printer(uri, profile=profile, columns=columns or profile_columns(profile))
 
 
 def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
@@ -218,18 +231,19 @@ def _open_demo_drawer(services: CounterServices) -> None:
         cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
 
 
-def _print_closure(uri: str, shop_name: str, closure, language: str) -> None:  # type: ignore[no-untyped-def]
+def _print_closure(uri: str, shop_info, make_printer, closure, language: str) -> None:  # type: ignore[no-untyped-def]
     """The Z slip on the receipt printer (on the printing runner, never the GUI thread)."""
     from pos.domain.closing import ClosureSlip  # noqa: PLC0415
     from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
-    from pos.hardware.printer import make_printer  # noqa: PLC0415
 
-    slip = ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
+    shop = shop_info()  # receipts (#15): the identity heads the slip too
+    slip = ClosureSlip(shop.name, closure.number, closure.kind, closure.terminal_id,
                        closure.period, closure.closed_at.isoformat(), closure.closed_by,
-                       closure.hash, closure.signature, closure.report, language)
+                       closure.hash, closure.signature, closure.report, language, shop)
     printer = make_printer(uri)
     try:
-        printer.print_job(render_closure_escpos(slip))
+        printer.print_job(render_closure_escpos(slip, profile=printer.profile,
+                                                columns=printer.columns))
     finally:
         printer.close()
 
@@ -240,9 +254,9 @@ def _simulated_terminal():  # type: ignore[no-untyped-def]
     return SimulatedTerminal()
 
 
-def _test_print(uri: str) -> None:
+def _test_print(make_printer, uri: str) -> None:  # type: ignore[no-untyped-def]
     """A few lines on the printer at `uri` (the settings screen's Test print; off the GUI)."""
-    printer = _make_printer(uri)
+    printer = make_printer(uri)
     try:
         printer.print_job(b"\x1b@Comptoir - test\n\n\n\x1dV\x00")
     finally:

@@ -24,7 +24,9 @@ from pos.services.printing import PrintQueueService
 from pos.services.receipts import ReceiptService
 
 PRINTER_ENV = "COMPTOIR_PRINTER"
-SHOP = ShopInfo("Comptoir")  # TODO(lead): the shop header from the settings (#4)
+# What prints until an admin saves the shop's identity in Settings (the receipts read it from
+# the database, the CLI's and the counter's alike).
+SHOP = ShopInfo(os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
 _MESSAGES = {
     "document_not_found": "no counter document {document!s}",
     "no_gift_card": "document {document!s} issued no gift card",

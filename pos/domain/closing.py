@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from pos.domain.errors import DomainError
+from pos.domain.receipt import ShopInfo
 
 GENESIS = "0" * 64
 
@@ -254,6 +255,7 @@ class ClosureSlip:
     signature: str
     report: Report
     language: str = "fr"
+    shop: ShopInfo | None = None  # the identity under the name (address, SIRET, VAT number)
 
 
 def valid_period(kind: str, period: str) -> bool:

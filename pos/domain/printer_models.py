@@ -35,7 +35,7 @@ PRINTER_MODELS = (
     PrinterModel("TM-T20II-42col", "Epson TM-T20II (42 columns)", 80),
     PrinterModel("RP-F10-80mm", "Seiko RP-F10 80 mm", 80),
     PrinterModel("RP-F10-58mm", "Seiko RP-F10 58 mm", 58),
-    PrinterModel("NT-5890K", "58 mm (NT-5890K, POS-5890 and clones)", 58),
+    PrinterModel("NT-5890K", "58 mm (NT-5890K, POS-5890…)", 58),
 )
 DEFAULT_PROFILE = "TM-T88V"
 

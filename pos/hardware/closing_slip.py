@@ -12,7 +12,7 @@ from pos.domain.closing import ClosureSlip, Figure
 from pos.domain.money import Money
 from pos.hardware import receipt_text as words
 from pos.hardware.escpos_decode import show_row
-from pos.hardware.receipt_render import COLUMNS, Row, _Escpos
+from pos.hardware.receipt_render import COLUMNS, Row, _Escpos, shop_lines
 
 _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "z": ("TICKET Z - CLÔTURE", "Z REPORT - CLOSURE"),
@@ -70,6 +70,8 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
         return words.money(Money(minor, currency), lang)
 
     rows.append(Row(words.printable(slip.shop_name), "center", True, "tall"))
+    for line in shop_lines(slip.shop, lang) if slip.shop else ():  # the identity, as receipts
+        rows.extend(Row(part, "center") for part in words.wrap(words.printable(line), columns))
     rows.append(Row(_say(lang, slip.kind), "center", True))
     if slip.number:
         pair(_say(lang, "number"), str(slip.number), bold=True)

@@ -55,6 +55,16 @@ class EscposReceiptPrinter:
     def transport(self) -> Transport:
         return self._transport
 
+    @property
+    def profile(self) -> str:
+        """The python-escpos profile jobs are rendered for."""
+        return self._profile
+
+    @property
+    def columns(self) -> int:
+        """Characters per line on this printer's paper."""
+        return self._columns
+
     def print_receipt(self, receipt: Receipt) -> None:
         """Render `receipt` (its drawer pulse included when `open_drawer`), then one write.
 

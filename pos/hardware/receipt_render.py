@@ -16,7 +16,7 @@ from escpos.constants import CODEPAGE_CHANGE, QR_ECLEVEL_M
 from escpos.printer import Dummy
 
 from pos.domain.money import Money, total_of
-from pos.domain.receipt import Receipt, ReceiptKind, ReceiptLine
+from pos.domain.receipt import Receipt, ReceiptKind, ReceiptLine, ShopInfo
 from pos.hardware import receipt_text as words
 from pos.hardware.escpos_decode import profile_code_pages, python_codec, show_row
 
@@ -121,19 +121,23 @@ class _Builder:
 def _header(b: _Builder) -> None:
     shop = b.receipt.shop
     b.text(shop.name, align="center", bold=True, size="big")
-    for line in shop.address_lines:
+    for line in shop_lines(shop, b.language):
         b.text(line, align="center")
-    if shop.phone:
-        b.text(f"{b.say('phone')} {shop.phone}", align="center")
-    if shop.siret:
-        b.text(f"{b.say('siret')} {shop.siret}", align="center")
-    if shop.vat_id:
-        b.text(f"{b.say('vat_id')} {shop.vat_id}", align="center")
     b.blank()
     if b.receipt.duplicate:
         b.text(b.say("duplicate"), align="center", bold=True, size="tall")
     b.text(b.say(_title_key(b.receipt)), align="center", bold=True, size="tall")
     b.rule()
+
+
+def shop_lines(shop: ShopInfo, language: str) -> list[str]:
+    """The identity under the shop's name: address, phone, SIRET, VAT number (receipts and
+    the closing slips)."""
+    lines = list(shop.address_lines)
+    for key, value in (("phone", shop.phone), ("siret", shop.siret), ("vat_id", shop.vat_id)):
+        if value:
+            lines.append(f"{words.label(language, key)} {value}")
+    return lines
 
 
 def _title_key(receipt: Receipt) -> str:

@@ -48,6 +48,16 @@ class ShopService:
                  default: ShopIdentity) -> None:  # fmt: skip
         self._sessions, self._clock, self._default = sessions, clock, default
 
+    @property
+    def default(self) -> ShopIdentity:
+        """What prints until an admin saves an identity."""
+        return self._default
+
+    def shop_info(self) -> ShopInfo:
+        """The header and footer receipts and closing slips print now."""
+        with self._sessions() as s:
+            return load_shop_info(s, self._default.to_shop_info())
+
     def identity(self) -> ShopIdentity:
         """The identity receipts print now."""
         with self._sessions() as s:

@@ -27,6 +27,7 @@ from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
+from pos.services.shop import ShopService
 from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
@@ -69,6 +70,7 @@ class CounterServices:
     cash: CashService | None = None
     closing: ClosingService | None = None
     print_closure: Callable[[Closure, str], None] | None = None  # the Z slip, on the printer
+    shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
 
 
 class TopBar(Retranslating, QWidget):
@@ -179,7 +181,7 @@ class CounterSession(QObject):
             card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
         self.settings = (create_settings_screen(
             settings=services.settings, policy=services.policy, users=services.users,
-            runner=runner, test_print=services.test_print)
+            runner=runner, test_print=services.test_print, shop=services.shop)
             if services.settings is not None and services.policy is not None else None)
         self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
         self.top_bar.closing_available = (services.cash is not None

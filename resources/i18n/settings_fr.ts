@@ -217,6 +217,11 @@
         <translation>Imprimante</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="349" />
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="304" />
         <source>Wix</source>
         <translation>Wix</translation>
@@ -656,6 +661,153 @@
         <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
         <source>Save categories</source>
         <translation>Enregistrer les catégories</translation>
+    </message>
+</context>
+<context>
+    <name>ShopTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="87" />
+        <source>Shop name</source>
+        <translation>Nom de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="88" />
+        <source>Address (one line each)</source>
+        <translation>Adresse (ligne par ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="89" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="90" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="91" />
+        <source>VAT number</source>
+        <translation>Numéro de TVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="92" />
+        <source>Country (FR, BE…)</source>
+        <translation>Pays (FR, BE…)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="93" />
+        <source>Gift cards valid for (months, 0: no end)</source>
+        <translation>Validité des cartes cadeaux (mois, 0 : illimitée)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="94" />
+        <source>Receipt footer in French</source>
+        <translation>Pied de ticket en français</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="95" />
+        <source>Receipt footer in English</source>
+        <translation>Pied de ticket en anglais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="99" />
+        <source>14 digits (France)</source>
+        <translation>14 chiffres (France)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="100" />
+        <source>FR + key + SIREN (France)</source>
+        <translation>FR + clé + SIREN (France)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="101" />
+        <source>Save the shop&apos;s identity</source>
+        <translation>Enregistrer l’identité de la boutique</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterModelPanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="151" />
+        <source>Printer model and paper width</source>
+        <translation>Modèle d’imprimante et largeur du papier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="152" />
+        <source>{n} characters</source>
+        <translation>{n} caractères</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="153" />
+        <source>As the model</source>
+        <translation>Selon le modèle</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/shop_tab.py" line="155" />
+        <source>Save printer model</source>
+        <translation>Enregistrer le modèle</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSettingsViewModel</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="93" />
+        <source>The shop&apos;s identity is saved: the next receipts print it.</source>
+        <translation>L’identité de la boutique est enregistrée : les prochains tickets l’impriment.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="100" />
+        <source>The printer model is saved.</source>
+        <translation>Le modèle d’imprimante est enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettings</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="37" />
+        <source>The shop needs a name.</source>
+        <translation>La boutique doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="38" />
+        <source>This SIRET is not valid: 14 digits, as on the Kbis extract.</source>
+        <translation>Ce SIRET n’est pas valide : 14 chiffres, comme sur l’extrait Kbis.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="39" />
+        <source>This VAT number is not valid: FR, a 2-digit key, then the SIREN.</source>
+        <translation>Ce numéro de TVA n’est pas valide : FR, une clé à 2 chiffres, puis le SIREN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="40" />
+        <source>The VAT number is not the one of this SIRET&apos;s company.</source>
+        <translation>Ce numéro de TVA n’est pas celui de l’entreprise de ce SIRET.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="41" />
+        <source>A gift card&apos;s validity is 0 (no end) to 120 months.</source>
+        <translation>La validité d’une carte cadeau va de 0 (illimitée) à 120 mois.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="42" />
+        <source>A field is too long: at most 4 lines of 120 characters.</source>
+        <translation>Un champ est trop long : 4 lignes de 120 caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="43" />
+        <source>The country is a 2-letter code, such as FR or BE.</source>
+        <translation>Le pays est un code de 2 lettres, comme FR ou BE.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="51" />
+        <source>This printer&apos;s paper does not have that width.</source>
+        <translation>Le papier de cette imprimante n’a pas cette largeur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="52" />
+        <source>This printer model is not offered.</source>
+        <translation>Ce modèle d’imprimante n’est pas proposé.</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pos.domain.closing import CashFigures, ClosureSlip, Figure, build_report
+from pos.domain.receipt import ShopInfo
 from pos.hardware.closing_slip import layout_closure, render_closure_escpos, render_closure_text
 from pos.hardware.escpos_decode import decode
 
@@ -43,3 +46,13 @@ def test_the_slip_words_its_figures_in_each_language() -> None:
     assert "Écart" in french and "-0,70 €" in french  # counted 127.00 for 127.70 expected
     with pytest.raises(ValueError):
         layout_closure(slip("fr"), columns=40)
+
+
+def test_the_slip_carries_the_shops_identity_under_its_name() -> None:
+    shop = ShopInfo("Boutique Hélène", ("3 place du Marché",), "FR44732829320", "01 23 45 67 89",
+                    siret="73282932000074")  # fmt: skip
+    for language, phone in (("fr", "Tél. 01 23 45 67 89"), ("en", "Tel. 01 23 45 67 89")):
+        lines = decode(render_closure_escpos(replace(slip(language), shop=shop))).lines
+        assert lines[1:5] == ["3 place du Marché", phone, "SIRET 73282932000074",
+                              "VAT FR44732829320" if language == "en" else "TVA FR44732829320"]
+    assert "SIRET" not in render_closure_text(slip("fr"))  # no identity given: the name only

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos.domain.roles import Operator, Permission, Role
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
+from pos.services.shop import ShopService
 from pos.services.users import UserService, UserView
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
@@ -29,6 +30,8 @@ from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.categories_tab import CategoriesTab
 from pos.ui.screens.settings.mail_tab import MailTab
 from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
+from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
+from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
 from pos.ui.screens.settings.view_model import (
     PolicyForm,
     SettingsViewModel,
@@ -40,13 +43,14 @@ from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
-TABS = ("printer", "wix", "mail", "policy", "categories", "users", "language")
+TABS = ("printer", "shop", "wix", "mail", "policy", "categories", "users", "language")
 SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
 SCREEN_QSS = """
 #settingsScreen { background: #f4f3ef; }
 QLineEdit, QComboBox { min-height: 44px; font-size: 18px; padding: 0 8px; }
+QPlainTextEdit { font-size: 18px; }
 QComboBox { min-height: 48px; }
 QCheckBox { min-height: 48px; font-size: 18px; }
 QCheckBox::indicator { width: 32px; height: 32px; }
@@ -76,12 +80,14 @@ class SettingsScreen(Retranslating, QWidget):
     back_requested = Signal()
     language_requested = Signal(str)
 
-    def __init__(self, *, view_model: SettingsViewModel, parent: QWidget | None = None) -> None:
+    def __init__(self, *, view_model: SettingsViewModel,
+                 receipt_settings: ReceiptSettingsViewModel,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("settingsScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
-        self._vm = view_model
+        self._vm, self._receipt_vm = view_model, receipt_settings
         self._users_model = SettingsUsersTableModel(parent=self)
         self._build_ui()
         self._connect_signals()
@@ -95,6 +101,7 @@ class SettingsScreen(Retranslating, QWidget):
 
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
+        self._receipt_vm.operator = operator
         self._clear_secrets()
         # The services refuse anyone else anyway; the tabs of the secrets are not even shown.
         may_wix = operator is not None and operator.may(Permission.MANAGE_WIX_CREDENTIALS)
@@ -112,6 +119,7 @@ class SettingsScreen(Retranslating, QWidget):
         self._clear_secrets()
         self.show_tab("printer")
         self._vm.reopen()
+        self._receipt_vm.load()
 
     def show_tab(self, key: str) -> None:
         """Show tab `key` (one of `TABS`); a tab hidden from the operator shows the first."""
@@ -141,8 +149,11 @@ class SettingsScreen(Retranslating, QWidget):
         self._wix_tab = WixTab(view_model=self._vm)
         self._mail_tab = MailTab(view_model=self._vm)
         self._categories = CategoriesTab()
+        self.shop_tab = ShopTab(view_model=self._receipt_vm)
+        self._tabs["shop"].setVisible(self._receipt_vm.has_shop)
         for page in (
             self._printer_page(),
+            self.shop_tab,
             self._wix_tab,
             self._mail_tab,
             self._policy_page(),
@@ -173,10 +184,12 @@ class SettingsScreen(Retranslating, QWidget):
         buttons.addWidget(self._test_print)
         buttons.addStretch(1)
         self._printer_label = QLabel(objectName="sectionTitle")
+        self.printer_model = PrinterModelPanel(view_model=self._receipt_vm)
         layout = QVBoxLayout(page)
         for widget in (self._printer_label, self._printer_uri, self._printer_hint):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.printer_model)
         layout.addStretch(1)
         return page
 
@@ -286,6 +299,7 @@ class SettingsScreen(Retranslating, QWidget):
         self._vm.loaded.connect(self._render)
         self._vm.status_changed.connect(self._render_status)
         self._vm.language_requested.connect(self.language_requested)
+        self._receipt_vm.status.connect(self._vm.show_status)
 
     def _on_add_user_clicked(self) -> None:
         pin, again = self._new_pin.text(), self._new_pin_again.text()
@@ -333,6 +347,7 @@ class SettingsScreen(Retranslating, QWidget):
         self._back.setText(self.tr("Back"))
         tab_titles = (
             self.tr("Printer"),
+            self.tr("Shop"),
             self.tr("Wix"),
             self.tr("E-mail"),
             self.tr("Return policy"),
@@ -430,6 +445,7 @@ def create_settings_screen(
     users: UserService,
     runner: TaskRunner,
     test_print: TestPrint | None = None,
+    shop: ShopService | None = None,
 ) -> SettingsScreen:
     """The settings screen and its view model; `set_operator`, then `activate()` to show it.
 
@@ -440,10 +456,13 @@ def create_settings_screen(
         runner: the app's task runner (every service call runs there).
         test_print: prints a test page on a printer URI (raises when it cannot); the Test
             print button is disabled without it.
+        shop: the shop's identity (the Shop tab is hidden without it).
     """
     view_model = SettingsViewModel(
         settings=settings, policy=policy, users=users, runner=runner, test_print=test_print
     )
-    screen = SettingsScreen(view_model=view_model)
+    receipt_settings = ReceiptSettingsViewModel(settings=settings, shop=shop, runner=runner)
+    screen = SettingsScreen(view_model=view_model, receipt_settings=receipt_settings)
     view_model.setParent(screen)
+    receipt_settings.setParent(screen)
     return screen

@@ -405,6 +405,10 @@ class SettingsViewModel(QObject):
             log.info("settings: %s", type(error).__name__)  # a device's refusal, shown below
         self._set_status(refusal_text(error), "error")
 
+    def show_status(self, text: str, kind: str) -> None:
+        """Show another part of the screen's outcome (the Shop tab's) on the status line."""
+        self._set_status(text, kind)
+
     def _set_status(self, text: str, kind: str) -> None:
         self.status_text, self.status_kind = text, kind
         self.status_changed.emit()

@@ -9,8 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos.db.engine import SessionFactory
+from pos.domain.shop_identity import ShopIdentity
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
+from pos.services.shop import ShopService
 from pos.ui.screens.settings import SettingsScreen, create_settings_screen
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, build_shop
@@ -55,6 +57,8 @@ def make_screen(
             users=shop.users,
             runner=runner,
             test_print=printed.append,
+            shop=ShopService(sessions=shop.sessions, clock=shop.clock,
+                             default=ShopIdentity("Comptoir")),
         )
         show(qtbot, screen)
         screen.set_operator(operator or shop.users.login("admin", "7391"))

@@ -1,0 +1,71 @@
+"""The composition root hands Settings' printer model and the shop's identity to the printers:
+a receipt job and the Z slip are rendered for the chosen profile and width, with the identity."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pos.app import _make_printer, _print_closure, build_counter_services
+from pos.config import DATA_DIR_ENV
+from pos.db.engine import SessionFactory
+from pos.domain.closing import build_report
+from pos.domain.shop_identity import ShopIdentity
+from pos.hardware.escpos_decode import decode
+from pos.hardware.transports import VirtualPrinter
+from tests.support.shop import build_shop
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
+    sessions: SessionFactory,
+) -> None:
+    shop = build_shop(sessions)
+    services = build_counter_services(sessions, demo=True, environ={})
+    settings, identity = services.settings, services.shop
+    assert settings is not None and identity is not None
+    admin = shop.users.login("admin", "7391")
+    settings.set_printer_model(admin, "TM-T20II", None)  # 80 mm, 48 columns by its profile
+    printer = _make_printer("virtual", model=settings.printer_model)
+    assert (printer.profile, printer.columns) == ("TM-T20II", 48)
+    printer.close()
+    settings.set_printer_model(admin, "TM-T20II", 42)
+    printer = _make_printer("virtual", model=settings.printer_model)
+    assert printer.columns == 42
+    printer.close()
+    # The Z slip: on that printer's paper, headed by the identity saved in Settings.
+    identity.save(admin, ShopIdentity("Boutique Lumière", "12 rue des Lilas", "",
+                                      "73282932000074", "FR44732829320"))  # fmt: skip
+    virtual = VirtualPrinter()
+    make = partial(_make_printer, model=settings.printer_model)
+    closure = SimpleNamespace(
+        number=3, kind="z", terminal_id="T1", period="2026-11-20", closed_at=shop.clock.now(),
+        closed_by="maxime", hash="ab" * 32, signature="cd" * 64,
+        report=build_report(documents=0, first_number="", last_number="", figures=[],
+                            previous_grand_total={}, cash=[]))  # fmt: skip
+    _print_closure("virtual", identity.shop_info, lambda uri: _with(virtual, make, uri),
+                   closure, "fr")  # fmt: skip
+    (job,) = virtual.jobs
+    lines = decode(job.data).lines
+    assert lines[:4] == ["Boutique Lumière", "12 rue des Lilas", "SIRET 73282932000074",
+                         "TVA FR44732829320"]  # fmt: skip
+    assert max(len(line) for line in lines) == 42
+
+
+def _with(virtual: VirtualPrinter, make, uri: str):  # type: ignore[no-untyped-def]
+    """The printer `make` builds, writing into `virtual` (to read the job back)."""
+    from pos.hardware.printer import make_printer
+
+    model = make(uri)
+    profile, columns = model.profile, model.columns
+    model.close()
+    return make_printer(uri, profile=profile, columns=columns, transport=virtual)
