@@ -1,4 +1,5 @@
-"""`comptoir receipt show|print DOCUMENT`: read a receipt as text, or reprint it (DUPLICATE).
+"""`comptoir receipt show|print DOCUMENT`: read a receipt as text (and as a PNG of the paper,
+`--png`), or reprint it (DUPLICATE).
 
 `print` queues a duplicate through the print queue (the same job the counter's "reprint"
 makes) and runs that job once, here, on `--printer` (else `$COMPTOIR_PRINTER`, else the
@@ -10,14 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from pos.cli.common import add_db_option, open_database
 from pos.db.engine import SessionFactory, make_sessions
 from pos.domain.clock import SystemClock
+from pos.domain.printer_models import DEFAULT_PROFILE, PRINTER_MODELS
 from pos.domain.receipt import ShopInfo
 from pos.hardware.errors import DeviceError
 from pos.hardware.printer import EscposReceiptPrinter, make_printer
-from pos.hardware.receipt_render import render_text
+from pos.hardware.receipt_image import save_job_image
+from pos.hardware.receipt_render import render_escpos, render_text
 from pos.hardware.transports import VirtualPrinter, parse_printer_uri
 from pos.services.errors import ServiceError
 from pos.services.printing import PrintQueueService
@@ -40,6 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     show.add_argument("document", metavar="DOCUMENT", help="document number, e.g. T1-000012")
     show.add_argument("--columns", type=int, default=42, help="characters per line (42)")
     show.add_argument("--lang", choices=("fr", "en"), help="the document's language if omitted")
+    show.add_argument("--png", metavar="FILE",
+                      help="also draw the printed paper into FILE (a PNG), from the job's bytes")
+    show.add_argument("--profile", default=DEFAULT_PROFILE,
+                      choices=[model.profile for model in PRINTER_MODELS],
+                      help=f"the printer model the PNG is rendered for ({DEFAULT_PROFILE})")
     add_db_option(show)
     show.set_defaults(handler=_show)
     reprint = actions.add_parser("print", help="reprint the receipt, marked DUPLICATE")
@@ -64,6 +73,12 @@ def _show(args: argparse.Namespace) -> int:
         receipts = _receipts(make_sessions(engine))
         receipt = receipts.receipt(args.document, language=args.lang)
         print(render_text(receipt, columns=args.columns))
+        if args.png:
+            job = render_escpos(receipt, profile=args.profile, columns=args.columns)
+            save_job_image(job, Path(args.png), columns=args.columns, profile=args.profile)
+    except OSError as error:
+        print(f"cannot write the picture: {error.strerror or error}", file=sys.stderr)
+        return 1
     except (ServiceError, ValueError) as error:
         text = _message(error) if isinstance(error, ServiceError) else str(error)
         print(f"cannot show the receipt: {text}", file=sys.stderr)

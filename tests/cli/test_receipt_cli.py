@@ -99,3 +99,17 @@ def test_print_refuses_bad_printers_and_unknown_documents(run: Run) -> None:
     assert code == 2 and "not valid" in err
     code, _, err = run("receipt", "print", "T1-000404")
     assert code == 1 and "no counter document T1-000404" in err
+
+
+def test_show_draws_the_paper_into_a_png(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    picture = tmp_path / "T1-000001.png"
+    code, out, err = run("receipt", "show", "T1-000001", "--png", str(picture),
+                         "--profile", "TM-T20II", "--columns", "48")  # fmt: skip
+    assert (code, err) == (0, "") and "ÉCHANGE" in out
+    with Image.open(picture) as image:
+        assert image.width == 48 * 12 + 2 * 16  # 576 dots of 80 mm paper, and a margin
+        assert image.height > 1000
+    code, _, err = run("receipt", "show", "T1-000001", "--png", str(tmp_path / "no" / "x.png"))
+    assert code == 1 and err.startswith("cannot write the picture:")
