@@ -22,7 +22,9 @@ from pos.cli.closing_common import (
 from pos.db.engine import SessionFactory
 from pos.domain.clock import SystemClock
 from pos.domain.closing import ClosureSlip, Report
+from pos.domain.shop_identity import ShopIdentity
 from pos.services.closing import ClosingService, Closure
+from pos.services.shop import ShopService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -56,15 +58,18 @@ def _service(args: argparse.Namespace, sessions: SessionFactory) -> ClosingServi
                           signer=shop_signer(), time_zone=time_zone())
 
 
-def _slip(report: Report, closure: Closure | None, kind: str, period: str, lang: str
-          ) -> ClosureSlip:
-    shop = os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir")
+def _slip(report: Report, closure: Closure | None, kind: str, period: str, lang: str,
+          sessions: SessionFactory) -> ClosureSlip:  # fmt: skip
+    # receipts (#15): headed by the shop's identity from Settings, as on the counter's slips.
+    default = ShopIdentity(os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
+    info = ShopService(sessions=sessions, clock=SystemClock(), default=default).shop_info()
+    shop = info.name
     if closure is None:
         return ClosureSlip(shop, 0, kind, "", period, "", CLI_ACTOR.username, "", "", report,
-                           lang)
+                           lang, info)
     return ClosureSlip(shop, closure.number, closure.kind, closure.terminal_id, closure.period,
                        closure.closed_at.isoformat(), closure.closed_by, closure.hash,
-                       closure.signature, report, lang)
+                       closure.signature, report, lang, info)
 
 
 def _output(args: argparse.Namespace, slip: ClosureSlip, closure: Closure | None) -> None:
@@ -90,7 +95,7 @@ def _x(args: argparse.Namespace) -> int:
             raise UsageError(f"not a date: {args.date}") from error
         report = _service(args, sessions).x_report(CLI_ACTOR, day=day)
         period = args.date or "X"
-        _output(args, _slip(report, None, "x", period, args.lang), None)
+        _output(args, _slip(report, None, "x", period, args.lang, sessions), None)
         return OK
 
     return run(args, action)
@@ -99,7 +104,7 @@ def _x(args: argparse.Namespace) -> int:
 def _z(args: argparse.Namespace) -> int:
     def action(sessions: SessionFactory) -> int:
         closure = _service(args, sessions).close_z(CLI_ACTOR)
-        slip = _slip(closure.report, closure, "z", closure.period, args.lang)
+        slip = _slip(closure.report, closure, "z", closure.period, args.lang, sessions)
         _output(args, slip, closure)
         return _print(args, slip) if args.print_slip else OK
 
@@ -129,7 +134,8 @@ def _print(args: argparse.Namespace, slip: ClosureSlip) -> int:
 def _period(args: argparse.Namespace) -> int:
     def action(sessions: SessionFactory) -> int:
         closure = _service(args, sessions).close_period(CLI_ACTOR, args.kind, args.period)
-        _output(args, _slip(closure.report, closure, args.kind, args.period, args.lang), closure)
+        slip = _slip(closure.report, closure, args.kind, args.period, args.lang, sessions)
+        _output(args, slip, closure)
         return OK
 
     return run(args, action)

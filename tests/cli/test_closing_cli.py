@@ -14,8 +14,12 @@ from sqlalchemy import delete, update
 from pos.cli import main
 from pos.db.engine import make_engine, make_sessions
 from pos.db.records import CashSessionRecord, ClosureRecord
+from pos.domain.clock import FakeClock
+from pos.domain.shop_identity import ShopIdentity
+from pos.services.shop import ShopService
+from pos.services.users import UserService
 from tests.support.closing import cash_refund
-from tests.support.shop import build_shop
+from tests.support.shop import NOW, build_shop
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -113,3 +117,17 @@ def test_unusable_arguments_exit_2(run: Run) -> None:
     code, _, err = run("report", "x", "--date", "20/11/2026")
     assert code == 2 and "not a date" in err
     assert run("cash", "count", "50-2")[0] == 2
+
+
+def test_the_slips_are_headed_by_the_shops_identity(run: Run, db: str) -> None:
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    admin = UserService(sessions=sessions, clock=FakeClock(NOW)).login("admin", "7391")
+    ShopService(sessions=sessions, clock=FakeClock(NOW), default=ShopIdentity("x")).save(
+        admin, ShopIdentity("Boutique Lumière", "12 rue des Lilas", "", "73282932000074"))
+    engine.dispose()
+    code, out, _ = run("report", "x")
+    assert code == 0
+    assert out.splitlines()[:3] == ["Boutique Lumière".center(42).rstrip(),
+                                    "12 rue des Lilas".center(42).rstrip(),
+                                    "SIRET 73282932000074".center(42).rstrip()]  # fmt: skip
