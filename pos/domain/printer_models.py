@@ -17,7 +17,8 @@ WIDTHS = {58: (32,), 80: (42, 48)}  # characters per line in font A, by paper wi
 
 @dataclass(frozen=True, slots=True)
 class PrinterModel:
-    """`profile`: the python-escpos profile name; `label`: the model(s) it is shown as."""
+    """`profile`: the python-escpos profile name; `label`: the model(s) it is shown as (short:
+    three chips to a row at 1024 px)."""
 
     profile: str
     label: str
@@ -29,13 +30,13 @@ class PrinterModel:
 
 
 PRINTER_MODELS = (
-    PrinterModel("TM-T88V", "Epson TM-T88V / TM-T88VI", 80),
+    PrinterModel("TM-T88V", "TM-T88V / TM-T88VI", 80),
     # python-escpos has no TM-T20III profile; the TM-T20II's (48 columns, same tables) fits it.
-    PrinterModel("TM-T20II", "Epson TM-T20II / TM-T20III", 80),
-    PrinterModel("TM-T20II-42col", "Epson TM-T20II (42 columns)", 80),
-    PrinterModel("RP-F10-80mm", "Seiko RP-F10 80 mm", 80),
-    PrinterModel("RP-F10-58mm", "Seiko RP-F10 58 mm", 58),
-    PrinterModel("NT-5890K", "58 mm (NT-5890K, POS-5890…)", 58),
+    PrinterModel("TM-T20II", "TM-T20II / TM-T20III", 80),
+    PrinterModel("TM-T20II-42col", "TM-T20II, 42 col.", 80),
+    PrinterModel("RP-F10-80mm", "RP-F10 80 mm", 80),
+    PrinterModel("RP-F10-58mm", "RP-F10 58 mm", 58),
+    PrinterModel("NT-5890K", "58 mm NT-5890K", 58),
 )
 DEFAULT_PROFILE = "TM-T88V"
 
