@@ -98,8 +98,8 @@ def vat_breakdown(
         entry = totals.setdefault(rate.normalize(), [0, 0])
         entry[0] += amount
         entry[1] += tax
-    if not any(totals) and not any(tax for _, tax in totals.values()):
-        return ()
+    if all(rate == 0 for rate in totals) and all(tax == 0 for _, tax in totals.values()):
+        return ()  # no line carries VAT
     return tuple(
         ReceiptVat(rate, Money(tax, currency), Money(amount, currency))
         for rate, (amount, tax) in sorted(totals.items(), reverse=True)

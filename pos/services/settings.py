@@ -27,7 +27,12 @@ from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.mail import SMTP_ENTRIES, SMTP_KEYRING
-from pos.domain.printer_models import DEFAULT_PROFILE, check_width, printer_model
+from pos.domain.printer_models import (
+    DEFAULT_PROFILE,
+    PrinterModelError,
+    check_width,
+    printer_model,
+)
 from pos.domain.printer_uri import normalise_printer_uri
 from pos.domain.roles import Operator, Permission
 from pos.services.access import confirm_operator, require
@@ -162,8 +167,11 @@ class SettingsService:
     def printer_model(self) -> tuple[str, int | None]:
         """This terminal's printer profile and line width (None: the profile's own width)."""
         settings = self._read()
-        columns = settings["printer_columns"]
-        return settings["printer_profile"], int(columns) if columns.isdigit() else None
+        profile, columns = settings["printer_profile"], settings["printer_columns"]
+        try:  # a file edited by hand: an unknown model or width is the default's
+            return profile, check_width(profile, int(columns) if columns.isdigit() else None)
+        except PrinterModelError:
+            return DEFAULT_PROFILE, None
 
     def set_printer_model(self, operator: Operator, profile: str, columns: int | None) -> None:
         """Store the printer's model (a `PRINTER_MODELS` profile) and paper width.

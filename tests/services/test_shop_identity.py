@@ -117,3 +117,14 @@ def test_the_printer_model_and_width_are_the_terminals(shop: Shop, tmp_path: Pat
     with pytest.raises(PermissionDeniedError):
         settings.set_printer_model(shop.cashier, "TM-T88V", None)
     assert settings.printer_model() == ("TM-T20II", 42)
+
+
+def test_a_printer_model_edited_by_hand_into_nonsense_is_the_default(
+    shop: Shop, tmp_path: Path
+) -> None:
+    path = tmp_path / "terminal.json"
+    settings = SettingsService(sessions=shop.sessions, clock=shop.clock, config_path=path)
+    path.write_text(json.dumps({"printer_profile": "TM-T20II", "printer_columns": "32"}))
+    assert settings.printer_model() == ("TM-T88V", None)  # 80 mm paper has no 32 columns
+    path.write_text(json.dumps({"printer_profile": "NO-SUCH", "printer_columns": ""}))
+    assert settings.printer_model() == ("TM-T88V", None)
