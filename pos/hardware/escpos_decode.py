@@ -48,6 +48,7 @@ class DecodedRow:
     width: int = 1
     height: int = 1
     qr: str | None = None  # the payload when this row is a QR code
+    raster: tuple[int, int, bytes] | None = None  # an image (GS v 0): bytes a row, rows, dots
 
     @property
     def cells(self) -> int:
@@ -207,10 +208,12 @@ class _Reader:
     def raster(self) -> None:
         self.take(2)  # '0' and m
         x_low, x_high, y_low, y_high = self.take(4)
-        self.take((x_low + 256 * x_high) * (y_low + 256 * y_high))
+        across, down = x_low + 256 * x_high, y_low + 256 * y_high
+        dots = self.take(across * down)
         self.flush()
         self.job.images += 1
-        self.job.rows.append(DecodedRow("[image]", self.state.align))
+        self.job.rows.append(DecodedRow("[image]", self.state.align,
+                                        raster=(across, down, dots)))  # fmt: skip
 
 
 def decode(data: bytes, *, profile: str = "TM-T88V") -> DecodedJob:

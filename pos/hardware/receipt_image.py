@@ -3,8 +3,9 @@
 `job_image` reads the job back with `escpos_decode.decode` and draws each row on a strip of
 paper as wide as the printer's (12 dots a character in font A, 30 dots a line, the printers'
 default 1/6-inch spacing): double width and height, bold (drawn twice, one dot apart, as a
-thermal head does), alignment, and QR codes with qrcode at the job's module size and no border
-of their own — the white around them is what the paper leaves. `comptoir receipt show --png`
+thermal head does), alignment, native QR codes with qrcode at the job's module size and no
+border of their own — the white around them is what the paper leaves — and raster images
+(the QR codes of printers without native ones) dot for dot. `comptoir receipt show --png`
 uses it; it is a preview, not a printer driver.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import qrcode
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from pos.hardware.escpos_decode import DecodedRow, decode
 
@@ -61,10 +62,14 @@ def job_image(data: bytes, *, columns: int, profile: str = "TM-T88V") -> Image.I
     module = 5 if columns == 32 else 6  # as `receipt_render.render_escpos` sends them
     strips = []
     for row in decode(data, profile=profile).rows:
-        if row.qr is None:
+        if row.raster is not None:  # a printer without native QR got python-escpos' bitmap
+            across, down, dots = row.raster
+            code = ImageOps.invert(Image.frombytes("1", (across * 8, down), dots).convert("L"))
+        elif row.qr is not None:
+            code = _qr(row.qr, module)
+        else:
             strips.append(_text_row(row, columns))
             continue
-        code = _qr(row.qr, module)
         strip = Image.new("L", (columns * DOT_WIDTH, code.height), 255)
         strip.paste(code, ((strip.width - code.width) // 2, 0))
         strips.append(strip)

@@ -24,12 +24,14 @@ def bands(image) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     return found
 
 
-@pytest.mark.parametrize(("columns", "module"), [(32, 5), (42, 6), (48, 6)])
+@pytest.mark.parametrize(("profile", "columns", "module"),
+                         [("TM-T88V", 32, 5), ("TM-T88V", 42, 6), ("TM-T20II", 48, 6),
+                          ("NT-5890K", 32, 5)])  # the last: QR codes sent as raster images
 def test_every_qr_code_has_its_quiet_zone_and_the_paper_its_width(
-    columns: int, module: int
+    profile: str, columns: int, module: int
 ) -> None:
-    image = job_image(render_escpos(receipt_for("gift_card_slip", "fr"), columns=columns),
-                      columns=columns)  # fmt: skip
+    job = render_escpos(receipt_for("gift_card_slip", "fr"), profile=profile, columns=columns)
+    image = job_image(job, columns=columns, profile=profile)
     assert image.width == columns * DOT_WIDTH + 2 * MARGIN
     runs = bands(image)
     codes = [i for i, (top, bottom) in enumerate(runs) if bottom - top > 20 * module]
