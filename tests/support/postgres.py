@@ -112,8 +112,8 @@ def start() -> PostgresServer:
         # A suite leaves a thousand databases (one per test, never dropped: cheaper than
         # DROP DATABASE each time); removing their files took minutes on a busy disk, with
         # the run's result already known. `rm` finishes it after pytest has exited.
-        subprocess.Popen(["rm", "-rf", str(root)], start_new_session=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(["sh", "-c", 'rm -rf "$1" &', "sh", str(root)], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
     url = f"postgresql+psycopg://{user}@127.0.0.1:{port}/postgres"
     deadline = time.monotonic() + 30
