@@ -28,6 +28,7 @@ from pos.domain.states import OutboxState, check_outbox
 from pos.domain.wix_steps import StepKind
 
 WIX = "wix"
+NEEDS_REVIEW = OutboxState.NEEDS_REVIEW  # read by pos.sync.stock_outcomes and sync_review
 STOCK_DELTA = StepKind.STOCK_DELTA
 STOCK_KEY_PREFIX = "stock:"
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from pos.domain.returns_draft import DocumentKind
+
 S = TypeVar("S", bound=StrEnum)
 
 
@@ -79,9 +81,25 @@ class OrderStatus(StrEnum):
     REJECTED = "REJECTED"
 
 
+FULFILLED = "FULFILLED"  # a Wix order's fulfillment status once everything shipped
+
+
 def is_canceled(status: str | None) -> bool:
     """Whether an order status (any case) says the order is cancelled."""
     return (status or "").upper() == OrderStatus.CANCELED
+
+
+def allowed_kinds(
+    *, status: str, fulfillment_status: str, returnable: bool
+) -> frozenset[DocumentKind]:
+    """The counter documents an order allows (DESIGN §4): exchange and refund while something
+    is still returnable and the order is not cancelled; cancellation only before fulfilment."""
+    if not returnable or is_canceled(status):
+        return frozenset()
+    kinds = {DocumentKind.EXCHANGE, DocumentKind.REFUND}
+    if fulfillment_status.upper() != FULFILLED:
+        kinds.add(DocumentKind.CANCELLATION)
+    return frozenset(kinds)
 
 
 def check_outbox(current: str, new: OutboxState) -> OutboxState:

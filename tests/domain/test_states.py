@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pos.domain.money import Money
+from pos.domain.returns_draft import DocumentKind
+from pos.domain.settlement import original_refund, refunded_whole
 from pos.domain.states import (
     OUTBOX_TRANSITIONS,
     PRINT_JOB_TRANSITIONS,
@@ -11,6 +14,7 @@ from pos.domain.states import (
     OrderStatus,
     OutboxState,
     PrintJobState,
+    allowed_kinds,
     check_outbox,
     check_print_job,
     is_canceled,
@@ -54,3 +58,21 @@ def test_a_print_job_follows_its_table() -> None:
 def test_a_cancelled_order_is_recognised_in_any_case() -> None:
     assert is_canceled("CANCELED") and is_canceled("canceled")
     assert not is_canceled("APPROVED") and not is_canceled(None)
+
+
+def test_the_documents_an_order_allows_come_from_its_statuses() -> None:
+    everything = {DocumentKind.EXCHANGE, DocumentKind.REFUND, DocumentKind.CANCELLATION}
+    assert allowed_kinds(status="APPROVED", fulfillment_status="NOT_FULFILLED",
+                         returnable=True) == everything  # fmt: skip
+    shipped = allowed_kinds(status="APPROVED", fulfillment_status="FULFILLED", returnable=True)
+    assert shipped == {DocumentKind.EXCHANGE, DocumentKind.REFUND}
+    assert allowed_kinds(status="CANCELED", fulfillment_status="", returnable=True) == set()
+    assert allowed_kinds(status="APPROVED", fulfillment_status="", returnable=False) == set()
+
+
+def test_a_gift_card_payment_is_refunded_whole_any_other_up_to_what_it_can_take() -> None:
+    asked, refundable = Money(1000, "EUR"), Money(2990, "EUR")
+    assert refunded_whole("gift_card") and not refunded_whole("card")
+    assert original_refund("gift_card", asked, refundable) == refundable
+    assert original_refund("card", asked, refundable) == asked
+    assert original_refund("card", Money(5000, "EUR"), refundable) == refundable
