@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 from pos.domain.refund_plan import PaymentRefund, RefundRequest
 from pos.domain.wix_fields import (
@@ -376,18 +376,7 @@ WixStep = (
     | DeleteDraftMessage
     | StockDeltaMessage
 )
-_TYPES: dict[StepKind, Any] = {
-    t.kind: t
-    for t in (
-        RefundMessage,
-        ReplacementOrderMessage,
-        AddPaymentMessage,
-        CommentMessage,
-        CancelMessage,
-        DeleteDraftMessage,
-        StockDeltaMessage,
-    )
-}
+_TYPES: dict[StepKind, Any] = {t.kind: t for t in get_args(WixStep)}
 
 
 def from_payload(kind: str, payload: Any) -> WixStep:
