@@ -40,7 +40,7 @@ from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
 from pos.domain.scan import new_gift_card_code, normalise_gift_card_code
 from pos.domain.settlement import PaymentMethod, PaymentSnapshot
-from pos.domain.states import OrderStatus
+from pos.domain.states import DocumentState, OrderStatus
 from pos.domain.valuation import LineValue
 
 
@@ -144,7 +144,7 @@ _ORDER_QUERY = (
 _counter_returned = (
     select(func.coalesce(func.sum(_returned.c.quantity), 0))
     .select_from(_returned.join(_documents, _documents.c.id == _returned.c.document_id))
-    .where(_returned.c.order_line_id == _lines.c.id, _documents.c.status == "completed")
+    .where(_returned.c.order_line_id == _lines.c.id, _documents.c.status == DocumentState.COMPLETED)
     .scalar_subquery())
 
 _LINES_QUERY = (

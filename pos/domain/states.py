@@ -71,6 +71,30 @@ PRINT_JOB_TRANSITIONS: Mapping[PrintJobState, frozenset[PrintJobState]] = {
 }
 
 
+class DocumentState(StrEnum):
+    """A counter document: written completed and immutable (a correction is a new document)."""
+
+    COMPLETED = "completed"
+
+
+DOCUMENT_TRANSITIONS: Mapping[DocumentState, frozenset[DocumentState]] = {
+    DocumentState.COMPLETED: frozenset(),
+}
+
+
+class CashSessionState(StrEnum):
+    """A terminal's cash session (docs/closing.md): opened with a float, closed once counted."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+CASH_SESSION_TRANSITIONS: Mapping[CashSessionState, frozenset[CashSessionState]] = {
+    CashSessionState.OPEN: frozenset({CashSessionState.CLOSED}),
+    CashSessionState.CLOSED: frozenset(),  # a counted session is never reopened
+}
+
+
 class OrderStatus(StrEnum):
     """A Wix order's ``status`` (wix-api.md §2), as pulled and kept on the order."""
 
@@ -118,6 +142,15 @@ def check_print_job(current: str, new: PrintJobState) -> PrintJobState:
         IllegalTransitionError: The table does not allow it.
     """
     return _check("print job", PRINT_JOB_TRANSITIONS, PrintJobState, current, new)
+
+
+def check_cash_session(current: str, new: CashSessionState) -> CashSessionState:
+    """`new`, if a cash session in `current` may move there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it.
+    """
+    return _check("cash session", CASH_SESSION_TRANSITIONS, CashSessionState, current, new)
 
 
 def _check(

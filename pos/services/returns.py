@@ -39,7 +39,7 @@ from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
-from pos.domain.states import PrintJobState, is_canceled
+from pos.domain.states import DocumentState, PrintJobState, is_canceled
 from pos.domain.wix_steps import ReplacementItem
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
@@ -289,7 +289,7 @@ class ReturnsService:
         repo.insert_rows(s, CounterDocumentRecord, [{
             "id": document.id, "number": number, "number_norm": number.upper(),
             "terminal_id": self._terminal, "kind": draft.kind.value,
-            "status": "completed", "order_id": context.order_id,
+            "status": DocumentState.COMPLETED.value, "order_id": context.order_id,
             "cashier_id": operator.user_id, "currency": current.currency,
             "returned_credit_minor": current.returned_credit.minor,
             "new_items_minor": current.new_items_total.minor,

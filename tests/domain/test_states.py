@@ -8,13 +8,17 @@ from pos.domain.money import Money
 from pos.domain.returns_draft import DocumentKind
 from pos.domain.settlement import original_refund, refunded_whole
 from pos.domain.states import (
+    DOCUMENT_TRANSITIONS,
     OUTBOX_TRANSITIONS,
     PRINT_JOB_TRANSITIONS,
+    CashSessionState,
+    DocumentState,
     IllegalTransitionError,
     OrderStatus,
     OutboxState,
     PrintJobState,
     allowed_kinds,
+    check_cash_session,
     check_outbox,
     check_print_job,
     is_canceled,
@@ -76,3 +80,10 @@ def test_a_gift_card_payment_is_refunded_whole_any_other_up_to_what_it_can_take(
     assert original_refund("gift_card", asked, refundable) == refundable
     assert original_refund("card", asked, refundable) == asked
     assert original_refund("card", Money(5000, "EUR"), refundable) == refundable
+
+
+def test_a_closed_cash_session_never_reopens_and_a_document_never_changes() -> None:
+    assert check_cash_session("open", CashSessionState.CLOSED) is CashSessionState.CLOSED
+    with pytest.raises(IllegalTransitionError, match="cash session cannot go from 'closed'"):
+        check_cash_session("closed", CashSessionState.CLOSED)  # counted twice
+    assert DOCUMENT_TRANSITIONS == {DocumentState.COMPLETED: frozenset()}
