@@ -30,6 +30,9 @@ from pos.db.records import (
     UserRecord,
 )
 from pos.domain.closing import CashFigures, Figure
+from pos.domain.states import CashSessionState, check_cash_session
+
+OPEN, CLOSED = CashSessionState.OPEN, CashSessionState.CLOSED
 
 _docs = CounterDocumentRecord.__table__
 _tenders = DocumentTenderRecord.__table__
@@ -67,7 +70,7 @@ def _session_row(record: CashSessionRecord) -> SessionRow:
 def open_session(session: Session, terminal_id: str, *, lock: bool = False) -> SessionRow | None:
     """The terminal's open cash session, if any (row-locked on PostgreSQL when asked)."""
     query = select(CashSessionRecord).where(CashSessionRecord.terminal_id == terminal_id,
-                                            CashSessionRecord.state == "open")
+                                            CashSessionRecord.state == OPEN)
     if lock:
         query = query.with_for_update()
     record = session.scalar(query.order_by(CashSessionRecord.id.desc()).limit(1))
@@ -78,12 +81,12 @@ def open_session_id(session: Session, terminal_id: str) -> int | None:
     """The id of the terminal's open session: what a counter document is taken in."""
     return session.execute(
         select(_sessions.c.id).where(_sessions.c.terminal_id == terminal_id,
-                                     _sessions.c.state == "open").limit(1)).scalar()
+                                     _sessions.c.state == OPEN).limit(1)).scalar()
 
 
 def insert_session(session: Session, *, terminal_id: str, currency: str, opening_float: int,
                    user_id: int | None, now: datetime) -> int:
-    record = CashSessionRecord(terminal_id=terminal_id, state="open", currency=currency,
+    record = CashSessionRecord(terminal_id=terminal_id, state=OPEN, currency=currency,
                                opening_float_minor=opening_float, opened_at=now,
                                opened_by_id=user_id, counts={})
     session.add(record)
@@ -118,8 +121,11 @@ def session_cash(session: Session, row: SessionRow) -> CashFigures:
 def close_session(session: Session, session_id: int, *, counts: dict[str, int], counted: int,
                   expected: int, user_id: int | None, approved_by: int | None,
                   now: datetime) -> None:
+    """Record the count and close the session (checked: only an open session closes)."""
+    current = session.scalar(select(_sessions.c.state).where(_sessions.c.id == session_id))
     session.execute(update(_sessions).where(_sessions.c.id == session_id).values(
-        state="closed", counts=counts, counted_minor=counted, expected_minor=expected,
+        state=check_cash_session(str(current), CLOSED), counts=counts, counted_minor=counted,
+        expected_minor=expected,
         variance_minor=counted - expected, closed_by_id=user_id, approved_by_id=approved_by,
         closed_at=now))
 
@@ -127,7 +133,7 @@ def close_session(session: Session, session_id: int, *, counts: dict[str, int], 
 def unclosed_sessions(session: Session, terminal_id: str) -> list[tuple[SessionRow, CashFigures]]:
     """The terminal's counted sessions not yet in a Z, oldest first, with their figures."""
     records = session.scalars(select(CashSessionRecord).where(
-        CashSessionRecord.terminal_id == terminal_id, CashSessionRecord.state == "closed",
+        CashSessionRecord.terminal_id == terminal_id, CashSessionRecord.state == CLOSED,
         CashSessionRecord.closure_id.is_(None)).order_by(CashSessionRecord.id)).all()
     rows = [_session_row(record) for record in records]
     return [(row, session_cash(session, row)) for row in rows]

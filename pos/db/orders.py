@@ -18,6 +18,7 @@ from pos.db.records import (
 )
 from pos.domain.orders import CustomerData, OrderData
 from pos.domain.search_text import chrono_base, normalise_number, search_document
+from pos.domain.states import DocumentState
 
 TIES_PER_MS = 1000
 
@@ -208,7 +209,8 @@ def counter_returns_by_line(session: Session, order_id: int) -> dict[int, int]:
             CounterDocumentRecord, CounterDocumentRecord.id == DocumentReturnLineRecord.document_id
         )
         .where(
-            CounterDocumentRecord.order_id == order_id, CounterDocumentRecord.status == "completed"
+            CounterDocumentRecord.order_id == order_id,
+            CounterDocumentRecord.status == DocumentState.COMPLETED,
         )
         .group_by(DocumentReturnLineRecord.order_line_id)
     )

@@ -4,10 +4,11 @@ Generic over destinations ("wix", "mail"). The functions take the caller's sessi
 commit: a sender marks a row in flight in its own short transaction, sends outside any
 transaction, then records the outcome in another one (DESIGN §7, STYLE "Outbox").
 
-States: ``pending`` (waiting; due when `next_attempt_at` is null or past), ``in_flight`` (an
-attempt has started and its outcome is not recorded yet), ``done``, ``parked`` (refused for
-good; needs a person). Other states (such as Wix's ``needs_review``) may be written by their
-own senders; every state but ``done`` holds back the younger rows of the same object.
+States are `pos.domain.states.OutboxState`: ``pending`` (waiting; due when `next_attempt_at`
+is null or past), ``in_flight`` (an attempt has started and its outcome is not recorded yet),
+``done``, ``parked`` (refused for good; needs a person), ``needs_review`` (Wix cannot tell).
+Every change goes through `start_attempt` or `settle`, checked against `OUTBOX_TRANSITIONS`;
+every state but ``done`` holds back the younger rows of the same object.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import OutboxMessageRecord
+from pos.domain.states import OutboxState, check_outbox
 
 OutboxSession: TypeAlias = Session  # what `pos.services` callers type their session as
 
-PENDING = "pending"
-IN_FLIGHT = "in_flight"
-DONE = "done"
-PARKED = "parked"
+PENDING = OutboxState.PENDING
+IN_FLIGHT = OutboxState.IN_FLIGHT
+DONE = OutboxState.DONE
+PARKED = OutboxState.PARKED
+NEEDS_REVIEW = OutboxState.NEEDS_REVIEW
 MAX_ERROR_CHARS = 1000
 
 
@@ -91,7 +94,7 @@ def claim_due(
 
     A message is left out while an older message of the same object key is not done (pending,
     waiting for its retry, in flight, parked, …): each object's steps go out in order. This
-    only reads; take a message with `mark_in_flight` before sending it.
+    only reads; take a message with `start_attempt` before sending it.
     """
     older = aliased(OutboxMessageRecord)
     blocked = (
@@ -119,7 +122,7 @@ def claim_due(
     return list(session.scalars(query))
 
 
-def mark_in_flight(
+def start_attempt(
     session: Session, message_id: int, *, now: datetime, journal: dict[str, Any] | None = None
 ) -> bool:
     """Start an attempt: pending → in flight, one more attempt, `journal` merged in.
@@ -133,7 +136,9 @@ def mark_in_flight(
     taken = session.execute(
         update(OutboxMessageRecord)
         .where(OutboxMessageRecord.id == message_id, OutboxMessageRecord.state == PENDING)
-        .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1)
+        .values(
+            state=check_outbox(PENDING, IN_FLIGHT), attempts=OutboxMessageRecord.attempts + 1
+        )
         .execution_options(synchronize_session=False)
     )
     if taken.rowcount != 1:  # type: ignore[attr-defined]
@@ -149,33 +154,34 @@ def mark_in_flight(
     return True
 
 
-def mark_done(session: Session, message_id: int, *, now: datetime) -> None:
-    """The message was delivered (or found applied): it will not be sent again."""
+def settle(
+    session: Session,
+    message_id: int,
+    state: OutboxState,
+    *,
+    now: datetime,
+    error: str = "",
+    next_attempt_at: datetime | None = None,
+) -> None:
+    """Record how an attempt (or a decision before one) ended, checked against the table.
+
+    ``done``: delivered or found applied, never sent again (the error is cleared);
+    ``pending``: not delivered this time, due at `next_attempt_at`, with the reason;
+    ``parked``: refused for good, kept with the reason for a person; ``needs_review``: Wix
+    cannot tell whether it was applied, a manager decides (DESIGN §7). Either of the last two
+    stays out of every claim and holds back its object's younger messages.
+
+    Raises:
+        IllegalTransitionError: The message's state does not allow `state` (a bug).
+    """
     record = _load(session, message_id)
-    record.state = DONE
-    record.next_attempt_at = None
-    record.last_error = ""
-    record.journal = {**_settled_journal(record), "done_at": now.isoformat()}
-    session.flush()
-
-
-def mark_retry(session: Session, message_id: int, *, error: str, next_attempt_at: datetime) -> None:
-    """Not delivered this time: pending again, due at `next_attempt_at`, with the reason."""
-    record = _load(session, message_id)
-    record.state = PENDING
-    record.next_attempt_at = next_attempt_at
-    record.last_error = error[:MAX_ERROR_CHARS]
-    record.journal = _settled_journal(record)
-    session.flush()
-
-
-def mark_parked(session: Session, message_id: int, *, reason: str) -> None:
-    """Refused for good: kept with the reason for a person to decide, never retried alone."""
-    record = _load(session, message_id)
-    record.state = PARKED
-    record.next_attempt_at = None
-    record.last_error = reason[:MAX_ERROR_CHARS]
-    record.journal = _settled_journal(record)
+    record.state = check_outbox(record.state, state)
+    record.next_attempt_at = next_attempt_at if state is PENDING else None
+    record.last_error = "" if state is DONE else error[:MAX_ERROR_CHARS]
+    journal = _settled_journal(record)
+    if state is DONE:
+        journal["done_at"] = now.isoformat()
+    record.journal = journal
     session.flush()
 
 

@@ -1,7 +1,8 @@
 """The print queue's rows (`print_jobs`): listing, claiming, finishing and adding jobs.
 
-States: `queued` → `printing` → `printed` | `failed` (→ `queued` again on a retry). A claim
-is one guarded UPDATE (`WHERE state = <what we saw>`), so two workers never both print a job.
+States (`pos.domain.states.PrintJobState`): `queued` → `printing` → `printed` | `failed` (→
+`queued` again on a retry), as `PRINT_JOB_TRANSITIONS` allows, checked here. A claim is one
+guarded UPDATE (`WHERE state = <what we saw>`), so two workers never both print a job.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from pos.db.records import CounterDocumentRecord, PrintJobRecord
 from pos.domain.search_text import normalise_number
+from pos.domain.states import PrintJobState, check_print_job
 
-PENDING = ("queued", "printing", "failed")
+QUEUED, PRINTING = PrintJobState.QUEUED, PrintJobState.PRINTING
+PENDING = (QUEUED, PRINTING, PrintJobState.FAILED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +88,27 @@ def get_job(session: Session, job_id: int) -> PrintJobRow | None:
 
 
 def claim(session: Session, job_id: int, *, seen_state: str) -> bool:
-    """Mark the job `printing` (one more attempt) if it is still in `seen_state`."""
+    """Mark the job `printing` (one more attempt) if it is still in `seen_state`.
+
+    Raises:
+        IllegalTransitionError: `seen_state` may not move to `printing` (a bug).
+    """
     result = session.execute(
         update(PrintJobRecord)
         .where(PrintJobRecord.id == job_id, PrintJobRecord.state == seen_state)
-        .values(state="printing", attempts=PrintJobRecord.attempts + 1)
+        .values(state=check_print_job(seen_state, PRINTING), attempts=PrintJobRecord.attempts + 1)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def finish(session: Session, job_id: int, *, state: str, error: str = "") -> None:
-    """Record how the attempt ended: `printed`, or `failed` with the reason."""
+def finish(session: Session, job_id: int, *, state: PrintJobState, error: str = "") -> None:
+    """Record how the attempt ended: `printed`, or `failed` with the reason.
+
+    Raises:
+        IllegalTransitionError: The job is not `printing` (a bug).
+    """
+    current = session.scalar(select(PrintJobRecord.state).where(PrintJobRecord.id == job_id))
+    check_print_job(str(current), state)
     session.execute(
         update(PrintJobRecord)
         .where(PrintJobRecord.id == job_id)
@@ -105,12 +118,12 @@ def finish(session: Session, job_id: int, *, state: str, error: str = "") -> Non
 
 def requeue(session: Session, job_id: int, *, printer: str | None) -> bool:
     """Put a job that is not printing back in the queue (on `printer` when given)."""
-    values: dict[str, object] = {"state": "queued"}
+    values: dict[str, object] = {"state": QUEUED}
     if printer is not None:
         values["printer"] = printer
     result = session.execute(
         update(PrintJobRecord)
-        .where(PrintJobRecord.id == job_id, PrintJobRecord.state != "printing")
+        .where(PrintJobRecord.id == job_id, PrintJobRecord.state != PRINTING)
         .values(**values)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
@@ -119,7 +132,7 @@ def requeue(session: Session, job_id: int, *, printer: str | None) -> bool:
 def add_job(session: Session, *, document_id: str, kind: str, duplicate: bool, printer: str,
             now: datetime) -> int:  # fmt: skip
     job = PrintJobRecord(document_id=document_id, kind=kind, duplicate=duplicate,
-                         printer=printer, created_at=now, state="queued", attempts=0,
+                         printer=printer, created_at=now, state=QUEUED, attempts=0,
                          last_error="")  # fmt: skip
     session.add(job)
     session.flush()

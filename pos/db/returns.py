@@ -40,6 +40,7 @@ from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
 from pos.domain.scan import new_gift_card_code, normalise_gift_card_code
 from pos.domain.settlement import PaymentMethod, PaymentSnapshot
+from pos.domain.states import DocumentState, OrderStatus
 from pos.domain.valuation import LineValue
 
 
@@ -71,7 +72,7 @@ def lock_order(session: Session, order_id: int) -> None:
 def mark_order_cancelled(session: Session, order_id: int) -> None:
     """Cancelled at the counter; the Wix write-back and later pulls say the same."""
     session.execute(update(OrderRecord).where(OrderRecord.id == order_id).values(
-        status="CANCELED"))
+        status=OrderStatus.CANCELED.value))
 
 
 def _payment_method(method: str) -> PaymentMethod:
@@ -143,7 +144,7 @@ _ORDER_QUERY = (
 _counter_returned = (
     select(func.coalesce(func.sum(_returned.c.quantity), 0))
     .select_from(_returned.join(_documents, _documents.c.id == _returned.c.document_id))
-    .where(_returned.c.order_line_id == _lines.c.id, _documents.c.status == "completed")
+    .where(_returned.c.order_line_id == _lines.c.id, _documents.c.status == DocumentState.COMPLETED)
     .scalar_subquery())
 
 _LINES_QUERY = (

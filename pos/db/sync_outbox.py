@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session
 from pos.db.outbox import DONE, IN_FLIGHT, MAX_ERROR_CHARS, claim_due
 from pos.db.records import OutboxMessageRecord
 from pos.db.sync_review import NOTED_MARK, add_to_mark
-
-NEEDS_REVIEW = "needs_review"
+from pos.domain.wix_steps import StepKind
 
 
 def due_messages(
@@ -51,23 +50,6 @@ def update_journal(session: Session, message_id: int, entries: dict[str, Any]) -
     record = _load(session, message_id)
     journal = {**(record.journal or {}), **entries}
     record.journal = {key: value for key, value in journal.items() if value is not None}
-    session.flush()
-
-
-def mark_needs_review(session: Session, message_id: int, *, reason: str) -> None:
-    """Wix cannot tell whether the step was applied: a manager decides (DESIGN §7).
-
-    The message stays out of every claim (and holds back its object's younger messages).
-    """
-    record = _load(session, message_id)
-    record.state = NEEDS_REVIEW
-    record.next_attempt_at = None
-    record.last_error = reason[:MAX_ERROR_CHARS]
-    journal = dict(record.journal or {})
-    since = journal.pop("in_flight_since", None)
-    if since is not None:
-        journal["last_attempt_at"] = since
-    record.journal = journal
     session.flush()
 
 
@@ -123,6 +105,6 @@ def _load(session: Session, message_id: int) -> OutboxMessageRecord:
 def own_refund_ids(session: Session, wix_order_id: str) -> set[str]:
     """Wix refund ids recorded by our done `wix.refund` steps on this Wix order."""
     journals = session.scalars(select(OutboxMessageRecord.journal).where(
-        OutboxMessageRecord.kind == "wix.refund", OutboxMessageRecord.state == DONE,
+        OutboxMessageRecord.kind == StepKind.REFUND, OutboxMessageRecord.state == DONE,
         OutboxMessageRecord.object_key == f"order:{wix_order_id}"))
     return {str(j["refund_id"]) for j in journals if isinstance(j, dict) and j.get("refund_id")}

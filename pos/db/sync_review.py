@@ -20,15 +20,19 @@ from pos.db.outbox import DONE, IN_FLIGHT, PARKED, PENDING
 from pos.db.records import OutboxMessageRecord, SyncCursorRecord
 from pos.db.sync_stock import NEEDS_REVIEW, STOCK_DELTA, WIX, StockMessage, group_of, mark_pushed
 from pos.db.sync_stock import record_wix_stock as _record_wix_stock
+from pos.domain.states import check_outbox
+from pos.domain.wix_steps import (
+    NEEDS_REPLACEMENT,
+    CommentTarget,
+    DeleteDraftMessage,
+    StepKind,
+)
 
 # "comptoir" in ASCII: the key every terminal of a shop asks for; one holder at a time.
 LEAD_LOCK_KEY = 0x636F6D70746F6972
 MARK_PREFIX = "sync."
 DECISIONS = ("done", "resend", "drop")
 STUCK = (NEEDS_REVIEW, PARKED)  # the states only a manager's decision moves on
-REPLACEMENT = "wix.create_replacement_order"
-NEEDS_REPLACEMENT = ("wix.add_payment", "wix.comment")
-DELETE_DRAFT = "wix.delete_draft"
 NOTED_MARK = "noted"  # done Wix messages that keep a note (what Wix could not record, a drop)
 DRAFTS_DELETED_MARK = "drafts_deleted"  # abandoned Wix drafts deleted
 
@@ -150,7 +154,7 @@ def resolve(
     state = PENDING if decision == "resend" else DONE
     for record in records:
         record.journal = {**(record.journal or {}), **resolution}
-        record.state, record.next_attempt_at = state, None
+        record.state, record.next_attempt_at = check_outbox(record.state, state), None
         record.last_error = "" if decision != "drop" else f"dropped by a manager: {reason}"
     if records[0].kind == STOCK_DELTA and decision != "resend":
         _settle_stock(session, records, now=now)
@@ -170,7 +174,7 @@ def _follow(session: Session, record: OutboxMessageRecord, decision: str, *,
     comment are dropped too, and the original's comment goes without the missing number; on
     ``done`` they go once the pusher has found the order by the exchange's id.
     """
-    if record.kind != REPLACEMENT or not record.document_id:
+    if record.kind != StepKind.REPLACEMENT_ORDER or not record.document_id:
         return []
     journal = record.journal or {}
     if journal.get("draft_id") and not journal.get("order_id"):
@@ -183,14 +187,14 @@ def _follow(session: Session, record: OutboxMessageRecord, decision: str, *,
             OutboxMessageRecord.kind.in_(NEEDS_REPLACEMENT),
             OutboxMessageRecord.state != DONE).order_by(OutboxMessageRecord.id)):  # fmt: skip
         payload = dict(other.payload or {})
-        if other.kind == "wix.comment" and payload.get("target") == "original":
+        if other.kind == StepKind.COMMENT and payload.get("target") == CommentTarget.ORIGINAL:
             message = str(payload.get("message") or "")
             payload["message"] = message.replace("{replacement}", "(not created on Wix)")
             other.payload = payload
             continue
         other.journal = {**(other.journal or {}), "resolution": decision,
                          "follows": record.id, "resolved_at": now.isoformat()}  # fmt: skip
-        other.state, other.next_attempt_at = DONE, None
+        other.state, other.next_attempt_at = check_outbox(other.state, DONE), None
         other.last_error = f"dropped with message {record.id} (its replacement order)"
         changed.append(other.id)
     return changed
@@ -199,9 +203,10 @@ def _follow(session: Session, record: OutboxMessageRecord, decision: str, *,
 def queue_draft_deletion(session: Session, draft_id: str, document_id: str | None, *,
                          now: datetime) -> None:  # fmt: skip
     """Queue ``DELETE /ecom/v1/draft-orders/{id}`` for a draft Comptoir abandoned."""
+    message = DeleteDraftMessage(draft_id)
     session.add(OutboxMessageRecord(
-        created_at=now, destination=WIX, kind=DELETE_DRAFT, object_key=f"draft:{draft_id}",
-        document_id=document_id, payload={"draft_id": draft_id}, state=PENDING, attempts=0,
+        created_at=now, destination=WIX, kind=message.kind.value, object_key=f"draft:{draft_id}",
+        document_id=document_id, payload=message.to_payload(), state=PENDING, attempts=0,
         next_attempt_at=None, journal={}, last_error=""))  # fmt: skip
 
 

@@ -29,10 +29,12 @@ from pos.db.records import (
 )
 from pos.domain.money import Money
 from pos.domain.orders import OrderData
+from pos.domain.states import OutboxState
+from pos.domain.wix_steps import StepKind
 
 SyncSession: TypeAlias = Session  # what `pos.sync` types a session as (no SQLAlchemy there)
-STOCK_DELTA_KIND = "wix.stock_delta"
-DONE = "done"
+STOCK_DELTA_KIND = StepKind.STOCK_DELTA
+DONE = OutboxState.DONE
 
 
 class SkuConflictError(ValueError):

@@ -24,11 +24,13 @@ from pos.db.records import (
     VariantRecord,
 )
 from pos.db.stock import POS_OWNER
+from pos.domain.states import OutboxState, check_outbox
+from pos.domain.wix_steps import StepKind
 
 WIX = "wix"
-STOCK_DELTA = "wix.stock_delta"
+NEEDS_REVIEW = OutboxState.NEEDS_REVIEW  # read by pos.sync.stock_outcomes and sync_review
+STOCK_DELTA = StepKind.STOCK_DELTA
 STOCK_KEY_PREFIX = "stock:"
-NEEDS_REVIEW = "needs_review"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,11 @@ def start_attempt(session: Session, ids: Sequence[int], *, journal: dict[str, An
     taken = session.execute(
         update(OutboxMessageRecord)
         .where(OutboxMessageRecord.id.in_(ids), OutboxMessageRecord.state == PENDING)
-        .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1, journal=journal)
+        .values(
+            state=check_outbox(PENDING, IN_FLIGHT),
+            attempts=OutboxMessageRecord.attempts + 1,
+            journal=journal,
+        )
         .execution_options(synchronize_session=False)
     )
     return taken.rowcount == len(ids)  # type: ignore[attr-defined]
@@ -188,15 +194,25 @@ def settle(
     session: Session,
     ids: Iterable[int],
     *,
-    state: str,
+    state: OutboxState,
     journal: dict[str, Any],
     error: str = "",
     next_attempt_at: datetime | None = None,
 ) -> None:
-    """Record the outcome of a group's attempt: done, pending again, parked or needs review."""
+    """Record the outcome of a group's attempt: done, pending again, parked or needs review.
+
+    Raises:
+        IllegalTransitionError: A message's state does not allow `state` (a bug).
+    """
+    ids = list(ids)
+    current = session.scalars(
+        select(OutboxMessageRecord.state).where(OutboxMessageRecord.id.in_(ids)).distinct()
+    )
+    for found in current:
+        check_outbox(found, state)
     session.execute(
         update(OutboxMessageRecord)
-        .where(OutboxMessageRecord.id.in_(list(ids)))
+        .where(OutboxMessageRecord.id.in_(ids))
         .values(
             state=state,
             journal=journal,

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 MAX_GIFT_CARD_SUBSETS = 10  # more gift cards than this on one order: taken greedily
 
@@ -145,28 +144,34 @@ def _best_cards(amount: int, cards: list[int], spread: int) -> tuple[int, ...]:
     return best
 
 
-def plan_request(request: Mapping[str, Any], rooms: Mapping[str, int] | None = None) -> RefundPlan:
-    """Plan a refund request as the write-back stores it in a step's payload.
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    """What a refund asks of Wix's payments, before any plan (kept in the refund step).
+
+    Attributes:
+        original: The cashier's refunds to original payments.
+        external_minor: Money given back at the counter or kept as exchange credit.
+        payments: The order's Wix payments in order, each with what it could still take.
+    """
+
+    original: tuple[PaymentRefund, ...]
+    external_minor: int
+    payments: tuple[PaymentRoom, ...]
+
+
+def plan_request(request: RefundRequest, rooms: Mapping[str, int] | None = None) -> RefundPlan:
+    """Plan a refund request as the write-back stores it in a step.
 
     Args:
-        request: ``{"original": [{payment_id, amount_minor, external}], "external_minor",
-            "payments": [{payment_id, gift_card, room}]}``.
+        request: The request.
         rooms: What each Wix payment can take now, as read from Wix (default: the stored
             ``room``, as last pulled).
-
-    Raises:
-        KeyError, TypeError: `request` is not shaped so.
     """
     known = rooms or {}
     payments = [
-        PaymentRoom(str(p["payment_id"]), bool(p["gift_card"]),
-                    int(known.get(p["payment_id"], p["room"])))
-        for p in request["payments"]
-    ]  # fmt: skip
-    original = [
-        PaymentRefund(str(o["payment_id"]), int(o["amount_minor"]), bool(o["external"]))
-        for o in request["original"]
+        PaymentRoom(p.payment_id, p.gift_card, int(known.get(p.payment_id, p.room)))
+        for p in request.payments
     ]
     return plan_refund(
-        original=original, external=int(request["external_minor"]), payments=payments
+        original=request.original, external=request.external_minor, payments=payments
     )

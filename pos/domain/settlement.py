@@ -251,11 +251,23 @@ def _check_refund(
     _check_exact(due, _sum(tenders, due.currency))
 
 
+def refunded_whole(method: str) -> bool:
+    """Whether a payment made by `method` is refunded only in full (rule 8: Wix refunds a
+    gift-card payment only whole, wix-api.md §2.7)."""
+    return method == PaymentMethod.GIFT_CARD
+
+
+def original_refund(method: str, asked: Money, refundable: Money) -> Money:
+    """What a refund of `asked` to an original payment takes (rule 8): a payment refunded only
+    whole takes all it can still take back, any other at most that."""
+    return refundable if refunded_whole(method) else min(asked, refundable)
+
+
 def _check_payment_refund(payment: PaymentSnapshot, amount: Money, due: Money) -> None:
     refundable = payment.refundable
     if refundable.is_zero():
         raise SettlementError("payment_not_refundable", payment_id=payment.payment_id)
-    if payment.method is PaymentMethod.GIFT_CARD:
+    if refunded_whole(payment.method):
         # Wix refunds a gift-card payment only whole (wix-api.md §2.7): it cannot be part of
         # a smaller refund, so the cashier is told to refund in cash or to a new gift card.
         if refundable > due:

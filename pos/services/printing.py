@@ -21,6 +21,7 @@ from pos.db.engine import SessionFactory
 from pos.db.print_jobs import PrintJobRow
 from pos.domain.clock import Clock
 from pos.domain.roles import Operator, Permission
+from pos.domain.states import PrintJobState
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
@@ -29,6 +30,7 @@ from pos.services.receipts import ReceiptError, ReceiptService
 
 log = logging.getLogger(__name__)
 
+QUEUED, PRINTED, FAILED = PrintJobState.QUEUED, PrintJobState.PRINTED, PrintJobState.FAILED
 RETRY_DELAY = timedelta(seconds=20)
 AUTO_RETRIES = 2  # a failed job is tried again by itself this many times, then waits
 DRAWER_PERMISSION = Permission.APPROVE  # opening the till with no sale is a manager's call
@@ -128,7 +130,7 @@ class PrintQueueService:
         jobs wait for the next round. `job_ids` limits the round to those jobs (due or not).
         """
         with self._run_lock:
-            states = ("queued", "failed") if self._recovered else repo.PENDING
+            states = (QUEUED, FAILED) if self._recovered else repo.PENDING
             with self._sessions() as s:
                 rows = repo.list_jobs(s, states=states, terminal_id=self._terminal, ids=job_ids)
             self._recovered = True
@@ -159,7 +161,7 @@ class PrintQueueService:
                 (use `reprint` for another copy).
         """
         row = self._existing(job_id)
-        if row.state == "printed":
+        if row.state == PRINTED:
             raise PrintQueueError("job_printed", job_id=job_id)
         with self._sessions.begin() as s:
             if not repo.requeue(s, job_id, printer=printer):
@@ -228,7 +230,7 @@ class PrintQueueService:
     # ------------------------------------------------------------ internals
 
     def _is_due(self, row: PrintJobRow) -> bool:
-        if row.state != "failed":
+        if row.state != FAILED:
             return True
         if row.attempts > AUTO_RETRIES:
             return False  # the cashier decides: retry, another printer, or later
@@ -244,13 +246,13 @@ class PrintQueueService:
         except (DeviceError, ReceiptError) as error:
             reason = _reason(error)
             log.warning("print job %s on %s failed: %s", row.id, uri, error)
-            self._finish(row.id, "failed", reason)
+            self._finish(row.id, FAILED, reason)
             self._due[row.id] = self._clock.now() + self._retry_delay
             return True
         except BaseException:
-            self._finish(row.id, "failed", "printing stopped on an unexpected error")
+            self._finish(row.id, FAILED, "printing stopped on an unexpected error")
             raise
-        self._finish(row.id, "printed", "")
+        self._finish(row.id, PRINTED, "")
         self._due.pop(row.id, None)
         return None
 
@@ -260,7 +262,7 @@ class PrintQueueService:
             receipt = dataclasses.replace(receipt, open_drawer=False)  # a copy is not a sale
         self._printer(uri).print_receipt(receipt)
 
-    def _finish(self, job_id: int, state: str, error: str) -> None:
+    def _finish(self, job_id: int, state: PrintJobState, error: str) -> None:
         with self._sessions.begin() as s:
             repo.finish(s, job_id, state=state, error=error)
 

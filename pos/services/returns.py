@@ -39,6 +39,8 @@ from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
+from pos.domain.states import DocumentState, PrintJobState, is_canceled
+from pos.domain.wix_steps import ReplacementItem
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
@@ -125,7 +127,8 @@ class _Rows:
 
 def _print_job(document_id: str, kind: str, now) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {"document_id": document_id, "kind": kind, "created_at": now, "duplicate": False,
-            "printer": "", "state": "queued", "attempts": 0, "last_error": "", "data": None}
+            "printer": "", "state": PrintJobState.QUEUED.value, "attempts": 0, "last_error": "",
+            "data": None}
 
 
 def _mail_message(mail, document_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -232,7 +235,7 @@ class ReturnsService:
         context = repo.load_context(s, order_id)
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
-        if context.status == "CANCELED":
+        if is_canceled(context.status):
             raise ReturnsError("order_cancelled", number=context.number)
         return context
 
@@ -286,7 +289,7 @@ class ReturnsService:
         repo.insert_rows(s, CounterDocumentRecord, [{
             "id": document.id, "number": number, "number_norm": number.upper(),
             "terminal_id": self._terminal, "kind": draft.kind.value,
-            "status": "completed", "order_id": context.order_id,
+            "status": DocumentState.COMPLETED.value, "order_id": context.order_id,
             "cashier_id": operator.user_id, "currency": current.currency,
             "returned_credit_minor": current.returned_credit.minor,
             "new_items_minor": current.new_items_total.minor,
@@ -381,20 +384,18 @@ class ReturnsService:
             context.wix_line_ids, context.wix_payment_ids,
             {p.payment_id: p.method for p in context.snapshot.payments},
             {p.payment_id: p.refundable.minor for p in context.snapshot.payments},
-            context.customer_email, _new_item_payloads(s, current),
+            context.customer_email, _new_items(s, current),
             document.notify_email is not None, draft.note)
 
 
-def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+def _new_items(s, current: Quote) -> list[ReplacementItem]:  # type: ignore[no-untyped-def]
     wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
-    payloads = []
+    items = []
     for item in current.new_items:
         product, variant = wix_ids.get(int(item.item.variant_id), (None, None))
-        payloads.append({
-            "sku": item.item.sku, "name": item.item.name, "quantity": item.quantity,
-            "product_id": product, "variant_id": variant,
-            "total_minor": item.total.minor, "tax_minor": item.tax.minor})
-    return payloads
+        items.append(ReplacementItem(product, variant, item.quantity, item.total.minor,
+                             item.item.sku, item.item.name, item.tax.minor))
+    return items
 
 
 def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]

@@ -3,7 +3,8 @@
 Each step is its own outbox message so a crash between steps resumes at the right one; all
 steps of one order share the object key `order:<wix id>`, so they are sent in order. Stock
 deltas are written only for movements no Wix order call carries ("one owner per movement").
-This module decides *what* to send; `pos.sync` decides *how* (issue 5).
+This module decides *what* to send, as the typed messages of `pos.domain.wix_steps`;
+`pos.sync` decides *how* (issue 5).
 """
 
 from __future__ import annotations
@@ -12,18 +13,47 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.domain.money import Money
-from pos.domain.refund_plan import RefundPlan, plan_request
+from pos.domain.refund_plan import (
+    PaymentRefund,
+    PaymentRoom,
+    RefundPlan,
+    RefundRequest,
+    plan_request,
+)
 from pos.domain.returns import Disposition, DocumentKind, Quote
 from pos.domain.settlement import BalanceKind, PaymentMethod, Settlement, TenderMethod
+from pos.domain.wix_fields import DocumentRef, LineQuantity
+from pos.domain.wix_steps import (
+    AddPaymentMessage,
+    CancelMessage,
+    CommentMessage,
+    CommentTarget,
+    PaymentPart,
+    RefundMessage,
+    ReplacementItem,
+    ReplacementOrderMessage,
+    StockDeltaMessage,
+    WixStep,
+)
 
 WIX = "wix"
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
-    kind: str
+class OutboxStep:
+    """One Wix step to queue: its message and the object whose steps go out in order."""
+
     object_key: str
-    payload: dict[str, Any]
+    message: WixStep
+
+    @property
+    def kind(self) -> str:
+        """The stored outbox kind (the enum's plain string)."""
+        return self.message.kind.value
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return self.message.to_payload()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +77,7 @@ class WritebackInput:
     payment_methods: dict[str, PaymentMethod]
     payment_refundable: dict[str, int]  # minor units each payment could take before this one
     buyer_email: str | None
-    new_items: list[dict[str, Any]] = field(default_factory=list)
+    new_items: list[ReplacementItem] = field(default_factory=list)
     notify_customer: bool = False
     note: str = ""
 
@@ -69,15 +99,16 @@ def ownership(*, order_on_wix: bool, api_orders_move_stock: bool, kind: Document
     return StockOwnership(refund_on_wix, api_orders_move_stock)
 
 
-def _refund_lines(data: WritebackInput, *, restock: bool) -> tuple[list[dict[str, Any]], ...]:
+def _refund_lines(
+    data: WritebackInput, *, restock: bool
+) -> tuple[tuple[LineQuantity, ...], tuple[LineQuantity, ...]]:
     lines, restocked = [], []
     for part in data.quote.returns:
-        wix_line = data.wix_line_ids.get(part.line_id)
-        entry = {"line_item_id": wix_line, "quantity": part.quantity}
+        entry = LineQuantity(data.wix_line_ids.get(part.line_id), part.quantity)
         lines.append(entry)
         if restock and part.disposition is Disposition.RESTOCK:
             restocked.append(entry)
-    return lines, restocked
+    return tuple(lines), tuple(restocked)
 
 
 def money_back(quote: Quote) -> Money:
@@ -87,29 +118,23 @@ def money_back(quote: Quote) -> Money:
     return quote.returned_credit + quote.shipping_refund - quote.fees.total
 
 
-def refund_request(data: WritebackInput) -> dict[str, Any]:
-    """What the refund asks of Wix's payments, before any plan (kept in the step's payload).
-
-    ``original``: the cashier's refunds to original payments; ``external_minor``: the money
-    given back at the counter or kept as exchange credit; ``payments``: the order's Wix
-    payments in order, with ``gift_card`` and ``room`` (what each could still take).
-    """
+def refund_request(data: WritebackInput) -> RefundRequest:
+    """What the refund asks of Wix's payments, before any plan (kept in the refund step)."""
     original = []
     for tender in data.settlement.tenders:
         if tender.method is TenderMethod.ORIGINAL_PAYMENT and tender.payment_id:
             method = data.payment_methods.get(tender.payment_id, PaymentMethod.OTHER)
-            original.append({"payment_id": data.wix_payment_ids.get(tender.payment_id) or "",
-                             "amount_minor": tender.amount.minor,
-                             "external": method is PaymentMethod.CASH})
-    payments = [{"payment_id": wix_id,
-                 "gift_card": data.payment_methods.get(local) is PaymentMethod.GIFT_CARD,
-                 "room": max(data.payment_refundable.get(local, 0), 0)}
-                for local, wix_id in data.wix_payment_ids.items() if wix_id]
-    given = money_back(data.quote).minor - sum(entry["amount_minor"] for entry in original)
-    return {"original": original, "external_minor": max(given, 0), "payments": payments}
+            original.append(PaymentRefund(data.wix_payment_ids.get(tender.payment_id) or "",
+                                          tender.amount.minor, method is PaymentMethod.CASH))
+    payments = tuple(
+        PaymentRoom(wix_id, data.payment_methods.get(local) is PaymentMethod.GIFT_CARD,
+                    max(data.payment_refundable.get(local, 0), 0))
+        for local, wix_id in data.wix_payment_ids.items() if wix_id)
+    given = money_back(data.quote).minor - sum(entry.amount for entry in original)
+    return RefundRequest(tuple(original), max(given, 0), payments)
 
 
-def plan_of(request: dict[str, Any]) -> RefundPlan:
+def plan_of(request: RefundRequest) -> RefundPlan:
     """Plan `request` (from `refund_request`) with the payments as last pulled."""
     return plan_request(request)
 
@@ -140,19 +165,17 @@ def _text(amount: Money, currency: str) -> str:
     return f"{amount.to_decimal()} {currency}"
 
 
-def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
+def steps_for(data: WritebackInput, owner: StockOwnership) -> list[OutboxStep]:
     """Outbox steps for the Wix order this document changes (none for a local-only order)."""
     if data.order_wix_id is None:
         return []
     key = f"order:{data.order_wix_id}"
     quote = data.quote
-    steps: list[Step] = []
-    base = {"document_id": data.document_id, "document_number": data.document_number,
-            "order_id": data.order_wix_id, "currency": quote.currency}
+    messages: list[WixStep] = []
+    ref = DocumentRef(data.document_id, data.document_number, data.order_wix_id, quote.currency)
     if quote.kind is DocumentKind.CANCELLATION:
-        steps.append(Step("wix.cancel", key, {
-            **base, "restock_all_items": owner.returns_restocked_by_wix,
-            "send_order_canceled_email": data.notify_customer, "custom_message": data.note}))
+        messages.append(CancelMessage(ref, owner.returns_restocked_by_wix,
+                                      data.notify_customer, data.note))
     request = refund_request(data)
     plan = plan_of(request)
     note = refund_note(data, plan) if plan.unrecorded > 0 or (
@@ -161,19 +184,13 @@ def steps_for(data: WritebackInput, owner: StockOwnership) -> list[Step]:
     if quote.returns and plan.refunds:
         restock = owner.returns_restocked_by_wix and quote.kind is not DocumentKind.CANCELLATION
         lines, restocked = _refund_lines(data, restock=restock)
-        steps.append(Step("wix.refund", key, {
-            **base, "line_items": lines, "restock_line_items": restocked,
-            "shipping_minor": quote.shipping_refund.minor,
-            "payment_refunds": [{"payment_id": r.payment_id, "amount_minor": r.amount,
-                                 "external": r.external} for r in plan.refunds],
-            "refund_request": request, "note": note,
-            "reason": _reason(data, plan)}))
+        messages.append(RefundMessage(ref, lines, restocked, quote.shipping_refund.minor,
+                                      plan.refunds, request, note, _reason(data, plan)))
     if quote.kind is DocumentKind.EXCHANGE:
-        steps.extend(_exchange_steps(data, key, base, note))
+        messages.extend(_exchange_steps(data, ref, note))
     elif note and not plan.refunds:  # no refund to carry the figures: a comment says them
-        steps.append(Step("wix.comment", key, {
-            **base, "target": "original", "message": note, "note": note}))
-    return steps
+        messages.append(CommentMessage(ref, CommentTarget.ORIGINAL, note, note))
+    return [OutboxStep(key, message) for message in messages]
 
 
 def _reason(data: WritebackInput, plan: RefundPlan) -> str:
@@ -194,44 +211,32 @@ def refund_reaches_wix(data: WritebackInput) -> bool:
     return bool(data.order_wix_id) and bool(plan_of(refund_request(data)).refunds)
 
 
-def _exchange_steps(data: WritebackInput, key: str, base: dict[str, Any],
-                    note: str) -> list[Step]:
+def _exchange_steps(data: WritebackInput, ref: DocumentRef, note: str) -> list[WixStep]:
     quote = data.quote
     credit_used = min(quote.new_items_total.minor,
                       (quote.returned_credit - quote.fees.total).minor)
     change = data.settlement.change_due.minor  # cash handed over beyond the balance
-    collected = [{"method": t.method.value,
-                  "amount_minor": t.amount.minor - (change if t.method is TenderMethod.CASH else 0),
-                  "reference": t.reference} for t in data.settlement.tenders
+    collected = [PaymentPart(t.method.value,
+                             t.amount.minor - (change if t.method is TenderMethod.CASH else 0),
+                             t.reference) for t in data.settlement.tenders
                  if data.settlement.direction.value == "collect"]
     return [
-        Step("wix.create_replacement_order", key, {
-            **base, "external_order_id": data.document_id, "buyer_email": data.buyer_email,
-            "line_items": data.new_items}),
-        Step("wix.add_payment", key, {
-            **base, "amount_minor": quote.new_items_total.minor,
-            "parts": [{"method": "exchange_credit", "amount_minor": credit_used}, *collected]}),
-        Step("wix.comment", key, {
-            **base, "target": "original", "note": note,
-            "message": f"Exchange {data.document_number}: replacement order {{replacement}}"
-                       + (f". {note}" if note else "")}),
-        Step("wix.comment", key, {
-            **base, "target": "replacement",
-            "message": f"Exchange {data.document_number} of order {data.order_number}"}),
+        ReplacementOrderMessage(ref, data.document_id, data.buyer_email, tuple(data.new_items)),
+        AddPaymentMessage(ref, quote.new_items_total.minor,
+                          (PaymentPart("exchange_credit", credit_used), *collected)),
+        CommentMessage(ref, CommentTarget.ORIGINAL,
+                       f"Exchange {data.document_number}: replacement order {{replacement}}"
+                       + (f". {note}" if note else ""), note),
+        CommentMessage(ref, CommentTarget.REPLACEMENT,
+                       f"Exchange {data.document_number} of order {data.order_number}"),
     ]
 
 
 def stock_delta_step(*, variant_id: int, sku: str, wix_product_id: str | None,
                      wix_variant_id: str | None, delta: int, reason: str,
-                     document_id: str | None) -> Step | None:
+                     document_id: str | None) -> OutboxStep | None:
     """A direct stock delta for a POS-owned movement of a variant that exists on Wix."""
     if wix_product_id is None or delta == 0:
         return None
-    return Step("wix.stock_delta", f"stock:{variant_id}", {
-        "variant_id": variant_id, "sku": sku, "product_id": wix_product_id,
-        "wix_variant_id": wix_variant_id, "delta": delta, "reason": reason,
-        "document_id": document_id})
-
-
-def money_payload(amount: Money) -> dict[str, Any]:
-    return {"minor": amount.minor, "currency": amount.currency}
+    return OutboxStep(f"stock:{variant_id}", StockDeltaMessage(
+        variant_id, sku, wix_product_id, wix_variant_id, delta, reason, document_id))

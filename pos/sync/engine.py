@@ -7,7 +7,6 @@ becomes an offline `SyncStatus` with the reason in plain words, and the queue wa
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -28,6 +27,8 @@ from pos.sync.client import (
     WixUnreachableError,
 )
 from pos.sync.pictures import PictureCache
+from pos.sync.pull import Puller
+from pos.sync.push import Pusher
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.sync.stock_push import StockPusher
 
@@ -41,10 +42,9 @@ class SyncRunner:
     """Runs the sync once per call; owns its Wix client and the sync lead while it lives.
 
     Only the leader talks to Wix: on PostgreSQL the holder of an advisory lock (kept on a
-    connection of its own until `close`), on SQLite always this runner. The puller and the
-    document pusher are imported when first needed; a missing one is skipped with a note.
-    With `pictures`, product pictures are cached after each catalogue pull (a picture not
-    fetched never fails the tick).
+    connection of its own until `close`), on SQLite always this runner. With `pictures`,
+    product pictures are cached after each catalogue pull (a picture not fetched never fails
+    the tick).
     """
 
     def __init__(
@@ -111,8 +111,8 @@ class SyncRunner:
 
     def _tick(self) -> None:
         client = self._get_client()
-        if self._pull(client):
-            save_marks(self._sessions, self._clock, {"last_pull_at": self._now()})
+        self._pull(client)
+        save_marks(self._sessions, self._clock, {"last_pull_at": self._now()})
         self._push(client)
         self._progress("stock: pushing counter stock changes")
         report = StockPusher(client=client, sessions=self._sessions, clock=self._clock).run_once()
@@ -124,13 +124,9 @@ class SyncRunner:
             {"last_push_at": self._now(), "online": "1", "last_error": ""},
         )
 
-    def _pull(self, client: WixClient) -> bool:
-        """Pull catalogue and stock every `pull_every`, orders every tick; False if no puller."""
-        puller_class = self._optional("pos.sync.pull", "Puller")
-        if puller_class is None:
-            self.notes.append("pulling from Wix is not available in this version yet; skipped")
-            return False
-        puller = puller_class(client=client, sessions=self._sessions, clock=self._clock)
+    def _pull(self, client: WixClient) -> None:
+        """Pull catalogue and stock every `pull_every`, orders every tick."""
+        puller = Puller(client=client, sessions=self._sessions, clock=self._clock)
         now = self._clock.now()
         if self._last_full_pull is None or now - self._last_full_pull >= self._pull_every:
             self._progress("pull: catalogue")
@@ -147,15 +143,10 @@ class SyncRunner:
             self._last_full_pull = now
         self._progress("pull: orders")
         self.reports["orders"] = puller.pull_orders()
-        return True
 
     def _push(self, client: WixClient) -> None:
-        pusher_class = self._optional("pos.sync.push", "Pusher")
-        if pusher_class is None:
-            self.notes.append("sending counter documents to Wix is not available yet; skipped")
-            return
         self._progress("push: counter documents")
-        pusher = pusher_class(client=client, sessions=self._sessions, clock=self._clock)
+        pusher = Pusher(client=client, sessions=self._sessions, clock=self._clock)
         self.reports["push"] = pusher.run_once(limit=self._push_limit)
 
     # ------------------------------------------------------------------ helpers
@@ -195,13 +186,3 @@ class SyncRunner:
 
     def _now(self) -> str:
         return self._clock.now().isoformat()
-
-    def _optional(self, module: str, name: str) -> Any:
-        """`module.name`, or None when that module is not there (yet)."""
-        try:
-            found = importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
-            return None
-        return getattr(found, name, None)

@@ -30,6 +30,7 @@ import keyring
 
 from pos.db import outbox
 from pos.db.engine import SessionFactory
+from pos.db.outbox import DONE, PARKED, PENDING
 from pos.domain.clock import Clock
 from pos.domain.mail import (
     DOCUMENT_MAIL_KIND,
@@ -245,9 +246,11 @@ class MailDispatcher:
                 if since is not None and now - since < self._stale_after:
                     continue  # possibly still being sent by another dispatcher
                 log.warning("e-mail %s was left in flight; sending it again", record.object_key)
-                outbox.mark_retry(
+                outbox.settle(
                     session,
                     record.id,
+                    PENDING,
+                    now=now,
                     error="the previous attempt was interrupted before its outcome was "
                     "known; sending again",
                     next_attempt_at=now,
@@ -271,7 +274,7 @@ class MailDispatcher:
         except ValueError as error:  # MailPayloadError, an unknown kind, a bad address
             return self._park(job, f"the e-mail could not be written: {error}")
         with self._sessions.begin() as session:
-            if not outbox.mark_in_flight(session, job.message_id, now=self._clock.now()):
+            if not outbox.start_attempt(session, job.message_id, now=self._clock.now()):
                 return "skipped"  # another dispatcher took it
         try:
             self._send(message)
@@ -281,7 +284,7 @@ class MailDispatcher:
                 return self._park(job, failure.reason)
             return self._retry(job, failure)
         with self._sessions.begin() as session:
-            outbox.mark_done(session, job.message_id, now=self._clock.now())
+            outbox.settle(session, job.message_id, DONE, now=self._clock.now())
         log.info("e-mail %s sent", job.object_key)
         return "sent"
 
@@ -318,7 +321,8 @@ class MailDispatcher:
         now = self._clock.now()
         when = now + retry_delay(job.attempt, self._rng)
         with self._sessions.begin() as session:
-            outbox.mark_retry(session, job.message_id, error=failure.reason, next_attempt_at=when)
+            outbox.settle(session, job.message_id, PENDING, now=self._clock.now(),
+                          error=failure.reason, next_attempt_at=when)  # fmt: skip
         log.warning(
             "e-mail %s not sent (%s); next try at %s",
             job.object_key,
@@ -329,7 +333,7 @@ class MailDispatcher:
 
     def _park(self, job: _Job, reason: str) -> str:
         with self._sessions.begin() as session:
-            outbox.mark_parked(session, job.message_id, reason=reason)
+            outbox.settle(session, job.message_id, PARKED, now=self._clock.now(), error=reason)
         log.warning("e-mail %s parked: %s", job.object_key, reason)
         return "parked"
 

@@ -28,7 +28,9 @@ from typing import Any
 
 from pos.db import outbox, sync_outbox, sync_review
 from pos.db.engine import SessionFactory
+from pos.db.outbox import DONE, NEEDS_REVIEW, PARKED, PENDING
 from pos.domain.clock import Clock
+from pos.domain.wix_steps import NEEDS_REPLACEMENT, StepKind
 from pos.sync.client import (
     WixAmbiguousError,
     WixAuthError,
@@ -49,15 +51,14 @@ from pos.sync.push_readback import (
     orders_with_external_id,
     read_back,
 )
-from pos.sync.push_steps import REPLACEMENT_KIND, PushPayloadError, Step, build_step
+from pos.sync.push_steps import PushPayloadError, PushStep, build_step
 
 log = logging.getLogger(__name__)
 
 WIX = "wix"
-STOCK_KIND = "wix.stock_delta"  # sent by pos.sync.stock_push, coalesced per variant
-NEEDS_REVIEW = sync_outbox.NEEDS_REVIEW
+STOCK_KIND = StepKind.STOCK_DELTA  # sent by pos.sync.stock_push, coalesced per variant
+
 DRAFTS_UNKNOWN = "drafts_unknown"  # a `sync.*` mark: see pos.sync.status
-DELETE_DRAFT = sync_review.DELETE_DRAFT
 RETRY_BASE = timedelta(seconds=15)
 RETRY_CAP = timedelta(minutes=15)
 
@@ -96,7 +97,7 @@ class _Job:
     attempts: int
 
 
-def _note(step: Step, ctx: StepContext) -> str:
+def _note(step: PushStep, ctx: StepContext) -> str:
     """Why Wix could not be told everything (kept on the done message), or ""."""
     return str(ctx.journal.get("note") or step.note or "")
 
@@ -183,13 +184,13 @@ class Pusher:
         if early is not None:
             return self._settle(job, early, note=_note(step, ctx))
         with self._sessions.begin() as session:
-            taken = outbox.mark_in_flight(session, job.message_id, now=self._clock.now(),
+            taken = outbox.start_attempt(session, job.message_id, now=self._clock.now(),
                                           journal=ctx.journal)  # fmt: skip
         if not taken:
             return "skipped"  # another sender took it meanwhile
         return self._send(job, step, ctx)
 
-    def _send(self, job: _Job, step: Step, ctx: StepContext) -> str:
+    def _send(self, job: _Job, step: PushStep, ctx: StepContext) -> str:
         try:
             result = step.send(ctx)
         except WixBusyError as error:
@@ -205,9 +206,9 @@ class Pusher:
             return self._resolve(job, step, ctx, cause=str(getattr(error, "message", error)))
         with self._sessions.begin() as session:
             sync_outbox.update_journal(session, job.message_id, result)
-            outbox.mark_done(session, job.message_id, now=self._clock.now())
+            outbox.settle(session, job.message_id, DONE, now=self._clock.now())
             sync_outbox.set_note(session, job.message_id, _note(step, ctx), now=self._clock.now())
-            if job.kind == DELETE_DRAFT:
+            if job.kind == StepKind.DELETE_DRAFT:
                 sync_review.add_to_mark(session, sync_review.DRAFTS_DELETED_MARK, 1,
                                         now=self._clock.now())  # fmt: skip
         log.info("Wix step %s of %s sent", job.kind, job.object_key)
@@ -225,7 +226,7 @@ class Pusher:
             return "waiting"  # the next run reads back again
         return self._resolve(job, step, self._context(job), cause="interrupted while in flight")
 
-    def _resolve(self, job: _Job, step: Step, ctx: StepContext, *, cause: str) -> str:
+    def _resolve(self, job: _Job, step: PushStep, ctx: StepContext, *, cause: str) -> str:
         try:
             verdict = read_back(step, ctx)
         except WixError as error:  # stays in flight: the next run reads back again
@@ -252,9 +253,9 @@ class Pusher:
                 sync_outbox.update_journal(
                     session, job.message_id, {**verdict.journal, "read_back_error": None}
                 )
-                outbox.mark_done(session, job.message_id, now=self._clock.now())
+                outbox.settle(session, job.message_id, DONE, now=self._clock.now())
                 sync_outbox.set_note(session, job.message_id, note, now=self._clock.now())
-                if job.kind == DELETE_DRAFT and "kept" not in verdict.journal:
+                if job.kind == StepKind.DELETE_DRAFT and "kept" not in verdict.journal:
                     sync_review.add_to_mark(session, sync_review.DRAFTS_DELETED_MARK, 1,
                                             now=self._clock.now())  # fmt: skip
             log.info("Wix step %s of %s found applied on Wix", job.kind, job.object_key)
@@ -265,9 +266,10 @@ class Pusher:
                 sync_outbox.update_journal(
                     session, job.message_id, {**verdict.journal, "read_back_error": None}
                 )
-                outbox.mark_retry(session, job.message_id, next_attempt_at=when,
-                                  error=f"{cause}; Wix shows it was not applied: it will be "
-                                  "sent again")  # fmt: skip
+                outbox.settle(session, job.message_id, PENDING, now=self._clock.now(),
+                              next_attempt_at=when,
+                              error=f"{cause}; Wix shows it was not applied: it will be "
+                              "sent again")  # fmt: skip
             return "retried"
         return self._review(job, verdict)
 
@@ -279,21 +281,23 @@ class Pusher:
                 job.message_id,
                 {**verdict.journal, "review": verdict.reason, "read_back_error": None},
             )
-            sync_outbox.mark_needs_review(session, job.message_id, reason=reason)
+            outbox.settle(session, job.message_id, NEEDS_REVIEW, now=self._clock.now(),
+                          error=reason)  # fmt: skip
         log.warning("Wix step %s of %s needs review: %s", job.kind, job.object_key, reason)
         return NEEDS_REVIEW
 
     def _retry(self, job: _Job, error: WixError) -> str:
         when = self._clock.now() + self._delay(job.attempts + 1, error.retry_after)
         with self._sessions.begin() as session:
-            outbox.mark_retry(session, job.message_id, error=error.message, next_attempt_at=when)
+            outbox.settle(session, job.message_id, PENDING, now=self._clock.now(),
+                          error=error.message, next_attempt_at=when)  # fmt: skip
         log.info("Wix step %s of %s: %s; next try at %s", job.kind, job.object_key,
                  error.message, when.isoformat(timespec="seconds"))  # fmt: skip
         return "retried"
 
     def _park(self, job: _Job, reason: str) -> str:
         with self._sessions.begin() as session:
-            outbox.mark_parked(session, job.message_id, reason=reason)
+            outbox.settle(session, job.message_id, PARKED, now=self._clock.now(), error=reason)
         log.warning("Wix step %s of %s parked: %s", job.kind, job.object_key, reason)
         return "parked"
 
@@ -306,12 +310,12 @@ class Pusher:
         ceiling = min(RETRY_CAP, RETRY_BASE * 2 ** max(attempt - 1, 0))
         return ceiling / 2 + ceiling / 2 * self._rng.random()
 
-    def _step(self, job: _Job) -> Step:
+    def _step(self, job: _Job) -> PushStep:
         replacement = None
-        if job.kind in ("wix.add_payment", "wix.comment") and job.document_id:
+        if job.kind in NEEDS_REPLACEMENT and job.document_id:
             with self._sessions() as session:
                 replacement = sync_outbox.done_step_journal(
-                    session, document_id=str(job.document_id), kind=REPLACEMENT_KIND
+                    session, document_id=str(job.document_id), kind=StepKind.REPLACEMENT_ORDER
                 )
             if replacement is not None and not replacement.get("order_id"):
                 replacement = self._find_replacement(job, replacement)
@@ -331,7 +335,10 @@ class Pusher:
         result = order_result(found[0])
         with self._sessions.begin() as session:
             sync_outbox.update_done_step_journal(
-                session, document_id=str(job.document_id), kind=REPLACEMENT_KIND, entries=result
+                session,
+                document_id=str(job.document_id),
+                kind=StepKind.REPLACEMENT_ORDER,
+                entries=result,
             )
         return {**replacement, **result}
 

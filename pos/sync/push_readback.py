@@ -4,8 +4,8 @@ DESIGN §7: a timeout, a dropped connection, a 5xx or a crash while in flight is
 by sending again blindly. Each step's `prepare` (in `pos.sync.push_steps`) journals a baseline
 from before its first attempt (the order's refund ids, payment ids, identical comments); the
 read-back compares Wix now with that baseline. Comparing ids, not timestamps, keeps the local
-clock and Wix's clock out of the decision. The payload checks and money strings the steps
-share sit at the end.
+clock and Wix's clock out of the decision. The money strings and small helpers the steps share
+sit at the end (payloads are checked by `pos.domain.wix_steps`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from pos.domain.money import Money
+from pos.domain.states import OrderStatus
+from pos.domain.wix_fields import StepPayloadError
+from pos.domain.wix_steps import StepKind
 from pos.sync.client import WixClient, WixRefusedError
 
 if TYPE_CHECKING:
-    from pos.sync.push_steps import Step
+    from pos.sync.push_steps import PushStep
 
 APPLIED, NOT_APPLIED, UNDECIDED = "applied", "not_applied", "undecided"
 READ_BACK = "read_back"  # a refusal that means "look at Wix" rather than "park"
@@ -47,7 +50,7 @@ class StepBase:
     """What every push step has: its outbox kind, a note to keep once done (why Wix could not
     be told everything); by default a refusal parks the message."""
 
-    kind = ""
+    kind: StepKind
     note = ""
 
     def refused(self, error: WixRefusedError) -> str | None:
@@ -167,19 +170,19 @@ def _baseline(ctx: StepContext, key: str) -> Any:
 # ---------------------------------------------------------------- per step
 
 
-def read_back(step: Step, ctx: StepContext) -> Verdict:
+def read_back(step: PushStep, ctx: StepContext) -> Verdict:
     """Decide from Wix whether `step`'s last attempt was applied.
 
     Raises:
         WixError: Wix could not be read (the message stays in flight; read again later).
     """
-    readers: dict[str, Callable[[Any, StepContext], Verdict]] = {
-        "wix.refund": _refund,
-        "wix.create_replacement_order": _replacement,
-        "wix.add_payment": _payment,
-        "wix.comment": _comment,
-        "wix.cancel": _cancel,
-        "wix.delete_draft": _delete_draft,
+    readers: dict[StepKind, Callable[[Any, StepContext], Verdict]] = {
+        StepKind.REFUND: _refund,
+        StepKind.REPLACEMENT_ORDER: _replacement,
+        StepKind.ADD_PAYMENT: _payment,
+        StepKind.COMMENT: _comment,
+        StepKind.CANCEL: _cancel,
+        StepKind.DELETE_DRAFT: _delete_draft,
     }
     return readers[step.kind](step, ctx)
 
@@ -291,7 +294,7 @@ def _delete_draft(step: Any, ctx: StepContext) -> Verdict:
 
 def _cancel(step: Any, ctx: StepContext) -> Verdict:
     status = get_order(ctx.client, step.order_id).get("status")
-    if status == "CANCELED":
+    if status == OrderStatus.CANCELED:
         return Verdict(APPLIED, journal={"status": status})
     return Verdict(NOT_APPLIED, f"the order is still {status} on Wix")
 
@@ -299,8 +302,9 @@ def _cancel(step: Any, ctx: StepContext) -> Verdict:
 # ---------------------------------------------------------------- payload checks
 
 
-class PushPayloadError(ValueError):
-    """A step's payload cannot be sent as it is; the message says why, in plain words."""
+# A step's payload cannot be sent as it is; the message says why, in plain words. One class
+# for both sides: the message types raise it when a payload is malformed.
+PushPayloadError = StepPayloadError
 
 
 def amount(minor: int, currency: str) -> str:
@@ -310,45 +314,6 @@ def amount(minor: int, currency: str) -> str:
 
 def price(minor: int, currency: str) -> dict[str, str]:
     return {"amount": amount(minor, currency)}
-
-
-# ---------------------------------------------------------------- payload checks
-
-
-def need(payload: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
-    value = payload.get(key)
-    if isinstance(value, bool) and kind is int:
-        value = None
-    if not isinstance(value, kind) or value == "":
-        raise PushPayloadError(f"the {what} step has no valid '{key}'")
-    return value
-
-
-def count(entry: Any, key: str, what: str, *, minimum: int) -> int:
-    value = entry.get(key) if isinstance(entry, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise PushPayloadError(f"the {what} step has an invalid '{key}' ({value!r})")
-    return value
-
-
-def line_quantities(payload: dict[str, Any], key: str, what: str) -> list[dict[str, Any]]:
-    entries = payload.get(key, [])
-    if not isinstance(entries, list):
-        raise PushPayloadError(f"the {what} step's '{key}' is not a list")
-    lines = []
-    for entry in entries:
-        line_id = entry.get("line_item_id") if isinstance(entry, dict) else None
-        if not isinstance(line_id, str) or not line_id:
-            raise PushPayloadError(f"a line of the {what} step has no Wix line item id")
-        lines.append({"lineItemId": line_id, "quantity": count(entry, "quantity", what, minimum=1)})
-    return lines
-
-
-def currency_of(payload: dict[str, Any], what: str) -> str:
-    currency = need(payload, "currency", str, what)
-    if len(currency) != 3 or not currency.isupper():
-        raise PushPayloadError(f"the {what} step's currency {currency!r} is not a currency code")
-    return str(currency)
 
 
 def replacement_order(replacement: dict[str, Any] | None, what: str) -> tuple[str, str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pos.domain.refund_plan import plan_request
+from pos.domain.refund_plan import PaymentRefund, plan_request
+from pos.domain.wix_fields import LineQuantity, read_payment_refunds
+from pos.domain.wix_steps import RefundMessage, StepKind
 from pos.sync import push_readback as rb
-from pos.sync.push_readback import PushPayloadError, StepBase, StepContext, Verdict
+from pos.sync.push_readback import StepBase, StepContext, Verdict
 
 MAX_REASON = 200
 
@@ -20,25 +22,19 @@ MAX_REASON = 200
 class RefundStep(StepBase):
     """Refund Payments on the original order, with Wix restocking what goes back on the shelf."""
 
-    kind = "wix.refund"
+    kind = StepKind.REFUND
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        what = "refund"
-        self.order_id = str(rb.need(payload, "order_id", str, what))
-        currency = rb.currency_of(payload, what)
-        self.line_items = rb.line_quantities(payload, "line_items", what)
-        self.restock = rb.line_quantities(payload, "restock_line_items", what)
-        shipping = payload.get("shipping_minor", 0)
-        if isinstance(shipping, bool) or not isinstance(shipping, int) or shipping < 0:
-            raise PushPayloadError(
-                f"the refund step has an invalid 'shipping_minor' ({shipping!r})"
-            )
-        self.currency = currency
-        self.payments = self._payments(payload.get("payment_refunds"), currency)
-        self.request = payload.get("refund_request")
-        self.note = str(payload.get("note") or "")
-        self.reason = str(payload.get("reason") or "")[:MAX_REASON]
+    def __init__(self, message: RefundMessage) -> None:
+        self.order_id = message.ref.order_id
+        self.currency = currency = message.ref.currency
+        self.line_items = [_line(line) for line in message.line_items]
+        self.restock = [_line(line) for line in message.restock_line_items]
+        self.payments = self._payments(message.payment_refunds, currency)
+        self.request = message.refund_request
+        self.note = message.note
+        self.reason = message.reason[:MAX_REASON]
         self.total = rb.amount(sum(p["minor"] for p in self.payments), currency)
+        shipping = message.shipping_minor
         self.shipping = rb.amount(shipping, currency) if shipping else None
 
     def _replan(self, transactions: dict[str, Any]) -> tuple[bool, bool]:
@@ -50,19 +46,14 @@ class RefundStep(StepBase):
         Returns:
             (something to send, the plan changed); a note says what Wix could not take.
         """
-        if not isinstance(self.request, dict):
+        if self.request is None:
             return True, False  # a step queued before plans were stored: sent as planned
-        try:
-            plan = plan_request(self.request, rb.payment_rooms(transactions, self.currency))
-        except (KeyError, TypeError, ValueError):
-            return True, False
+        plan = plan_request(self.request, rb.payment_rooms(transactions, self.currency))
         planned = [(p["payment_id"], p["minor"], p["external"]) for p in self.payments]
         if planned == [(r.payment_id, r.amount, r.external) for r in plan.refunds]:
             return True, False
         if plan.refunds:
-            self.payments = self._payments([{"payment_id": r.payment_id, "amount_minor": r.amount,
-                                             "external": r.external} for r in plan.refunds],
-                                           self.currency)  # fmt: skip
+            self.payments = self._payments(plan.refunds, self.currency)
             self.total = rb.amount(plan.recorded, self.currency)
         if plan.unrecorded:
             changed = (f"Wix's payments changed after the order was last read: "
@@ -76,26 +67,16 @@ class RefundStep(StepBase):
         return bool(plan.refunds), True
 
     @staticmethod
-    def _payments(entries: Any, currency: str) -> list[dict[str, Any]]:
-        if not isinstance(entries, list) or not entries:
-            raise PushPayloadError(
-                "the refund step names no payment to refund; Wix needs at least one"
-            )
-        payments = []
-        for entry in entries:
-            payment_id = entry.get("payment_id") if isinstance(entry, dict) else None
-            if not isinstance(payment_id, str) or not payment_id:
-                raise PushPayloadError("a payment of the refund step has no Wix payment id")
-            minor = rb.count(entry, "amount_minor", "refund", minimum=1)
-            payments.append(
-                {
-                    "payment_id": payment_id,
-                    "minor": minor,
-                    "amount": rb.amount(minor, currency),
-                    "external": bool(entry.get("external", True)),
-                }
-            )
-        return payments
+    def _payments(refunds: tuple[PaymentRefund, ...], currency: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "payment_id": r.payment_id,
+                "minor": r.amount,
+                "amount": rb.amount(r.amount, currency),
+                "external": r.external,
+            }
+            for r in refunds
+        ]
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -134,8 +115,8 @@ class RefundStep(StepBase):
         self.reason = str(journal.get("planned_reason") or self.reason)
         planned = journal.get("planned")
         if isinstance(planned, list) and planned:
-            self.payments = self._payments([{"payment_id": i, "amount_minor": m, "external": e}
-                                            for i, m, e in planned], self.currency)  # fmt: skip
+            entries = [{"payment_id": i, "amount_minor": m, "external": e} for i, m, e in planned]
+            self.payments = self._payments(read_payment_refunds(entries), self.currency)
             self.total = rb.amount(sum(p["minor"] for p in self.payments), self.currency)
 
     def prepare(self, ctx: StepContext) -> Verdict | None:
@@ -162,3 +143,8 @@ class RefundStep(StepBase):
             "POST", "/ecom/v1/order-billing/refund-payments", self.body(), expect=("refund",)
         )
         return {"refund_id": (answer.get("refund") or {}).get("id")}
+
+
+def _line(line: LineQuantity) -> dict[str, Any]:
+    """A line as Wix's refund and restock lists take it."""
+    return {"lineItemId": line.line_item_id, "quantity": line.quantity}

@@ -1,6 +1,7 @@
-"""The Wix write-back steps of a counter document: payload checks, reads before, the write.
+"""The Wix write-back steps of a counter document: reads before, the write, the refusals.
 
-One class per outbox kind (docs/counter-documents.md, wix-api.md §3.7); the refund's is in
+One class per outbox kind (docs/counter-documents.md, wix-api.md §3.7), each built from the
+typed message of `pos.domain.wix_steps` (which checked the payload); the refund's is in
 `pos.sync.push_refund`. `prepare` reads what
 the read-back will need (the baseline) or finds the step already done; `send` makes the write
 (never retried by the client); `refused` says whether a refusal means "read back" instead of
@@ -12,13 +13,26 @@ from __future__ import annotations
 from typing import Any
 
 from pos.domain.money import allocate
+from pos.domain.states import OrderStatus
+from pos.domain.wix_steps import (
+    AddPaymentMessage,
+    CancelMessage,
+    CommentMessage,
+    CommentTarget,
+    DeleteDraftMessage,
+    RefundMessage,
+    ReplacementItem,
+    ReplacementOrderMessage,
+    StepKind,
+    StockDeltaMessage,
+    from_payload,
+)
 from pos.sync import push_readback as rb
 from pos.sync.client import WixRefusedError
 from pos.sync.push_readback import PushPayloadError, StepBase, StepContext, Verdict
 from pos.sync.push_refund import RefundStep
 
 STORES_APP_ID = "215238eb-22a5-4c36-9e7b-e7c08025e04e"  # wix-api.md §2.5, catalogReference
-REPLACEMENT_KIND = "wix.create_replacement_order"
 MAX_COMMENT = 5000
 MAX_CANCEL_MESSAGE = 1000
 
@@ -29,31 +43,21 @@ MAX_CANCEL_MESSAGE = 1000
 class ReplacementOrderStep(StepBase):
     """A new POS order for the exchange's new items: a draft, then Create Order From Draft."""
 
-    kind = REPLACEMENT_KIND
+    kind = StepKind.REPLACEMENT_ORDER
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        what = "replacement order"
-        self.external_id = str(rb.need(payload, "external_order_id", str, what))
-        self.currency = rb.currency_of(payload, what)
-        email = payload.get("buyer_email")
-        self.buyer_email = email if isinstance(email, str) and email else None
-        lines = payload.get("line_items")
-        if not isinstance(lines, list) or not lines:
-            raise PushPayloadError("the replacement order step has no items")
-        self.lines = [line for entry in lines for line in self._catalog_lines(entry)]
+    def __init__(self, message: ReplacementOrderMessage) -> None:
+        self.external_id = message.external_order_id
+        self.currency = message.ref.currency
+        self.buyer_email = message.buyer_email
+        self.lines = [line for item in message.line_items for line in self._catalog_lines(item)]
 
-    def _catalog_lines(self, entry: Any) -> list[dict[str, Any]]:
-        product_id = entry.get("product_id") if isinstance(entry, dict) else None
-        if not isinstance(product_id, str) or not product_id:
-            raise PushPayloadError("an item of the replacement order is not a Wix product")
-        quantity = rb.count(entry, "quantity", "replacement order", minimum=1)
-        total = rb.count(entry, "total_minor", "replacement order", minimum=0)
-        reference: dict[str, Any] = {"catalogItemId": product_id, "appId": STORES_APP_ID}
-        if isinstance(entry.get("variant_id"), str) and entry["variant_id"]:
-            reference["options"] = {"variantId": entry["variant_id"]}
+    def _catalog_lines(self, item: ReplacementItem) -> list[dict[str, Any]]:
+        reference: dict[str, Any] = {"catalogItemId": item.product_id, "appId": STORES_APP_ID}
+        if item.variant_id:
+            reference["options"] = {"variantId": item.variant_id}
         # The unit price is total / quantity; when it does not divide, the units are split
         # into two lines whose prices differ by one minor unit, so the total stays exact.
-        units = allocate(total, [1] * quantity)
+        units = allocate(item.total_minor, [1] * item.quantity)
         groups: dict[int, int] = {}
         for unit in units:
             groups[unit] = groups.get(unit, 0) + 1
@@ -122,20 +126,12 @@ class ReplacementOrderStep(StepBase):
 class AddPaymentStep(StepBase):
     """The new order's payment, recorded offline: the exchange credit plus what was collected."""
 
-    kind = "wix.add_payment"
+    kind = StepKind.ADD_PAYMENT
 
-    def __init__(self, payload: dict[str, Any], replacement: dict[str, Any] | None) -> None:
+    def __init__(self, message: AddPaymentMessage, replacement: dict[str, Any] | None) -> None:
         what = "payment"
-        currency = rb.currency_of(payload, what)
-        total = rb.count(payload, "amount_minor", what, minimum=1)
-        parts = payload.get("parts")
-        if not isinstance(parts, list) or not parts:
-            raise PushPayloadError("the payment step has no parts")
-        amounts = [
-            (str(rb.need(p, "method", str, what)), rb.count(p, "amount_minor", what, minimum=0))
-            for p in parts
-        ]
-        amounts = rb.without_change(amounts, total)
+        currency, total = message.ref.currency, message.amount_minor
+        amounts = rb.without_change([(p.method, p.amount_minor) for p in message.parts], total)
         if sum(minor for _, minor in amounts) != total:
             raise PushPayloadError(
                 f"the payment parts ({rb.amount(sum(m for _, m in amounts), currency)}) do not add "
@@ -186,25 +182,20 @@ class AddPaymentStep(StepBase):
 class CommentStep(StepBase):
     """A merchant comment on the original or the replacement order, naming the other one."""
 
-    kind = "wix.comment"
+    kind = StepKind.COMMENT
 
-    def __init__(self, payload: dict[str, Any], replacement: dict[str, Any] | None) -> None:
+    def __init__(self, message: CommentMessage, replacement: dict[str, Any] | None) -> None:
         what = "comment"
-        target = payload.get("target")
-        message = str(rb.need(payload, "message", str, what))
-        if target == "original":
-            self.order_id = str(rb.need(payload, "order_id", str, what))
-        elif target == "replacement":
-            self.order_id, _ = rb.replacement_order(replacement, what)
+        text = message.message
+        if message.target is CommentTarget.ORIGINAL:
+            self.order_id = message.ref.order_id
         else:
-            raise PushPayloadError(
-                f"the comment step's target {target!r} is not 'original' or 'replacement'"
-            )
-        if "{replacement}" in message:
+            self.order_id, _ = rb.replacement_order(replacement, what)
+        if "{replacement}" in text:
             _, number = rb.replacement_order(replacement, what)
-            message = message.replace("{replacement}", number or "(number unknown)")
-        self.message = message[:MAX_COMMENT]
-        self.note = str(payload.get("note") or "")
+            text = text.replace("{replacement}", number or "(number unknown)")
+        self.message = text[:MAX_COMMENT]
+        self.note = message.note
 
     def body(self) -> dict[str, Any]:
         return {
@@ -238,15 +229,13 @@ class CommentStep(StepBase):
 class CancelStep(StepBase):
     """Cancel the original order (GET first: an order already CANCELED is left alone)."""
 
-    kind = "wix.cancel"
+    kind = StepKind.CANCEL
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.order_id = str(rb.need(payload, "order_id", str, "cancellation"))
-        self.restock = payload.get("restock_all_items", False)
-        self.email = payload.get("send_order_canceled_email", False)
-        if not isinstance(self.restock, bool) or not isinstance(self.email, bool):
-            raise PushPayloadError("the cancellation step's flags are not true/false")
-        self.message = str(payload.get("custom_message") or "")[:MAX_CANCEL_MESSAGE]
+    def __init__(self, message: CancelMessage) -> None:
+        self.order_id = message.ref.order_id
+        self.restock = message.restock_all_items
+        self.email = message.send_order_canceled_email
+        self.message = message.custom_message[:MAX_CANCEL_MESSAGE]
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -261,10 +250,10 @@ class CancelStep(StepBase):
     def prepare(self, ctx: StepContext) -> Verdict | None:
         ctx.journal["expected"] = {
             "order_id": self.order_id,
-            "status": "CANCELED",
+            "status": OrderStatus.CANCELED.value,
             "restock_all_items": self.restock,
         }
-        if rb.get_order(ctx.client, self.order_id).get("status") == "CANCELED":
+        if rb.get_order(ctx.client, self.order_id).get("status") == OrderStatus.CANCELED:
             return Verdict(rb.APPLIED, journal={"already_canceled": True})
         return None
 
@@ -284,10 +273,10 @@ class CancelStep(StepBase):
 class DeleteDraftStep(StepBase):
     """Delete a draft order Comptoir abandoned (drafts made from scratch never expire)."""
 
-    kind = "wix.delete_draft"
+    kind = StepKind.DELETE_DRAFT
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.draft_id = str(rb.need(payload, "draft_id", str, "draft deletion"))
+    def __init__(self, message: DeleteDraftMessage) -> None:
+        self.draft_id = message.draft_id
 
     def prepare(self, ctx: StepContext) -> Verdict | None:
         ctx.journal["expected"] = {"draft_id": self.draft_id, "gone": True}
@@ -303,29 +292,30 @@ class DeleteDraftStep(StepBase):
         return None
 
 
-Step = (
+PushStep = (
     RefundStep | ReplacementOrderStep | AddPaymentStep | CommentStep | CancelStep | DeleteDraftStep
 )
 
 
-def build_step(kind: str, payload: Any, replacement: dict[str, Any] | None) -> Step:
-    """The step for an outbox message, its payload checked.
+def build_step(kind: str, payload: Any, replacement: dict[str, Any] | None) -> PushStep:
+    """The step for an outbox message, its payload read as its typed message.
 
     Raises:
         PushPayloadError: The payload is malformed or a prerequisite is missing.
     """
-    if not isinstance(payload, dict):
-        raise PushPayloadError("the step's payload is not an object")
-    if kind == RefundStep.kind:
-        return RefundStep(payload)
-    if kind == ReplacementOrderStep.kind:
-        return ReplacementOrderStep(payload)
-    if kind == AddPaymentStep.kind:
-        return AddPaymentStep(payload, replacement)
-    if kind == CommentStep.kind:
-        return CommentStep(payload, replacement)
-    if kind == CancelStep.kind:
-        return CancelStep(payload)
-    if kind == DeleteDraftStep.kind:
-        return DeleteDraftStep(payload)
-    raise PushPayloadError(f"Comptoir does not know how to send a {kind!r} step to Wix")
+    message = from_payload(kind, payload)
+    match message:
+        case RefundMessage():
+            return RefundStep(message)
+        case ReplacementOrderMessage():
+            return ReplacementOrderStep(message)
+        case AddPaymentMessage():
+            return AddPaymentStep(message, replacement)
+        case CommentMessage():
+            return CommentStep(message, replacement)
+        case CancelMessage():
+            return CancelStep(message)
+        case DeleteDraftMessage():
+            return DeleteDraftStep(message)
+        case StockDeltaMessage():  # sent in bulk by pos.sync.stock_push, never one by one
+            raise PushPayloadError("a stock change is not sent as a document step")

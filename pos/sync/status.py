@@ -16,6 +16,7 @@ from pos.db.audit import DbSession, append_audit
 from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.domain.clock import Clock
+from pos.domain.wix_steps import StepKind
 from pos.sync.pull_orders import CURSOR_REJECTED, load_rejected
 
 STOCK_NUMBERS = (
@@ -200,7 +201,7 @@ def resolve_review(
 
 def _item(row: db.ReviewRow) -> ReviewItem:
     journal = row.journal
-    if row.kind == "wix.stock_delta":
+    if row.kind == StepKind.STOCK_DELTA:
         numbers = {key: journal.get(key) for key in STOCK_NUMBERS if key in journal}
     else:
         numbers = {

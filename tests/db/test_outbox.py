@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from pos.db import outbox
 from pos.db.engine import SessionFactory
 from pos.db.records import OutboxMessageRecord
+from pos.domain.states import IllegalTransitionError
 from tests.support.builders import T0
 
 
@@ -24,7 +27,7 @@ def due(sessions: SessionFactory, *, at=T0, destination: str = "wix", limit: int
 
 def take(sessions: SessionFactory, message_id: int) -> bool:
     with sessions.begin() as s:
-        return outbox.mark_in_flight(s, message_id, now=T0, journal={"expect": 3})
+        return outbox.start_attempt(s, message_id, now=T0, journal={"expect": 3})
 
 
 def load(sessions: SessionFactory, message_id: int) -> OutboxMessageRecord:
@@ -46,7 +49,7 @@ def test_only_the_oldest_message_of_an_object_is_due(sessions: SessionFactory) -
     a1, b1, a2, b2 = (add(sessions, key) for key in ("order:a", "order:b", "order:a", "order:b"))
     assert due(sessions) == [a1, b1]
     with sessions.begin() as s:
-        outbox.mark_done(s, a1, now=T0)
+        outbox.settle(s, a1, outbox.DONE, now=T0)
     assert due(sessions) == [b1, a2]
     assert b2 not in due(sessions)
 
@@ -58,11 +61,12 @@ def test_a_message_in_flight_or_waiting_to_retry_holds_back_the_next(
     assert take(sessions, first)
     assert due(sessions) == []  # in flight: neither is due
     with sessions.begin() as s:
-        outbox.mark_retry(s, first, error="timeout", next_attempt_at=T0 + timedelta(minutes=1))
+        outbox.settle(s, first, outbox.PENDING, now=T0, error="timeout",
+                      next_attempt_at=T0 + timedelta(minutes=1))  # fmt: skip
     assert due(sessions) == []  # waiting for its retry: the younger one still waits
     assert due(sessions, at=T0 + timedelta(minutes=1)) == [first]
     with sessions.begin() as s:
-        outbox.mark_parked(s, first, reason="refused")
+        outbox.settle(s, first, outbox.PARKED, now=T0, error="refused")
     assert due(sessions, at=T0 + timedelta(days=1)) == []  # parked: a person decides first
     assert second not in due(sessions, at=T0 + timedelta(days=1))
 
@@ -72,7 +76,8 @@ def test_a_retry_is_due_only_from_its_time(sessions: SessionFactory) -> None:
     take(sessions, message_id)
     later = T0 + timedelta(seconds=30)
     with sessions.begin() as s:
-        outbox.mark_retry(s, message_id, error="connection refused", next_attempt_at=later)
+        outbox.settle(s, message_id, outbox.PENDING, now=T0, error="connection refused",
+                      next_attempt_at=later)  # fmt: skip
     assert due(sessions, at=later - timedelta(seconds=1)) == []
     assert due(sessions, at=later) == [message_id]
     record = load(sessions, message_id)
@@ -107,10 +112,10 @@ def test_done_clears_the_error_and_keeps_the_journal(sessions: SessionFactory) -
     message_id = add(sessions, "order:a")
     take(sessions, message_id)
     with sessions.begin() as s:
-        outbox.mark_retry(s, message_id, error="timeout", next_attempt_at=T0)
+        outbox.settle(s, message_id, outbox.PENDING, now=T0, error="timeout", next_attempt_at=T0)
     take(sessions, message_id)
     with sessions.begin() as s:
-        outbox.mark_done(s, message_id, now=T0 + timedelta(seconds=5))
+        outbox.settle(s, message_id, outbox.DONE, now=T0 + timedelta(seconds=5))
     record = load(sessions, message_id)
     assert (record.state, record.attempts, record.last_error) == ("done", 2, "")
     assert record.journal["expect"] == 3 and "in_flight_since" not in record.journal
@@ -122,7 +127,18 @@ def test_counts_per_state(sessions: SessionFactory) -> None:
     add(sessions, "mail:x", destination="mail")
     take(sessions, ids[0])
     with sessions.begin() as s:
-        outbox.mark_done(s, ids[1], now=T0)
-        outbox.mark_parked(s, ids[2], reason="400 refused")
+        outbox.settle(s, ids[1], outbox.DONE, now=T0)
+        outbox.settle(s, ids[2], outbox.PARKED, now=T0, error="400 refused")
         assert outbox.counts(s) == {"in_flight": 1, "done": 1, "parked": 1, "pending": 2}
         assert outbox.counts(s, destination="mail") == {"pending": 1}
+
+
+def test_a_done_message_cannot_be_settled_again(sessions: SessionFactory) -> None:
+    message_id = add(sessions, "order:a")
+    take(sessions, message_id)
+    with sessions.begin() as s:
+        outbox.settle(s, message_id, outbox.DONE, now=T0)
+    with pytest.raises(IllegalTransitionError, match="outbox message cannot go from 'done' to"):
+        with sessions.begin() as s:
+            outbox.settle(s, message_id, outbox.PARKED, now=T0, error="late refusal")
+    assert (load(sessions, message_id).state, load(sessions, message_id).last_error) == ("done", "")

@@ -7,7 +7,13 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos.domain.refund_plan import PaymentRefund, PaymentRoom, plan_refund, plan_request
+from pos.domain.refund_plan import (
+    PaymentRefund,
+    PaymentRoom,
+    RefundRequest,
+    plan_refund,
+    plan_request,
+)
 
 GIFT, CARD, CARD2 = "gift", "card", "card2"
 
@@ -42,9 +48,8 @@ def test_refunds_to_original_payments_stay_where_the_cashier_put_them() -> None:
 
 
 def test_a_card_refunded_online_since_takes_only_what_is_left() -> None:
-    request = {"original": [{"payment_id": CARD, "amount_minor": 7990, "external": False}],
-               "external_minor": 0,
-               "payments": [{"payment_id": CARD, "gift_card": False, "room": 7990}]}
+    request = RefundRequest(original=(PaymentRefund(CARD, 7990, False),), external_minor=0,
+                            payments=(PaymentRoom(CARD, False, 7990),))
     assert plan_request(request).refunds == (PaymentRefund(CARD, 7990, False),)
     plan = plan_request(request, {CARD: 4990})
     assert (plan.refunds, plan.unrecorded) == ((PaymentRefund(CARD, 4990, False),), 3000)

@@ -152,6 +152,7 @@ def test_adjust_moves_by_the_difference_and_queues_it(
         None,
     )
     assert message.payload == {
+        "version": 1,
         "variant_id": variant,
         "sku": "T-S-M",
         "product_id": "wix-prod-0",

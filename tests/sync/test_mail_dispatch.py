@@ -214,7 +214,7 @@ def test_a_mail_left_in_flight_by_a_crash_is_sent_again(
 ) -> None:
     message_id = queue(sessions)
     with sessions.begin() as s:  # a dispatcher took it, then the process died while sending
-        assert outbox.mark_in_flight(s, message_id, now=clock.now())
+        assert outbox.start_attempt(s, message_id, now=clock.now())
     fresh = dispatcher(sessions, clock, server.port)
     assert fresh.run_once() == DispatchReport()  # may still be sending elsewhere: leave it
     clock.advance(timedelta(minutes=5))

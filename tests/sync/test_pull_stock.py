@@ -89,7 +89,7 @@ def local_movement(
             payload=step.payload, now=NOW,
         )  # fmt: skip
         if state == "done":
-            outbox.mark_done(s, message, now=NOW)
+            outbox.settle(s, message, outbox.DONE, now=NOW)
         return message
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 from pos.domain.returns import DocumentKind
 from pos.domain.roles import Operator, Permission
 from pos.domain.scan import ScanKind
+from pos.domain.states import allowed_kinds
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import OrderDetail, SalesHistoryService
@@ -197,14 +198,11 @@ class OrderActionsBar(Retranslating, QWidget):
     def _render(self) -> None:
         detail = self._order.view_model.detail
         self._reprint.setEnabled(detail is not None and bool(detail.documents))
-        returnable = detail is not None and any(line.returnable for line in detail.lines)
-        open_order = detail is not None and detail.status.upper() != "CANCELED"
-        unfulfilled = detail is not None and detail.fulfillment_status.upper() != "FULFILLED"
-        self._buttons[DocumentKind.EXCHANGE].setEnabled(returnable and open_order)
-        self._buttons[DocumentKind.REFUND].setEnabled(returnable and open_order)
-        self._buttons[DocumentKind.CANCELLATION].setEnabled(
-            returnable and open_order and unfulfilled
-        )
+        allowed = frozenset() if detail is None else allowed_kinds(
+            status=detail.status, fulfillment_status=detail.fulfillment_status,
+            returnable=any(line.returnable for line in detail.lines))  # fmt: skip
+        for kind, button in self._buttons.items():
+            button.setEnabled(kind in allowed)
 
 
 def install_order_actions(

@@ -11,7 +11,7 @@ from pos.domain.money import Money, total_of
 from pos.domain.quick_cash import quick_cash
 from pos.domain.returns import BalanceKind, Draft, Quote
 from pos.domain.roles import Approval, Operator
-from pos.domain.settlement import Tender, TenderMethod
+from pos.domain.settlement import Tender, TenderMethod, original_refund, refunded_whole
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal, as_card_result
 from pos.services.history import OrderDetail, PaymentView
 from pos.services.returns import CommittedDocument, Notify, ReturnsService
@@ -90,7 +90,7 @@ class SettleViewModel(QObject):
         if quote is None or quote.balance_kind is not BalanceKind.LOWER or quote.store_credit_only:
             return  # a store-credit-only refund goes on a card the cashier chooses
         for payment in self.refundable_payments():
-            if payment.method != "gift_card" and payment.refundable.minor > 0:
+            if not refunded_whole(payment.method) and payment.refundable.minor > 0:
                 self.add_original(payment, self.remaining)
                 return
 
@@ -126,8 +126,8 @@ class SettleViewModel(QObject):
 
     def add_original(self, payment: PaymentView, amount: Money) -> None:
         """Refund to a payment of the order, capped at what it can still take back."""
-        whole = payment.method == "gift_card"  # Wix refunds a gift-card payment only whole
-        amount = payment.refundable if whole else min(amount, payment.refundable)
+        whole = refunded_whole(payment.method)
+        amount = original_refund(payment.method, amount, payment.refundable)
         label = self.tr("Back to {method} {reference}").format(
             method=payment_method_label(payment.method), reference=payment.reference
         )

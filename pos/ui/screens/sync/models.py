@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from pos.domain.wix_steps import StepKind
 from pos.services.sync_port import ReviewItemView
 from pos.ui.format import format_datetime
 from pos.ui.screens import Column, LocalizedRowsModel
@@ -16,13 +17,13 @@ from pos.ui.screens import Column, LocalizedRowsModel
 def kind_label(kind: str) -> str:
     """What a Wix change does, in plain words ("Stock change", "Refund on Wix", ...)."""
     labels = {
-        "wix.stock_delta": QCoreApplication.translate("SyncWords", "Stock change"),
-        "wix.refund": QCoreApplication.translate("SyncWords", "Refund"),
-        "wix.create_replacement_order": QCoreApplication.translate("SyncWords", "Exchange order"),
-        "wix.add_payment": QCoreApplication.translate("SyncWords", "Payment"),
-        "wix.comment": QCoreApplication.translate("SyncWords", "Order note"),
-        "wix.cancel": QCoreApplication.translate("SyncWords", "Cancellation"),
-        "wix.delete_draft": QCoreApplication.translate("SyncWords", "Unused draft order"),
+        StepKind.STOCK_DELTA: QCoreApplication.translate("SyncWords", "Stock change"),
+        StepKind.REFUND: QCoreApplication.translate("SyncWords", "Refund"),
+        StepKind.REPLACEMENT_ORDER: QCoreApplication.translate("SyncWords", "Exchange order"),
+        StepKind.ADD_PAYMENT: QCoreApplication.translate("SyncWords", "Payment"),
+        StepKind.COMMENT: QCoreApplication.translate("SyncWords", "Order note"),
+        StepKind.CANCEL: QCoreApplication.translate("SyncWords", "Cancellation"),
+        StepKind.DELETE_DRAFT: QCoreApplication.translate("SyncWords", "Unused draft order"),
     }
     return labels.get(kind, kind.removeprefix("wix.").replace("_", " ").capitalize())
 

@@ -1,0 +1,165 @@
+"""Record states, and one transition table per record kind checked where a state changes.
+
+STYLE "Money and business state": a status is a `StrEnum` guarded by an explicit table
+(Tryton's ``_transitions``). The stored strings are the enum values, unchanged. Wix's order
+statuses are Wix's words; Comptoir only reads them (and sets ``CANCELED`` on its copy when a
+counter cancellation commits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import TypeVar
+
+from pos.domain.returns_draft import DocumentKind
+
+S = TypeVar("S", bound=StrEnum)
+
+
+class IllegalTransitionError(ValueError):
+    """A record was asked to move to a state its table does not allow from where it is.
+
+    A bug, never a cashier's mistake: the words name the record kind and both states.
+    """
+
+    def __init__(self, record: str, current: str, new: str) -> None:
+        super().__init__(f"the {record} cannot go from '{current}' to '{new}'")
+        self.record, self.current, self.new = record, current, new
+
+
+class OutboxState(StrEnum):
+    """An outbox message (Wix step or e-mail): docs/sync.md "The outbox and exactly once"."""
+
+    PENDING = "pending"  # waiting; due when next_attempt_at is null or past
+    IN_FLIGHT = "in_flight"  # an attempt started; its outcome is not recorded yet
+    DONE = "done"  # delivered, found applied, or decided by a manager: final
+    PARKED = "parked"  # refused for good: a person decides
+    NEEDS_REVIEW = "needs_review"  # Wix cannot tell whether it was applied: a manager decides
+
+
+_SETTLED = frozenset({OutboxState.DONE, OutboxState.PENDING, OutboxState.PARKED,
+                      OutboxState.NEEDS_REVIEW})  # fmt: skip
+OUTBOX_TRANSITIONS: Mapping[OutboxState, frozenset[OutboxState]] = {
+    # A pending message may also be settled without an attempt: found applied before
+    # sending, refused before sending (busy, malformed), or followed its dropped prerequisite.
+    OutboxState.PENDING: _SETTLED | {OutboxState.IN_FLIGHT},
+    OutboxState.IN_FLIGHT: _SETTLED,
+    OutboxState.PARKED: frozenset({OutboxState.PENDING, OutboxState.DONE}),  # resend / done, drop
+    OutboxState.NEEDS_REVIEW: frozenset({OutboxState.PENDING, OutboxState.DONE}),
+    OutboxState.DONE: frozenset(),
+}
+
+
+class PrintJobState(StrEnum):
+    """A print job of the persisted queue (docs/printing.md)."""
+
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+PRINT_JOB_TRANSITIONS: Mapping[PrintJobState, frozenset[PrintJobState]] = {
+    PrintJobState.QUEUED: frozenset({PrintJobState.PRINTING, PrintJobState.QUEUED}),
+    # printing -> printing: a job left printing by a crash is taken again after restart
+    PrintJobState.PRINTING: frozenset(
+        {PrintJobState.PRINTED, PrintJobState.FAILED, PrintJobState.PRINTING}
+    ),
+    PrintJobState.FAILED: frozenset({PrintJobState.PRINTING, PrintJobState.QUEUED}),
+    PrintJobState.PRINTED: frozenset({PrintJobState.QUEUED}),  # printed again on request
+}
+
+
+class DocumentState(StrEnum):
+    """A counter document: written completed and immutable (a correction is a new document)."""
+
+    COMPLETED = "completed"
+
+
+DOCUMENT_TRANSITIONS: Mapping[DocumentState, frozenset[DocumentState]] = {
+    DocumentState.COMPLETED: frozenset(),
+}
+
+
+class CashSessionState(StrEnum):
+    """A terminal's cash session (docs/closing.md): opened with a float, closed once counted."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+CASH_SESSION_TRANSITIONS: Mapping[CashSessionState, frozenset[CashSessionState]] = {
+    CashSessionState.OPEN: frozenset({CashSessionState.CLOSED}),
+    CashSessionState.CLOSED: frozenset(),  # a counted session is never reopened
+}
+
+
+class OrderStatus(StrEnum):
+    """A Wix order's ``status`` (wix-api.md §2), as pulled and kept on the order."""
+
+    INITIALIZED = "INITIALIZED"
+    APPROVED = "APPROVED"
+    CANCELED = "CANCELED"
+    PENDING = "PENDING"
+    REJECTED = "REJECTED"
+
+
+FULFILLED = "FULFILLED"  # a Wix order's fulfillment status once everything shipped
+
+
+def is_canceled(status: str | None) -> bool:
+    """Whether an order status (any case) says the order is cancelled."""
+    return (status or "").upper() == OrderStatus.CANCELED
+
+
+def allowed_kinds(
+    *, status: str, fulfillment_status: str, returnable: bool
+) -> frozenset[DocumentKind]:
+    """The counter documents an order allows (DESIGN §4): exchange and refund while something
+    is still returnable and the order is not cancelled; cancellation only before fulfilment."""
+    if not returnable or is_canceled(status):
+        return frozenset()
+    kinds = {DocumentKind.EXCHANGE, DocumentKind.REFUND}
+    if fulfillment_status.upper() != FULFILLED:
+        kinds.add(DocumentKind.CANCELLATION)
+    return frozenset(kinds)
+
+
+def check_outbox(current: str, new: OutboxState) -> OutboxState:
+    """`new`, if an outbox message in `current` may move there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it.
+    """
+    return _check("outbox message", OUTBOX_TRANSITIONS, OutboxState, current, new)
+
+
+def check_print_job(current: str, new: PrintJobState) -> PrintJobState:
+    """`new`, if a print job in `current` may move there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it.
+    """
+    return _check("print job", PRINT_JOB_TRANSITIONS, PrintJobState, current, new)
+
+
+def check_cash_session(current: str, new: CashSessionState) -> CashSessionState:
+    """`new`, if a cash session in `current` may move there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it.
+    """
+    return _check("cash session", CASH_SESSION_TRANSITIONS, CashSessionState, current, new)
+
+
+def _check(
+    record: str, table: Mapping[S, frozenset[S]], states: type[S], current: str, new: S
+) -> S:
+    try:
+        allowed = table[states(current)]
+    except ValueError:
+        raise IllegalTransitionError(record, current, new) from None
+    if new not in allowed:
+        raise IllegalTransitionError(record, current, new)
+    return new

@@ -1,0 +1,26 @@
+"""The database refuses a state change its transition table does not allow."""
+
+from __future__ import annotations
+
+import pytest
+
+from pos.db import closing
+from pos.db.engine import SessionFactory
+from pos.domain.states import IllegalTransitionError
+from tests.support.builders import T0
+
+
+def test_a_counted_cash_session_is_not_closed_twice(sessions: SessionFactory) -> None:
+    with sessions.begin() as s:
+        session_id = closing.insert_session(s, terminal_id="T9", currency="EUR",
+                                            opening_float=10000, user_id=None, now=T0)  # fmt: skip
+        closing.close_session(s, session_id, counts={}, counted=10000, expected=10000,
+                              user_id=None, approved_by=None, now=T0)  # fmt: skip
+    with pytest.raises(IllegalTransitionError, match="from 'closed' to 'closed'"):
+        with sessions.begin() as s:
+            closing.close_session(s, session_id, counts={}, counted=0, expected=10000,
+                                  user_id=None, approved_by=None, now=T0)  # fmt: skip
+    with sessions() as s:
+        assert closing.open_session(s, "T9") is None
+        (row, _figures), = closing.unclosed_sessions(s, "T9")
+        assert (row.id, row.counted) == (session_id, 10000)  # the first count stands
