@@ -124,6 +124,18 @@ def close_session(session: Session, session_id: int, *, counts: dict[str, int], 
         closed_at=now))
 
 
+def use_approval(session: Session, approval_id: int, session_id: int) -> bool:
+    """Bind an approval to the drawer close it allowed; False when it was already used.
+
+    One UPDATE guarded by "not yet used", so two closes racing for one approval cannot both
+    take it (the loser sees 0 rows).
+    """
+    result = session.execute(update(_approvals).where(
+        _approvals.c.id == approval_id, _approvals.c.document_id.is_(None),
+        _approvals.c.cash_session_id.is_(None)).values(cash_session_id=session_id))
+    return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+
 def unclosed_sessions(session: Session, terminal_id: str) -> list[tuple[SessionRow, CashFigures]]:
     """The terminal's counted sessions not yet in a Z, oldest first, with their figures."""
     records = session.scalars(select(CashSessionRecord).where(
