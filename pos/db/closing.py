@@ -56,12 +56,18 @@ class SessionRow:
     opened_at: datetime
     counted: int | None
     variance: int | None
+    stored: CashFigures | None = None  # as counted at close (None while open, or before 0007)
 
 
 def _session_row(record: CashSessionRecord) -> SessionRow:
+    moved = (record.cash_in_minor, record.cash_out_minor, record.paid_in_minor,
+             record.paid_out_minor)
+    stored = None if None in moved else CashFigures(
+        record.currency, record.opening_float_minor, *moved,  # type: ignore[arg-type]
+        record.counted_minor)
     return SessionRow(record.id, record.terminal_id, record.state, record.currency,
                       record.opening_float_minor, record.opened_at, record.counted_minor,
-                      record.variance_minor)
+                      record.variance_minor, stored)
 
 
 def open_session(session: Session, terminal_id: str, *, lock: bool = False) -> SessionRow | None:
@@ -98,7 +104,12 @@ def insert_move(session: Session, *, session_id: int, kind: str, amount: int, re
 
 
 def session_cash(session: Session, row: SessionRow) -> CashFigures:
-    """The drawer's figures so far: float, cash tenders (change taken off) and moves."""
+    """The drawer's figures so far: float, cash tenders (change taken off) and moves.
+
+    A session closed since revision 0007 gives the figures stored at its close.
+    """
+    if row.stored is not None:
+        return row.stored
     cash = session.execute(
         select(_tenders.c.direction,
                func.coalesce(func.sum(_tenders.c.amount_minor - _tenders.c.change_minor), 0))
@@ -116,12 +127,15 @@ def session_cash(session: Session, row: SessionRow) -> CashFigures:
 
 
 def close_session(session: Session, session_id: int, *, counts: dict[str, int], counted: int,
-                  expected: int, user_id: int | None, approved_by: int | None,
+                  figures: CashFigures, user_id: int | None, approved_by: int | None,
                   now: datetime) -> None:
+    """Close with the count and the figures it was made against (kept for the Z)."""
     session.execute(update(_sessions).where(_sessions.c.id == session_id).values(
-        state="closed", counts=counts, counted_minor=counted, expected_minor=expected,
-        variance_minor=counted - expected, closed_by_id=user_id, approved_by_id=approved_by,
-        closed_at=now))
+        state="closed", counts=counts, counted_minor=counted, expected_minor=figures.expected,
+        variance_minor=counted - figures.expected, closed_by_id=user_id,
+        approved_by_id=approved_by, closed_at=now, cash_in_minor=figures.cash_in,
+        cash_out_minor=figures.cash_out, paid_in_minor=figures.paid_in,
+        paid_out_minor=figures.paid_out))
 
 
 def use_approval(session: Session, approval_id: int, session_id: int) -> bool:

@@ -349,6 +349,12 @@ class CashSessionRecord(Base):
     variance_minor: Mapped[int | None] = money_column()
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     closure_id: Mapped[int | None] = mapped_column(ForeignKey("closures.id"))
+    # The drawer's figures as counted at close (they cannot change afterwards: a document or
+    # a move needs an open session), so a Z reads them instead of summing the session again.
+    cash_in_minor: Mapped[int | None] = money_column()
+    cash_out_minor: Mapped[int | None] = money_column()
+    paid_in_minor: Mapped[int | None] = money_column()
+    paid_out_minor: Mapped[int | None] = money_column()
 
 
 class CashMovementRecord(Base):

@@ -160,7 +160,7 @@ class CashService:
         """What a count by denomination says against the open session (writes nothing)."""
         with self._sessions() as s:
             row = self._open_row(s)
-            return self._count(s, row, counts)
+            return self._count(s, row, repo.session_cash(s, row), counts)
 
     def close(self, operator: Operator, counts: Mapping[int, int],
               approvals: Sequence[Approval] = ()) -> CountResult:
@@ -176,11 +176,12 @@ class CashService:
             lock_chain(s)
             recheck_operator(s, operator, Permission.LOOK_UP)
             row = self._open_row(s)
-            result = self._count(s, row, counts)
+            figures = repo.session_cash(s, row)
+            result = self._count(s, row, figures, counts)
             approver = self._approver(s, operator, row.id, result, approvals, now)
             stored = {str(d): n for d, n in sorted(counts.items(), reverse=True) if n}
             repo.close_session(s, row.id, counts=stored, counted=result.counted.minor,
-                               expected=result.expected.minor, user_id=operator.user_id,
+                               figures=figures, user_id=operator.user_id,
                                approved_by=approver, now=now)
             audit_action(s, operator=operator, action="cash_closed",
                          subject=f"cash:{self._terminal}:{row.id}",
@@ -201,10 +202,10 @@ class CashService:
     def _view(self, s: DbSession, row: repo.SessionRow) -> CashSessionView:
         return CashSessionView(row.id, row.terminal_id, row.state, repo.session_cash(s, row))
 
-    def _count(self, s: DbSession, row: repo.SessionRow, counts: Mapping[int, int]
-               ) -> CountResult:
+    def _count(self, s: DbSession, row: repo.SessionRow, figures: CashFigures,
+               counts: Mapping[int, int]) -> CountResult:
         counted = counted_total(row.currency, counts)
-        expected = repo.session_cash(s, row).expected
+        expected = figures.expected
         threshold = load_policy(s).cash_variance_threshold_minor
         return CountResult(Money(counted, row.currency), Money(expected, row.currency),
                            Money(counted - expected, row.currency),

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pos.db import closing as repo
 from pos.db.audit import DbSession, lock_chain
+from pos.db.closing_blocks import range_figures
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.closing import (
@@ -90,7 +91,8 @@ class ClosingService:
             previous = repo.last_closure(s, kind="z", terminal_id=terminal)
             if day is None:
                 first = previous.last_sequence + 1 if previous else 1
-                scope = repo.DocumentRange(terminal, first_sequence=first)
+                scope = repo.DocumentRange(terminal, first_sequence=first,
+                                           last_sequence=repo.last_sequence(s, terminal))
             else:
                 start = datetime.combine(day, time(), self._zone)
                 scope = repo.DocumentRange(terminal, start=start, end=start + timedelta(days=1))
@@ -164,7 +166,7 @@ class ClosingService:
         count, first, last = repo.document_span(s, scope)
         grand = Report.from_json(previous.report).grand_total if previous else {}
         return build_report(documents=count, first_number=first, last_number=last,
-                            figures=repo.grouped_figures(s, scope),
+                            figures=range_figures(s, scope),
                             previous_grand_total=grand, cash=cash)
 
     def _write(self, s: DbSession, operator: Operator, kind: str, terminal: str, period: str,

@@ -61,3 +61,17 @@ def test_a_variance_within_the_threshold_uses_no_approval(shop: Shop, cash: Cash
     with shop.sessions() as s:
         stored = s.get(ApprovalRecord, approval.approval_id)
         assert stored is not None and stored.cash_session_id is None
+
+
+def test_a_closed_drawer_keeps_its_figures_for_the_z(shop: Shop, cash: CashService) -> None:
+    cash.move(shop.cashier, "paid_in", Money(1000, "EUR"), "change fund")
+    cash.move(shop.cashier, "paid_out", Money(250, "EUR"), "stamps")
+    session = cash.current()
+    assert session is not None
+    cash.close(shop.manager, {10000: 2, 500: 1, 200: 1, 50: 1})
+    with shop.sessions() as s:
+        record = s.get(CashSessionRecord, session.session_id)
+        assert record is not None
+        assert (record.cash_in_minor, record.cash_out_minor, record.paid_in_minor,
+                record.paid_out_minor, record.expected_minor, record.variance_minor) == (
+            0, 0, 1000, 250, 20750, 0)
