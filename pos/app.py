@@ -174,8 +174,8 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         cash=CashService(sessions=sessions, clock=clock, terminal_id=terminal),
         # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
         closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
-                               signer=LazySigner(data_dir), time_zone=zone),
-        print_closure=partial(_print_closure, printer_uri, shop.name))
+                               signer=LazySigner(data_dir), time_zone=zone,
+                               printer=printer_uri))
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
@@ -216,22 +216,6 @@ def _open_demo_drawer(services: CounterServices) -> None:
     cash = services.cash
     if cash is not None and cash.current() is None:
         cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
-
-
-def _print_closure(uri: str, shop_name: str, closure, language: str) -> None:  # type: ignore[no-untyped-def]
-    """The Z slip on the receipt printer (on the printing runner, never the GUI thread)."""
-    from pos.domain.closing import ClosureSlip  # noqa: PLC0415
-    from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
-    from pos.hardware.printer import make_printer  # noqa: PLC0415
-
-    slip = ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
-                       closure.period, closure.closed_at.isoformat(), closure.closed_by,
-                       closure.hash, closure.signature, closure.report, language)
-    printer = make_printer(uri)
-    try:
-        printer.print_job(render_closure_escpos(slip))
-    finally:
-        printer.close()
 
 
 def _simulated_terminal():  # type: ignore[no-untyped-def]

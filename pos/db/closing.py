@@ -318,6 +318,11 @@ def closures(session: Session, *, kind: str | None = None, terminal_id: str | No
     return [_closure(row) for row in session.execute(query)]
 
 
+def closure_by_number(session: Session, number: int) -> ClosureRow | None:
+    row = session.execute(select(*_CLOSURE_COLUMNS).where(_closures.c.number == number)).first()
+    return None if row is None else _closure(row)
+
+
 def last_closure(session: Session, *, kind: str | None = None,
                  terminal_id: str | None = None) -> ClosureRow | None:
     query = select(*_CLOSURE_COLUMNS).order_by(_closures.c.number.desc()).limit(1)

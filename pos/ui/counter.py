@@ -20,7 +20,7 @@ from pos.domain.roles import Operator, Permission
 from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
-from pos.services.closing import ClosingService, Closure
+from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -68,7 +68,6 @@ class CounterServices:
     warm_up: Callable[[], None] | None = None  # slow one-time loads, run once the window is up
     cash: CashService | None = None
     closing: ClosingService | None = None
-    print_closure: Callable[[Closure, str], None] | None = None  # the Z slip, on the printer
 
 
 class TopBar(Retranslating, QWidget):
@@ -300,7 +299,8 @@ class CounterSession(QObject):
             return None
         self.closing = create_closing_screen(view_model=ClosingViewModel(
             cash=services.cash, closing=services.closing, runner=self._window.runner,
-            print_closure=services.print_closure), locale=self._current_locale())
+            print_queue=services.print_queue, print_runner=self._print_runner),
+            locale=self._current_locale())
         self.closing.set_operator(self.operator)
         self.closing.back_requested.connect(self._show_search)
         self._window.add_screen(self.closing)

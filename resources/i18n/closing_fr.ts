@@ -230,9 +230,19 @@
         <translation>Journée clôturée : Z n° {number}, signé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="218"/>
-        <source>Day closed: Z number {number}, signed — but the slip did not print: check the printer.</source>
-        <translation>Journée clôturée : Z n° {number}, signé — mais le ticket ne s’est pas imprimé : vérifiez l’imprimante.</translation>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="220"/>
+        <source>Day closed: Z number {number}, signed and printed.</source>
+        <translation>Journée clôturée : Z n° {number}, signé et imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="224"/>
+        <source>Day closed: Z number {number}, signed — but the slip did not print: {problem} It waits in Receipts: print it again from there.</source>
+        <translation>Journée clôturée : Z n° {number}, signé — mais le ticket ne s’est pas imprimé : {problem} Il attend dans Reçus : imprimez-le de nouveau depuis cet écran.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>
+        <source>check the printer.</source>
+        <translation>vérifiez l’imprimante.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>

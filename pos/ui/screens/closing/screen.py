@@ -60,7 +60,7 @@ class ClosingScreen(Retranslating, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm, self._locale = view_model, locale
-        view_model.locale = locale
+        view_model.locale, view_model.language = locale, locale[:2]  # the slip's language too
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
