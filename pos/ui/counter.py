@@ -178,7 +178,8 @@ class CounterSession(QObject):
             card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
         self.settings = (create_settings_screen(
             settings=services.settings, policy=services.policy, users=services.users,
-            runner=runner, test_print=services.test_print)
+            runner=runner, test_print=services.test_print,
+            signing_key=_public_key_of(services.closing))
             if services.settings is not None and services.policy is not None else None)
         self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
         self.top_bar.closing_available = (services.cash is not None
@@ -338,6 +339,11 @@ class CounterSession(QObject):
         self._timer.stop()
         self._print_runner.shutdown()
         self._services.print_queue.close()
+
+
+def _public_key_of(closing: ClosingService | None) -> Callable[[], str] | None:
+    """What reads the shop's public signing key (on the runner: the keyring may be slow)."""
+    return None if closing is None else (lambda: closing.public_key)
 
 
 def install_counter(window: MainWindow, *, services: CounterServices, router: ScanRouter,

@@ -237,6 +237,11 @@
         <translation>Langue</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="352" />
+        <source>Signing key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="310" />
         <source>Language of this counter</source>
         <translation>Langue de ce comptoir</translation>
@@ -656,6 +661,44 @@
         <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
         <source>Save categories</source>
         <translation>Enregistrer les catégories</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Every Z, day, month and year closure and every archive is signed with the shop&apos;s key. Note this public key, or its fingerprint, on paper: closures and archives are checked against it.</source>
+        <translation>Chaque Z, clôture journalière, mensuelle et annuelle et chaque archive est signée avec la clé de la boutique. Notez cette clé publique, ou son empreinte, sur papier : clôtures et archives sont vérifiées avec elle.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Public key (Ed25519)</source>
+        <translation>Clé publique (Ed25519)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Copy the key</source>
+        <translation>Copier la clé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>The signing key cannot be read on this terminal.</source>
+        <translation>La clé de signature ne peut pas être lue sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Reading the key…</source>
+        <translation>Lecture de la clé…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Copied: paste it where you keep the shop&apos;s records.</source>
+        <translation>Copiée : collez-la là où vous gardez les registres de la boutique.</translation>
     </message>
 </context>
 </TS>
