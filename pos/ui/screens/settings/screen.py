@@ -66,10 +66,11 @@ QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 8px; }
 
 
 class SettingsScreen(Retranslating, QWidget):
-    """Six tabs of settings; each Save goes to a service, which refuses non-administrators.
+    """Eight tabs of settings; each Save goes to a service, which refuses non-administrators.
 
     Renders `SettingsViewModel`; the Wix and E-mail tabs (`WixTab`, `MailTab`) are widgets of
-    their own, shown only to those who may manage the shop's credentials. Secrets typed and
+    their own, shown only to those who may manage the shop's credentials. The Signing key tab
+    (`KeyTab`) shows the public key that signs closures, to everyone. Secrets typed and
     not saved are cleared when the screen is opened again or someone else logs in.
 
     Signals:
