@@ -159,6 +159,26 @@ def close_the_day(qtbot: QtBot, screen: ClosingScreen) -> None:
     tap(qtbot, button(screen, "zButton"))
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_sentence_is_french_on_a_french_counter(
+        qtbot: QtBot, paper: VirtualPrinter, make_screen: MakeScreen, language: str) -> None:
+    paper.set_status(PrinterStatus.PAPER_OUT)
+    screen = make_screen(locale=locale_for(language))
+    close_the_day(qtbot, screen)
+    said = {"fr": ("ne s’est pas imprimé", "plus de papier", "Reçus"),
+            "en": ("did not print", "out of paper", "Receipts")}[language]
+    qtbot.waitUntil(lambda: said[0] in label(screen, "closingStatus").text())
+    assert all(words in label(screen, "closingStatus").text() for words in said)
+    # Paper back, the slip printed from the queue is in the counter's language.
+    paper.set_status(PrinterStatus.ONLINE)
+    queue = screen.view_model._print_queue
+    (job,) = queue.queued()
+    queue.retry(job.job_id)
+    assert queue.run_once().printed == (job.job_id,)
+    assert ("TICKET Z - CLÔTURE" if language == "fr" else "Z REPORT - CLOSURE") in \
+        paper.jobs[0].text
+
+
 def test_a_slip_that_does_not_print_is_said_and_the_z_stays(
         qtbot: QtBot, shop: Shop, paper: VirtualPrinter, make_screen: MakeScreen) -> None:
     paper.set_status(PrinterStatus.PAPER_OUT)
