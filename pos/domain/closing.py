@@ -261,6 +261,7 @@ class ClosureSlip:
     signature: str
     report: Report
     language: str = "fr"
+    duplicate: bool = False  # a copy printed again: it says DUPLICATA / DUPLICATE
 
 
 def valid_period(kind: str, period: str) -> bool:

@@ -71,6 +71,8 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
 
     rows.append(Row(words.printable(slip.shop_name), "center", True, "tall"))
     rows.append(Row(_say(lang, slip.kind), "center", True))
+    if slip.duplicate:
+        rows.append(Row(words.label(lang, "duplicate"), "center", True))
     if slip.number:
         pair(_say(lang, "number"), str(slip.number), bold=True)
     if slip.terminal_id:

@@ -58,11 +58,12 @@ class Closure:
     report: Report
 
 
-def closure_slip(closure: Closure, shop_name: str, language: str) -> ClosureSlip:
+def closure_slip(closure: Closure, shop_name: str, language: str, *,
+                 duplicate: bool = False) -> ClosureSlip:
     """What the printed slip of `closure` shows, in `language` ("fr" or "en")."""
     return ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
                        closure.period, closure.closed_at.isoformat(), closure.closed_by,
-                       closure.hash, closure.signature, closure.report, language)
+                       closure.hash, closure.signature, closure.report, language, duplicate)
 
 
 def stored_closure(s: DbSession, number: int) -> Closure | None:

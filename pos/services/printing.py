@@ -289,14 +289,14 @@ class PrintQueueService:
 
     def _print(self, row: PrintJobRow, uri: str) -> None:
         if row.kind == repo.CLOSURE_SLIP:
-            self._printer(uri).print_closure(self._closure_slip(row.id))
+            self._printer(uri).print_closure(self._closure_slip(row.id, row.duplicate))
             return
         receipt = self._receipts.receipts_for_job(row.id)
         if row.duplicate:
             receipt = dataclasses.replace(receipt, open_drawer=False)  # a copy is not a sale
         self._printer(uri).print_receipt(receipt)
 
-    def _closure_slip(self, job_id: int) -> ClosureSlip:
+    def _closure_slip(self, job_id: int, duplicate: bool) -> ClosureSlip:
         with self._sessions() as s:
             job = repo.raw_job(s, job_id)
             data = repo.closure_job_data(job.data if job else None)
@@ -304,7 +304,7 @@ class PrintQueueService:
         if closure is None:
             raise ReceiptError("closure_not_found", job_id=job_id)
         language = str(data.get("language", "fr"))
-        return closure_slip(closure, self._receipts.shop.name, language)
+        return closure_slip(closure, self._receipts.shop.name, language, duplicate=duplicate)
 
     def _finish(self, job_id: int, state: str, error: str) -> None:
         with self._sessions.begin() as s:

@@ -112,6 +112,11 @@
         <translation>Clôturer la journée (Z)</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/closing/screen.py" line="238"/>
+        <source>Print the Z again</source>
+        <translation>Réimprimer le Z</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/closing/screen.py" line="272"/>
         <source>Closed: type the float to open it</source>
         <translation>Fermé : tapez le fond de caisse pour l’ouvrir</translation>

@@ -72,6 +72,7 @@ def test_the_z_queues_its_slip_which_prints_in_french(
     queue.reprint_closure(z.number, "en")
     assert queue.run_once().ok
     assert "Z REPORT - CLOSURE" in paper.jobs[1].text
+    assert "DUPLICATE" in paper.jobs[1].text and "DUPLICAT" not in paper.jobs[0].text
     with pytest.raises(PrintQueueError) as unknown:
         queue.reprint_closure(99, "fr")
     assert unknown.value.code == "closure_not_found"

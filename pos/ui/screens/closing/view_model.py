@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,7 +13,7 @@ from pos.domain.roles import Operator
 from pos.services.cash import CashService, CashSessionView, CountResult
 from pos.services.closing import ClosingService, Closure
 from pos.services.errors import ApprovalRequiredError, PermissionDeniedError
-from pos.services.printing import PrintQueueService
+from pos.services.printing import PrintJobView, PrintQueueService
 from pos.ui.format import format_money
 from pos.ui.screens.printing.models import printer_problem
 from pos.ui.workers import TaskRunner
@@ -169,11 +170,30 @@ class ClosingViewModel(QObject):
         self._runner.submit(lambda: closing.close_z(operator, slip_language=language),
                             key=REPORT_KEY, on_success=self._on_z, on_error=self._on_failed)
 
-    def _print_slip(self, number: int) -> None:
+    @property
+    def can_print(self) -> bool:
+        """Whether slips go to a printer here (the Z's, and its copies)."""
+        return self._print_queue is not None and self._print_runner is not None
+
+    def reprint_z(self) -> None:
+        """Another copy of the Z on screen, marked DUPLICATE, through the print queue."""
+        queue, closure, language = self._print_queue, self._closure, self.language
+        if queue is None or closure is None:
+            return
+        self._print_slip(closure.number,
+                         lambda: queue.reprint_closure(closure.number, language))
+
+    def _print_slip(self, number: int, queue_first: Callable[[], object] | None = None) -> None:
         queue, runner = self._print_queue, self._print_runner
         if queue is None or runner is None:
             return
-        runner.submit(lambda: queue.print_closure_slip(number),
+
+        def work() -> PrintJobView:
+            if queue_first is not None:
+                queue_first()
+            return queue.print_closure_slip(number)
+
+        runner.submit(work,
                       on_success=lambda job: self._on_slip(number, job.state, job.last_error),
                       on_error=lambda _error: self._on_slip(number, "failed", ""))
 

@@ -144,6 +144,9 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     assert "Z REPORT - CLOSURE" in slip.text  # the screen's language (en_GB)
     assert screen.view_model.closure.hash in "".join(slip.lines)  # in full, over two lines
     assert slip.cuts == 1
+    tap(qtbot, button(screen, "reprintZButton"))  # a copy for the files
+    qtbot.waitUntil(lambda: len(paper.jobs) == 2)
+    assert "DUPLICATE" in paper.jobs[1].text and "DUPLICATE" not in slip.text
     key = label(screen, "signingKey").text().split(": ")[1].replace(" ", "")
     assert key == screen.view_model.closure.public_key  # the key shown is the one that signed
 
@@ -169,6 +172,11 @@ def test_the_sentence_is_french_on_a_french_counter(
             "en": ("did not print", "out of paper", "Receipts")}[language]
     qtbot.waitUntil(lambda: said[0] in label(screen, "closingStatus").text())
     assert all(words in label(screen, "closingStatus").text() for words in said)
+    settle()  # the report page after a Z (Print the Z again shown) fits 1024×768 too
+    assert button(screen, "reprintZButton").isVisible()
+    problems = (window_problems("closing", screen, (1024, 768))
+                + target_problems("closing", screen) + text_problems("closing", screen))
+    assert problems == [], "\n".join(problems)
     # Paper back, the slip printed from the queue is in the counter's language.
     paper.set_status(PrinterStatus.ONLINE)
     queue = screen.view_model._print_queue
