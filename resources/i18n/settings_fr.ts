@@ -673,7 +673,7 @@
     <message>
         <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
         <source>Fingerprint</source>
-        <translation>Empreinte</translation>
+        <translation>Empreinte de la clé</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />

@@ -35,7 +35,7 @@ def test_the_key_that_signs_the_closures_is_shown_with_its_fingerprint_and_copie
     assert len(label(screen, "keyFingerprint").text().split()) == 8  # groups of four, on paper
     qtbot.mouseClick(button(screen, "keyCopy"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == signer.public_key
-    words = {"fr": ("Clé", "Empreinte", "Copier la clé", "Copiée"),
+    words = {"fr": ("Clé", "Empreinte de la clé", "Copier la clé", "Copiée"),
              "en": ("Signing key", "Fingerprint", "Copy the key", "Copied")}[language]
     assert button(screen, "keyTab").text() == words[0]
     assert label(screen, "keyFingerprintLabel").text() == words[1]
