@@ -24,124 +24,49 @@ import json
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, select, update  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
-from pos.db.audit import GENESIS_HASH, entry_hash  # noqa: E402
+from pos.db.audit import GENESIS_HASH  # noqa: E402
 from pos.db.engine import make_engine, make_sessions  # noqa: E402
 from pos.db.migrate import upgrade  # noqa: E402
-from pos.db.records import (  # noqa: E402
-    AuditEntryRecord,
-    CashSessionRecord,
-    CounterDocumentRecord,
-    DocumentNewLineRecord,
-    DocumentReturnLineRecord,
-    DocumentTenderRecord,
-    OrderLineRecord,
-    TerminalSequenceRecord,
-    VariantRecord,
-)
+from pos.db.records import AuditEntryRecord  # noqa: E402
 from pos.domain.roles import Operator  # noqa: E402
 from pos.services.archive import ArchiveService, verify_archive  # noqa: E402
+from pos.services.cash import CashService  # noqa: E402
 from pos.services.closing import ClosingService  # noqa: E402
 from pos.services.integrity import IntegrityService  # noqa: E402
 from pos.services.signing import file_signer  # noqa: E402
-from tests.support.shop import build_shop, sell  # noqa: E402
+from tests.support.bulk_documents import BATCH, BulkDocuments, chain  # noqa: E402
+from tests.support.shop import build_shop  # noqa: E402
 
 YEAR_START = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
-BATCH = 20_000
 ADMIN = Operator.local_admin("bench")
 
 
-def _chain(rows: list[dict[str, object]], prev: str) -> str:
-    """Give each audit row its prev_hash and hash, in order; returns the last hash."""
-    for row in rows:
-        row["prev_hash"] = prev
-        row["hash"] = prev = entry_hash(prev, created_at=row["created_at"],  # type: ignore[arg-type]
-                                        actor_id=None, action=row["action"],  # type: ignore[arg-type]
-                                        subject=row["subject"], data=row["data"])  # type: ignore[arg-type]
-    return prev
-
-
-class BusyYear:
-    """The shop of the tests, then refunds and exchanges written day by day (Core, in bulk)."""
+class BusyYear(BulkDocuments):
+    """The shop of the tests on a fresh SQLite file, then its documents written in bulk."""
 
     def __init__(self, url: str) -> None:
         engine = make_engine(url)
         upgrade(engine)
-        self.engine, self.sessions = engine, make_sessions(engine)
+        self.sessions = make_sessions(engine)
         shop = build_shop(self.sessions, stock=10**6)
         self.clock = shop.clock
-        self.order = sell(shop, "1", [("T-S-M", 1), ("JEA-M", 1)])
-        with self.sessions() as s:
-            self.lines = list(s.scalars(select(OrderLineRecord.id)
-                                        .where(OrderLineRecord.order_id == self.order)))
-            self.variant = s.scalar(select(VariantRecord.id).where(VariantRecord.sku == "JEA-L"))
-            self.drawer = s.scalar(select(CashSessionRecord.id))
-        self.written = 0
+        super().__init__(shop)
 
     @property
     def path(self) -> Path:
         return Path(str(self.engine.url.database))
 
-    def write(self, count: int, start: datetime, span: timedelta) -> None:
-        """`count` documents spread over [start, start + span), numbered on from the last."""
-        step = span / max(count, 1)
-        with self.engine.begin() as connection:
-            self.prev = connection.execute(  # a Z appended its own entry since the last batch
-                select(AuditEntryRecord.hash).order_by(AuditEntryRecord.id.desc()).limit(1)
-            ).scalar_one()
-            for first in range(0, count, BATCH):
-                self._batch(connection, range(first, min(first + BATCH, count)), start, step)
-            connection.execute(update(TerminalSequenceRecord.__table__)
-                               .values(next_number=self.written + 1))
-
-    def _batch(self, connection, indexes: range, start: datetime, step: timedelta) -> None:  # type: ignore[no-untyped-def]
-        docs, returned, new, tenders, audit = [], [], [], [], []
-        for i in indexes:
-            n = self.written = self.written + 1
-            doc_id, number = str(uuid.uuid4()), f"T1-{n:06d}"
-            when, exchange = start + step * i, n % 3 == 0
-            balance = 5000 if exchange else -2990
-            docs.append({"id": doc_id, "number": number, "number_norm": number,
-                         "terminal_id": "T1", "kind": "exchange" if exchange else "refund",
-                         "status": "completed", "order_id": self.order, "cashier_id": None,
-                         "currency": "EUR", "returned_credit_minor": 2990,
-                         "new_items_minor": 7990 if exchange else 0, "fees_minor": 0,
-                         "shipping_refund_minor": 0, "balance_minor": balance,
-                         "customer_note": "", "language": "fr", "created_at": when,
-                         "sequence": n, "cash_session_id": self.drawer})
-            returned.append({"document_id": doc_id, "order_line_id": self.lines[0],
-                             "quantity": 1, "credit_minor": 2990, "tax_minor": 498,
-                             "disposition": "restock",
-                             "reason": ("trop petit", "défaut", "")[n % 3]})
-            if exchange:
-                new.append({"document_id": doc_id, "variant_id": self.variant, "quantity": 1,
-                            "unit_price_minor": 7990, "total_minor": 7990, "tax_minor": 1332,
-                            "tax_rate": "20", "pricing_basis": "current_price"})
-            tenders.append({"document_id": doc_id, "method": ("card", "cash")[n % 2],
-                            "direction": "in" if exchange else "out",
-                            "amount_minor": abs(balance), "change_minor": 0, "reference": ""})
-            audit.append({"created_at": when, "actor_id": None,
-                          "action": "document_exchange" if exchange else "document_refund",
-                          "subject": number, "data": {"balance": balance}})
-        self.prev = _chain(audit, self.prev)
-        for record, rows in ((CounterDocumentRecord, docs), (DocumentReturnLineRecord, returned),
-                             (DocumentNewLineRecord, new), (DocumentTenderRecord, tenders),
-                             (AuditEntryRecord, audit)):
-            if rows:
-                connection.execute(insert(record.__table__), rows)
-
     def close_drawer(self) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(update(CashSessionRecord.__table__).values(
-                state="closed", counts={}, counted_minor=0, expected_minor=0, variance_minor=0))
+        """Count the drawer and close it, as the counter does (its figures are kept)."""
+        CashService(sessions=self.sessions, clock=self.clock, terminal_id="T1").close(ADMIN, {})
 
 
 def _timed(action):  # type: ignore[no-untyped-def]
@@ -226,7 +151,7 @@ def audit_chain(folder: Path, entries: int) -> dict[str, object]:
                      "action": "document_refund", "subject": f"T9-{n:07d}",
                      "data": {"balance": -2990, "n": n}}
                     for n in range(start, min(start + BATCH * 2, entries))]
-            prev = _chain(rows, prev)
+            prev = chain(rows, prev)
             connection.execute(insert(AuditEntryRecord.__table__), rows)
     sessions = make_sessions(engine)
     t0 = time.perf_counter()
@@ -244,12 +169,17 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--no-whole-year", action="store_true",
                         help="skip the worst case (one Z over every document of the year)")
+    parser.add_argument("--whole-year-only", action="store_true",
+                        help="only the worst case (one Z over every document of the year)")
     parser.add_argument("--sizes", default="100000,300000,1000000")
     parser.add_argument("--out", type=Path,
                         default=ROOT / "benchmarks" / "results" / "closing.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="closing-bench-") as tmp:
         folder = Path(tmp)
+        if args.whole_year_only:
+            print(json.dumps(one_z_for_the_year(folder, args.documents), indent=2))
+            return
         result = {"daily_z_year_closure_archive": daily_zs(folder, args.documents, args.days),
                   "one_z_for_a_whole_year": None if args.no_whole_year
                   else one_z_for_the_year(folder, args.documents),

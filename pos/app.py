@@ -181,8 +181,8 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         cash=CashService(sessions=sessions, clock=clock, terminal_id=terminal),
         # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
         closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
-                               signer=LazySigner(data_dir), time_zone=zone),
-        print_closure=partial(_print_closure, printer_uri, shop_identity.shop_info, make_printer),
+                               signer=LazySigner(data_dir), time_zone=zone,
+                               printer=printer_uri),
         shop=shop_identity)
 
 
@@ -229,23 +229,6 @@ def _open_demo_drawer(services: CounterServices) -> None:
     cash = services.cash
     if cash is not None and cash.current() is None:
         cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
-
-
-def _print_closure(uri: str, shop_info, make_printer, closure, language: str) -> None:  # type: ignore[no-untyped-def]
-    """The Z slip on the receipt printer (on the printing runner, never the GUI thread)."""
-    from pos.domain.closing import ClosureSlip  # noqa: PLC0415
-    from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
-
-    shop = shop_info()  # receipts (#15): the identity heads the slip too
-    slip = ClosureSlip(shop.name, closure.number, closure.kind, closure.terminal_id,
-                       closure.period, closure.closed_at.isoformat(), closure.closed_by,
-                       closure.hash, closure.signature, closure.report, language, shop)
-    printer = make_printer(uri)
-    try:
-        printer.print_job(render_closure_escpos(slip, profile=printer.profile,
-                                                columns=printer.columns))
-    finally:
-        printer.close()
 
 
 def _simulated_terminal():  # type: ignore[no-untyped-def]

@@ -59,12 +59,18 @@ class SessionRow:
     opened_at: datetime
     counted: int | None
     variance: int | None
+    stored: CashFigures | None = None  # as counted at close (None while open, or before 0007)
 
 
 def _session_row(record: CashSessionRecord) -> SessionRow:
+    moved = (record.cash_in_minor, record.cash_out_minor, record.paid_in_minor,
+             record.paid_out_minor)
+    stored = None if None in moved else CashFigures(
+        record.currency, record.opening_float_minor, *moved,  # type: ignore[arg-type]
+        record.counted_minor)
     return SessionRow(record.id, record.terminal_id, record.state, record.currency,
                       record.opening_float_minor, record.opened_at, record.counted_minor,
-                      record.variance_minor)
+                      record.variance_minor, stored)
 
 
 def open_session(session: Session, terminal_id: str, *, lock: bool = False) -> SessionRow | None:
@@ -101,7 +107,12 @@ def insert_move(session: Session, *, session_id: int, kind: str, amount: int, re
 
 
 def session_cash(session: Session, row: SessionRow) -> CashFigures:
-    """The drawer's figures so far: float, cash tenders (change taken off) and moves."""
+    """The drawer's figures so far: float, cash tenders (change taken off) and moves.
+
+    A session closed since revision 0007 gives the figures stored at its close.
+    """
+    if row.stored is not None:
+        return row.stored
     cash = session.execute(
         select(_tenders.c.direction,
                func.coalesce(func.sum(_tenders.c.amount_minor - _tenders.c.change_minor), 0))
@@ -119,15 +130,30 @@ def session_cash(session: Session, row: SessionRow) -> CashFigures:
 
 
 def close_session(session: Session, session_id: int, *, counts: dict[str, int], counted: int,
-                  expected: int, user_id: int | None, approved_by: int | None,
+                  figures: CashFigures, user_id: int | None, approved_by: int | None,
                   now: datetime) -> None:
-    """Record the count and close the session (checked: only an open session closes)."""
+    """Close with the count and the figures it was made against (kept for the Z); checked:
+    only an open session closes."""
     current = session.scalar(select(_sessions.c.state).where(_sessions.c.id == session_id))
     session.execute(update(_sessions).where(_sessions.c.id == session_id).values(
         state=check_cash_session(str(current), CLOSED), counts=counts, counted_minor=counted,
-        expected_minor=expected,
-        variance_minor=counted - expected, closed_by_id=user_id, approved_by_id=approved_by,
-        closed_at=now))
+        expected_minor=figures.expected,
+        variance_minor=counted - figures.expected, closed_by_id=user_id,
+        approved_by_id=approved_by, closed_at=now, cash_in_minor=figures.cash_in,
+        cash_out_minor=figures.cash_out, paid_in_minor=figures.paid_in,
+        paid_out_minor=figures.paid_out))
+
+
+def use_approval(session: Session, approval_id: int, session_id: int) -> bool:
+    """Bind an approval to the drawer close it allowed; False when it was already used.
+
+    One UPDATE guarded by "not yet used", so two closes racing for one approval cannot both
+    take it (the loser sees 0 rows).
+    """
+    result = session.execute(update(_approvals).where(
+        _approvals.c.id == approval_id, _approvals.c.document_id.is_(None),
+        _approvals.c.cash_session_id.is_(None)).values(cash_session_id=session_id))
+    return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
 def unclosed_sessions(session: Session, terminal_id: str) -> list[tuple[SessionRow, CashFigures]]:
@@ -296,6 +322,11 @@ def closures(session: Session, *, kind: str | None = None, terminal_id: str | No
     if period_prefix is not None:
         query = query.where(_closures.c.period.startswith(period_prefix))
     return [_closure(row) for row in session.execute(query)]
+
+
+def closure_by_number(session: Session, number: int) -> ClosureRow | None:
+    row = session.execute(select(*_CLOSURE_COLUMNS).where(_closures.c.number == number)).first()
+    return None if row is None else _closure(row)
 
 
 def last_closure(session: Session, *, kind: str | None = None,

@@ -7,6 +7,7 @@ guarded UPDATE (`WHERE state = <what we saw>`), so two workers never both print 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from pos.domain.states import PrintJobState, check_print_job
 
 QUEUED, PRINTING = PrintJobState.QUEUED, PrintJobState.PRINTING
 PENDING = (QUEUED, PRINTING, PrintJobState.FAILED)
+CLOSURE_SLIP = "closure_slip"  # a Z (or period) slip: no document, its closure in `data`
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,18 @@ def _select():  # type: ignore[no-untyped-def]
     )
 
 
+def closure_job_data(data: bytes | None) -> dict[str, object]:
+    """What a `closure_slip` job prints: {"closure": its number, "language": "fr"|"en"}."""
+    try:
+        value = json.loads(data or b"{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def _row(job: PrintJobRecord, number: str | None) -> PrintJobRow:
+    if job.kind == CLOSURE_SLIP:  # no document: the queue shows the closure's number
+        number = f"Z {closure_job_data(job.data).get('closure', '?')}"
     return PrintJobRow(
         job.id,
         job.created_at,
@@ -129,14 +142,26 @@ def requeue(session: Session, job_id: int, *, printer: str | None) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def add_job(session: Session, *, document_id: str, kind: str, duplicate: bool, printer: str,
-            now: datetime) -> int:  # fmt: skip
+def add_job(session: Session, *, document_id: str | None, kind: str, duplicate: bool,
+            printer: str, now: datetime, data: bytes | None = None) -> int:  # fmt: skip
     job = PrintJobRecord(document_id=document_id, kind=kind, duplicate=duplicate,
                          printer=printer, created_at=now, state=QUEUED, attempts=0,
-                         last_error="")  # fmt: skip
+                         last_error="", data=data)  # fmt: skip
     session.add(job)
     session.flush()
     return job.id
+
+
+def add_closure_job(session: Session, *, closure: int, language: str, printer: str,
+                    duplicate: bool, now: datetime) -> int:
+    """Queue the slip of closure number `closure`, in `language`; returns the job id."""
+    data = json.dumps({"closure": closure, "language": language}).encode()
+    return add_job(session, document_id=None, kind=CLOSURE_SLIP, duplicate=duplicate,
+                   printer=printer, now=now, data=data)
+
+
+def raw_job(session: Session, job_id: int) -> PrintJobRecord | None:
+    return session.get(PrintJobRecord, job_id)
 
 
 def find_document(session: Session, document: str) -> tuple[str, str] | None:

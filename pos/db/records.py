@@ -349,6 +349,12 @@ class CashSessionRecord(Base):
     variance_minor: Mapped[int | None] = money_column()
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     closure_id: Mapped[int | None] = mapped_column(ForeignKey("closures.id"))
+    # The drawer's figures as counted at close (they cannot change afterwards: a document or
+    # a move needs an open session), so a Z reads them instead of summing the session again.
+    cash_in_minor: Mapped[int | None] = money_column()
+    cash_out_minor: Mapped[int | None] = money_column()
+    paid_in_minor: Mapped[int | None] = money_column()
+    paid_out_minor: Mapped[int | None] = money_column()
 
 
 class CashMovementRecord(Base):
@@ -388,6 +394,22 @@ class ClosureRecord(Base):
     public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 public key, hex
 
     __table_args__ = (Index("ix_closures_kind_terminal_period", "kind", "terminal_id", "period"),)
+
+
+class ClosingBlockRecord(Base):
+    """The report figures of one full block of a terminal's documents (pos.db.closing).
+
+    Block k holds sequences k*1000+1 .. (k+1)*1000; it is written in the transaction of its
+    last document and never changed, so a Z over many documents reads blocks, not documents.
+    """
+
+    __tablename__ = "closing_blocks"
+
+    terminal_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    block: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    documents: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[list[Any]] = mapped_column()
+    sealed_at: Mapped[datetime]
 
 
 # ---------------------------------------------------------------- gift cards
@@ -443,6 +465,8 @@ class ApprovalRecord(Base):
     approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
+    # A cash_variance approval is used up by the drawer close it allowed (never by a document).
+    cash_session_id: Mapped[int | None] = mapped_column(ForeignKey("cash_sessions.id"))
 
 
 class AuditEntryRecord(Base):

@@ -350,6 +350,12 @@ class StoredApproval:
     created_at: datetime
     document_id: str | None
     approver_active: bool
+    cash_session_id: int | None = None  # the drawer close that used it (cash_variance)
+
+    @property
+    def used(self) -> bool:
+        """Already bound to the document or the drawer close it allowed."""
+        return self.document_id is not None or self.cash_session_id is not None
 
 
 def load_approvals(session: Session, ids: Sequence[int]) -> list[StoredApproval]:
@@ -362,7 +368,7 @@ def load_approvals(session: Session, ids: Sequence[int]) -> list[StoredApproval]
         .join(UserRecord, UserRecord.id == ApprovalRecord.approver_id)
         .where(ApprovalRecord.id.in_(list(ids))))
     return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id,
-                           active) for a, role, name, active in rows]
+                           active, a.cash_session_id) for a, role, name, active in rows]
 
 
 def queue_print_job(session: Session, *, document_id: str, kind: str, now: datetime) -> None:

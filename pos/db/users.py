@@ -179,7 +179,8 @@ def attach_approvals(session: Session, approval_ids: Iterable[int], document_id:
         return 0
     result = session.execute(
         update(ApprovalRecord)
-        .where(ApprovalRecord.id.in_(ids), ApprovalRecord.document_id.is_(None))
+        .where(ApprovalRecord.id.in_(ids), ApprovalRecord.document_id.is_(None),
+               ApprovalRecord.cash_session_id.is_(None))
         .values(document_id=document_id)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]

@@ -207,6 +207,13 @@ def merge_reports(reports: Iterable[Report]) -> Report:
 # ---------------------------------------------------------------- the closure chain
 
 
+def key_fingerprint(public_key_hex: str) -> str:
+    """A signing key's fingerprint to note on paper: the first 128 bits of the SHA-256 of
+    its raw bytes, in eight groups of four hex digits ("3f2a 9c1e ...")."""
+    digest = hashlib.sha256(bytes.fromhex(public_key_hex)).hexdigest()[:32]
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
 def canonical_json(value: Any) -> str:
     """JSON with sorted keys, no spaces, UTF-8 text; NaN and infinities refused."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
@@ -256,6 +263,7 @@ class ClosureSlip:
     report: Report
     language: str = "fr"
     shop: ShopInfo | None = None  # the identity under the name (address, SIRET, VAT number)
+    duplicate: bool = False  # a copy printed again: it says DUPLICATA / DUPLICATE
 
 
 def valid_period(kind: str, period: str) -> bool:

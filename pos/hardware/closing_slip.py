@@ -73,6 +73,8 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
     for line in shop_lines(slip.shop, lang) if slip.shop else ():  # the identity, as receipts
         rows.extend(Row(part, "center") for part in words.wrap(words.printable(line), columns))
     rows.append(Row(_say(lang, slip.kind), "center", True))
+    if slip.duplicate:
+        rows.append(Row(words.label(lang, "duplicate"), "center", True))
     if slip.number:
         pair(_say(lang, "number"), str(slip.number), bold=True)
     if slip.terminal_id:

@@ -15,6 +15,7 @@ from pos.hardware.errors import DeviceTimeoutError, PrinterStatus, PrinterTimeou
 from pos.hardware.transports import Transport, open_transport
 
 if TYPE_CHECKING:
+    from pos.domain.closing import ClosureSlip
     from pos.domain.receipt import Receipt
 
 DRAWER_PULSE = CD_KICK_2  # ESC p 0 50 50: pin 2, 100 ms on, 100 ms off (the usual drawer)
@@ -74,6 +75,16 @@ class EscposReceiptPrinter:
         from pos.hardware.receipt_render import render_escpos
 
         self.print_job(render_escpos(receipt, profile=self._profile, columns=self._columns))
+
+    def print_closure(self, slip: ClosureSlip) -> None:
+        """Render a Z (or period) slip, then one write, as a receipt.
+
+        Raises:
+            DeviceError: a subclass saying why nothing, or not all, was printed.
+        """
+        from pos.hardware.closing_slip import render_closure_escpos
+
+        self.print_job(render_closure_escpos(slip, profile=self._profile, columns=self._columns))
 
     def print_job(self, data: bytes) -> None:
         """Write already rendered bytes in one call on the printer's thread.

@@ -160,7 +160,7 @@ class CashService:
         """What a count by denomination says against the open session (writes nothing)."""
         with self._sessions() as s:
             row = self._open_row(s)
-            return self._count(s, row, counts)
+            return self._count(s, row, repo.session_cash(s, row), counts)
 
     def close(self, operator: Operator, counts: Mapping[int, int],
               approvals: Sequence[Approval] = ()) -> CountResult:
@@ -176,11 +176,12 @@ class CashService:
             lock_chain(s)
             recheck_operator(s, operator, Permission.LOOK_UP)
             row = self._open_row(s)
-            result = self._count(s, row, counts)
-            approver = self._approver(s, operator, result, approvals, now)
+            figures = repo.session_cash(s, row)
+            result = self._count(s, row, figures, counts)
+            approver = self._approver(s, operator, row.id, result, approvals, now)
             stored = {str(d): n for d, n in sorted(counts.items(), reverse=True) if n}
             repo.close_session(s, row.id, counts=stored, counted=result.counted.minor,
-                               expected=result.expected.minor, user_id=operator.user_id,
+                               figures=figures, user_id=operator.user_id,
                                approved_by=approver, now=now)
             audit_action(s, operator=operator, action="cash_closed",
                          subject=f"cash:{self._terminal}:{row.id}",
@@ -201,25 +202,30 @@ class CashService:
     def _view(self, s: DbSession, row: repo.SessionRow) -> CashSessionView:
         return CashSessionView(row.id, row.terminal_id, row.state, repo.session_cash(s, row))
 
-    def _count(self, s: DbSession, row: repo.SessionRow, counts: Mapping[int, int]
-               ) -> CountResult:
+    def _count(self, s: DbSession, row: repo.SessionRow, figures: CashFigures,
+               counts: Mapping[int, int]) -> CountResult:
         counted = counted_total(row.currency, counts)
-        expected = repo.session_cash(s, row).expected
+        expected = figures.expected
         threshold = load_policy(s).cash_variance_threshold_minor
         return CountResult(Money(counted, row.currency), Money(expected, row.currency),
                            Money(counted - expected, row.currency),
                            needs_manager(counted - expected, threshold))
 
-    def _approver(self, s: DbSession, operator: Operator, result: CountResult,
-                  approvals: Sequence[Approval], now) -> int | None:  # type: ignore[no-untyped-def]
+    def _approver(self, s: DbSession, operator: Operator, session_id: int,  # type: ignore[no-untyped-def]
+                  result: CountResult, approvals: Sequence[Approval], now) -> int | None:
+        """Who allowed the variance; a recorded approval is used up by this close."""
         if not result.needs_manager:
             return None
         if operator.may(Permission.APPROVE):
             return operator.user_id
         rule = ApprovalRule.CASH_VARIANCE.value
-        for stored in load_approvals(s, [a.approval_id for a in approvals]):
-            if (stored.rule == rule and stored.document_id is None
-                    and stored.approver_role in ("manager", "admin")
-                    and now - stored.created_at <= APPROVAL_LIFETIME):
-                return stored.approver_id
+        stored = load_approvals(s, [a.approval_id for a in approvals])
+        valid = [a for a in stored if a.rule == rule and a.approver_active
+                 and a.approver_role in ("manager", "admin")
+                 and now - a.created_at <= APPROVAL_LIFETIME]
+        if valid and all(a.used for a in valid):
+            raise ApprovalRequiredError(["approval_already_used"])
+        for approval in valid:
+            if not approval.used and repo.use_approval(s, approval.approval_id, session_id):
+                return approval.approver_id
         raise ApprovalRequiredError([rule])

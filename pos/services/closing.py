@@ -17,12 +17,15 @@ from zoneinfo import ZoneInfo
 
 from pos.db import closing as repo
 from pos.db.audit import DbSession, lock_chain
+from pos.db.closing_blocks import range_figures
 from pos.db.engine import SessionFactory
+from pos.db.print_jobs import add_closure_job
 from pos.domain.clock import Clock
 from pos.domain.closing import (
     GENESIS,
     CashFigures,
     ClosureBody,
+    ClosureSlip,
     Report,
     add_totals,
     build_report,
@@ -55,6 +58,20 @@ class Closure:
     report: Report
 
 
+def closure_slip(closure: Closure, shop_name: str, language: str, *,
+                 duplicate: bool = False) -> ClosureSlip:
+    """What the printed slip of `closure` shows, in `language` ("fr" or "en")."""
+    return ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
+                       closure.period, closure.closed_at.isoformat(), closure.closed_by,
+                       closure.hash, closure.signature, closure.report, language, duplicate)
+
+
+def stored_closure(s: DbSession, number: int) -> Closure | None:
+    """Closure number `number` as stored, or None."""
+    row = repo.closure_by_number(s, number)
+    return None if row is None else _closure(row)
+
+
 def _closure(row: repo.ClosureRow) -> Closure:
     return Closure(row.number, row.kind, row.terminal_id, row.period, row.closed_at,
                    row.closed_by, row.hash, row.prev_hash, row.audit_head_hash, row.audit_count,
@@ -65,9 +82,9 @@ class ClosingService:
     """X reads, Z closures and period closures for one terminal and its shop."""
 
     def __init__(self, *, sessions: SessionFactory, clock: Clock, terminal_id: str,
-                 signer: Signer, time_zone: str = "Europe/Paris") -> None:
+                 signer: Signer, time_zone: str = "Europe/Paris", printer: str = "") -> None:
         self._sessions, self._clock, self._terminal = sessions, clock, terminal_id
-        self._signer, self._zone = signer, ZoneInfo(time_zone)
+        self._signer, self._zone, self._printer = signer, ZoneInfo(time_zone), printer
 
     @property
     def public_key(self) -> str:
@@ -90,7 +107,8 @@ class ClosingService:
             previous = repo.last_closure(s, kind="z", terminal_id=terminal)
             if day is None:
                 first = previous.last_sequence + 1 if previous else 1
-                scope = repo.DocumentRange(terminal, first_sequence=first)
+                scope = repo.DocumentRange(terminal, first_sequence=first,
+                                           last_sequence=repo.last_sequence(s, terminal))
             else:
                 start = datetime.combine(day, time(), self._zone)
                 scope = repo.DocumentRange(terminal, start=start, end=start + timedelta(days=1))
@@ -100,8 +118,14 @@ class ClosingService:
                 cash.append(repo.session_cash(s, open_row))
             return self._report(s, scope, previous, cash)
 
-    def close_z(self, operator: Operator, *, terminal_id: str | None = None) -> Closure:
+    def close_z(self, operator: Operator, *, terminal_id: str | None = None,
+                slip_language: str | None = None) -> Closure:
         """Close the terminal's day: a signed Z of everything since its previous Z.
+
+        Args:
+            slip_language: "fr" or "en" queues the Z slip in the print queue, in the Z's own
+                transaction (to this terminal's printer); the print queue prints it on the
+                printing thread, so a printer out of paper never holds the database work.
 
         Raises:
             CashError: session_open (count and close the drawer first).
@@ -123,6 +147,9 @@ class ClosingService:
             closure = self._write(s, operator, "z", terminal, self.business_date(now).isoformat(),
                                   (first, max(last, first - 1)), report, now)
             repo.attach_sessions(s, [row.id for row, _ in sessions], closure[0])
+            if slip_language is not None:
+                add_closure_job(s, closure=closure[1].number, language=slip_language,
+                                printer=self._printer, duplicate=False, now=now)
             return closure[1]
 
     def close_period(self, operator: Operator, kind: str, period: str) -> Closure:
@@ -164,7 +191,7 @@ class ClosingService:
         count, first, last = repo.document_span(s, scope)
         grand = Report.from_json(previous.report).grand_total if previous else {}
         return build_report(documents=count, first_number=first, last_number=last,
-                            figures=repo.grouped_figures(s, scope),
+                            figures=range_figures(s, scope),
                             previous_grand_total=grand, cash=cash)
 
     def _write(self, s: DbSession, operator: Operator, kind: str, terminal: str, period: str,

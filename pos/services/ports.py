@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from pos.hardware.errors import DeviceError, PrinterStatus
 
 if TYPE_CHECKING:
+    from pos.domain.closing import ClosureSlip
     from pos.domain.receipt import Receipt
 
 __all__ = ["DeviceError", "PrinterFactory", "PrinterStatus", "ReceiptPrinter"]
@@ -23,6 +24,10 @@ class ReceiptPrinter(Protocol):
 
     def print_receipt(self, receipt: Receipt) -> None:
         """Render and print `receipt` in one write (its drawer pulse included if it has one)."""
+        ...
+
+    def print_closure(self, slip: ClosureSlip) -> None:
+        """Render and print a Z (or period) slip in one write."""
         ...
 
     def open_drawer(self) -> None: ...

@@ -20,10 +20,12 @@ from pos.db import print_jobs as repo
 from pos.db.engine import SessionFactory
 from pos.db.print_jobs import PrintJobRow
 from pos.domain.clock import Clock
+from pos.domain.closing import ClosureSlip
 from pos.domain.roles import Operator, Permission
 from pos.domain.states import PrintJobState
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
+from pos.services.closing import closure_slip, stored_closure
 from pos.services.errors import ServiceError
 from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
 from pos.services.receipts import ReceiptError, ReceiptService
@@ -37,6 +39,7 @@ DRAWER_PERMISSION = Permission.APPROVE  # opening the till with no sale is a man
 _RECEIPT_REASONS = {
     "document_not_found": "the document of this receipt cannot be found",
     "no_gift_card": "the gift card of this slip cannot be found",
+    "closure_not_found": "the closure of this slip cannot be found",
 }
 
 
@@ -190,6 +193,36 @@ class PrintQueueService:
                 now=self._clock.now(),
             )
 
+    def print_closure_slip(self, number: int) -> PrintJobView:
+        """Print the queued slip(s) of closure `number` now; returns the newest job, as it ended.
+
+        Call it from the printing runner: it waits on the printer, never on the GUI thread.
+
+        Raises:
+            PrintQueueError: "job_not_found" (no slip of that closure is queued).
+        """
+        with self._sessions() as s:
+            rows = [row for row in repo.list_jobs(s, states=repo.PENDING)
+                    if row.kind == repo.CLOSURE_SLIP and row.document_number == f"Z {number}"]
+        if not rows:
+            raise PrintQueueError("job_not_found", closure=number)
+        self.run_once(job_ids=[row.id for row in rows])
+        return self.job(rows[-1].id)
+
+    def reprint_closure(self, number: int, language: str, *, printer: str | None = None
+                        ) -> int:
+        """Queue another copy of closure `number`'s slip, marked DUPLICATE; returns the job id.
+
+        Raises:
+            PrintQueueError: "closure_not_found".
+        """
+        with self._sessions.begin() as s:
+            if stored_closure(s, number) is None:
+                raise PrintQueueError("closure_not_found", closure=number)
+            return repo.add_closure_job(s, closure=number, language=language,
+                                        printer=printer or self._default, duplicate=True,
+                                        now=self._clock.now())
+
     def open_drawer(self, operator: Operator, reason: str, *, printer: str | None = None) -> None:
         """Open the cash drawer with no sale: managers only, audited before the pulse.
 
@@ -257,10 +290,23 @@ class PrintQueueService:
         return None
 
     def _print(self, row: PrintJobRow, uri: str) -> None:
+        if row.kind == repo.CLOSURE_SLIP:
+            self._printer(uri).print_closure(self._closure_slip(row.id, row.duplicate))
+            return
         receipt = self._receipts.receipts_for_job(row.id)
         if row.duplicate:
             receipt = dataclasses.replace(receipt, open_drawer=False)  # a copy is not a sale
         self._printer(uri).print_receipt(receipt)
+
+    def _closure_slip(self, job_id: int, duplicate: bool) -> ClosureSlip:
+        with self._sessions() as s:
+            job = repo.raw_job(s, job_id)
+            data = repo.closure_job_data(job.data if job else None)
+            closure = stored_closure(s, int(data.get("closure", 0)))  # type: ignore[call-overload]
+        if closure is None:
+            raise ReceiptError("closure_not_found", job_id=job_id)
+        language = str(data.get("language", "fr"))
+        return closure_slip(closure, self._receipts.shop.name, language, duplicate=duplicate)
 
     def _finish(self, job_id: int, state: PrintJobState, error: str) -> None:
         with self._sessions.begin() as s:

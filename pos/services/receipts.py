@@ -57,6 +57,11 @@ class ReceiptService:
     ) -> None:
         self._sessions, self._clock, self._shop, self._zone = sessions, clock, shop, time_zone
 
+    @property
+    def shop(self) -> ShopInfo:
+        """The shop header receipts (and Z slips) print."""
+        return self._shop
+
     def receipt(
         self,
         document: str,

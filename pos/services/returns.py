@@ -19,6 +19,7 @@ from pos.db import outbox
 from pos.db import returns as repo
 from pos.db.audit import ensure_write_transaction
 from pos.db.closing import open_session_id
+from pos.db.closing_blocks import seal_if_last
 from pos.db.engine import SessionFactory
 from pos.db.records import (
     CounterDocumentRecord,
@@ -223,6 +224,7 @@ class ReturnsService:
             rows.print_jobs.append(_print_job(document.id, "receipt", now))
             rows.print_jobs.extend(_print_job(document.id, "gift_card_slip", now) for _ in cards)
             rows.insert(s, now)
+            seal_if_last(s, self._terminal, document.number, now)  # running totals (§13)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
                          subject=document.number, data=_audit_data(context, current, used),
                          now=now)

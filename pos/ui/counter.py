@@ -20,7 +20,7 @@ from pos.domain.roles import Operator, Permission
 from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
-from pos.services.closing import ClosingService, Closure
+from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -69,7 +69,6 @@ class CounterServices:
     warm_up: Callable[[], None] | None = None  # slow one-time loads, run once the window is up
     cash: CashService | None = None
     closing: ClosingService | None = None
-    print_closure: Callable[[Closure, str], None] | None = None  # the Z slip, on the printer
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
 
 
@@ -181,7 +180,8 @@ class CounterSession(QObject):
             card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
         self.settings = (create_settings_screen(
             settings=services.settings, policy=services.policy, users=services.users,
-            runner=runner, test_print=services.test_print, shop=services.shop)
+            runner=runner, test_print=services.test_print, shop=services.shop,
+            signing_key=_public_key_of(services.closing))
             if services.settings is not None and services.policy is not None else None)
         self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
         self.top_bar.closing_available = (services.cash is not None
@@ -302,7 +302,8 @@ class CounterSession(QObject):
             return None
         self.closing = create_closing_screen(view_model=ClosingViewModel(
             cash=services.cash, closing=services.closing, runner=self._window.runner,
-            print_closure=services.print_closure), locale=self._current_locale())
+            print_queue=services.print_queue, print_runner=self._print_runner),
+            locale=self._current_locale())
         self.closing.set_operator(self.operator)
         self.closing.back_requested.connect(self._show_search)
         self._window.add_screen(self.closing)
@@ -340,6 +341,11 @@ class CounterSession(QObject):
         self._timer.stop()
         self._print_runner.shutdown()
         self._services.print_queue.close()
+
+
+def _public_key_of(closing: ClosingService | None) -> Callable[[], str] | None:
+    """What reads the shop's public signing key (on the runner: the keyring may be slow)."""
+    return None if closing is None else (lambda: closing.public_key)
 
 
 def install_counter(window: MainWindow, *, services: CounterServices, router: ScanRouter,

@@ -112,6 +112,11 @@
         <translation>Clôturer la journée (Z)</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/closing/screen.py" line="238"/>
+        <source>Print the Z again</source>
+        <translation>Réimprimer le Z</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/closing/screen.py" line="272"/>
         <source>Closed: type the float to open it</source>
         <translation>Fermé : tapez le fond de caisse pour l’ouvrir</translation>
@@ -230,9 +235,19 @@
         <translation>Journée clôturée : Z n° {number}, signé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/closing/view_model.py" line="218"/>
-        <source>Day closed: Z number {number}, signed — but the slip did not print: check the printer.</source>
-        <translation>Journée clôturée : Z n° {number}, signé — mais le ticket ne s’est pas imprimé : vérifiez l’imprimante.</translation>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="220"/>
+        <source>Day closed: Z number {number}, signed and printed.</source>
+        <translation>Journée clôturée : Z n° {number}, signé et imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="224"/>
+        <source>Day closed: Z number {number}, signed — but the slip did not print: {problem} It waits in Receipts: print it again from there.</source>
+        <translation>Journée clôturée : Z n° {number}, signé — mais le ticket ne s’est pas imprimé : {problem} Il attend dans Reçus : imprimez-le de nouveau depuis cet écran.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>
+        <source>check the printer.</source>
+        <translation>vérifiez l’imprimante.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/closing/view_model.py" line="227"/>

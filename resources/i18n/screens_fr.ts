@@ -382,6 +382,11 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
     </message>
     <message>
         <location filename="../../pos/ui/screens/printing/models.py" line="79" />
+        <source>Closure slip</source>
+        <translation>Ticket de clôture</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/printing/models.py" line="79" />
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>

@@ -337,6 +337,11 @@
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/screen.py" line="352" />
+        <source>Signing key</source>
+        <translation>Clé</translation>
+    </message>
 </context>
 <context>
     <name>SettingsUsersTableModel</name>
@@ -722,7 +727,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/shop_tab.py" line="101" />
-        <source>Save the shop&apos;s identity</source>
+        <source>Save the shop's identity</source>
         <translation>Enregistrer l’identité de la boutique</translation>
     </message>
 </context>
@@ -753,7 +758,7 @@
     <name>ReceiptSettingsViewModel</name>
     <message>
         <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="93" />
-        <source>The shop&apos;s identity is saved: the next receipts print it.</source>
+        <source>The shop's identity is saved: the next receipts print it.</source>
         <translation>L’identité de la boutique est enregistrée : les prochains tickets l’impriment.</translation>
     </message>
     <message>
@@ -781,12 +786,12 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="40" />
-        <source>The VAT number is not the one of this SIRET&apos;s company.</source>
+        <source>The VAT number is not the one of this SIRET's company.</source>
         <translation>Ce numéro de TVA n’est pas celui de l’entreprise de ce SIRET.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="41" />
-        <source>A gift card&apos;s validity is 0 (no end) to 120 months.</source>
+        <source>A gift card's validity is 0 (no end) to 120 months.</source>
         <translation>La validité d’une carte cadeau va de 0 (illimitée) à 120 mois.</translation>
     </message>
     <message>
@@ -801,13 +806,51 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="51" />
-        <source>This printer&apos;s paper does not have that width.</source>
+        <source>This printer's paper does not have that width.</source>
         <translation>Le papier de cette imprimante n’a pas cette largeur.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/settings/receipt_settings.py" line="52" />
         <source>This printer model is not offered.</source>
         <translation>Ce modèle d’imprimante n’est pas proposé.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Every Z, day, month and year closure and every archive is signed with the shop's key. Note this public key, or its fingerprint, on paper: closures and archives are checked against it.</source>
+        <translation>Chaque Z, clôture journalière, mensuelle et annuelle et chaque archive est signée avec la clé de la boutique. Notez cette clé publique, ou son empreinte, sur papier : clôtures et archives sont vérifiées avec elle.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Fingerprint</source>
+        <translation>Empreinte de la clé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Public key (Ed25519)</source>
+        <translation>Clé publique (Ed25519)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Copy the key</source>
+        <translation>Copier la clé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>The signing key cannot be read on this terminal.</source>
+        <translation>La clé de signature ne peut pas être lue sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Reading the key…</source>
+        <translation>Lecture de la clé…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/key_tab.py" line="70" />
+        <source>Copied: paste it where you keep the shop's records.</source>
+        <translation>Copiée : collez-la là où vous gardez les registres de la boutique.</translation>
     </message>
 </context>
 </TS>

@@ -73,7 +73,8 @@ SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
     "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
-    "settings-categories", "settings-users", "settings-language", "sync", "closing-drawer",
+    "settings-categories", "settings-users", "settings-language", "settings-key", "sync",
+    "closing-drawer",
     "closing-count", "closing-report",
 ]  # fmt: skip
 OFFLINE = "Wix cannot be reached (no network?): 3 changes wait and will be sent when it is back"
@@ -351,7 +352,7 @@ def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     qtbot.mouseClick(bar.button("settings"), Qt.MouseButton.LeftButton)
     settings = window.counter.settings
     qtbot.waitUntil(lambda: settings.view_model.snapshot is not None)
-    for tab in ("printer", "wix", "policy", "categories", "users", "language"):
+    for tab in ("printer", "wix", "policy", "categories", "users", "language", "key"):
         click(qtbot, settings, f"{tab}Tab")
         look.check(f"settings-{tab}")
     sync = window.counter.sync

@@ -60,7 +60,7 @@ class ClosingScreen(Retranslating, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm, self._locale = view_model, locale
-        view_model.locale = locale
+        view_model.locale, view_model.language = locale, locale[:2]  # the slip's language too
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
@@ -180,6 +180,7 @@ class ClosingScreen(Retranslating, QWidget):
         self._x_button = QPushButton(objectName="xButton")
         self._z_button = QPushButton(objectName="zButton")
         self._z_button.setProperty("primary", True)
+        self._reprint_button = QPushButton(objectName="reprintZButton")
         self._report_text = QPlainTextEdit(objectName="reportText", readOnly=True)
         self._report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._key_label = QLabel(objectName="signingKey", wordWrap=True)
@@ -187,6 +188,7 @@ class ClosingScreen(Retranslating, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self._x_button)
         buttons.addWidget(self._z_button)
+        buttons.addWidget(self._reprint_button)
         buttons.addStretch(1)
         page = QWidget(objectName="reportPage")
         layout = QVBoxLayout(page)
@@ -205,6 +207,7 @@ class ClosingScreen(Retranslating, QWidget):
         self._close_button.clicked.connect(self._vm.close_drawer)
         self._x_button.clicked.connect(self._vm.read_x)
         self._z_button.clicked.connect(self._vm.close_z)
+        self._reprint_button.clicked.connect(self._vm.reprint_z)
         self._vm.session_changed.connect(self._render_session)
         self._vm.counts_changed.connect(self._render_counts)
         self._vm.report_changed.connect(self._render_report)
@@ -233,6 +236,7 @@ class ClosingScreen(Retranslating, QWidget):
         self._close_button.setText(self.tr("Close the drawer"))
         self._x_button.setText(self.tr("Read X"))
         self._z_button.setText(self.tr("Close the day (Z)"))
+        self._reprint_button.setText(self.tr("Print the Z again"))
         self._render_session()
         self._render_counts()
         self._render_report()
@@ -292,6 +296,7 @@ class ClosingScreen(Retranslating, QWidget):
 
     def _render_report(self) -> None:
         report, closure, key = self._vm.report, self._vm.closure, self._vm.public_key
+        self._reprint_button.setVisible(closure is not None and self._vm.can_print)
         self._key_label.setText(self.tr("The shop's signing key (public): {key}").format(
             key=f"{key[:32]} {key[32:]}") if key else "")
         if report is None:

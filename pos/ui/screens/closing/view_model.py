@@ -13,7 +13,9 @@ from pos.domain.roles import Operator
 from pos.services.cash import CashService, CashSessionView, CountResult
 from pos.services.closing import ClosingService, Closure
 from pos.services.errors import ApprovalRequiredError, PermissionDeniedError
+from pos.services.printing import PrintJobView, PrintQueueService
 from pos.ui.format import format_money
+from pos.ui.screens.printing.models import printer_problem
 from pos.ui.workers import TaskRunner
 
 SESSION_KEY = "closing-session"
@@ -40,11 +42,15 @@ class ClosingViewModel(QObject):
     status_changed = Signal()
 
     def __init__(self, *, cash: CashService, closing: ClosingService, runner: TaskRunner,
-                 print_closure: Callable[[Closure, str], None] | None = None,
+                 print_queue: PrintQueueService | None = None,
+                 print_runner: TaskRunner | None = None,
                  currency: str = "EUR", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cash, self._closing, self._runner = cash, closing, runner
-        self._print_closure, self._currency = print_closure, currency
+        # The slip prints on the printing runner (as receipts do): a printer out of paper
+        # never holds the database runner.
+        self._print_queue, self._print_runner = print_queue, print_runner
+        self._currency = currency
         self._operator: Operator | None = None
         self._session: CashSessionView | None = None
         self._counts: dict[int, int] = {}
@@ -158,23 +164,38 @@ class ClosingViewModel(QObject):
                             on_success=self._on_x, on_error=self._on_failed)
 
     def close_z(self) -> None:
-        """Close the terminal's day; the slip prints when a printer is wired."""
-        closing, operator, printer = self._closing, self._operator, self._print_closure
-        language = self.language
+        """Close the terminal's day; its slip is queued with it and printed when wired."""
+        closing, operator = self._closing, self._operator
+        language = self.language if self._print_queue is not None else None
+        self._runner.submit(lambda: closing.close_z(operator, slip_language=language),
+                            key=REPORT_KEY, on_success=self._on_z, on_error=self._on_failed)
 
-        def work() -> tuple[Closure, bool]:
-            closure = closing.close_z(operator)
-            if printer is None:
-                return closure, True
-            try:
-                printer(closure, language)
-            except Exception:  # the Z is signed and stored; the manager is told, not the log only
-                log.warning("Z %s closed but not printed", closure.number, exc_info=True)
-                return closure, False
-            return closure, True
+    @property
+    def can_print(self) -> bool:
+        """Whether slips go to a printer here (the Z's, and its copies)."""
+        return self._print_queue is not None and self._print_runner is not None
 
-        self._runner.submit(work, key=REPORT_KEY, on_success=self._on_z,
-                            on_error=self._on_failed)
+    def reprint_z(self) -> None:
+        """Another copy of the Z on screen, marked DUPLICATE, through the print queue."""
+        queue, closure, language = self._print_queue, self._closure, self.language
+        if queue is None or closure is None:
+            return
+        self._print_slip(closure.number,
+                         lambda: queue.reprint_closure(closure.number, language))
+
+    def _print_slip(self, number: int, queue_first: Callable[[], object] | None = None) -> None:
+        queue, runner = self._print_queue, self._print_runner
+        if queue is None or runner is None:
+            return
+
+        def work() -> PrintJobView:
+            if queue_first is not None:
+                queue_first()
+            return queue.print_closure_slip(number)
+
+        runner.submit(work,
+                      on_success=lambda job: self._on_slip(number, job.state, job.last_error),
+                      on_error=lambda _error: self._on_slip(number, "failed", ""))
 
     # ------------------------------------------------------------ results
 
@@ -207,17 +228,23 @@ class ClosingViewModel(QObject):
         self.report_changed.emit()
         self._set_status("", "")
 
-    def _on_z(self, result: tuple[Closure, bool]) -> None:
-        closure, printed = result
+    def _on_z(self, closure: Closure) -> None:
         self._report, self._closure = closure.report, closure
         self.report_changed.emit()
-        if printed:
-            self._set_status(self.tr("Day closed: Z number {number}, signed.").format(
-                number=closure.number), "ok")
-        else:
-            self._set_status(self.tr("Day closed: Z number {number}, signed — but the slip did "
-                                     "not print: check the printer.").format(
-                number=closure.number), "error")
+        self._set_status(self.tr("Day closed: Z number {number}, signed.").format(
+            number=closure.number), "ok")
+        self._print_slip(closure.number)
+
+    def _on_slip(self, number: int, state: str, reason: str) -> None:
+        if state == "printed":
+            self._set_status(self.tr("Day closed: Z number {number}, signed and printed.")
+                             .format(number=number), "ok")
+            return
+        log.warning("Z %s closed but its slip not printed: %s", number, reason)
+        self._set_status(self.tr("Day closed: Z number {number}, signed — but the slip did not "
+                                 "print: {problem} It waits in Receipts: print it again from "
+                                 "there.").format(number=number, problem=printer_problem(reason)
+                                                  or self.tr("check the printer.")), "error")
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_status(self._error_text(error), "error")

@@ -75,6 +75,8 @@ def job_state_label(state: str) -> str:
 def job_kind_label(job: PrintJobView) -> str:
     if job.kind == "gift_card_slip":
         kind = QCoreApplication.translate("PrinterProblems", "Gift card slip")
+    elif job.kind == "closure_slip":
+        kind = QCoreApplication.translate("PrinterProblems", "Closure slip")
     else:
         kind = QCoreApplication.translate("PrinterProblems", "Receipt")
     return (

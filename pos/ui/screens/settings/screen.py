@@ -3,6 +3,8 @@ language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +30,7 @@ from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.categories_tab import CategoriesTab
+from pos.ui.screens.settings.key_tab import KeyTab
 from pos.ui.screens.settings.mail_tab import MailTab
 from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
@@ -43,7 +46,7 @@ from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
-TABS = ("printer", "shop", "wix", "mail", "policy", "categories", "users", "language")
+TABS = ("printer", "shop", "wix", "mail", "policy", "categories", "users", "language", "key")
 SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
@@ -59,17 +62,19 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 #settingsStatus[kind="ok"] { background: #dff3e4; color: #1d5e2f; }
 #wixState, #mailServerState { font-size: 18px; }
 #wixHint { font-size: 16px; color: #3b4650; }
+#keyFingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 24px; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
-QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 12px; }
+QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 8px; }
 #categoriesHint { font-size: 16px; color: #3b4650; }
 """
 
 
 class SettingsScreen(Retranslating, QWidget):
-    """Six tabs of settings; each Save goes to a service, which refuses non-administrators.
+    """Eight tabs of settings; each Save goes to a service, which refuses non-administrators.
 
     Renders `SettingsViewModel`; the Wix and E-mail tabs (`WixTab`, `MailTab`) are widgets of
-    their own, shown only to those who may manage the shop's credentials. Secrets typed and
+    their own, shown only to those who may manage the shop's credentials. The Signing key tab
+    (`KeyTab`) shows the public key that signs closures, to everyone. Secrets typed and
     not saved are cleared when the screen is opened again or someone else logs in.
 
     Signals:
@@ -81,10 +86,11 @@ class SettingsScreen(Retranslating, QWidget):
     language_requested = Signal(str)
 
     def __init__(self, *, view_model: SettingsViewModel,
-                 receipt_settings: ReceiptSettingsViewModel,
+                 receipt_settings: ReceiptSettingsViewModel, key_tab: KeyTab | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("settingsScreen")
+        self._key_tab = key_tab or KeyTab(runner=None, load_key=None)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm, self._receipt_vm = view_model, receipt_settings
@@ -120,6 +126,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.show_tab("printer")
         self._vm.reopen()
         self._receipt_vm.load()
+        self._key_tab.refresh()
 
     def show_tab(self, key: str) -> None:
         """Show tab `key` (one of `TABS`); a tab hidden from the operator shows the first."""
@@ -160,6 +167,7 @@ class SettingsScreen(Retranslating, QWidget):
             self._categories,
             self._users_page(),
             self._language_page(),
+            self._key_tab,
         ):  # in TABS's order
             self._pages.addWidget(page)
         self._status = QLabel(objectName="settingsStatus")
@@ -354,6 +362,7 @@ class SettingsScreen(Retranslating, QWidget):
             self.tr("Categories"),
             self.tr("Users"),
             self.tr("Language"),
+            self.tr("Signing key"),
         )
         for key, title in zip(TABS, tab_titles, strict=True):
             self._tabs[key].setText(title)
@@ -446,6 +455,7 @@ def create_settings_screen(
     runner: TaskRunner,
     test_print: TestPrint | None = None,
     shop: ShopService | None = None,
+    signing_key: Callable[[], str] | None = None,
 ) -> SettingsScreen:
     """The settings screen and its view model; `set_operator`, then `activate()` to show it.
 
@@ -457,12 +467,15 @@ def create_settings_screen(
         test_print: prints a test page on a printer URI (raises when it cannot); the Test
             print button is disabled without it.
         shop: the shop's identity (the Shop tab is hidden without it).
+        signing_key: reads the shop's public closure-signing key (hex), on the runner; the
+            Signing key tab shows it with its fingerprint.
     """
     view_model = SettingsViewModel(
         settings=settings, policy=policy, users=users, runner=runner, test_print=test_print
     )
     receipt_settings = ReceiptSettingsViewModel(settings=settings, shop=shop, runner=runner)
-    screen = SettingsScreen(view_model=view_model, receipt_settings=receipt_settings)
+    screen = SettingsScreen(view_model=view_model, receipt_settings=receipt_settings,
+                            key_tab=KeyTab(runner=runner, load_key=signing_key))
     view_model.setParent(screen)
     receipt_settings.setParent(screen)
     return screen

@@ -13,6 +13,7 @@ from pos.domain.shop_identity import ShopIdentity
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
+from pos.services.signing import Ed25519Signer
 from pos.ui.screens.settings import SettingsScreen, create_settings_screen
 from pos.ui.workers import TaskRunner
 from tests.support.shop import Shop, build_shop
@@ -47,8 +48,17 @@ def printed() -> list[str]:
 
 
 @pytest.fixture
+def signer() -> Ed25519Signer:
+    """The shop's closure-signing key: one for every run, so the screenshots stay the same."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519Signer(Ed25519PrivateKey.from_private_bytes(bytes(range(32))))
+
+
+@pytest.fixture
 def make_screen(
-    qtbot: QtBot, shop: Shop, settings: SettingsService, runner: TaskRunner, printed: list[str]
+    qtbot: QtBot, shop: Shop, settings: SettingsService, runner: TaskRunner, printed: list[str],
+    signer: Ed25519Signer,
 ) -> Callable[..., SettingsScreen]:
     def make(operator=None) -> SettingsScreen:  # type: ignore[no-untyped-def]
         screen = create_settings_screen(
@@ -59,6 +69,7 @@ def make_screen(
             test_print=printed.append,
             shop=ShopService(sessions=shop.sessions, clock=shop.clock,
                              default=ShopIdentity("Comptoir")),
+            signing_key=lambda: signer.public_key,
         )
         show(qtbot, screen)
         screen.set_operator(operator or shop.users.login("admin", "7391"))

@@ -1,0 +1,84 @@
+"""Running totals for closing: the report figures of each full block of a terminal's documents.
+
+A terminal's documents are numbered 1, 2, 3... without gaps (`counter_documents.sequence`).
+Block k holds sequences k*BLOCK+1 .. (k+1)*BLOCK. When the block's last document commits, its
+figures (`grouped_figures` over the block) are written in that same transaction; documents
+never change afterwards (a correction is a new document, approvals are bound at commit), so a
+sealed block is never rewritten. A Z over a sequence range then reads the sealed blocks inside
+it and sums only the documents outside them directly: at most 2 * BLOCK documents plus one row
+per block, whatever the range. Blocks are sequence ranges, not days, so they need no time zone
+and stay exact when a clock steps back; a terminal's sequence is assigned under a row lock, so
+the block's last number commits after all the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from pos.db.closing import DocumentRange, document_span, grouped_figures
+from pos.db.records import ClosingBlockRecord
+from pos.domain.closing import Figure, combine
+
+BLOCK = 1000
+
+_blocks = ClosingBlockRecord.__table__
+
+
+def block_sequences(block: int) -> tuple[int, int]:
+    """The first and last sequence of a block."""
+    return block * BLOCK + 1, (block + 1) * BLOCK
+
+
+def seal_block(session: Session, terminal_id: str, block: int, now: datetime) -> None:
+    """Write the figures of one full block (in the transaction of its last document)."""
+    first, last = block_sequences(block)
+    scope = DocumentRange(terminal_id, first_sequence=first, last_sequence=last)
+    figures = combine(grouped_figures(session, scope))
+    session.execute(insert(_blocks).values(
+        terminal_id=terminal_id, block=block, documents=document_span(session, scope)[0],
+        figures=[asdict(f) for f in figures], sealed_at=now))
+
+
+def seal_if_last(session: Session, terminal_id: str, number: str, now: datetime) -> None:
+    """Seal the block that the document `number` (T1-001000) completes, if it is its last."""
+    sequence = int(number.rsplit("-", 1)[1])
+    if sequence % BLOCK == 0:
+        session.flush()  # the document's own rows, when the ORM still holds some
+        seal_block(session, terminal_id, sequence // BLOCK - 1, now)
+
+
+def range_figures(session: Session, scope: DocumentRange) -> list[Figure]:
+    """`grouped_figures` of a report's range, reading sealed blocks where they cover it.
+
+    A time-bounded or open-ended range is summed directly. The figures are the same either
+    way once combined (`pos.domain.closing.combine` adds figures sharing a key).
+    """
+    last = scope.last_sequence
+    if scope.start is not None or scope.end is not None or last is None:
+        return grouped_figures(session, scope)
+    first, terminal = scope.first_sequence, scope.terminal_id
+    rows = session.execute(
+        select(_blocks.c.block, _blocks.c.figures)
+        .where(_blocks.c.terminal_id == terminal,
+               _blocks.c.block >= (first - 1 + BLOCK - 1) // BLOCK,  # starts at or after first
+               _blocks.c.block < last // BLOCK)  # ends at or before last
+        .order_by(_blocks.c.block)).all()
+    figures: list[Figure] = []
+    cursor = first
+
+    def direct(upto: int) -> None:
+        if cursor <= upto:
+            figures.extend(grouped_figures(session, DocumentRange(
+                terminal, first_sequence=cursor, last_sequence=upto)))
+
+    for block, stored in rows:
+        low, high = block_sequences(block)
+        direct(low - 1)
+        figures.extend(Figure(**f) for f in stored)
+        cursor = high + 1
+    direct(last)
+    return figures
