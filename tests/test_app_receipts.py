@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from pos.app import _make_printer, _print_closure, build_counter_services
+from pos.app import _make_printer, build_counter_services
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.domain.closing import build_report
+from pos.domain.receipt import ShopInfo
 from pos.domain.shop_identity import ShopIdentity
 from pos.hardware.escpos_decode import decode
 from pos.hardware.transports import VirtualPrinter
+from pos.services.printing import PrintQueueService
+from pos.services.receipts import ReceiptService
 from tests.support.shop import build_shop
 
 
@@ -42,18 +43,24 @@ def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
     printer = _make_printer("virtual", model=settings.printer_model)
     assert printer.columns == 42
     printer.close()
-    # The Z slip: on that printer's paper, headed by the identity saved in Settings.
+    # The Z slip: queued with the Z, printed by the queue on that printer's paper, headed by
+    # the identity saved in Settings.
     identity.save(admin, ShopIdentity("Boutique Lumière", "12 rue des Lilas", "",
                                       "73282932000074", "FR44732829320"))  # fmt: skip
     virtual = VirtualPrinter()
     make = partial(_make_printer, model=settings.printer_model)
-    closure = SimpleNamespace(
-        number=3, kind="z", terminal_id="T1", period="2026-11-20", closed_at=shop.clock.now(),
-        closed_by="maxime", hash="ab" * 32, signature="cd" * 64,
-        report=build_report(documents=0, first_number="", last_number="", figures=[],
-                            previous_grand_total={}, cash=[]))  # fmt: skip
-    _print_closure("virtual", identity.shop_info, lambda uri: _with(virtual, make, uri),
-                   closure, "fr")  # fmt: skip
+    queue = PrintQueueService(sessions=sessions, clock=shop.clock, receipts=ReceiptService(
+        sessions=sessions, clock=shop.clock, shop=ShopInfo("Comptoir")),
+                              printers=lambda uri: _with(virtual, make, uri),
+                              default_printer="virtual")  # fmt: skip
+    try:
+        assert services.cash is not None and services.closing is not None
+        manager = shop.manager
+        services.cash.close(manager, {})  # the demo drawer's count
+        z = services.closing.close_z(manager, slip_language="fr")
+        queue.print_closure_slip(z.number)
+    finally:
+        queue.close()
     (job,) = virtual.jobs
     lines = decode(job.data).lines
     assert lines[:4] == ["Boutique Lumière", "12 rue des Lilas", "SIRET 73282932000074",

@@ -33,6 +33,7 @@ from pos.domain.closing import (
     merge_reports,
     valid_period,
 )
+from pos.domain.receipt import ShopInfo
 from pos.domain.roles import Operator, Permission
 from pos.services.audit import audit_action
 from pos.services.cash import CashError, recheck_operator
@@ -58,12 +59,16 @@ class Closure:
     report: Report
 
 
-def closure_slip(closure: Closure, shop_name: str, language: str, *,
+def closure_slip(closure: Closure, shop: str | ShopInfo, language: str, *,
                  duplicate: bool = False) -> ClosureSlip:
-    """What the printed slip of `closure` shows, in `language` ("fr" or "en")."""
-    return ClosureSlip(shop_name, closure.number, closure.kind, closure.terminal_id,
+    """What the printed slip of `closure` shows, in `language` ("fr" or "en"), headed by the
+    shop's name, or by its whole identity (address, SIRET, VAT number) when given one."""
+    info = shop if isinstance(shop, ShopInfo) else None
+    name = info.name if info is not None else str(shop)
+    return ClosureSlip(name, closure.number, closure.kind, closure.terminal_id,
                        closure.period, closure.closed_at.isoformat(), closure.closed_by,
-                       closure.hash, closure.signature, closure.report, language, duplicate)
+                       closure.hash, closure.signature, closure.report, language, shop=info,
+                       duplicate=duplicate)
 
 
 def stored_closure(s: DbSession, number: int) -> Closure | None:

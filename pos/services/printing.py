@@ -29,6 +29,7 @@ from pos.services.closing import closure_slip, stored_closure
 from pos.services.errors import ServiceError
 from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
 from pos.services.receipts import ReceiptError, ReceiptService
+from pos.services.shop import load_shop_info
 
 log = logging.getLogger(__name__)
 
@@ -303,10 +304,11 @@ class PrintQueueService:
             job = repo.raw_job(s, job_id)
             data = repo.closure_job_data(job.data if job else None)
             closure = stored_closure(s, int(data.get("closure", 0)))  # type: ignore[call-overload]
+            shop = load_shop_info(s, self._receipts.shop)  # as set in Settings now, as receipts
         if closure is None:
             raise ReceiptError("closure_not_found", job_id=job_id)
         language = str(data.get("language", "fr"))
-        return closure_slip(closure, self._receipts.shop.name, language, duplicate=duplicate)
+        return closure_slip(closure, shop, language, duplicate=duplicate)
 
     def _finish(self, job_id: int, state: PrintJobState, error: str) -> None:
         with self._sessions.begin() as s:
