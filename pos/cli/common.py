@@ -13,6 +13,7 @@ import argparse
 import os
 import sqlite3
 import sys
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from pos.config import default_database_path
 from pos.db.engine import URL_ENV, DatabaseUnavailableError, describe, normalise_url, resolve_url
 from pos.db.opening import open_shop
+from pos.wiring import Store, environment_options
 
 EXIT_OK, EXIT_NO, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -51,6 +53,17 @@ def open_database(
     empty database raises `DatabaseUnavailableError`, which `run_command` reports.
     """
     return open_shop(database_url(args), create=create, migrate=migrate)
+
+
+def open_store(args: argparse.Namespace, *, migrate: bool = True, **options: Any) -> Store:
+    """The shop of `--db`, wired as the app wires it (`pos.wiring.Store`, a context manager).
+
+    The terminal, shop name, time zone and printer come from the environment
+    (`pos.wiring.environment_options`), `options` override them (``terminal_id``, …).
+    Raises `DatabaseUnavailableError` as `open_database`.
+    """
+    engine = open_database(args, migrate=migrate)
+    return Store.on_engine(engine, **(environment_options() | options))
 
 
 def run_command(args: argparse.Namespace) -> int:

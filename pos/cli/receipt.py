@@ -11,20 +11,13 @@ import argparse
 import os
 import sys
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import SessionFactory, make_sessions
-from pos.domain.clock import SystemClock
-from pos.domain.receipt import ShopInfo
-from pos.hardware.errors import DeviceError
-from pos.hardware.printer import EscposReceiptPrinter, make_printer
-from pos.hardware.receipt_render import render_text
-from pos.hardware.transports import VirtualPrinter, parse_printer_uri
+from pos.cli.common import add_db_option, open_store
 from pos.services.errors import ServiceError
+from pos.services.ports import DeviceError
 from pos.services.printing import PrintQueueService
-from pos.services.receipts import ReceiptService
+from pos.wiring import devices
 
 PRINTER_ENV = "COMPTOIR_PRINTER"
-SHOP = ShopInfo("Comptoir")  # TODO(lead): the shop header from the settings (#4)
 _MESSAGES = {
     "document_not_found": "no counter document {document!s}",
     "no_gift_card": "document {document!s} issued no gift card",
@@ -57,44 +50,36 @@ def _message(error: ServiceError) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        receipts = _receipts(make_sessions(engine))
-        receipt = receipts.receipt(args.document, language=args.lang)
-        print(render_text(receipt, columns=args.columns))
+        receipt = store.receipts.receipt(args.document, language=args.lang)
+        print(devices.render_text(receipt, columns=args.columns))
     except (ServiceError, ValueError) as error:
         text = _message(error) if isinstance(error, ServiceError) else str(error)
         print(f"cannot show the receipt: {text}", file=sys.stderr)
         return 1
     finally:
-        engine.dispose()
+        store.close()
     return 0
 
 
 def _print(args: argparse.Namespace) -> int:
     uri = args.printer or os.environ.get(PRINTER_ENV) or "virtual"
     try:
-        virtual = VirtualPrinter() if parse_printer_uri(uri).scheme == "virtual" else None
+        virtual = devices.virtual_printer_for(uri)
     except DeviceError as error:
         print(error.reason, file=sys.stderr)
         return 2
-    engine = open_database(args)
-    sessions = make_sessions(engine)
-
-    def printers(printer_uri: str) -> EscposReceiptPrinter:
-        return make_printer(printer_uri, transport=virtual if printer_uri == uri else None)
-
-    queue = PrintQueueService(sessions=sessions, clock=SystemClock(), receipts=_receipts(sessions),
-                              printers=printers, default_printer=uri)  # fmt: skip
+    store = open_store(args, printer=uri, printers=devices.printer_factory(uri, virtual))
     try:
-        return _reprint(queue, args.document, uri, virtual)
+        return _reprint(store.print_queue, args.document, uri, virtual)
     finally:
-        queue.close()
-        engine.dispose()
+        store.print_queue.close()
+        store.close()
 
 
 def _reprint(queue: PrintQueueService, document: str, uri: str,
-             virtual: VirtualPrinter | None) -> int:  # fmt: skip
+             virtual: devices.VirtualPrinter | None) -> int:  # fmt: skip
     try:
         job_id = queue.reprint(document, printer=uri)
     except ServiceError as error:
@@ -111,6 +96,3 @@ def _reprint(queue: PrintQueueService, document: str, uri: str,
           f"(job {job_id}); the counter can retry it.", file=sys.stderr)  # fmt: skip
     return 1
 
-
-def _receipts(sessions: SessionFactory) -> ReceiptService:
-    return ReceiptService(sessions=sessions, clock=SystemClock(), shop=SHOP)

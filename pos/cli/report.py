@@ -15,14 +15,11 @@ from pos.cli.closing_common import (
     UsageError,
     add_common,
     run,
-    shop_signer,
-    terminal_of,
-    time_zone,
 )
-from pos.db.engine import SessionFactory
-from pos.domain.clock import SystemClock
 from pos.domain.closing import ClosureSlip, Report
-from pos.services.closing import ClosingService, Closure
+from pos.services.closing import Closure
+from pos.services.ports import DeviceError
+from pos.wiring import Store, devices, shop_signer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,11 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                             help="the slip's language (fr)")
 
 
-def _service(args: argparse.Namespace, sessions: SessionFactory) -> ClosingService:
-    return ClosingService(sessions=sessions, clock=SystemClock(), terminal_id=terminal_of(args),
-                          signer=shop_signer(), time_zone=time_zone())
-
-
 def _slip(report: Report, closure: Closure | None, kind: str, period: str, lang: str
           ) -> ClosureSlip:
     shop = os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir")
@@ -77,18 +69,16 @@ def _output(args: argparse.Namespace, slip: ClosureSlip, closure: Closure | None
             "signature": closure.signature, "public_key": closure.public_key}
         print(json.dumps({**about, "report": slip.report.to_json()}, ensure_ascii=False))
         return
-    from pos.hardware.closing_slip import render_closure_text  # noqa: PLC0415
-
-    print(render_closure_text(slip))
+    print(devices.slip_text(slip))
 
 
 def _x(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
+    def action(store: Store) -> int:
         try:
             day = date.fromisoformat(args.date) if args.date else None
         except ValueError as error:
             raise UsageError(f"not a date: {args.date}") from error
-        report = _service(args, sessions).x_report(CLI_ACTOR, day=day)
+        report = store.closing.x_report(CLI_ACTOR, day=day)
         period = args.date or "X"
         _output(args, _slip(report, None, "x", period, args.lang), None)
         return OK
@@ -97,8 +87,8 @@ def _x(args: argparse.Namespace) -> int:
 
 
 def _z(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        closure = _service(args, sessions).close_z(CLI_ACTOR)
+    def action(store: Store) -> int:
+        closure = store.closing.close_z(CLI_ACTOR)
         slip = _slip(closure.report, closure, "z", closure.period, args.lang)
         _output(args, slip, closure)
         return _print(args, slip) if args.print_slip else OK
@@ -107,17 +97,9 @@ def _z(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, slip: ClosureSlip) -> int:
-    from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
-    from pos.hardware.errors import DeviceError  # noqa: PLC0415
-    from pos.hardware.printer import make_printer  # noqa: PLC0415
-
     uri = args.printer or os.environ.get("COMPTOIR_PRINTER") or "virtual"
     try:
-        printer = make_printer(uri)
-        try:
-            printer.print_job(render_closure_escpos(slip))
-        finally:
-            printer.close()
+        devices.print_slip(uri, slip)
     except DeviceError as error:
         print(f"closure {slip.number} is recorded and signed, but not printed: {error.reason}",
               file=sys.stderr)
@@ -127,8 +109,8 @@ def _print(args: argparse.Namespace, slip: ClosureSlip) -> int:
 
 
 def _period(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        closure = _service(args, sessions).close_period(CLI_ACTOR, args.kind, args.period)
+    def action(store: Store) -> int:
+        closure = store.closing.close_period(CLI_ACTOR, args.kind, args.period)
         _output(args, _slip(closure.report, closure, args.kind, args.period, args.lang), closure)
         return OK
 

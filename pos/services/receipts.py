@@ -24,8 +24,8 @@ from pos.domain.receipt import (
     ReceiptVat,
     ShopInfo,
 )
+from pos.domain.receipt_labels import label
 from pos.domain.search_text import receipt_payload
-from pos.hardware.receipt_text import label
 from pos.services.errors import ServiceError
 
 JOB_KINDS = {"receipt": None, "gift_card_slip": ReceiptKind.GIFT_CARD_SLIP}
