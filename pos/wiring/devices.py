@@ -8,7 +8,7 @@ cashier logs in), never while the window opens.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pos.domain.closing import ClosureSlip
@@ -26,7 +26,8 @@ def make_printer(uri: str) -> EscposReceiptPrinter:
     return make(uri)
 
 
-def printer_factory(uri: str, transport: Any) -> Callable[[str], EscposReceiptPrinter]:
+def printer_factory(uri: str, transport: VirtualPrinter | None
+                    ) -> Callable[[str], EscposReceiptPrinter]:  # fmt: skip
     """A printer factory that writes to `transport` (a `VirtualPrinter` the caller reads)
     for `uri`, and to each other printer's own transport."""
     from pos.hardware.printer import make_printer as make  # noqa: PLC0415

@@ -8,31 +8,19 @@ from pos.hardware.transports import VirtualPrinter
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.ui.counter import CounterServices
 from pos.ui.main_window import MainWindow, create_main_window
-from pos.wiring import Store
+from pos.wiring import Store, devices
 from tests.support.shop import Shop
-
-
-class SharedVirtualPrinter:
-    """What `make_printer("virtual")` gives the app, kept so the test can read the paper."""
-
-    def __init__(self) -> None:
-        self.device = VirtualPrinter()
-
-    def __call__(self, uri: str):  # type: ignore[no-untyped-def]
-        from pos.hardware.printer import make_printer  # noqa: PLC0415
-
-        return make_printer(uri, transport=self.device)
 
 
 def counter_window(shop: Shop) -> tuple[MainWindow, VirtualPrinter]:
     """The app's main window on `shop` (not shown), and the virtual printer it prints on."""
-    printer = SharedVirtualPrinter()
+    printer = VirtualPrinter()  # what `make_printer("virtual")` gives the app, kept to read
     store = Store(sessions=shop.sessions, clock=shop.clock, shop_name="Lumière",
-                  printer="virtual", printers=printer)  # fmt: skip
+                  printer="virtual", printers=devices.printer_factory("virtual", printer))
     services = CounterServices(
         users=shop.users, returns=shop.returns,
         catalogue=CatalogueSearchService(sessions=shop.sessions),  # no pictures directory
         stock=store.stock, print_queue=store.print_queue, previews=store.previews,
         time_zone=ZoneInfo("Europe/Paris"))  # a Paris shop on a terminal kept in UTC
     window = create_main_window(history=store.history, locale="en_US", services=services)
-    return window, printer.device
+    return window, printer
