@@ -13,21 +13,28 @@ and write the database only, with their own sessions, so any thread may call the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from pos.domain.roles import Operator
+from pos.domain.roles import Operator, Permission
+from pos.services.access import confirm_operator, require
 from pos.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from pos.db.audit import DbSession
 
 __all__ = [
     "DECISIONS",
     "Decision",
     "RefusedOrder",
     "ReviewItem",
+    "ReviewResolver",
     "SyncPort",
     "SyncReviewError",
     "SyncStatus",
+    "decide_review",
 ]
 
 Decision = Literal["done", "resend", "drop"]
@@ -132,3 +139,39 @@ class SyncPort(Protocol):
                 reason: str) -> None: ...  # fmt: skip
 
     def close(self) -> None: ...
+
+
+class ReviewResolver(Protocol):
+    """Applies a decision to a stuck change and audits it, in one transaction
+    (`pos.sync.status.resolve_review`). `guard` runs first inside it; what it raises refuses
+    the decision with nothing written. Returns the ids settled, or None when the change waits
+    no more."""
+
+    def __call__(self, *, message_id: int, decision: str, reason: str, actor: str,
+                 guard: Callable[[DbSession], object]) -> list[int] | None: ...  # fmt: skip
+
+
+def decide_review(operator: Operator | None, message_id: int, decision: str, reason: str, *,
+                  resolver: ReviewResolver) -> None:  # fmt: skip
+    """Settle a stuck change (to check, or refused by Wix) as `operator`, a manager: the
+    rules of `SyncPort.resolve`, whatever adapter records the decision.
+
+    Raises:
+        PermissionDeniedError: `operator` may not approve.
+        OperatorDisabledError, OperatorUnknownError: the operator, re-read in the decision's
+            transaction, may no longer act; nothing is decided.
+        SyncReviewError: No reason, an unknown decision, or nothing waits any more.
+    """
+    require(operator, Permission.APPROVE)
+    assert operator is not None  # for the type checker: `require` refused None
+    if decision not in DECISIONS:
+        raise SyncReviewError("unknown_decision", decision=decision)
+    if not reason.strip():
+        raise SyncReviewError("reason_required")
+    def guard(session: DbSession) -> object:  # re-read the operator inside the transaction
+        return confirm_operator(session, operator, Permission.APPROVE)
+
+    settled = resolver(message_id=message_id, decision=decision, reason=reason,
+                       actor=operator.username, guard=guard)  # fmt: skip
+    if settled is None:
+        raise SyncReviewError("not_waiting", message_id=message_id)

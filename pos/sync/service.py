@@ -2,8 +2,8 @@
 
 Each tick runs `pos.sync.engine.SyncRunner` (built on the sync thread at the first tick), then
 delivers the customer e-mails (`pos.sync.mail_runner.MailRunner`), whose queue the status
-carries too; the review decisions go through `pos.sync.status.resolve_review`, the operator
-re-checked in their transaction. The composition root (`pos.wiring`) builds it with the Wix
+carries too; the review decisions are `pos.services.sync_port.decide_review`'s, recorded by
+`pos.sync.status.resolve_review`. The composition root (`pos.wiring`) builds it with the Wix
 credentials; Qt-free.
 
 Threads: `SyncService.run_once` and `close` belong to the sync thread (the runner and its
@@ -17,13 +17,13 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Protocol
 
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
-from pos.domain.roles import Operator, Permission
-from pos.services.access import confirm_operator, require
-from pos.services.sync_port import DECISIONS, SyncReviewError, SyncStatus
+from pos.domain.roles import Operator
+from pos.services.sync_port import SyncStatus, decide_review
 from pos.sync.mail_runner import MailStatus
 from pos.sync.status import read_status, resolve_review
 
@@ -114,23 +114,8 @@ class SyncService:
                 decision's transaction, may no longer act; nothing is decided.
             SyncReviewError: No reason, an unknown decision, or nothing waits any more.
         """
-        require(operator, Permission.APPROVE)
-        assert operator is not None  # for the type checker: `require` refused None
-        if decision not in DECISIONS:
-            raise SyncReviewError("unknown_decision", decision=decision)
-        if not reason.strip():
-            raise SyncReviewError("reason_required")
-        settled = resolve_review(
-            self._sessions,
-            self._clock,
-            message_id=message_id,
-            decision=decision,
-            reason=reason,
-            actor=operator.username,
-            guard=lambda s: confirm_operator(s, operator, Permission.APPROVE),
-        )
-        if settled is None:
-            raise SyncReviewError("not_waiting", message_id=message_id)
+        decide_review(operator, message_id, decision, reason,
+                      resolver=partial(resolve_review, self._sessions, self._clock))  # fmt: skip
 
     def close(self) -> None:
         """Close the runner (its HTTP client and the sync lead); call on the sync thread."""
