@@ -496,13 +496,13 @@ def drive(phase: str, db: Path) -> int:
     driver.install()
     import pos.app
 
-    original = pos.app.build_counter_services
+    original = pos.app.counter_services  # the composition root's, as the app calls it
 
     def services(*args, **kwargs):  # type: ignore[no-untyped-def]
         driver.services = original(*args, **kwargs)
         return driver.services
 
-    pos.app.build_counter_services = services
+    pos.app.counter_services = services
     from pos.cli import main as comptoir
 
     code = comptoir(["--db", str(db), "--lang", "fr"])

@@ -1,4 +1,4 @@
-"""Composition root: opens the database, builds the services and the window, runs Qt."""
+"""The app: opens the database, has `pos.wiring` build the shop, shows the window, runs Qt."""
 
 from __future__ import annotations
 
@@ -7,49 +7,31 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from pos.config import (
-    PICTURES_DIR,
     data_dir,
     default_database_path,
     demo_database_path,
     keep_escpos_out_of_tmp,
 )
-from pos.db.engine import DatabaseUnavailableError, SessionFactory, make_sessions, resolve_url
+from pos.db.engine import DatabaseUnavailableError, resolve_url
 from pos.db.opening import open_shop
-from pos.domain.clock import SystemClock
-from pos.domain.money import Money
-from pos.domain.shop_identity import ShopIdentity
-from pos.services.cash import CashService
-from pos.services.catalogue_search import CatalogueSearchService
-from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
-from pos.services.policy import PolicyService
-from pos.services.printing import PrintQueueService
-from pos.services.receipt_preview import ReceiptPreviewService
-from pos.services.receipts import ReceiptService
-from pos.services.returns import ReturnsService
-from pos.services.settings import SettingsService
-from pos.services.shop import ShopService
-from pos.services.signing import LazySigner
-from pos.services.stock import StockService
-from pos.services.sync_port import LazySyncService, wix_sync_service
-from pos.services.users import UserService
 from pos.ui.counter import CounterServices
 from pos.ui.display import display_problem
-from pos.ui.format import LOCALES, format_datetime, format_money, locale_for
+from pos.ui.format import locale_for
 from pos.ui.main_window import MainWindow, create_main_window
 from pos.ui.watchdog import GuiWatchdog
+from pos.wiring import Store, environment_options
+from pos.wiring.counter import counter_services, open_demo_drawer
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 TRANSLATIONS = RESOURCES / "i18n"
@@ -135,117 +117,6 @@ def build_main_window(history: SalesHistoryService, locale: str,
                               services=services)
 
 
-def build_counter_services(sessions: SessionFactory, *, demo: bool,
-                           environ: Mapping[str, str] = os.environ) -> CounterServices:
-    """The counter's services on one database, configured from the environment.
-
-    COMPTOIR_TERMINAL (T1), COMPTOIR_SHOP_NAME, COMPTOIR_PRINTER (virtual), COMPTOIR_TIME_ZONE
-    (Europe/Paris). The demo uses a simulated card terminal; a real shop confirms the
-    stand-alone terminal's approval code on screen.
-    """
-    clock = SystemClock()
-    zone = environ.get("COMPTOIR_TIME_ZONE", "Europe/Paris")
-    # receipts (#15): the shop's identity is Settings' (in the database); the name from the
-    # environment is only what prints until an admin saves one.
-    shop_identity = ShopService(sessions=sessions, clock=clock, default=ShopIdentity(
-        environ.get("COMPTOIR_SHOP_NAME", "Comptoir")))
-    shop = shop_identity.default.to_shop_info()
-    terminal = environ.get("COMPTOIR_TERMINAL", "T1")
-    receipts = ReceiptService(sessions=sessions, clock=clock, shop=shop, time_zone=zone)
-    settings = SettingsService(sessions=sessions, clock=clock,
-                               config_path=data_dir() / "terminal.json")
-    printer_uri = environ.get("COMPTOIR_PRINTER") or settings.printer_uri() or "virtual"
-    # receipts (#15): each printer is made with the model and width chosen in Settings.
-    make_printer = partial(_make_printer, model=settings.printer_model)
-    queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
-                              printers=make_printer, terminal_id=terminal,
-                              default_printer=printer_uri)
-    return CounterServices(
-        users=UserService(sessions=sessions, clock=clock),
-        returns=ReturnsService(sessions=sessions, clock=clock, terminal_id=terminal,
-                               shop_name=shop.name),
-        catalogue=CatalogueSearchService(sessions=sessions, pictures=data_dir() / PICTURES_DIR),
-        stock=StockService(sessions=sessions, clock=clock),
-        print_queue=queue,
-        previews=ReceiptPreviewService(receipts=receipts, render_text=_render_text),
-        card_terminal=_simulated_terminal() if demo else None,
-        time_zone=ZoneInfo(zone),
-        # The demo never talks to a real shop, even with Wix variables set in the shell.
-        sync=None if demo else LazySyncService(
-            lambda: wix_sync_service(sessions, clock=clock, environ=environ,
-                                     pictures_dir=data_dir() / PICTURES_DIR)),
-        settings=settings,
-        policy=PolicyService(sessions=sessions, clock=clock),
-        test_print=partial(_test_print, make_printer),
-        warm_up=_warm_up,
-        cash=CashService(sessions=sessions, clock=clock, terminal_id=terminal),
-        # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
-        closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
-                               signer=LazySigner(data_dir), time_zone=zone,
-                               printer=printer_uri),
-        shop=shop_identity)
-
-
-# The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:
-# they are imported when the first receipt prints, not while the window opens.
-
-
-def _make_printer(uri: str, *, model: Callable[[], tuple[str, int | None]] | None = None):  # type: ignore[no-untyped-def]
-    """The printer at `uri`, of the model and width `model()` says (Settings), if given."""
-    from pos.hardware.printer import make_printer
-    from pos.hardware.receipt_render import profile_columns
-
-    if model is None:
-        return make_printer(uri)
-    profile, columns = model()
-    return make_printer(uri, profile=profile, columns=columns or profile_columns(profile))
-
-
-def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
-    from pos.hardware.receipt_render import render_text
-
-    return render_text(receipt, columns=columns)
-
-
-def _warm_up() -> None:
-    """Slow first-time loads, on the printing thread while the cashier logs in.
-
-    The printer drivers (python-escpos's profiles), and Babel's locale data: the first
-    amount or date worded in a language takes ~50 ms, which would otherwise fall on the GUI
-    thread with the first search results.
-    """
-    import pos.hardware.printer  # noqa: F401, PLC0415
-    import pos.hardware.receipt_render  # noqa: F401, PLC0415
-
-    for locale in LOCALES.values():
-        format_money(Money(0, "EUR"), locale)
-        format_datetime(datetime.now(UTC), locale)
-
-
-def _open_demo_drawer(services: CounterServices) -> None:
-    """The demo takes documents at once: its drawer opens with a 150.00 float if closed."""
-    from pos.domain.roles import Operator  # noqa: PLC0415
-
-    cash = services.cash
-    if cash is not None and cash.current() is None:
-        cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
-
-
-def _simulated_terminal():  # type: ignore[no-untyped-def]
-    from pos.hardware.card_terminals import SimulatedTerminal
-
-    return SimulatedTerminal()
-
-
-def _test_print(make_printer, uri: str) -> None:  # type: ignore[no-untyped-def]
-    """A few lines on the printer at `uri` (the settings screen's Test print; off the GUI)."""
-    printer = make_printer(uri)
-    try:
-        printer.print_job(b"\x1b@Comptoir - test\n\n\n\x1dV\x00")
-    finally:
-        printer.close()
-
-
 class CrashHandler:
     """`sys.excepthook` for the GUI: log the bug, tell the cashier, keep the app running.
 
@@ -308,15 +179,15 @@ def run_app(args: argparse.Namespace) -> int:
         handler.close()
         print(f"comptoir: {error}", file=sys.stderr)
         return 2
+    store = Store.on_engine(engine, **environment_options())
     try:
-        sessions = make_sessions(engine)
-        history = SalesHistoryService(sessions=sessions, clock=SystemClock())
-        services = build_counter_services(sessions, demo=bool(getattr(args, "demo", False)))
-        if getattr(args, "demo", False):
-            _open_demo_drawer(services)
-        return _run_window(args, history, services, log_path=Path(handler.baseFilename))
+        demo = bool(getattr(args, "demo", False))
+        if demo:
+            open_demo_drawer(store)
+        services = counter_services(store, demo=demo)
+        return _run_window(args, store.history, services, log_path=Path(handler.baseFilename))
     finally:
-        engine.dispose()
+        store.close()  # disposes the engine
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(handler)
         handler.close()

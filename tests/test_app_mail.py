@@ -16,18 +16,21 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from pos.app import build_counter_services, build_main_window
+from pos.app import build_main_window
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
+from pos.domain.clock import FakeClock, SystemClock
 from pos.services.history import SalesHistoryService
-from pos.services.sync_port import SyncService, SyncStatusView
+from pos.services.sync_port import SyncStatus
 from pos.sync.mail_runner import MailRunner
+from pos.sync.service import SyncService
 from pos.ui.main_window import MainWindow
 from pos.ui.screens.sync import create_sync_panel
 from pos.ui.screens.sync.view_model import SyncViewModel
 from pos.ui.sync_worker import SyncThread
 from pos.ui.workers import TaskRunner
+from pos.wiring import Store, environment_options
+from pos.wiring.counter import counter_services
 from tests.support.builders import T0
 from tests.support.smtp import SmtpTestServer, free_port
 from tests.sync.test_mail_dispatch import row
@@ -47,7 +50,8 @@ def app_window(qtbot: QtBot, sessions: SessionFactory, smtp_server: SmtpTestServ
                ) -> Iterator[MainWindow]:  # fmt: skip
     """The counter as `comptoir` builds it, its SMTP settings pointing at `smtp_server`."""
     environ = smtp_environ(smtp_server.port)
-    services = build_counter_services(sessions, demo=False, environ=environ)
+    store = Store(sessions=sessions, clock=SystemClock(), **environment_options(environ))
+    services = counter_services(store, demo=False)
     history = SalesHistoryService(sessions=sessions, clock=FakeClock(T0))
     window = build_main_window(history, "en_US", services)
     qtbot.addWidget(window)
@@ -119,11 +123,11 @@ def test_a_failure_shows_in_the_panel_and_the_mail_leaves_once_the_server_is_bac
         thread.stop()
 
 
-def _has_problem(status: SyncStatusView) -> bool:
+def _has_problem(status: SyncStatus) -> bool:
     return status.mail_problem is not None
 
 
-def _all_sent(status: SyncStatusView) -> bool:
+def _all_sent(status: SyncStatus) -> bool:
     return status.mail_waiting == 0 and status.mail_problem is None
 
 

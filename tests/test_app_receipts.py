@@ -1,22 +1,21 @@
-"""The composition root hands Settings' printer model and the shop's identity to the printers:
-a receipt job and the Z slip are rendered for the chosen profile and width, with the identity."""
+"""The composition root (`pos.wiring`) hands Settings' printer model and the shop's identity
+to the printers: a receipt job and the Z slip are rendered for the chosen profile and width,
+with the identity."""
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from pos.app import _make_printer, build_counter_services
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.domain.receipt import ShopInfo
 from pos.domain.shop_identity import ShopIdentity
 from pos.hardware.escpos_decode import decode
 from pos.hardware.transports import VirtualPrinter
 from pos.services.printing import PrintQueueService
-from pos.services.receipts import ReceiptService
+from pos.wiring import Store, devices
+from pos.wiring.counter import counter_services
 from tests.support.shop import build_shop
 
 
@@ -31,16 +30,17 @@ def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
     sessions: SessionFactory,
 ) -> None:
     shop = build_shop(sessions)
-    services = build_counter_services(sessions, demo=True, environ={})
+    store = Store(sessions=sessions, clock=shop.clock, environ={})
+    services = counter_services(store, demo=True)
     settings, identity = services.settings, services.shop
     assert settings is not None and identity is not None
     admin = shop.users.login("admin", "7391")
     settings.set_printer_model(admin, "TM-T20II", None)  # 80 mm, 48 columns by its profile
-    printer = _make_printer("virtual", model=settings.printer_model)
+    printer = devices.make_printer("virtual", model=settings.printer_model)
     assert (printer.profile, printer.columns) == ("TM-T20II", 48)
     printer.close()
     settings.set_printer_model(admin, "TM-T20II", 42)
-    printer = _make_printer("virtual", model=settings.printer_model)
+    printer = devices.make_printer("virtual", model=settings.printer_model)
     assert printer.columns == 42
     printer.close()
     # The Z slip: queued with the Z, printed by the queue on that printer's paper, headed by
@@ -48,16 +48,12 @@ def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
     identity.save(admin, ShopIdentity("Boutique Lumière", "12 rue des Lilas", "",
                                       "73282932000074", "FR44732829320"))  # fmt: skip
     virtual = VirtualPrinter()
-    make = partial(_make_printer, model=settings.printer_model)
-    queue = PrintQueueService(sessions=sessions, clock=shop.clock, receipts=ReceiptService(
-        sessions=sessions, clock=shop.clock, shop=ShopInfo("Comptoir")),
-                              printers=lambda uri: _with(virtual, make, uri),
+    queue = PrintQueueService(sessions=sessions, clock=shop.clock, receipts=store.receipts,
+                              printers=lambda uri: _with(virtual, store.printers, uri),
                               default_printer="virtual")  # fmt: skip
     try:
-        assert services.cash is not None and services.closing is not None
-        manager = shop.manager
-        services.cash.close(manager, {})  # the demo drawer's count
-        z = services.closing.close_z(manager, slip_language="fr")
+        store.cash.close(shop.manager, {})  # the drawer's count
+        z = store.closing.close_z(shop.manager, slip_language="fr")
         queue.print_closure_slip(z.number)
     finally:
         queue.close()

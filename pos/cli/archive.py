@@ -15,12 +15,9 @@ from pos.cli.closing_common import (
     OK,
     add_common,
     run,
-    shop_signer,
-    time_zone,
 )
-from pos.db.engine import SessionFactory
-from pos.domain.clock import SystemClock
-from pos.services.archive import ArchiveService, ArchiveUnreadableError, verify_archive
+from pos.services.archive import ArchiveUnreadableError, verify_archive
+from pos.wiring import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,11 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _export(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        service = ArchiveService(sessions=sessions, clock=SystemClock(), signer=shop_signer(),
-                                 time_zone=time_zone())
+    def action(store: Store) -> int:
         try:
-            path = service.export(CLI_ACTOR, args.period, args.out, terminal_id=args.terminal)
+            path = store.archive.export(CLI_ACTOR, args.period, args.out, terminal_id=args.terminal)
         except OSError as error:
             print(f"cannot write the archive into {args.out}: {error.strerror}", file=sys.stderr)
             return CANNOT

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import make_sessions
-from pos.services.audit import AuditService
-from pos.services.integrity import IntegrityService, describe
+from pos.cli.common import add_db_option, open_store
+from pos.services.integrity import describe
 
 _REASONS = {
     "hash_mismatch": "its content no longer matches its hash (the entry was altered)",
@@ -34,14 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _verify(args: argparse.Namespace) -> int:
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        result = AuditService(sessions=make_sessions(engine)).verify()
+        result = store.audit.verify()
         # Closures, documents and the chain's end (docs/closing.md, "What verify proves").
-        checks = IntegrityService(sessions=make_sessions(engine)).verify(
-            public_key=getattr(args, "public_key", None))
+        checks = store.integrity.verify(public_key=getattr(args, "public_key", None))
     finally:
-        engine.dispose()
+        store.close()
     for finding in checks.findings:
         print(f"not intact: {describe(finding)}", file=sys.stderr)
     if result.ok and not checks.findings:

@@ -15,12 +15,10 @@ from pos.cli.closing_common import (
     add_common,
     amount,
     run,
-    terminal_of,
 )
-from pos.db.engine import SessionFactory
-from pos.domain.clock import SystemClock
 from pos.domain.money import Money
-from pos.services.cash import CashService, CountResult
+from pos.services.cash import CountResult
+from pos.wiring import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,11 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         parser.add_argument("--currency", default="EUR", help="the drawer's currency (EUR)")
 
 
-def _service(args: argparse.Namespace, sessions: SessionFactory) -> CashService:
-    return CashService(sessions=sessions, clock=SystemClock(), terminal_id=terminal_of(args),
-                       currency=args.currency)
-
-
 def _text(money: Money) -> str:
     return f"{money.to_decimal()} {money.currency}"
 
@@ -69,8 +62,8 @@ def parse_counts(pairs: list[str], currency: str) -> dict[int, int]:
 
 
 def _open(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        view = _service(args, sessions).open(CLI_ACTOR, amount(args.opening_float, args.currency))
+    def action(store: Store) -> int:
+        view = store.cash.open(CLI_ACTOR, amount(args.opening_float, args.currency))
         print(f"{view.terminal_id}: drawer open (session {view.session_id}), "
               f"float {_text(view.expected)}")
         return OK
@@ -81,8 +74,8 @@ def _open(args: argparse.Namespace) -> int:
 def _move(args: argparse.Namespace) -> int:
     kind = "paid_in" if args.direction == "in" else "paid_out"
 
-    def action(sessions: SessionFactory) -> int:
-        view = _service(args, sessions).move(CLI_ACTOR, kind, amount(args.amount, args.currency),
+    def action(store: Store) -> int:
+        view = store.cash.move(CLI_ACTOR, kind, amount(args.amount, args.currency),
                                              args.reason)
         print(f"{view.terminal_id}: {kind.replace('_', ' ')} {args.amount}; "
               f"expected in the drawer {_text(view.expected)}")
@@ -102,8 +95,8 @@ def _show(result: CountResult, as_json: bool, closed: bool) -> None:
 
 
 def _count(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        service = _service(args, sessions)
+    def action(store: Store) -> int:
+        service = store.cash
         _show(service.count(parse_counts(args.counts, args.currency)), args.json, False)
         return OK
 
@@ -111,8 +104,8 @@ def _count(args: argparse.Namespace) -> int:
 
 
 def _close(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        service = _service(args, sessions)
+    def action(store: Store) -> int:
+        service = store.cash
         _show(service.close(CLI_ACTOR, parse_counts(args.counts, args.currency)), args.json,
               True)
         return OK
@@ -121,10 +114,10 @@ def _close(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        view = _service(args, sessions).current()
+    def action(store: Store) -> int:
+        view = store.cash.current()
         if view is None:
-            print(json.dumps(None) if args.json else f"{terminal_of(args)}: no open drawer")
+            print(json.dumps(None) if args.json else f"{store.terminal_id}: no open drawer")
             return 1
         f = view.figures
         if args.json:

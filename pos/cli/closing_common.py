@@ -1,5 +1,5 @@
-"""What `comptoir report`, `cash` and `archive` share: the terminal, the shop's signing key
-and time zone, amounts typed on the command line, refusals worded, and the exit codes.
+"""What `comptoir report`, `cash` and `archive` share: the shop (`pos.wiring.Store`) on the
+terminal asked for, amounts typed on the command line, refusals worded, and the exit codes.
 
 Exit codes: 0 done (or intact), 1 the answer is no (refused, not intact), 2 cannot run (bad
 arguments, database or file unreadable). The command line acts as the shop's local
@@ -14,14 +14,12 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from pos.cli.common import add_db_option, open_database
-from pos.config import data_dir
-from pos.db.engine import SessionFactory, make_sessions
+from pos.cli.common import add_db_option, open_store
 from pos.domain.errors import DomainError
 from pos.domain.money import Money
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
-from pos.services.signing import LazySigner
+from pos.wiring import Store
 
 CLI_ACTOR = Operator.local_admin("cli")
 OK, NO, CANNOT = 0, 1, 2
@@ -59,15 +57,6 @@ def terminal_of(args: argparse.Namespace) -> str:
     return getattr(args, "terminal", None) or os.environ.get("COMPTOIR_TERMINAL", "T1")
 
 
-def time_zone() -> str:
-    return os.environ.get("COMPTOIR_TIME_ZONE", "Europe/Paris")
-
-
-def shop_signer() -> LazySigner:
-    """The shop's closing key: the keyring, else the 0600 file in the data directory."""
-    return LazySigner(data_dir)
-
-
 def amount(text: str, currency: str) -> Money:
     """`12.50` as Money; a comma is accepted as the decimal mark."""
     try:
@@ -88,12 +77,18 @@ def refusal(error: ServiceError | DomainError) -> str:
         return error.code
 
 
-def run(args: argparse.Namespace, action: Callable[[SessionFactory], int]) -> int:
-    """Run `action` on the database; refusals become a sentence and exit 1, a database that
-    cannot be used is `pos.cli.common.run_command`'s sentence and exit 2."""
-    engine = open_database(args)
+def run(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
+    """Run `action` on the shop (`--terminal`, `--currency` when the command has them);
+    refusals become a sentence and exit 1, a database that cannot be used is
+    `pos.cli.common.run_command`'s sentence and exit 2."""
+    options: dict[str, str] = {}
+    if getattr(args, "terminal", None):
+        options["terminal_id"] = args.terminal
+    if getattr(args, "currency", None):
+        options["currency"] = args.currency
+    store = open_store(args, **options)
     try:
-        return action(make_sessions(engine))
+        return action(store)
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return CANNOT
@@ -101,4 +96,4 @@ def run(args: argparse.Namespace, action: Callable[[SessionFactory], int]) -> in
         print(f"refused: {refusal(error)}", file=sys.stderr)
         return NO
     finally:
-        engine.dispose()
+        store.close()

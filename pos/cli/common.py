@@ -13,6 +13,7 @@ import argparse
 import os
 import sqlite3
 import sys
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,6 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from pos.config import default_database_path
 from pos.db.engine import URL_ENV, DatabaseUnavailableError, describe, normalise_url, resolve_url
 from pos.db.opening import open_shop
+
+if TYPE_CHECKING:
+    from pos.wiring import Store
 
 EXIT_OK, EXIT_NO, EXIT_CANNOT_RUN, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -51,6 +55,19 @@ def open_database(
     empty database raises `DatabaseUnavailableError`, which `run_command` reports.
     """
     return open_shop(database_url(args), create=create, migrate=migrate)
+
+
+def open_store(args: argparse.Namespace, *, migrate: bool = True, **options: Any) -> Store:
+    """The shop of `--db`, wired as the app wires it (`pos.wiring.Store`, a context manager).
+
+    The terminal, shop name, time zone and printer come from the environment
+    (`pos.wiring.environment_options`), `options` override them (``terminal_id``, …).
+    Raises `DatabaseUnavailableError` as `open_database`.
+    """
+    from pos.wiring import Store, environment_options  # noqa: PLC0415 (not for db upgrade)
+
+    engine = open_database(args, migrate=migrate)
+    return Store.on_engine(engine, **(environment_options() | options))
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -13,9 +13,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import make_sessions
-from pos.domain.clock import SystemClock
+from pos.cli.common import add_db_option, open_store
 from pos.domain.money import Money
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
@@ -68,15 +66,15 @@ def _amount(text: str) -> Decimal:
 
 def _run(args: argparse.Namespace, action: Callable[[GiftCardService], GiftCardView]) -> int:
     """Run `action` on the shop; a database that fails is `run_command`'s sentence (exit 2)."""
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        card = action(GiftCardService(sessions=make_sessions(engine), clock=SystemClock()))
+        card = action(store.gift_cards)
     except ServiceError as error:
         template = _MESSAGES.get(error.code, error.code)
         print(f"error: {template.format(**error.params)}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
-        engine.dispose()
+        store.close()
     amount = card.balance.to_decimal()
     if args.json:
         print(json.dumps({"code": card.code, "kind": card.kind, "balance": str(amount),

@@ -6,11 +6,9 @@ import argparse
 import os
 import sys
 
-from pos.cli.common import add_db_option, open_database
+from pos.cli.common import add_db_option, open_store
 from pos.db import outbox
-from pos.db.engine import make_sessions
-from pos.domain.clock import SystemClock
-from pos.sync.mail import MailDispatcher, SmtpConfigError, SmtpSettings
+from pos.wiring.sync import mail_dispatcher, smtp_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,26 +25,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _send(args: argparse.Namespace) -> int:
     try:
-        settings = SmtpSettings.from_environment(os.environ)
-    except SmtpConfigError as error:
+        settings = smtp_settings(os.environ)
+    except ValueError as error:  # SmtpConfigError: the settings are missing or unusable
         print(f"cannot send e-mail: {error}", file=sys.stderr)
         return 2
-    engine = open_database(args)
-    try:
-        report = MailDispatcher(sessions=make_sessions(engine), settings=settings,
-                                clock=SystemClock()).run_once()
-    finally:
-        engine.dispose()
+    with open_store(args) as store:
+        report = mail_dispatcher(store.sessions, clock=store.clock, settings=settings).run_once()
     print(f"sent {report.sent}, to retry later {report.retried}, parked {report.parked}")
     return 0 if report.parked == 0 else 1
 
 
 def _status(args: argparse.Namespace) -> int:
-    engine = open_database(args)
-    try:
-        with make_sessions(engine)() as session:
-            counts = outbox.counts(session, destination="mail")
-    finally:
-        engine.dispose()
+    with open_store(args) as store, store.sessions() as session:
+        counts = outbox.counts(session, destination="mail")
     print(", ".join(f"{state} {n}" for state, n in sorted(counts.items())) or "no e-mail queued")
     return 0

@@ -1,5 +1,4 @@
-"""`comptoir receipt show|print DOCUMENT`: read a receipt as text (and as a PNG of the paper,
-`--png`), or reprint it (DUPLICATE).
+"""`comptoir receipt show|print DOCUMENT`: read a receipt as text, or reprint it (DUPLICATE).
 
 `print` queues a duplicate through the print queue (the same job the counter's "reprint"
 makes) and runs that job once, here, on `--printer` (else `$COMPTOIR_PRINTER`, else the
@@ -13,24 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import SessionFactory, make_sessions
-from pos.domain.clock import SystemClock
+from pos.cli.common import add_db_option, open_store
 from pos.domain.printer_models import DEFAULT_PROFILE, PRINTER_MODELS
-from pos.domain.receipt import ShopInfo
-from pos.hardware.errors import DeviceError
-from pos.hardware.printer import EscposReceiptPrinter, make_printer
-from pos.hardware.receipt_image import save_job_image
-from pos.hardware.receipt_render import render_escpos, render_text
-from pos.hardware.transports import VirtualPrinter, parse_printer_uri
 from pos.services.errors import ServiceError
+from pos.services.ports import DeviceError
 from pos.services.printing import PrintQueueService
-from pos.services.receipts import ReceiptService
+from pos.wiring import devices
 
 PRINTER_ENV = "COMPTOIR_PRINTER"
-# What prints until an admin saves the shop's identity in Settings (the receipts read it from
-# the database, the CLI's and the counter's alike).
-SHOP = ShopInfo(os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
 _MESSAGES = {
     "document_not_found": "no counter document {document!s}",
     "no_gift_card": "document {document!s} issued no gift card",
@@ -68,14 +57,13 @@ def _message(error: ServiceError) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        receipts = _receipts(make_sessions(engine))
-        receipt = receipts.receipt(args.document, language=args.lang)
-        print(render_text(receipt, columns=args.columns))
+        receipt = store.receipts.receipt(args.document, language=args.lang)
+        print(devices.render_text(receipt, columns=args.columns))
         if args.png:
-            job = render_escpos(receipt, profile=args.profile, columns=args.columns)
-            save_job_image(job, Path(args.png), columns=args.columns, profile=args.profile)
+            devices.save_receipt_png(receipt, Path(args.png), profile=args.profile,
+                                     columns=args.columns)
     except OSError as error:
         print(f"cannot write the picture: {error.strerror or error}", file=sys.stderr)
         return 1
@@ -84,34 +72,27 @@ def _show(args: argparse.Namespace) -> int:
         print(f"cannot show the receipt: {text}", file=sys.stderr)
         return 1
     finally:
-        engine.dispose()
+        store.close()
     return 0
 
 
 def _print(args: argparse.Namespace) -> int:
     uri = args.printer or os.environ.get(PRINTER_ENV) or "virtual"
     try:
-        virtual = VirtualPrinter() if parse_printer_uri(uri).scheme == "virtual" else None
+        virtual = devices.virtual_printer_for(uri)
     except DeviceError as error:
         print(error.reason, file=sys.stderr)
         return 2
-    engine = open_database(args)
-    sessions = make_sessions(engine)
-
-    def printers(printer_uri: str) -> EscposReceiptPrinter:
-        return make_printer(printer_uri, transport=virtual if printer_uri == uri else None)
-
-    queue = PrintQueueService(sessions=sessions, clock=SystemClock(), receipts=_receipts(sessions),
-                              printers=printers, default_printer=uri)  # fmt: skip
+    store = open_store(args, printer=uri, printers=devices.printer_factory(uri, virtual))
     try:
-        return _reprint(queue, args.document, uri, virtual)
+        return _reprint(store.print_queue, args.document, uri, virtual)
     finally:
-        queue.close()
-        engine.dispose()
+        store.print_queue.close()
+        store.close()
 
 
 def _reprint(queue: PrintQueueService, document: str, uri: str,
-             virtual: VirtualPrinter | None) -> int:  # fmt: skip
+             virtual: devices.VirtualPrinter | None) -> int:  # fmt: skip
     try:
         job_id = queue.reprint(document, printer=uri)
     except ServiceError as error:
@@ -128,6 +109,3 @@ def _reprint(queue: PrintQueueService, document: str, uri: str,
           f"(job {job_id}); the counter can retry it.", file=sys.stderr)  # fmt: skip
     return 1
 
-
-def _receipts(sessions: SessionFactory) -> ReceiptService:
-    return ReceiptService(sessions=sessions, clock=SystemClock(), shop=SHOP)

@@ -15,16 +15,11 @@ from pos.cli.closing_common import (
     UsageError,
     add_common,
     run,
-    shop_signer,
-    terminal_of,
-    time_zone,
 )
-from pos.db.engine import SessionFactory
-from pos.domain.clock import SystemClock
 from pos.domain.closing import ClosureSlip, Report
-from pos.domain.shop_identity import ShopIdentity
-from pos.services.closing import ClosingService, Closure
-from pos.services.shop import ShopService
+from pos.services.closing import Closure
+from pos.services.ports import DeviceError
+from pos.wiring import Store, devices, shop_signer
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,23 +48,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                             help="the slip's language (fr)")
 
 
-def _service(args: argparse.Namespace, sessions: SessionFactory) -> ClosingService:
-    return ClosingService(sessions=sessions, clock=SystemClock(), terminal_id=terminal_of(args),
-                          signer=shop_signer(), time_zone=time_zone())
-
-
 def _slip(report: Report, closure: Closure | None, kind: str, period: str, lang: str,
-          sessions: SessionFactory) -> ClosureSlip:  # fmt: skip
-    # receipts (#15): headed by the shop's identity from Settings, as on the counter's slips.
-    default = ShopIdentity(os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir"))
-    info = ShopService(sessions=sessions, clock=SystemClock(), default=default).shop_info()
-    shop = info.name
+          store: Store) -> ClosureSlip:  # fmt: skip
+    # Headed by the shop's identity from Settings, as on the counter's slips (#15).
+    info = store.shop.shop_info()
     if closure is None:
-        return ClosureSlip(shop, 0, kind, "", period, "", CLI_ACTOR.username, "", "", report,
-                           lang, info)
-    return ClosureSlip(shop, closure.number, closure.kind, closure.terminal_id, closure.period,
-                       closure.closed_at.isoformat(), closure.closed_by, closure.hash,
-                       closure.signature, report, lang, info)
+        return ClosureSlip(info.name, 0, kind, "", period, "", CLI_ACTOR.username, "", "",
+                           report, lang, info)  # fmt: skip
+    return ClosureSlip(info.name, closure.number, closure.kind, closure.terminal_id,
+                       closure.period, closure.closed_at.isoformat(), closure.closed_by,
+                       closure.hash, closure.signature, report, lang, info)
 
 
 def _output(args: argparse.Namespace, slip: ClosureSlip, closure: Closure | None) -> None:
@@ -82,29 +70,27 @@ def _output(args: argparse.Namespace, slip: ClosureSlip, closure: Closure | None
             "signature": closure.signature, "public_key": closure.public_key}
         print(json.dumps({**about, "report": slip.report.to_json()}, ensure_ascii=False))
         return
-    from pos.hardware.closing_slip import render_closure_text  # noqa: PLC0415
-
-    print(render_closure_text(slip))
+    print(devices.slip_text(slip))
 
 
 def _x(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
+    def action(store: Store) -> int:
         try:
             day = date.fromisoformat(args.date) if args.date else None
         except ValueError as error:
             raise UsageError(f"not a date: {args.date}") from error
-        report = _service(args, sessions).x_report(CLI_ACTOR, day=day)
+        report = store.closing.x_report(CLI_ACTOR, day=day)
         period = args.date or "X"
-        _output(args, _slip(report, None, "x", period, args.lang, sessions), None)
+        _output(args, _slip(report, None, "x", period, args.lang, store), None)
         return OK
 
     return run(args, action)
 
 
 def _z(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        closure = _service(args, sessions).close_z(CLI_ACTOR)
-        slip = _slip(closure.report, closure, "z", closure.period, args.lang, sessions)
+    def action(store: Store) -> int:
+        closure = store.closing.close_z(CLI_ACTOR)
+        slip = _slip(closure.report, closure, "z", closure.period, args.lang, store)
         _output(args, slip, closure)
         return _print(args, slip) if args.print_slip else OK
 
@@ -112,17 +98,9 @@ def _z(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, slip: ClosureSlip) -> int:
-    from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
-    from pos.hardware.errors import DeviceError  # noqa: PLC0415
-    from pos.hardware.printer import make_printer  # noqa: PLC0415
-
     uri = args.printer or os.environ.get("COMPTOIR_PRINTER") or "virtual"
     try:
-        printer = make_printer(uri)
-        try:
-            printer.print_job(render_closure_escpos(slip))
-        finally:
-            printer.close()
+        devices.print_slip(uri, slip)
     except DeviceError as error:
         print(f"closure {slip.number} is recorded and signed, but not printed: {error.reason}",
               file=sys.stderr)
@@ -132,9 +110,9 @@ def _print(args: argparse.Namespace, slip: ClosureSlip) -> int:
 
 
 def _period(args: argparse.Namespace) -> int:
-    def action(sessions: SessionFactory) -> int:
-        closure = _service(args, sessions).close_period(CLI_ACTOR, args.kind, args.period)
-        slip = _slip(closure.report, closure, args.kind, args.period, args.lang, sessions)
+    def action(store: Store) -> int:
+        closure = store.closing.close_period(CLI_ACTOR, args.kind, args.period)
+        slip = _slip(closure.report, closure, args.kind, args.period, args.lang, store)
         _output(args, slip, closure)
         return OK
 

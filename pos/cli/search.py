@@ -17,12 +17,10 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
-from pos.cli.common import EXIT_NO, EXIT_OK, add_db_option, open_database
-from pos.db.engine import make_sessions
+from pos.cli.common import EXIT_NO, EXIT_OK, add_db_option, open_store
 from pos.db.search import MAX_PAGE
-from pos.domain.clock import SystemClock
 from pos.domain.money import Money, exponent
-from pos.services.history import OrderSummary, SalesHistoryService
+from pos.services.history import OrderSummary
 
 DEFAULT_LOCALE = "fr_FR"
 HEADERS = ("Number", "Date (UTC)", "Customer", "Total", "Channel")
@@ -80,14 +78,14 @@ def _locale(value: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Search and print; 0 when orders were found, 1 when none (2: see `run_command`)."""
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        service = SalesHistoryService(sessions=make_sessions(engine), clock=SystemClock())
+        service = store.history
         since = _start_of(args.since)
         until = _start_of(args.until + timedelta(days=1)) if args.until else None
         page = service.search(args.query, limit=args.limit, since=since, until=until)
     finally:
-        engine.dispose()
+        store.close()
     if args.json:
         print(json.dumps([_as_json(row) for row in page.results], ensure_ascii=False, indent=2))
     else:

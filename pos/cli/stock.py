@@ -11,9 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import make_sessions
-from pos.domain.clock import SystemClock
+from pos.cli.common import add_db_option, open_store
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
 from pos.services.stock import InspectionItem, InspectionOutcome, StockService
@@ -66,15 +64,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _run(args: argparse.Namespace, action: Callable[[StockService], None]) -> int:
     """Run `action(service)`; a refusal prints its reason and gives exit 1."""
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        action(StockService(sessions=make_sessions(engine), clock=SystemClock()))
+        action(store.stock)
     except ServiceError as error:
         template = _MESSAGES.get(error.code, error.code)
         print(f"error: {template.format(**error.params)}", file=sys.stderr)
         return 1
     finally:
-        engine.dispose()
+        store.close()
     return 0
 
 

@@ -14,19 +14,13 @@ import argparse
 import sys
 import time
 
-from pos.cli.common import add_db_option, open_database
+from pos.cli.common import add_db_option, open_store
 from pos.config import PICTURES_DIR, data_dir
-from pos.db.engine import make_sessions
-from pos.domain.clock import SystemClock
-from pos.sync.client import RateLimiter, WixClient
-from pos.sync.credentials import WixConfigError, base_url, load_credentials
-from pos.sync.engine import SyncRunner
-from pos.sync.pictures import PictureCache
-from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
+from pos.services.sync_port import ReviewItem, SyncStatus
+from pos.wiring.sync import resolve_sync_review, sync_status, wix_clients, wix_runner
 
 DEFAULT_INTERVAL = 60.0
 NOTES_SHOWN = 5
-REQUESTS_PER_MINUTE = 180  # under Wix's 200 a minute per site (wix-api.md §1.4)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,19 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        credentials, url = load_credentials(), base_url()
-    except WixConfigError as error:
+        clients = wix_clients()
+    except ValueError as error:  # WixConfigError: no usable credentials
         print(f"error: {error}", file=sys.stderr)
         return 2
-    limiter = RateLimiter(REQUESTS_PER_MINUTE)
-    engine = open_database(args)
-    runner = SyncRunner(
-        sessions=make_sessions(engine),
-        clock=SystemClock(),
-        client_factory=lambda: WixClient(base_url=url, credentials=credentials, limiter=limiter),
-        progress=lambda text: print(f"sync: {text}", file=sys.stderr, flush=True),
-        pictures=PictureCache(data_dir() / PICTURES_DIR),
-    )
+    store = open_store(args)
+    runner = wix_runner(
+        store.sessions, clock=store.clock, clients=clients, pictures_dir=data_dir() / PICTURES_DIR,
+        progress=lambda text: print(f"sync: {text}", file=sys.stderr, flush=True))
     try:
         while True:
             status = runner.run_once()
@@ -83,15 +72,12 @@ def _run(args: argparse.Namespace) -> int:
             time.sleep(max(args.interval, 1.0))
     finally:
         runner.close()
-        engine.dispose()
+        store.close()
 
 
 def _status(args: argparse.Namespace) -> int:
-    engine = open_database(args)
-    try:
-        status = read_status(make_sessions(engine), leader=False, with_notes=True)
-    finally:
-        engine.dispose()
+    with open_store(args) as store:
+        status = sync_status(store.sessions, with_notes=True)
     print(_summary(status))
     print(f"last pull {_when(status.last_pull_at)}, last push {_when(status.last_push_at)}")
     if status.last_error:
@@ -112,18 +98,9 @@ def _review(args: argparse.Namespace) -> int:
         print("error: say what to do with --as done|resend|drop and why with --reason",
               file=sys.stderr)  # fmt: skip
         return 2
-    engine = open_database(args)
-    try:
-        ids = resolve_review(
-            make_sessions(engine),
-            SystemClock(),
-            message_id=args.resolve,
-            decision=args.decision,
-            reason=args.reason,
-            actor="cli",
-        )
-    finally:
-        engine.dispose()  # fmt: skip
+    with open_store(args) as store:
+        ids = resolve_sync_review(store.sessions, store.clock, message_id=args.resolve,
+                                  decision=args.decision, reason=args.reason)  # fmt: skip
     if ids is None:
         print(f"error: message {args.resolve} is not waiting for a decision (only changes to "
               "check and changes refused by Wix are; see comptoir sync review)",
@@ -134,22 +111,19 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _list_review(args: argparse.Namespace) -> int:
-    engine = open_database(args)
-    try:
-        status = read_status(make_sessions(engine), leader=False)
-    finally:
-        engine.dispose()
-    if not status.needs_review_items:
+    with open_store(args) as store:
+        status = sync_status(store.sessions)
+    if not status.review_items:
         print("nothing needs review")
         return 0
-    for item in status.needs_review_items:
+    for item in status.review_items:
         print(_review_line(item))
     print("decide with: comptoir sync review --resolve ID --as done|resend|drop --reason TEXT")
     return 0
 
 
 def _review_line(item: ReviewItem) -> str:
-    numbers = ", ".join(f"{key} {value}" for key, value in item.numbers.items())
+    numbers = ", ".join(f"{key} {value}" for key, value in item.numbers)
     state = "refused by Wix" if item.state == "parked" else "to check"
     return (f"{item.message_id}  {item.kind}  {item.object_key}  ({state})  [{numbers}]\n"
             f"    {item.reason}")  # fmt: skip

@@ -12,9 +12,7 @@ import getpass
 import sys
 from collections.abc import Callable
 
-from pos.cli.common import add_db_option, open_database
-from pos.db.engine import make_sessions
-from pos.domain.clock import SystemClock
+from pos.cli.common import add_db_option, open_store
 from pos.domain.roles import Operator, Role
 from pos.services.errors import ServiceError
 from pos.services.users import UserService, UserView
@@ -88,9 +86,9 @@ def _read_pin(args: argparse.Namespace) -> str:
 
 def _run(args: argparse.Namespace, action: Callable[[UserService], None]) -> int:
     """Run `action(service)`; a refusal prints its reason (never a PIN) and gives exit 1."""
-    engine = open_database(args)
+    store = open_store(args)
     try:
-        action(UserService(sessions=make_sessions(engine), clock=SystemClock()))
+        action(store.users)
     except PinEntryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -99,7 +97,7 @@ def _run(args: argparse.Namespace, action: Callable[[UserService], None]) -> int
         print(f"error: {template.format(**error.params)}", file=sys.stderr)
         return 1
     finally:
-        engine.dispose()
+        store.close()
     return 0
 
 

@@ -36,6 +36,7 @@ from pos.db.records import (
     VariantRecord,
 )
 from pos.db.types import sum_minor
+from pos.domain.catalogue import CatalogueVariant
 from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
 from pos.domain.scan import new_gift_card_code, normalise_gift_card_code
@@ -183,21 +184,6 @@ def _sold_line(row, currency: str) -> SoldLine:  # type: ignore[no-untyped-def]
     return SoldLine(str(row.id), product, str(row.variant_id) if row.variant_id else None,
                     row.product_name, value, returned, row.category or "", row.sku or "",
                     categories=tuple(str(name) for name in row.categories or ()))
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogueVariant:
-    variant_id: int
-    product_id: int
-    product_name: str
-    sku: str
-    barcode: str | None
-    options: dict[str, str]
-    price: Money
-    tax_rate: Decimal
-    on_hand: int
-    wix_product_id: str | None
-    wix_variant_id: str | None
 
 
 def find_variant(session: Session, *, variant_id: int | None = None, code: str | None = None

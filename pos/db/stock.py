@@ -25,6 +25,7 @@ from pos.db.records import (
     StockMovementRecord,
     VariantRecord,
 )
+from pos.domain.inspection import InspectionItem
 
 INSPECT = "inspect"
 POS_OWNER = "pos"
@@ -43,27 +44,6 @@ class StockRow:
     pending_push_delta: int
     wix_product_id: str | None
     wix_variant_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class InspectionRow:
-    """A returned line set aside to inspect, with where it came from and how it was settled."""
-
-    return_line_id: int
-    document_id: str
-    document_number: str
-    order_number: str
-    returned_at: datetime
-    product_name: str
-    sku: str | None
-    options_text: str
-    variant_id: int | None
-    quantity: int
-    disposition: str
-    reason: str
-    settled_state: str | None
-    settled_at: datetime | None
-    settled_by_id: int | None
 
 
 def variant_id_for(
@@ -196,27 +176,27 @@ def _inspection_row(
     returned_at: datetime,
     order_number: str,
     sold: OrderLineRecord,
-) -> InspectionRow:
-    return InspectionRow(
-        line.id,
-        line.document_id,
-        document_number,
-        order_number,
-        returned_at,
-        sold.product_name,
-        sold.sku,
-        sold.options_text,
-        sold.variant_id,
-        line.quantity,
-        line.disposition,
-        line.reason,
-        line.settled_state,
-        line.settled_at,
-        line.settled_by_id,
+) -> InspectionItem:
+    return InspectionItem(
+        return_line_id=line.id,
+        document_id=line.document_id,
+        document_number=document_number,
+        order_number=order_number,
+        returned_at=returned_at,
+        product_name=sold.product_name,
+        sku=sold.sku,
+        options_text=sold.options_text,
+        variant_id=sold.variant_id,
+        quantity=line.quantity,
+        disposition=line.disposition,
+        reason=line.reason,
+        settled_state=line.settled_state,
+        settled_at=line.settled_at,
+        settled_by_id=line.settled_by_id,
     )
 
 
-def awaiting_inspection(session: Session) -> list[InspectionRow]:
+def awaiting_inspection(session: Session) -> list[InspectionItem]:
     """Lines returned "to inspect" and not settled yet, oldest return first."""
     rows = session.execute(
         _inspection_query()
@@ -229,7 +209,7 @@ def awaiting_inspection(session: Session) -> list[InspectionRow]:
     return [_inspection_row(*row) for row in rows]
 
 
-def inspection_row(session: Session, return_line_id: int) -> InspectionRow | None:
+def inspection_row(session: Session, return_line_id: int) -> InspectionItem | None:
     """One returned line as `awaiting_inspection` shows it, whatever its disposition or state."""
     row = session.execute(
         _inspection_query()

@@ -1,4 +1,4 @@
-"""What a counter device reports: a printer's status, and the typed errors drivers raise.
+"""The typed errors the drivers raise, under the services' `DeviceError` (`pos.services.ports`).
 
 Each error has a stable `code` (for the UI to translate) and a `reason` in plain words that can
 be stored with a print job and shown as is; drivers never show UI themselves (STYLE.md).
@@ -6,35 +6,19 @@ be stored with a print job and shown as is; drivers never show UI themselves (ST
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import ClassVar
+from pos.services.ports import DeviceError, PrinterStatus
 
-
-class PrinterStatus(StrEnum):
-    """What a printer says about itself, when asked (DLE EOT on a network printer)."""
-
-    ONLINE = "online"
-    PAPER_OUT = "paper_out"
-    COVER_OPEN = "cover_open"
-    OFFLINE = "offline"  # refused, unreachable, or the printer reports an error
-    UNKNOWN = "unknown"  # the transport or the printer cannot tell
-
-
-class DeviceError(Exception):
-    """A device could not do what was asked. Subclasses set `code` and a default `reason`.
-
-    Args:
-        reason: plain words for the cashier; the class's default when omitted.
-        detail: technical detail for the log (an OS error, the address), not for the cashier.
-    """
-
-    code: ClassVar[str] = "device_error"
-    default_reason: ClassVar[str] = "the device did not respond as expected"
-
-    def __init__(self, reason: str | None = None, *, detail: str = "") -> None:
-        self.reason = reason or self.default_reason
-        self.detail = detail
-        super().__init__(f"{self.reason} ({detail})" if detail else self.reason)
+__all__ = [
+    "STATUS_ERRORS",
+    "CoverOpenError",
+    "DeviceError",
+    "DeviceTimeoutError",
+    "PaperOutError",
+    "PrinterConfigError",
+    "PrinterOfflineError",
+    "PrinterStatus",
+    "PrinterTimeoutError",
+]
 
 
 class DeviceTimeoutError(DeviceError):

@@ -1,9 +1,9 @@
 """Receipt wording in French and English, and the text helpers every layout uses.
 
-Labels are looked up by key (`label("fr", "change")`); money goes through Babel's
-`format_currency` (fr_FR / en_US), dates through `babel.dates` in the shop's time zone.
-`printable` folds text into the characters both CP858 and CP1252 have (plus €), so what
-`render_text` shows is exactly what the printer prints.
+Labels are looked up by key (`label("fr", "change")`, kept in `pos.domain.receipt_labels`);
+money goes through Babel's `format_currency` (fr_FR / en_US), dates through `babel.dates` in
+the shop's time zone. `printable` folds text into the characters both CP858 and CP1252 have
+(plus €), so what `render_text` shows is exactly what the printer prints.
 """
 
 from __future__ import annotations
@@ -18,72 +18,22 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 from pos.domain.money import Money
+from pos.domain.receipt_labels import label
+
+__all__ = [
+    "LOCALES",
+    "SAFE_CHARACTERS",
+    "group_code",
+    "label",
+    "mask",
+    "moment",
+    "money",
+    "pair",
+    "printable",
+    "wrap",
+]
 
 LOCALES = {"fr": "fr_FR", "en": "en_US"}
-
-_LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
-    "exchange": ("ÉCHANGE", "EXCHANGE"),
-    "refund": ("REMBOURSEMENT", "REFUND"),
-    "cancellation": ("ANNULATION", "CANCELLATION"),
-    "gift_card_slip": ("CARTE CADEAU", "GIFT CARD"),
-    "store_credit_slip": ("AVOIR", "STORE CREDIT"),
-    "duplicate": ("*** DUPLICATA ***", "*** DUPLICATE ***"),
-    "document": ("Document", "Document"),
-    "date": ("Date", "Date"),
-    "terminal": ("Caisse", "Terminal"),
-    "cashier": ("Vendeur", "Cashier"),
-    "order": ("Commande", "Order"),
-    "approved_by": ("Validé par", "Approved by"),
-    "vat_id": ("TVA", "VAT"),
-    "siret": ("SIRET", "SIRET"),
-    "vat_heading": ("DÉTAIL TVA", "VAT BREAKDOWN"),  # + the currency: "DÉTAIL TVA (€)"
-    "vat_rate": ("Taux", "Rate"),
-    "vat_base": ("HT", "Net"),
-    "vat": ("TVA", "VAT"),
-    "vat_total": ("TTC", "Gross"),
-    "vat_sum": ("Total", "Total"),
-    "phone": ("Tél.", "Tel."),
-    "returned_items": ("ARTICLES RENDUS", "RETURNED ITEMS"),
-    "cancelled_items": ("ARTICLES ANNULÉS", "CANCELLED ITEMS"),
-    "new_items": ("NOUVEAUX ARTICLES", "NEW ITEMS"),
-    "fees": ("FRAIS", "FEES"),
-    "credit_total": ("Total repris", "Credit total"),
-    "new_items_total": ("Total nouveaux articles", "New items total"),
-    "balance_lower": ("À rendre au client", "Due to customer"),
-    "balance_higher": ("Reste à payer", "Balance to pay"),
-    "balance_equal": ("Échange sans différence", "Even exchange"),
-    "balance_refund": ("Total remboursé", "Total refunded"),
-    "balance_none": ("Sans remboursement", "No refund"),
-    "paid_with": ("RÈGLEMENT", "PAID WITH"),
-    "refunded_to": ("REMBOURSÉ PAR", "REFUNDED TO"),
-    "refund_queued": (
-        "Le remboursement sur votre paiement d'origine est transmis à la boutique en ligne ; "
-        "il apparaîtra sous quelques jours.",
-        "The refund to your original payment is sent through the online shop; it will show "
-        "within a few days.",
-    ),
-    "change": ("Monnaie rendue", "Change"),
-    "card_code": ("Code", "Code"),
-    "card_value": ("Valeur", "Value"),
-    "card_balance": ("Solde", "Balance"),
-    "card_qr": ("Code de la carte", "Card code"),
-    "card_valid_until": ("Valable jusqu'au", "Valid until"),
-    "card_no_end": ("Valable sans limite de durée", "Valid with no end date"),
-    "document_qr": ("Reçu", "Receipt"),
-    "note": ("Note", "Note"),
-    "thanks": ("Merci de votre visite !", "Thank you for your visit!"),
-    # tender methods (pos.domain.settlement.TenderMethod values)
-    "cash": ("Espèces", "Cash"),
-    "card": ("Carte bancaire", "Card"),
-    "gift_card": ("Carte cadeau", "Gift card"),
-    "original_payment": ("Paiement d'origine", "Original payment"),
-    "new_gift_card": ("Nouvelle carte cadeau", "New gift card"),
-    "store_credit": ("Avoir", "Store credit"),
-    # fees (document_fees.kind) and the shipping refund
-    "restocking": ("Frais de remise en stock", "Restocking fee"),
-    "flat_return": ("Frais de retour", "Return fee"),
-    "shipping_refund": ("Frais de livraison", "Shipping"),
-}
 
 # Typography Babel and shop texts use that a receipt printer's code page lacks.
 _REPLACEMENTS = str.maketrans(
@@ -119,14 +69,6 @@ def _common_characters() -> frozenset[str]:
 
 
 SAFE_CHARACTERS = _common_characters()  # "€", "é", "ç", "É", "ü"… are all in
-
-
-def label(language: str, key: str) -> str:
-    """The wording of `key` in `language`; an unknown key is shown as given."""
-    pair = _LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[1] if language == "en" else pair[0]
 
 
 @lru_cache(maxsize=4096)

@@ -8,9 +8,9 @@ from typing import Any
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.domain.orders import OrderData
-from pos.sync.wix_orders import WixPayloadError, order_from_wix
+from pos.services.ports import OrderReader
 
-__all__ = ["OrderImportService", "WixPayloadError"]
+__all__ = ["OrderImportService"]
 
 
 class OrderImportService:
@@ -18,10 +18,15 @@ class OrderImportService:
 
     Recording is idempotent: an order is matched on its Wix id (else its number and channel),
     so recording it again — after a refund on Wix, say — updates it instead of adding a copy.
+
+    Args:
+        sessions: The database.
+        read_order: The port that reads Wix's JSON (`pos.sync.wix_orders.order_from_wix`,
+            injected by `pos.wiring`).
     """
 
-    def __init__(self, *, sessions: SessionFactory) -> None:
-        self._sessions = sessions
+    def __init__(self, *, sessions: SessionFactory, read_order: OrderReader) -> None:
+        self._sessions, self._read_order = sessions, read_order
 
     def record_wix_order(
         self, order_json: Mapping[str, Any], transactions_json: Mapping[str, Any] | None = None
@@ -34,9 +39,10 @@ class OrderImportService:
                 response of List Transactions For Single Order); None records no payments.
 
         Raises:
-            WixPayloadError: The payload is malformed; nothing is written.
+            ValueError: The payload is malformed (the reader's `WixPayloadError`, with a code
+                and the field's path); nothing is written.
         """
-        data = order_from_wix(order_json, transactions_json)  # before the transaction opens
+        data = self._read_order(order_json, transactions_json)  # before the transaction opens
         return self.record(data)
 
     def record(self, data: OrderData) -> int:

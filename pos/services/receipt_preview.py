@@ -1,6 +1,6 @@
 """Receipt previews: a committed document's receipt as the text the printer would print.
 
-The renderer is injected (`pos.app` passes `pos.hardware.receipt_render.render_text`), so the
+The renderer is injected (`pos.wiring` passes `pos.hardware.receipt_render.render_text`), so the
 UI can show what the virtual printer renders without importing a driver.
 """
 

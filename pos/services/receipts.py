@@ -27,9 +27,9 @@ from pos.domain.receipt import (
     ShopInfo,
     vat_breakdown,
 )
+from pos.domain.receipt_labels import label
 from pos.domain.search_text import receipt_payload
 from pos.domain.shop_identity import card_valid_until
-from pos.hardware.receipt_text import label
 from pos.services.errors import ServiceError
 from pos.services.shop import load_shop_info
 

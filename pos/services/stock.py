@@ -19,6 +19,7 @@ from pos.db import stock as repo
 from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
+from pos.domain.inspection import InspectionItem
 from pos.domain.roles import Operator, Permission
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
@@ -95,25 +96,6 @@ class StockMovementView:
     outbox_message_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class InspectionItem:
-    """A returned line set aside to inspect; `settled_state` is None while it waits."""
-
-    return_line_id: int
-    document_number: str
-    order_number: str
-    returned_at: datetime
-    product_name: str
-    sku: str | None
-    options_text: str
-    variant_id: int | None
-    quantity: int
-    reason: str
-    settled_state: str | None = None
-    settled_at: datetime | None = None
-    settled_by_id: int | None = None
-
-
 class StockService:
     """Stock counts and inspections. One public method = one transaction."""
 
@@ -149,7 +131,7 @@ class StockService:
     def awaiting_inspection(self) -> tuple[InspectionItem, ...]:
         """Returned items set aside to inspect and not settled yet, oldest return first."""
         with self._sessions() as s:
-            return tuple(_item(row) for row in repo.awaiting_inspection(s))
+            return tuple(repo.awaiting_inspection(s))
 
     # ------------------------------------------------------------ changing
 
@@ -234,7 +216,7 @@ class StockService:
                 data=data,
                 now=now,
             )
-            return _item(row)
+            return row
 
 
 # ---------------------------------------------------------------- inside the transaction
@@ -279,7 +261,7 @@ def _count_audit(moved: StockMovementView) -> dict[str, object]:
 
 
 def _settlement_data(
-    outcome: InspectionOutcome, row: repo.InspectionRow, note: str
+    outcome: InspectionOutcome, row: InspectionItem, note: str
 ) -> dict[str, object]:
     return {
         "outcome": outcome.value,
@@ -292,7 +274,7 @@ def _settlement_data(
 
 
 def _restock(
-    s: DbSession, operator: Operator, row: repo.InspectionRow, note: str, now: datetime
+    s: DbSession, operator: Operator, row: InspectionItem, note: str, now: datetime
 ) -> dict[str, object]:
     if row.variant_id is None:  # sold as a bare SKU: no stock to put it in
         raise StockError("variant_unknown", return_line_id=row.return_line_id, sku=row.sku)
@@ -393,24 +375,6 @@ def _outcome(value: InspectionOutcome | str) -> InspectionOutcome:
         return InspectionOutcome(value)
     except ValueError:
         raise StockError("invalid_outcome", outcome=str(value)) from None
-
-
-def _item(row: repo.InspectionRow) -> InspectionItem:
-    return InspectionItem(
-        row.return_line_id,
-        row.document_number,
-        row.order_number,
-        row.returned_at,
-        row.product_name,
-        row.sku,
-        row.options_text,
-        row.variant_id,
-        row.quantity,
-        row.reason,
-        row.settled_state,
-        row.settled_at,
-        row.settled_by_id,
-    )
 
 
 __all__ = [

@@ -1,14 +1,13 @@
-"""What the sync shows a person: `SyncStatus` for the UI, the review list and its decisions.
+"""What the sync shows a person: the `SyncStatus` read from the database, and review decisions.
 
 Everything here reads or writes the database only (no network), so the UI can ask at any time.
+The status and its items are the services' read model (`pos.services.sync_port`), filled here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from pos.db import sync_review as db
 from pos.db import sync_state
@@ -17,6 +16,7 @@ from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.domain.clock import Clock
 from pos.domain.wix_steps import StepKind
+from pos.services.sync_port import RefusedOrder, ReviewItem, SyncStatus
 from pos.sync.pull_orders import CURSOR_REJECTED, load_rejected
 
 STOCK_NUMBERS = (
@@ -36,73 +36,8 @@ REVIEW_LIST_LIMIT = 200
 NOTES_LIMIT = 20
 DRAFTS_UNKNOWN_MARK = "drafts_unknown"  # counters kept as marks: read in O(1) each tick
 
-
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
-    """A Wix change a manager must decide on (needs review, or parked: refused by Wix), with
-    the journal's numbers; or, in `SyncStatus.notes`, a done change that keeps a note.
-
-    Attributes:
-        numbers: For stock: sku, delta, quantity_before, expected_quantity, found_quantity
-            and the revisions; for other steps, the scalar values of their journal.
-    """
-
-    message_id: int
-    kind: str
-    object_key: str
-    reason: str
-    numbers: dict[str, Any]
-    created_at: datetime
-    state: str = "needs_review"  # or "parked" (Wix refused it), or "done" for a note
-
-
-@dataclass(frozen=True, slots=True)
-class RefusedOrder:
-    """An order Wix sent that Comptoir did not record; it is tried again when Wix changes it.
-
-    Attributes:
-        reason: Plain words with the field, e.g. ``Wix sent an order Comptoir cannot read:
-            refund_exceeds_payment at … (the refunds add up to more than the payment)``.
-    """
-
-    wix_id: str
-    updated: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    """The sync as the screen shows it (DESIGN §7 "Status").
-
-    Attributes:
-        online: Wix answered the last run.
-        pending: Wix changes waiting to be sent (pending or in flight).
-        last_error: The last problem, in plain words (None when the last run went well).
-        leader: This runner holds the sync lead (only the leader talks to Wix).
-        refused_orders: Orders the pull could not record, with why (at most
-            REVIEW_LIST_LIMIT; the round went on with the others).
-        noted: Changes done with a note (what Wix could not record, a manager's drop).
-        drafts_deleted: Abandoned Wix draft orders deleted.
-        drafts_unknown: Draft creations whose answer was lost (a draft may be left on Wix,
-            its id never known: Wix offers no way to list drafts).
-        needs_review_items: The stuck changes (needs review and parked), oldest first.
-        notes: The latest changes done with a note, newest first.
-    """
-
-    online: bool
-    last_pull_at: datetime | None
-    last_push_at: datetime | None
-    pending: int
-    needs_review: int
-    parked: int
-    last_error: str | None
-    leader: bool
-    needs_review_items: tuple[ReviewItem, ...] = ()
-    refused_orders: tuple[RefusedOrder, ...] = ()
-    noted: int = 0
-    drafts_deleted: int = 0
-    drafts_unknown: int = 0
-    notes: tuple[ReviewItem, ...] = ()
+__all__ = ["RefusedOrder", "ReviewItem", "SyncStatus", "read_status", "resolve_review",
+           "save_marks"]  # fmt: skip
 
 
 def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = False) -> SyncStatus:
@@ -129,9 +64,9 @@ def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = Fa
         parked=counts.get(PARKED, 0),
         last_error=marks.get("last_error") or None,
         leader=leader,
-        needs_review_items=tuple(_item(row) for row in rows),
+        review_items=tuple(_item(row) for row in rows),
         refused_orders=tuple(
-            RefusedOrder(str(wix_id), str(entry.get("updatedDate", "")), str(entry.get("reason")))
+            RefusedOrder(str(wix_id), str(entry.get("reason")), str(entry.get("updatedDate", "")))
             for wix_id, entry in list(refused.items())[:REVIEW_LIST_LIMIT]
             if isinstance(entry, dict)
         ),
@@ -202,13 +137,13 @@ def resolve_review(
 def _item(row: db.ReviewRow) -> ReviewItem:
     journal = row.journal
     if row.kind == StepKind.STOCK_DELTA:
-        numbers = {key: journal.get(key) for key in STOCK_NUMBERS if key in journal}
+        numbers = tuple((key, journal.get(key)) for key in STOCK_NUMBERS if key in journal)
     else:
-        numbers = {
-            key: value
+        numbers = tuple(
+            (key, value)
             for key, value in journal.items()
             if key not in BOOKKEEPING and isinstance(value, str | int | float | bool)
-        }
+        )
     reason = row.reason or str(journal.get("review_reason") or "")
     return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at,
                       row.state)

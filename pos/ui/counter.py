@@ -52,7 +52,7 @@ WARM_UP_DELAY_MS = 300  # slow one-time loads wait for the window's first frames
 
 @dataclass(frozen=True, slots=True)
 class CounterServices:
-    """Everything the counter's screens call, built by the composition root (`pos.app`)."""
+    """Everything the counter's screens call, built by the composition root (`pos.wiring`)."""
 
     users: UserService
     returns: ReturnsService

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
-from pos.services.sync_port import SyncPort, SyncStatusView
+from pos.services.sync_port import SyncPort, SyncStatus
 
 DEFAULT_INTERVAL_MS = 60_000  # one tick a minute, as `comptoir sync`
 # The first tick loads the keyring, httpx and the sync engine (~0.2 s of imports holding the
@@ -29,7 +29,7 @@ class SyncWorker(QObject):
     """Ticks the sync on the sync thread.
 
     Signals:
-        status_changed(object): a `SyncStatusView` after each tick (emitted on the sync
+        status_changed(object): a `SyncStatus` after each tick (emitted on the sync
             thread: connect methods of GUI-thread objects, so the call is queued there).
     """
 
@@ -82,7 +82,7 @@ class SyncWorker(QObject):
         if self._sync is not None:
             self._emit(self._sync.run_once)
 
-    def _emit(self, read: Callable[[], SyncStatusView]) -> None:
+    def _emit(self, read: Callable[[], SyncStatus]) -> None:
         try:
             status = read()
         except Exception:  # a bug, or the database is gone: keep the thread alive, say it
@@ -95,7 +95,7 @@ class SyncThread(QObject):
     """The sync thread and its worker, seen from the GUI thread.
 
     Signals:
-        status_changed(object): a `SyncStatusView`, delivered on the GUI thread.
+        status_changed(object): a `SyncStatus`, delivered on the GUI thread.
     """
 
     status_changed = Signal(object)
@@ -110,7 +110,7 @@ class SyncThread(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.status: SyncStatusView | None = None
+        self.status: SyncStatus | None = None
         self._thread = QThread()
         self._thread.setObjectName("comptoir-sync")
         self.worker = SyncWorker(make_sync=make_sync, interval_ms=interval_ms,
@@ -141,6 +141,6 @@ class SyncThread(QObject):
         return self._thread.isRunning()
 
     @Slot(object)
-    def _on_worker_status_changed(self, status: SyncStatusView) -> None:
+    def _on_worker_status_changed(self, status: SyncStatus) -> None:
         self.status = status
         self.status_changed.emit(status)

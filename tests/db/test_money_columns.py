@@ -24,7 +24,7 @@ from pos.domain.money import MAX_MINOR, Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.roles import Role
 from pos.domain.settlement import Tender, TenderMethod
-from pos.services.store import Store
+from pos.wiring import Store
 from tests.sync.test_wix_orders import eur_order, eur_transactions, price
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

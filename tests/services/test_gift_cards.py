@@ -13,7 +13,7 @@ from pos.domain.roles import Role
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.errors import PermissionDeniedError
 from pos.services.gift_cards import GiftCardError
-from pos.services.store import Store
+from pos.wiring import Store
 from tests.sync.test_wix_orders import eur_order, eur_transactions
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -33,7 +33,7 @@ from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.settings import SettingsService
 from pos.services.stock import StockService
-from pos.services.sync_port import SyncService
+from pos.sync.service import SyncService
 from tests.services.test_print_queue import new_queue
 from tests.services.test_settings import MemoryKeyring
 from tests.support.shop import Shop, build_shop, on_hand, sell

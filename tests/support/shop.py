@@ -19,6 +19,7 @@ from pos.domain.valuation import LineTerms, OrderTerms, value_order
 from pos.services.cash import CashService
 from pos.services.returns import ReturnsService
 from pos.services.users import UserService
+from pos.wiring import Store
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 SIZES = ("S", "M", "L")
@@ -39,7 +40,8 @@ class Shop:
 def build_shop(sessions: SessionFactory, *, currency: str = "EUR", rate: str = "20",
                stock: int = 5) -> Shop:
     clock = FakeClock(NOW)
-    users = UserService(sessions=sessions, clock=clock)
+    store = Store(sessions=sessions, clock=clock, terminal_id="T1")  # as the app wires T1
+    users = store.users
     users.add_user(None, "admin", "Alex Admin", Role.ADMIN, "7391")
     admin = users.login("admin", "7391")
     users.add_user(admin, "camille", "Camille", Role.CASHIER, "2580")
@@ -62,8 +64,8 @@ def build_shop(sessions: SessionFactory, *, currency: str = "EUR", rate: str = "
                 s.flush()
                 s.add(StockLevelRecord(variant_id=variant.id, on_hand=stock, updated_at=NOW))
                 variants[sku] = variant.id
-    returns = ReturnsService(sessions=sessions, clock=clock, terminal_id="T1")
-    open_till(sessions, clock, "T1", admin, currency=currency, opening_float=FLOAT)
+    store.cash.open(admin, Money(FLOAT, currency))  # a counter document needs an open drawer
+    returns = store.returns
     return Shop(sessions, clock, users, returns, users.login("camille", "2580"),
                 users.login("maxime", "4826"), variants)
 
@@ -71,7 +73,7 @@ def build_shop(sessions: SessionFactory, *, currency: str = "EUR", rate: str = "
 def open_till(sessions: SessionFactory, clock: FakeClock, terminal_id: str, operator: Operator,
               *, currency: str = "EUR", opening_float: int = 0) -> CashService:
     """Open `terminal_id`'s drawer: a counter document needs an open cash session."""
-    cash = CashService(sessions=sessions, clock=clock, terminal_id=terminal_id)
+    cash = Store(sessions=sessions, clock=clock, terminal_id=terminal_id).cash
     cash.open(operator, Money(opening_float, currency))
     return cash
 

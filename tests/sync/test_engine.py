@@ -106,9 +106,10 @@ def test_needs_review_items_are_in_the_status(
     make_review_case(fake_wix, runner._client)
     status = runner.run_once()
     assert status.needs_review == 1
-    (item,) = status.needs_review_items
+    (item,) = status.review_items
     assert item.message_id == sent and item.kind == "wix.stock_delta"
-    assert item.numbers["expected_quantity"] == 12 and item.numbers["found_quantity"] == 11
+    numbers = dict(item.numbers)
+    assert numbers["expected_quantity"] == 12 and numbers["found_quantity"] == 11
     assert "Wix shows 11" in item.reason
 
 

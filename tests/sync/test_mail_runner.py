@@ -11,10 +11,10 @@ import pytest
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.domain.clock import FakeClock
 from pos.services.mail import queue_document_mail
-from pos.services.sync_port import SyncService
 from pos.sync.engine import SyncRunner
 from pos.sync.mail import DispatchReport, MailDispatcher, SmtpSettings
 from pos.sync.mail_runner import MailRunner, MailStatus
+from pos.sync.service import SyncService
 from tests.fakes.wix import FakeWix
 from tests.support.builders import T0
 from tests.support.smtp import PERMANENT_REFUSAL, SmtpTestServer, free_port, sample_mail

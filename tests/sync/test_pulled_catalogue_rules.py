@@ -26,8 +26,8 @@ from pos.domain.roles import Role
 from pos.domain.settlement import Tender, TenderMethod
 from pos.hardware.receipt_render import render_text
 from pos.services.receipts import ReceiptService
-from pos.services.store import Store
 from pos.sync.pull import Puller
+from pos.wiring import Store
 from tests.fakes.wix import FakeWix
 from tests.sync.conftest import RecordedSleep, make_client
 

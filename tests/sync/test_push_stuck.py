@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from pos.cli import main
 from pos.db.records import AuditEntryRecord, OutboxMessageRecord
-from pos.services.sync_port import SyncReviewError, SyncService
+from pos.services.sync_port import SyncReviewError
 from pos.sync.push import PushReport
+from pos.sync.service import SyncService
 from pos.sync.status import read_status, resolve_review
 from tests.sync import test_push
 from tests.sync.test_push import (

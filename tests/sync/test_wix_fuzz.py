@@ -27,9 +27,16 @@ from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR
 from pos.domain.orders import OrderData
 from pos.services.history import SalesHistoryService
-from pos.services.order_import import OrderImportService, WixPayloadError
-from pos.sync.wix_orders import order_from_wix
+from pos.services.order_import import OrderImportService
+from pos.sync.wix_orders import WixPayloadError, order_from_wix
+from pos.wiring.sync import read_wix_order
 from tests.sync.test_wix_orders import eur_order, eur_transactions, price
+
+
+def importer(sessions: SessionFactory) -> OrderImportService:
+    """The order importer as the shop wires it (`pos.wiring.Store.orders`)."""
+    return OrderImportService(sessions=sessions, read_order=read_wix_order)
+
 
 PURE_EXAMPLES = 1500
 DB_EXAMPLES = 150
@@ -180,7 +187,7 @@ def test_recording_any_mutation_keeps_the_invariants(
 ) -> None:
     before = snapshot(sessions)
     try:
-        order_id = OrderImportService(sessions=sessions).record_wix_order(*payload)
+        order_id = importer(sessions).record_wix_order(*payload)
     except WixPayloadError:
         assert snapshot(sessions) == before  # nothing written
         return

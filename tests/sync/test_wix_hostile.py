@@ -15,9 +15,17 @@ from pos.db.records import CustomerRecord, OrderLineRecord, OrderRecord, Payment
 from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR
 from pos.services.history import SalesHistoryService
-from pos.services.order_import import OrderImportService, WixPayloadError
+from pos.services.order_import import OrderImportService
 from pos.sync import wix_orders
+from pos.sync.wix_orders import WixPayloadError
+from pos.wiring.sync import read_wix_order
 from tests.sync.test_wix_orders import _set, eur_order, eur_transactions, price
+
+
+def importer(sessions: SessionFactory) -> OrderImportService:
+    """The order importer as the shop wires it (`pos.wiring.Store.orders`)."""
+    return OrderImportService(sessions=sessions, read_order=read_wix_order)
+
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 LONE_SURROGATE = json.loads('"\\ud800"')  # valid JSON, not encodable text
@@ -61,7 +69,7 @@ def refused(
 ) -> WixPayloadError:
     """The error recording `order` raises; asserts that nothing was written."""
     with pytest.raises(WixPayloadError) as caught:
-        OrderImportService(sessions=sessions).record_wix_order(order, transactions)
+        importer(sessions).record_wix_order(order, transactions)
     assert counts(sessions) == (0, 0, 0, 0)
     return caught.value
 
@@ -103,7 +111,7 @@ def test_real_astral_characters_and_control_characters_are_kept(sessions: Sessio
     shirt = json.loads('"T-shirt \\ud83d\\udc55"')  # a surrogate *pair*: one real character
     order = _set(eur_order(), "lineItems.0.productName.original", shirt)
     order = _set(order, "billingInfo.contactDetails.lastName", "Lefèvre\t😀")
-    order_id = OrderImportService(sessions=sessions).record_wix_order(order, eur_transactions())
+    order_id = importer(sessions).record_wix_order(order, eur_transactions())
     with sessions() as s:
         record = s.get(OrderRecord, order_id)
         assert record is not None and record.lines[0].product_name == "T-shirt 👕"
@@ -131,7 +139,7 @@ def test_long_names_are_cut_to_their_columns(sessions: SessionFactory) -> None:
     order = _set(eur_order(), "billingInfo.contactDetails.firstName", "É" * 500)
     order = _set(order, "billingInfo.contactDetails.phone", "0" * 500)
     order = _set(order, "lineItems.0.productName.original", "T" * 5000)
-    order_id = OrderImportService(sessions=sessions).record_wix_order(order, eur_transactions())
+    order_id = importer(sessions).record_wix_order(order, eur_transactions())
     with sessions() as s:
         record = s.get(OrderRecord, order_id)
         assert record is not None and record.customer is not None
@@ -180,7 +188,7 @@ def test_an_order_at_the_bound_is_recorded_and_read_back(sessions: SessionFactor
     order["priceSummary"] = {"total": price("1000000000000000")}
     transactions = with_transactions("orderTransactions.payments.0.amount",
                                      price("1000000000000000"))
-    order_id = OrderImportService(sessions=sessions).record_wix_order(order, transactions)
+    order_id = importer(sessions).record_wix_order(order, transactions)
     with sessions() as s:
         record = s.get(OrderRecord, order_id)
         assert record is not None
@@ -208,7 +216,7 @@ def test_an_order_discount_larger_than_the_lines_leaves_no_line_below_zero(
         for stated in ("totalDiscount", "totalPriceAfterTax", "taxInfo"):
             line.pop(stated)
     order["priceSummary"]["discount"] = price("999.00")
-    order_id = OrderImportService(sessions=sessions).record_wix_order(order)
+    order_id = importer(sessions).record_wix_order(order)
     with sessions() as s:
         record = s.get(OrderRecord, order_id)
         assert record is not None
@@ -247,7 +255,7 @@ def test_a_refund_larger_than_its_payment_is_refused(sessions: SessionFactory) -
 
 
 def test_refunds_up_to_the_payment_are_recorded(sessions: SessionFactory) -> None:
-    OrderImportService(sessions=sessions).record_wix_order(eur_order(),
+    importer(sessions).record_wix_order(eur_order(),
                                                            ten_euro_payment("6.00", "4.00"))
     with sessions() as s:
         (payment,) = s.scalars(select(PaymentRecord)).all()
@@ -294,7 +302,7 @@ def test_an_order_of_the_first_millisecond_of_1970_is_found_by_its_number(
     order = eur_order()
     del order["purchasedDate"]
     order["createdDate"] = "1970-01-01T00:00:00.000Z"
-    order_id = OrderImportService(sessions=sessions).record_wix_order(order)
+    order_id = importer(sessions).record_wix_order(order)
     (hit,) = SalesHistoryService(sessions=sessions, clock=FakeClock(NOW)).search("10042").results
     assert hit.order_id == order_id
 

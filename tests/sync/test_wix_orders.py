@@ -16,6 +16,12 @@ from pos.db.records import OrderRecord, PaymentRecord
 from pos.domain.money import Money
 from pos.services.order_import import OrderImportService
 from pos.sync.wix_orders import WixPayloadError, load_json, order_from_wix
+from pos.wiring.sync import read_wix_order
+
+
+def importer(sessions: SessionFactory) -> OrderImportService:
+    """The order importer as the shop wires it (`pos.wiring.Store.orders`)."""
+    return OrderImportService(sessions=sessions, read_order=read_wix_order)
 
 
 def eur(minor: int) -> Money:
@@ -443,7 +449,7 @@ def test_no_mutation_of_a_payload_escapes_as_anything_but_a_payload_error(
 
 
 def test_recording_the_same_order_twice_keeps_one_order(sessions: SessionFactory) -> None:
-    orders = OrderImportService(sessions=sessions)
+    orders = importer(sessions)
     first = orders.record_wix_order(eur_order(), eur_transactions())
     # Later, Wix refunds 10.00 to the card: the next pull records the order again.
     transactions = eur_transactions()
@@ -462,7 +468,7 @@ def test_recording_the_same_order_twice_keeps_one_order(sessions: SessionFactory
 
 
 def test_a_malformed_order_writes_nothing(sessions: SessionFactory) -> None:
-    orders = OrderImportService(sessions=sessions)
+    orders = importer(sessions)
     with pytest.raises(WixPayloadError):
         orders.record_wix_order(_set(eur_order(), "lineItems.1.price.amount", 39.9))
     with sessions() as s:

@@ -12,8 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos.db.engine import SessionFactory
-from pos.services.sync_port import SyncService
 from pos.sync.engine import SyncRunner
+from pos.sync.service import SyncService
 from pos.ui.screens.sync import SyncBadge
 from pos.ui.sync_worker import SyncThread
 from tests.fakes.wix import FakeWix

@@ -50,7 +50,7 @@ from pos.services.receipts import ReceiptService
 from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
 from pos.services.stock import StockService
-from pos.services.sync_port import SyncService
+from pos.sync.service import SyncService
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.domain.wix_steps import StepKind
-from pos.services.sync_port import ReviewItemView
+from pos.services.sync_port import ReviewItem
 from pos.ui.format import format_datetime
 from pos.ui.screens import Column, LocalizedRowsModel
 
@@ -54,7 +54,7 @@ def numbers_text(numbers: tuple[tuple[str, Any], ...]) -> str:
     return " · ".join(f"{number_name(key)} {_value(key, value)}" for key, value in numbers)
 
 
-class ReviewItemsTableModel(LocalizedRowsModel[ReviewItemView]):
+class ReviewItemsTableModel(LocalizedRowsModel[ReviewItem]):
     """The changes waiting for a manager (to check, or refused by Wix): what, since when, the
     numbers, and why."""
 
@@ -65,17 +65,17 @@ class ReviewItemsTableModel(LocalizedRowsModel[ReviewItemView]):
         self._tz = tz  # read by the columns, which the base's __init__ makes
         super().__init__(locale=locale, parent=parent)
 
-    def _make_columns(self) -> Sequence[Column[ReviewItemView]]:
+    def _make_columns(self) -> Sequence[Column[ReviewItem]]:
         return (
             Column(self.tr("Change"), self._change),
             Column(self.tr("Since"), self._since),
             Column(self.tr("Numbers"), lambda item: numbers_text(item.numbers)),
         )
 
-    def _change(self, item: ReviewItemView) -> str:
+    def _change(self, item: ReviewItem) -> str:
         if item.state == "parked":
             return self.tr("{change} (refused by Wix)").format(change=kind_label(item.kind))
         return kind_label(item.kind)
 
-    def _since(self, item: ReviewItemView) -> str:
+    def _since(self, item: ReviewItem) -> str:
         return format_datetime(item.created_at, self.locale, tz=self._tz)

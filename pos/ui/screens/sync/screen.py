@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.roles import Operator
-from pos.services.sync_port import RefusedOrderView, SyncPort, SyncStatusView
+from pos.services.sync_port import RefusedOrder, SyncPort, SyncStatus
 from pos.ui.format import format_datetime
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
@@ -86,14 +86,14 @@ class SyncBadge(Retranslating, QPushButton):
         self.setStyleSheet(BADGE_QSS)
         self.setMinimumHeight(48)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps typing where it was
-        self._status: SyncStatusView | None = None
+        self._status: SyncStatus | None = None
         self.show_status(None)
 
     @property
     def kind(self) -> str:
         return str(self.property("kind"))
 
-    def show_status(self, status: SyncStatusView | None) -> None:
+    def show_status(self, status: SyncStatus | None) -> None:
         """Show `status` (None: not known yet)."""
         self._status = status
         look = badge_look(status)
@@ -262,7 +262,7 @@ class SyncPanel(Retranslating, QWidget):
             self._figures[key].setText(text)
         self._render_items()
 
-    def _render_refused(self, refused: tuple[RefusedOrderView, ...]) -> None:
+    def _render_refused(self, refused: tuple[RefusedOrder, ...]) -> None:
         lines = [self.tr("Orders from Wix not recorded: {count}").format(count=len(refused))]
         lines += [f"{order.wix_id}: {order.reason}" for order in refused[:REFUSED_SHOWN]]
         if len(refused) > REFUSED_SHOWN:

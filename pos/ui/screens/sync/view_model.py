@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos.domain.roles import Operator, Permission
 from pos.services.errors import OperatorRefusedError, PermissionDeniedError
-from pos.services.sync_port import ReviewItemView, SyncPort, SyncReviewError, SyncStatusView
+from pos.services.sync_port import ReviewItem, SyncPort, SyncReviewError, SyncStatus
 from pos.ui.messages import error_text
 from pos.ui.workers import TaskRunner
 
@@ -33,7 +33,7 @@ def _count(n: int, one: str, many: str) -> str:
             else QCoreApplication.translate("SyncBadge", many).format(n=n))  # fmt: skip
 
 
-def badge_look(status: SyncStatusView | None) -> BadgeLook:
+def badge_look(status: SyncStatus | None) -> BadgeLook:
     """The badge for `status` (None: not known yet). Stuck changes first (to check or refused
     by Wix), then offline, then online."""
     if status is None:
@@ -75,7 +75,7 @@ def badge_look(status: SyncStatusView | None) -> BadgeLook:
     return BadgeLook(QCoreApplication.translate("SyncBadge", "Online · up to date"), "ok")
 
 
-def notes_sentence(status: SyncStatusView | None) -> str:
+def notes_sentence(status: SyncStatus | None) -> str:
     """What was settled with a note (Wix could not record all of it, or a manager dropped it),
     and the Wix drafts left behind; "" when there is nothing to say."""
     if status is None or not (status.noted or status.drafts_unknown):
@@ -97,7 +97,7 @@ def notes_sentence(status: SyncStatusView | None) -> str:
     return " · ".join(parts)
 
 
-def status_sentence(status: SyncStatusView | None) -> str:
+def status_sentence(status: SyncStatus | None) -> str:
     """The sync's state in a sentence for the panel."""
     if status is None:
         return QCoreApplication.translate("SyncBadge", "Reading the sync status…")
@@ -122,7 +122,7 @@ def status_sentence(status: SyncStatusView | None) -> str:
     )
 
 
-def mail_sentence(status: SyncStatusView | None) -> str:
+def mail_sentence(status: SyncStatus | None) -> str:
     """The customer e-mails in a sentence for the panel ("" when not known yet)."""
     if status is None:
         return ""
@@ -168,21 +168,21 @@ class SyncViewModel(QObject):
                  parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._sync, self._runner, self._request_now = sync, runner, request_now
-        self._status: SyncStatusView | None = None
+        self._status: SyncStatus | None = None
         self._operator: Operator | None = None
         self._selected: int | None = None  # message id
         self._message_text, self._message_kind = "", ""
 
     @property
-    def status(self) -> SyncStatusView | None:
+    def status(self) -> SyncStatus | None:
         return self._status
 
     @property
-    def items(self) -> tuple[ReviewItemView, ...]:
+    def items(self) -> tuple[ReviewItem, ...]:
         return () if self._status is None else self._status.review_items
 
     @property
-    def selected(self) -> ReviewItemView | None:
+    def selected(self) -> ReviewItem | None:
         return next((i for i in self.items if i.message_id == self._selected), None)
 
     @property
@@ -202,7 +202,7 @@ class SyncViewModel(QObject):
         self._operator = operator
         self.status_changed.emit()
 
-    def set_status(self, status: SyncStatusView) -> None:
+    def set_status(self, status: SyncStatus) -> None:
         """A fresh status (from the sync thread or the database)."""
         self._status = status
         self.status_changed.emit()
@@ -232,14 +232,14 @@ class SyncViewModel(QObject):
             self._set_message(self.tr("Say why (it is kept in the log)."), "error")
             return
 
-        def work() -> SyncStatusView:
+        def work() -> SyncStatus:
             sync.resolve(operator, item.message_id, decision, reason)
             return sync.status()
 
         self._runner.submit(work, key=STATUS_KEY, on_success=self._on_resolved,
                             on_error=self._on_failed)  # fmt: skip
 
-    def _on_resolved(self, status: SyncStatusView) -> None:
+    def _on_resolved(self, status: SyncStatus) -> None:
         self._selected = None
         self.set_status(status)
         self._set_message(self.tr("Decision saved."), "ok")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from pos.db.engine import SessionFactory
 from pos.db.records import AuditEntryRecord, OutboxMessageRecord
-from pos.services.sync_port import SyncService
+from pos.sync.service import SyncService
 from pos.ui.screens.sync import SyncViewModel, create_sync_panel
 from pos.ui.workers import TaskRunner
 from tests.support.shop import build_shop

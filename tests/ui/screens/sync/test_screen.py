@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QT
 from pytestqt.qtbot import QtBot
 
 from pos.domain.roles import Operator
-from pos.services.sync_port import RefusedOrderView
+from pos.services.sync_port import RefusedOrder
 from pos.ui.screens.sync import SyncBadge, SyncViewModel, create_sync_panel, install_sync
 from pos.ui.sync_worker import SyncThread
 from pos.ui.workers import TaskRunner
@@ -144,7 +144,7 @@ def test_the_panel_names_the_orders_wix_sent_that_were_not_recorded(
 ) -> None:
     reason = ("Wix sent an order Comptoir cannot read: refund_exceeds_payment at orderTransactions"
               ".refunds[0].transactions[0].amount (the refunds add up to more than the payment)")
-    refused = tuple(RefusedOrderView(f"order-{n}", reason) for n in range(5))
+    refused = tuple(RefusedOrder(f"order-{n}", reason) for n in range(5))
     panel, _ = panel_for(qtbot, tasks, FakeSync(status(refused_orders=refused)), MANAGER)
     shown = label(panel, "refusedOrders")
     assert shown.isVisibleTo(panel)

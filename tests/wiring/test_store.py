@@ -16,8 +16,9 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.roles import Role
 from pos.domain.settlement import Tender, TenderMethod
-from pos.services.order_import import WixPayloadError
-from pos.services.store import Store, VariantNotFoundError
+from pos.services.catalogue import VariantNotFoundError
+from pos.sync.wix_orders import WixPayloadError
+from pos.wiring import Store
 from tests.sync.test_wix_orders import eur_order, eur_transactions
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
