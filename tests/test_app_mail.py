@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from pos.app import build_counter_services, build_main_window
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.services.history import SalesHistoryService
 from pos.services.sync_port import SyncService, SyncStatusView
 from pos.sync.mail_runner import MailRunner
@@ -29,6 +28,7 @@ from pos.ui.screens.sync.view_model import SyncViewModel
 from pos.ui.sync_worker import SyncThread
 from pos.ui.workers import TaskRunner
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.smtp import SmtpTestServer, free_port
 from tests.sync.test_mail_dispatch import row
 from tests.sync.test_mail_runner import no_keyring, queue, smtp_environ

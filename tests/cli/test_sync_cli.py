@@ -10,9 +10,9 @@ from sqlalchemy import select
 from pos.cli import main
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.records import AuditEntryRecord, OutboxMessageRecord, StockMovementRecord
-from pos.domain.clock import FakeClock
 from pos.sync.engine import SyncRunner
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import TEST_KEY, RecordedSleep, make_client
 from tests.sync.test_stock_push import NOW, link, make_review_case, queue
 
