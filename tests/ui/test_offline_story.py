@@ -17,27 +17,21 @@ from pos.sync.engine import SyncRunner
 from pos.ui.screens.sync import SyncBadge
 from pos.ui.sync_worker import SyncThread
 from tests.fakes.wix import FakeWix
-from tests.sync.conftest import TEST_KEY, RecordedSleep
+from tests.sync.conftest import RecordedSleep
 from tests.sync.test_engine import Network
 from tests.sync.test_push import WixShop, exchange, make_wix_shop, wix_id_of, wix_order
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeWix]:
-    with FakeWix(api_key=TEST_KEY) as site:
-        yield site
-
-
-@pytest.fixture
-def ws(sessions: SessionFactory, fake: FakeWix) -> Iterator[WixShop]:
-    made = make_wix_shop(sessions, fake, RecordedSleep())
+def ws(sessions: SessionFactory, bare_wix: FakeWix) -> Iterator[WixShop]:
+    made = make_wix_shop(sessions, bare_wix, RecordedSleep())
     yield made
     made.client.close()
 
 
 @pytest.fixture
-def network(fake: FakeWix) -> Network:
-    return Network(fake, RecordedSleep())
+def network(bare_wix: FakeWix) -> Network:
+    return Network(bare_wix, RecordedSleep())
 
 
 @pytest.fixture
@@ -73,7 +67,7 @@ def test_an_offline_exchange_reaches_wix_once_the_network_is_back(
     qtbot.waitUntil(lambda: badge.text().startswith("Offline — "), timeout=10_000)
     assert thread.status is not None and thread.status.pending > 0
     assert not thread.status.online and "cannot be reached" in (thread.status.last_error or "")
-    assert ws.fake.state.get_transactions(original)["refunds"] == []
+    assert ws.bare_wix.state.get_transactions(original)["refunds"] == []
     # The network is back; a manager taps "Sync now".
     network.up = True
     thread.request_now()
@@ -81,6 +75,6 @@ def test_an_offline_exchange_reaches_wix_once_the_network_is_back(
     assert badge.text() == "Online · up to date"
     assert thread.status.pending == 0 and thread.status.needs_review == 0
     # Wix has exactly one refund on the web order and one new order for the L.
-    assert len(ws.fake.state.get_transactions(original)["refunds"]) == 1
-    (replacement,) = ws.fake.state.orders_with_external_id(done.document_id)
+    assert len(ws.bare_wix.state.get_transactions(original)["refunds"]) == 1
+    (replacement,) = ws.bare_wix.state.orders_with_external_id(done.document_id)
     assert [line["physicalProperties"]["sku"] for line in replacement["lineItems"]] == ["T-S-L"]
