@@ -42,12 +42,12 @@ class WixShop:
     """A shop whose catalogue and orders exist on the fake Wix with the same ids."""
 
     shop: Shop
-    bare_wix: FakeWix
+    fake: FakeWix
     client: WixClient
     pusher: Pusher
 
 
-def mirror_catalogue(shop: Shop, bare_wix: FakeWix, *, stock: int = 5) -> None:
+def mirror_catalogue(shop: Shop, fake: FakeWix, *, stock: int = 5) -> None:
     """Add the shop's products to the fake and give the local records the fake's ids."""
     with shop.sessions.begin() as s:
         for product in s.scalars(select(ProductRecord)).all():
@@ -57,7 +57,7 @@ def mirror_catalogue(shop: Shop, bare_wix: FakeWix, *, stock: int = 5) -> None:
             specs = [
                 (v.sku, v.barcode, PRICES[v.sku[:3]], dict(v.options), stock) for v in variants
             ]
-            made = bare_wix.state.add_product(product.name, variants=specs)
+            made = fake.state.add_product(product.name, variants=specs)
             product.wix_id = made.id
             by_sku = {variant.sku: variant.id for variant in made.variants}
             for variant in variants:
@@ -66,18 +66,18 @@ def mirror_catalogue(shop: Shop, bare_wix: FakeWix, *, stock: int = 5) -> None:
 
 def wix_order(ws: WixShop, items: list[tuple[str, int]], *, payments: Any = "card") -> int:
     """An order placed on the fake, pulled into the local database; its local id."""
-    order = ws.bare_wix.state.add_order(items, payments=payments, email="helene@example.fr")
-    data = order_from_wix(order, ws.bare_wix.state.get_transactions(order["id"]))
+    order = ws.fake.state.add_order(items, payments=payments, email="helene@example.fr")
+    data = order_from_wix(order, ws.fake.state.get_transactions(order["id"]))
     with ws.shop.sessions.begin() as s:
         return record_order(s, data).id
 
 
-def make_wix_shop(sessions: SessionFactory, bare_wix: FakeWix, sleep: RecordedSleep) -> WixShop:
+def make_wix_shop(sessions: SessionFactory, fake: FakeWix, sleep: RecordedSleep) -> WixShop:
     shop = build_shop(sessions)
-    mirror_catalogue(shop, bare_wix)
-    client = make_client(bare_wix, sleep)
+    mirror_catalogue(shop, fake)
+    client = make_client(fake, sleep)
     pusher = Pusher(client=client, sessions=sessions, clock=shop.clock, rng=random.Random(1))
-    return WixShop(shop, bare_wix, client, pusher)
+    return WixShop(shop, fake, client, pusher)
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def comments(order: dict[str, Any]) -> list[str]:
 
 def assert_exchange_on_wix(ws: WixShop, original_id: str, done: CommittedDocument) -> None:
     """Exactly one refund, one new POS order, one payment on it, one comment on each."""
-    state = ws.bare_wix.state
+    state = ws.fake.state
     refunds = state.get_transactions(original_id)["refunds"]
     assert len(refunds) == 1
     assert [t["amount"]["amount"] for t in refunds[0]["transactions"]] == ["29.90"]
@@ -170,7 +170,7 @@ def test_an_exchange_is_written_back_once_in_every_detail(ws: WixShop) -> None:
     assert report == PushReport(sent=5)
     assert_exchange_on_wix(ws, original_id, done)
     # Wix restocked the returned M itself and took the L out with the new order.
-    assert (ws.bare_wix.state.stock("T-S-M"), ws.bare_wix.state.stock("T-S-L")) == (6, 4)
+    assert (ws.fake.state.stock("T-S-M"), ws.fake.state.stock("T-S-L")) == (6, 4)
     # The journal keeps what Wix returned.
     journals = {m.kind: m.journal for m in messages(ws)}
     assert journals["wix.refund"]["refund_id"]
@@ -188,11 +188,11 @@ def test_a_refund_to_the_card_goes_through_wix(ws: WixShop) -> None:
     ws.shop.returns.commit(ws.shop.manager, order, draft, [tender])
     assert drain(ws) == PushReport(sent=1)
     wix_id = wix_id_of(ws, order)
-    (refund,) = ws.bare_wix.state.get_transactions(wix_id)["refunds"]
+    (refund,) = ws.fake.state.get_transactions(wix_id)["refunds"]
     assert refund["transactions"][0]["amount"]["amount"] == "79.90"
     assert refund["transactions"][0]["externalRefund"] is False
-    assert ws.bare_wix.state.get_order(wix_id)["lineItems"][0]["restockQuantity"] == 1
-    assert ws.bare_wix.state.stock("JEA-M") == 6
+    assert ws.fake.state.get_order(wix_id)["lineItems"][0]["restockQuantity"] == 1
+    assert ws.fake.state.stock("JEA-M") == 6
 
 
 def test_a_cancellation_is_sent_with_its_note_and_restock(ws: WixShop) -> None:
@@ -203,13 +203,13 @@ def test_a_cancellation_is_sent_with_its_note_and_restock(ws: WixShop) -> None:
     ws.shop.returns.commit(ws.shop.manager, order, draft, refund)
     assert drain(ws) == PushReport(sent=2)
     wix_id = wix_id_of(ws, order)
-    cancels = ws.bare_wix.log.matching(f"/ecom/v1/orders/{wix_id}/cancel", "POST")
+    cancels = ws.fake.log.matching(f"/ecom/v1/orders/{wix_id}/cancel", "POST")
     assert [c.body for c in cancels] == [{
         "id": wix_id, "sendOrderCanceledEmail": False, "restockAllItems": True,
         "customMessage": "Commande annulée à votre demande"}]  # fmt: skip
-    assert ws.bare_wix.state.get_order(wix_id)["status"] == "CANCELED"
-    assert (ws.bare_wix.state.stock("T-S-M"), ws.bare_wix.state.stock("JEA-L")) == (6, 6)
-    (refund_made,) = ws.bare_wix.state.get_transactions(wix_id)["refunds"]
+    assert ws.fake.state.get_order(wix_id)["status"] == "CANCELED"
+    assert (ws.fake.state.stock("T-S-M"), ws.fake.state.stock("JEA-L")) == (6, 6)
+    (refund_made,) = ws.fake.state.get_transactions(wix_id)["refunds"]
     assert refund_made["summary"]["refunded"]["amount"] == "109.80"
 
 
@@ -218,11 +218,11 @@ def test_an_order_already_cancelled_on_wix_is_not_cancelled_again(ws: WixShop) -
     draft = Draft(DocumentKind.CANCELLATION, with_refund=False, note="paid elsewhere")
     ws.shop.returns.commit(ws.shop.manager, order, draft, [])
     wix_id = wix_id_of(ws, order)
-    with ws.bare_wix.state.lock:
-        ws.bare_wix.state.order(wix_id)["status"] = "CANCELED"
+    with ws.fake.state.lock:
+        ws.fake.state.order(wix_id)["status"] = "CANCELED"
     # Without refund there is no refund step; the cancel is found done by reading back.
     assert drain(ws) == PushReport(done_by_readback=1)
-    assert ws.bare_wix.log.matching(f"/ecom/v1/orders/{wix_id}/cancel", "POST") == []
+    assert ws.fake.log.matching(f"/ecom/v1/orders/{wix_id}/cancel", "POST") == []
 
 
 def test_a_malformed_payload_is_parked_and_nothing_is_sent(ws: WixShop) -> None:
@@ -233,11 +233,11 @@ def test_a_malformed_payload_is_parked_and_nothing_is_sent(ws: WixShop) -> None:
             select(OutboxMessageRecord).where(OutboxMessageRecord.kind == "wix.refund")
         ).one()
         refund.payload = {**refund.payload, "payment_refunds": [{"payment_id": None}]}
-    ws.bare_wix.log.clear()
+    ws.fake.log.clear()
     assert ws.pusher.run_once() == PushReport(parked=1)
     (parked,) = [m for m in messages(ws) if m.state == "parked"]
     assert "no Wix payment id" in parked.last_error
-    assert [e for e in ws.bare_wix.log.entries if e.method != "GET"] == []
+    assert [e for e in ws.fake.log.entries if e.method != "GET"] == []
     # The exchange's later steps wait behind the parked refund.
     assert wix_counts(ws) == {"parked": 1, "pending": 4}
 
@@ -255,14 +255,14 @@ def test_a_refusal_from_wix_is_parked_with_its_message(ws: WixShop) -> None:
     (parked,) = [m for m in messages(ws) if m.state == "parked"]
     assert parked.last_error.startswith("Wix refused the request as invalid")
     assert "refundItems.lineItems[0].quantity" in parked.last_error
-    assert ws.bare_wix.state.get_transactions(wix_id_of(ws, order))["refunds"] == []
+    assert ws.fake.state.get_transactions(wix_id_of(ws, order))["refunds"] == []
 
 
 def test_a_refusal_of_a_shop_rule_is_parked_in_plain_words(ws: WixShop) -> None:
     order = wix_order(ws, [("T-S-M", 1)])
     exchange(ws, order)
-    with ws.bare_wix.state.lock:  # the line was refunded online meanwhile
-        for line in ws.bare_wix.state.order(wix_id_of(ws, order))["lineItems"]:
+    with ws.fake.state.lock:  # the line was refunded online meanwhile
+        for line in ws.fake.state.order(wix_id_of(ws, order))["lineItems"]:
             line["refundQuantity"] = line["quantity"]
     assert ws.pusher.run_once() == PushReport(parked=1)
     (parked,) = [m for m in messages(ws) if m.state == "parked"]
@@ -273,7 +273,7 @@ def test_a_refusal_of_a_shop_rule_is_parked_in_plain_words(ws: WixShop) -> None:
 def test_a_busy_wix_puts_the_step_back_until_retry_after(ws: WixShop) -> None:
     order = wix_order(ws, [("T-S-M", 1)])
     exchange(ws, order)
-    ws.bare_wix.faults.next("POST /ecom/v1/order-billing/refund-payments", "429-retry-after:90")
+    ws.fake.faults.next("POST /ecom/v1/order-billing/refund-payments", "429-retry-after:90")
     assert ws.pusher.run_once() == PushReport(retried=1)
     (waiting,) = [m for m in messages(ws) if m.kind == "wix.refund"]
     assert waiting.state == "pending"
@@ -293,7 +293,7 @@ def test_a_lost_answer_is_read_back_not_resent(ws: WixShop) -> None:
                  "POST /ecom/v1/draft-orders/*/create-order",
                  "POST /ecom/v1/payments/orders/*/add-payment",
                  "POST /ecom/v1/orders/*/activities/add"):  # fmt: skip
-        ws.bare_wix.faults.next(path, "drop-after")
+        ws.fake.faults.next(path, "drop-after")
     report = drain(ws)
     assert report.done_by_readback == 4 and report.sent == 1 and report.needs_review == 0
     assert_exchange_on_wix(ws, original_id, done)
@@ -306,7 +306,7 @@ def test_a_draft_already_committed_counts_as_done(
     done = exchange(ws, order)
     # The create-order answer is lost and Wix does not show the order yet (search lag): the
     # step is sent again on the same draft, and Wix's 409 says it was done.
-    ws.bare_wix.faults.next("POST /ecom/v1/draft-orders/*/create-order", "drop-after")
+    ws.fake.faults.next("POST /ecom/v1/draft-orders/*/create-order", "drop-after")
     real_read_back = push.read_back
     lagging = [Verdict(NOT_APPLIED, "not visible yet")]
     monkeypatch.setattr(
@@ -315,9 +315,9 @@ def test_a_draft_already_committed_counts_as_done(
     monkeypatch.setattr(push_steps.rb, "orders_with_external_id", lambda client, external_id: [])
     report = drain(ws)
     assert report.needs_review == 0 and report.parked == 0
-    assert len(ws.bare_wix.state.orders_with_external_id(done.document_id)) == 1
-    assert len(ws.bare_wix.log.matching("/ecom/v1/draft-orders", "POST")) == 1  # one draft
-    commits = ws.bare_wix.log.matching(r"/ecom/v1/draft-orders/.*/create-order", "POST")
+    assert len(ws.fake.state.orders_with_external_id(done.document_id)) == 1
+    assert len(ws.fake.log.matching("/ecom/v1/draft-orders", "POST")) == 1  # one draft
+    commits = ws.fake.log.matching(r"/ecom/v1/draft-orders/.*/create-order", "POST")
     assert [c.status for c in commits] == [None, 409]
     replacement = next(m for m in messages(ws) if m.kind == "wix.create_replacement_order")
     assert replacement.journal["order_number"]
@@ -326,12 +326,12 @@ def test_a_draft_already_committed_counts_as_done(
 def test_an_unreadable_search_never_counts_as_no_order(ws: WixShop) -> None:
     order = wix_order(ws, [("T-S-M", 1)])
     done = exchange(ws, order)
-    ws.bare_wix.faults.next("POST /ecom/v1/draft-orders/*/create-order", "drop-after")
-    ws.bare_wix.faults.next("GET /ecom/v1/draft-orders/*", "wrong-shape")
+    ws.fake.faults.next("POST /ecom/v1/draft-orders/*/create-order", "drop-after")
+    ws.fake.faults.next("GET /ecom/v1/draft-orders/*", "wrong-shape")
     report = drain(ws)
     assert report.needs_review == 0
-    assert len(ws.bare_wix.state.orders_with_external_id(done.document_id)) == 1
-    assert len(ws.bare_wix.log.matching(r"/ecom/v1/draft-orders/.*/create-order", "POST")) == 1
+    assert len(ws.fake.state.orders_with_external_id(done.document_id)) == 1
+    assert len(ws.fake.log.matching(r"/ecom/v1/draft-orders/.*/create-order", "POST")) == 1
 
 
 def test_two_identical_refunds_on_wix_need_a_manager(
@@ -350,7 +350,7 @@ def test_two_identical_refunds_on_wix_need_a_manager(
         for r in payload["payment_refunds"]],
         "refundItems": {"lineItems": [{"lineItemId": payload["line_items"][0]["line_item_id"],
                                        "quantity": 1}]}}  # fmt: skip
-    ws.bare_wix.faults.next("POST /ecom/v1/order-billing/refund-payments", "drop-after")
+    ws.fake.faults.next("POST /ecom/v1/order-billing/refund-payments", "drop-after")
     original_write = ws.client.write
 
     def write_and_the_dashboard_too(method: str, path: str, sent: Any = None, **kw: Any) -> Any:
@@ -358,7 +358,7 @@ def test_two_identical_refunds_on_wix_need_a_manager(
             return original_write(method, path, sent, **kw)
         finally:
             if path.endswith("refund-payments"):  # a manager refunds the same meanwhile
-                httpx.post(ws.bare_wix.base_url + path, json=body, headers=ws.bare_wix.headers)
+                httpx.post(ws.fake.base_url + path, json=body, headers=ws.fake.headers)
 
     monkeypatch.setattr(ws.client, "write", write_and_the_dashboard_too)
     assert ws.pusher.run_once() == PushReport(needs_review=1)

@@ -67,7 +67,7 @@ def test_an_offline_exchange_reaches_wix_once_the_network_is_back(
     qtbot.waitUntil(lambda: badge.text().startswith("Offline — "), timeout=10_000)
     assert thread.status is not None and thread.status.pending > 0
     assert not thread.status.online and "cannot be reached" in (thread.status.last_error or "")
-    assert ws.bare_wix.state.get_transactions(original)["refunds"] == []
+    assert ws.fake.state.get_transactions(original)["refunds"] == []
     # The network is back; a manager taps "Sync now".
     network.up = True
     thread.request_now()
@@ -75,6 +75,6 @@ def test_an_offline_exchange_reaches_wix_once_the_network_is_back(
     assert badge.text() == "Online · up to date"
     assert thread.status.pending == 0 and thread.status.needs_review == 0
     # Wix has exactly one refund on the web order and one new order for the L.
-    assert len(ws.bare_wix.state.get_transactions(original)["refunds"]) == 1
-    (replacement,) = ws.bare_wix.state.orders_with_external_id(done.document_id)
+    assert len(ws.fake.state.get_transactions(original)["refunds"]) == 1
+    (replacement,) = ws.fake.state.orders_with_external_id(done.document_id)
     assert [line["physicalProperties"]["sku"] for line in replacement["lineItems"]] == ["T-S-L"]
