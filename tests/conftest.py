@@ -23,6 +23,7 @@ from pos.db.engine import SessionFactory, make_engine, make_sessions
 from tests.support import postgres
 from tests.support.databases import DatabaseFactory
 from tests.support.smtp import SmtpTestServer
+from tests.support.wix_site import bare_wix, fake_wix  # noqa: F401  (the shared fake-Wix site)
 
 keep_escpos_out_of_tmp()  # before any test imports python-escpos
 

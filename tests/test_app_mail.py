@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from pos.app import build_main_window
 from pos.config import DATA_DIR_ENV
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock, SystemClock
+from pos.domain.clock import SystemClock
 from pos.services.history import SalesHistoryService
 from pos.services.sync_port import SyncStatus
 from pos.sync.mail_runner import MailRunner
@@ -32,6 +32,7 @@ from pos.ui.workers import TaskRunner
 from pos.wiring import Store, environment_options
 from pos.wiring.counter import counter_services
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.smtp import SmtpTestServer, free_port
 from tests.sync.test_mail_dispatch import row
 from tests.sync.test_mail_runner import no_keyring, queue, smtp_environ

@@ -1,9 +1,9 @@
-"""Reading an order as the returns desk needs it, and writing a committed counter document.
+"""Reading an order as the returns desk needs it; the gift cards and approvals a commit uses.
 
 Everything here runs inside the caller's transaction (`ReturnsService.commit`); nothing
 commits. Rows that concurrent terminals contend for are locked or updated atomically: the
-order (one document at a time per order), the terminal's number sequence, stock levels
-(`on_hand = on_hand + delta`, guarded against going below zero) and gift cards.
+order (one document at a time per order) and gift cards. The document itself, its number,
+its children and its stock movements are written by `pos.db.documents`.
 """
 
 from __future__ import annotations
@@ -27,11 +27,7 @@ from pos.db.records import (
     OrderLineRecord,
     OrderRecord,
     PaymentRecord,
-    PrintJobRecord,
     ProductRecord,
-    StockLevelRecord,
-    StockMovementRecord,
-    TerminalSequenceRecord,
     UserRecord,
     VariantRecord,
 )
@@ -219,57 +215,6 @@ def variant_wix_ids(session: Session, variant_ids: Iterable[int]
     return {variant: (product, wix_variant) for variant, product, wix_variant in rows}
 
 
-def next_document_number(session: Session, terminal_id: str) -> str:
-    """The terminal's next gapless number (`T1-000123`), taken inside the committing transaction."""
-    query = select(TerminalSequenceRecord).where(TerminalSequenceRecord.terminal_id == terminal_id)
-    sequence = session.scalar(query.with_for_update())
-    if sequence is None:
-        sequence = TerminalSequenceRecord(terminal_id=terminal_id, next_number=1)
-        session.add(sequence)
-        session.flush()
-    number = sequence.next_number
-    sequence.next_number = number + 1
-    return f"{terminal_id}-{number:06d}"
-
-
-def move_stock(session: Session, *, variant_id: int, delta: int, reason: str, owner: str,
-               document_id: str | None, user_id: int | None, now: datetime, note: str = "",
-               pending: list[dict[str, object]] | None = None) -> bool:
-    """Record a movement and apply it atomically; False when it would take stock below zero.
-
-    Core statements on the session's connection: no ORM bookkeeping on the hot path, and the
-    guard `on_hand >= -delta` makes concurrent terminals unable to oversell.
-    """
-    connection = session.connection()
-    level = StockLevelRecord.__table__
-    if delta < 0:
-        result = connection.execute(update(level).where(
-            level.c.variant_id == variant_id, level.c.on_hand >= -delta)
-            .values(on_hand=level.c.on_hand + delta, updated_at=now))
-        if result.rowcount != 1:
-            return False
-    elif delta > 0:
-        result = connection.execute(update(level).where(level.c.variant_id == variant_id)
-                                    .values(on_hand=level.c.on_hand + delta, updated_at=now))
-        if result.rowcount != 1:
-            connection.execute(insert(level).values(variant_id=variant_id, on_hand=delta,
-                                                    updated_at=now))
-    movement = {"variant_id": variant_id, "delta": delta, "reason": reason, "owner": owner,
-                "document_id": document_id, "user_id": user_id, "note": note,
-                "created_at": now, "pushed_at": None}
-    if pending is not None:
-        pending.append(movement)  # inserted with the document's other rows, in one statement
-    else:
-        connection.execute(insert(StockMovementRecord.__table__), [movement])
-    return True
-
-
-def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -> None:
-    """Insert `rows` into `record`'s table in one statement, on the session's connection."""
-    if rows:
-        session.connection().execute(insert(record.__table__), rows)  # type: ignore[attr-defined]
-
-
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
     """(card id, balance) of a gift card or store-credit code; the row is locked when asked.
 
@@ -355,7 +300,3 @@ def load_approvals(session: Session, ids: Sequence[int]) -> list[StoredApproval]
         .where(ApprovalRecord.id.in_(list(ids))))
     return [StoredApproval(a.id, a.rule, a.approver_id, role, name, a.created_at, a.document_id,
                            active, a.cash_session_id) for a, role, name, active in rows]
-
-
-def queue_print_job(session: Session, *, document_id: str, kind: str, now: datetime) -> None:
-    session.add(PrintJobRecord(document_id=document_id, kind=kind, created_at=now))

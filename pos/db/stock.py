@@ -129,8 +129,9 @@ def record_movement(
 ) -> int:
     """Apply a POS-owned `delta` to a row locked by `lock_stock` and record the movement.
 
-    Unlike `pos.db.returns.move_stock` (which guards a sale against overselling), the caller
-    holds the row lock and has checked the result, so this returns the movement's id.
+    Unlike `pos.db.documents.DocumentWriter.move_stock` (which guards a sale against
+    overselling), the caller holds the row lock and has checked the result, so this returns
+    the movement's id.
     """
     session.execute(
         update(StockLevelRecord)

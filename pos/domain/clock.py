@@ -1,8 +1,11 @@
-"""Time as an injected dependency: `SystemClock` in the app, `FakeClock` in tests."""
+"""Time as an injected dependency: the `Clock` protocol and `SystemClock`, the app's clock.
+
+Tests inject `tests.support.clock.FakeClock`, which moves only when told to.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -15,18 +18,3 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, start: datetime) -> None:
-        if start.tzinfo is None:
-            raise ValueError("FakeClock needs an aware datetime")
-        self._now = start
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, delta: timedelta) -> None:
-        self._now += delta

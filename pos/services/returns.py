@@ -12,24 +12,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
-from pos.db import outbox
 from pos.db import returns as repo
 from pos.db.audit import ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.closing_blocks import seal_if_last
+from pos.db.documents import DocumentHeader, DocumentWriter, next_document_number
 from pos.db.engine import SessionFactory
-from pos.db.records import (
-    CounterDocumentRecord,
-    DocumentFeeRecord,
-    DocumentNewLineRecord,
-    DocumentReturnLineRecord,
-    DocumentTenderRecord,
-    PrintJobRecord,
-    StockMovementRecord,
-)
 from pos.db.tax_rates import new_item_tax_rate
 from pos.db.users import attach_approvals
 from pos.domain.clock import Clock
@@ -40,7 +31,7 @@ from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
-from pos.domain.states import DocumentState, PrintJobState, is_canceled
+from pos.domain.states import is_canceled
 from pos.domain.wix_steps import ReplacementItem
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
@@ -95,48 +86,6 @@ class CommittedDocument:
     settlement: Settlement
     issued_cards: tuple[IssuedCard, ...]
     change_due: Money
-
-
-@dataclass(frozen=True, slots=True)
-class _Document:
-    id: str
-    number: str
-    notify_email: str | None
-
-
-@dataclass(slots=True)
-class _Rows:
-    """A document's child rows, inserted in bulk (one statement per table) before commit."""
-
-    return_lines: list[dict[str, object]] = field(default_factory=list)
-    new_lines: list[dict[str, object]] = field(default_factory=list)
-    fees: list[dict[str, object]] = field(default_factory=list)
-    tenders: list[dict[str, object]] = field(default_factory=list)
-    movements: list[dict[str, object]] = field(default_factory=list)
-    outbox: list[dict[str, object]] = field(default_factory=list)
-    print_jobs: list[dict[str, object]] = field(default_factory=list)
-
-    def insert(self, s, now) -> None:  # type: ignore[no-untyped-def]
-        repo.insert_rows(s, DocumentReturnLineRecord, self.return_lines)
-        repo.insert_rows(s, DocumentNewLineRecord, self.new_lines)
-        repo.insert_rows(s, DocumentFeeRecord, self.fees)
-        repo.insert_rows(s, DocumentTenderRecord, self.tenders)
-        repo.insert_rows(s, StockMovementRecord, self.movements)
-        outbox.enqueue_all(s, self.outbox, now=now)
-        repo.insert_rows(s, PrintJobRecord, self.print_jobs)
-
-
-def _print_job(document_id: str, kind: str, now) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    return {"document_id": document_id, "kind": kind, "created_at": now, "duplicate": False,
-            "printer": "", "state": PrintJobState.QUEUED.value, "attempts": 0, "last_error": "",
-            "data": None}
-
-
-def _mail_message(mail, document_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """The customer e-mail as an outbox row (see pos.services.mail.queue_document_mail)."""
-    return {"destination": MAIL_DESTINATION, "kind": DOCUMENT_MAIL_KIND,
-            "object_key": mail_object_key(mail.document_number), "payload": mail_payload(mail),
-            "document_id": document_id}
 
 
 class ReturnsService:
@@ -199,32 +148,34 @@ class ReturnsService:
                                 payments=context.snapshot.payments,
                                 gift_card_balances={c: b for c, (_, b) in balances.items()},
                                 store_credit_only=current.store_credit_only)
-            rows = _Rows()
-            document = self._write(s, operator, context, draft, current, now, notify, rows,
-                                   cash_session)
+            writer = self._start_document(s, operator, context, draft, current, now, notify,
+                                          cash_session)
+            document = writer.header
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
-            cards = self._tenders(s, context, document, settlement, balances, chosen, now, rows)
+            cards = self._tenders(s, context, writer, settlement, balances, chosen, now)
             writeback = self._writeback_input(s, context, document, current, settlement, draft)
             owner = ownership(order_on_wix=context.wix_id is not None,
                               api_orders_move_stock=self._api_orders_move_stock,
                               kind=current.kind, quote=current,
                               refund_on_wix=refund_reaches_wix(writeback))
-            self._stock(s, operator, owner, document, context, current, now, rows)
+            self._stock(s, operator, owner, writer, context, current)
             self._bind_approvals(s, used, document.id)
-            rows.outbox.extend({"destination": "wix", "kind": step.kind,
-                                "object_key": step.object_key, "payload": step.payload,
-                                "document_id": document.id}
-                               for step in steps_for(writeback, owner))
+            for step in steps_for(writeback, owner):
+                writer.queue_message(destination="wix", kind=step.kind,
+                                     object_key=step.object_key, payload=step.payload)
             if notify is not None:
                 mail = document_mail(shop_name=self._shop_name, document_number=document.number,
                                      context=context, quote=current, settlement=settlement,
                                      cards=cards, notify=notify, note=draft.note, now=now)
-                rows.outbox.append(_mail_message(mail, document.id))
-            rows.print_jobs.append(_print_job(document.id, "receipt", now))
-            rows.print_jobs.extend(_print_job(document.id, "gift_card_slip", now) for _ in cards)
-            rows.insert(s, now)
-            seal_if_last(s, self._terminal, document.number, now)  # running totals (§13)
+                writer.queue_message(destination=MAIL_DESTINATION, kind=DOCUMENT_MAIL_KIND,
+                                     object_key=mail_object_key(mail.document_number),
+                                     payload=mail_payload(mail))
+            writer.queue_print_job("receipt")
+            for _ in cards:
+                writer.queue_print_job("gift_card_slip")
+            writer.finish()
+            seal_if_last(s, self._terminal, writer.header.number, now)  # running totals (§13)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
                          subject=document.number, data=_audit_data(context, current, used),
                          now=now)
@@ -282,46 +233,22 @@ class ReturnsService:
             balances[code] = found
         return balances
 
-    def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
-               current: Quote, now, notify: Notify | None, rows: _Rows,
-               cash_session: int) -> _Document:
-        """Insert the document (its children follow in bulk, see `_Rows.insert`)."""
-        number = repo.next_document_number(s, self._terminal)
-        document = _Document(str(uuid.uuid4()), number, notify.email if notify else None)
-        repo.insert_rows(s, CounterDocumentRecord, [{
-            "id": document.id, "number": number, "number_norm": number.upper(),
-            "terminal_id": self._terminal, "kind": draft.kind.value,
-            "status": DocumentState.COMPLETED.value, "order_id": context.order_id,
-            "cashier_id": operator.user_id, "currency": current.currency,
-            "returned_credit_minor": current.returned_credit.minor,
-            "new_items_minor": current.new_items_total.minor,
-            "fees_minor": current.fees.total.minor,
-            "shipping_refund_minor": current.shipping_refund.minor,
-            "balance_minor": current.balance.minor, "customer_note": draft.note,
-            "notify_email": document.notify_email, "language": context.customer_language,
-            "created_at": now, "sequence": int(number.rsplit("-", 1)[1]),
-            "cash_session_id": cash_session}])
-        rows.return_lines.extend({
-            "document_id": document.id, "order_line_id": int(part.line_id),
-            "quantity": part.quantity, "credit_minor": part.credit.minor,
-            "tax_minor": part.tax.minor, "disposition": part.disposition.value,
-            "reason": part.reason} for part in current.returns)
-        rows.new_lines.extend({
-            "document_id": document.id, "variant_id": int(item.item.variant_id),
-            "quantity": item.quantity, "unit_price_minor": item.item.unit_price.minor,
-            "total_minor": item.total.minor, "tax_minor": item.tax.minor,
-            "tax_rate": str(item.item.tax_rate), "pricing_basis": item.basis.value,
-            "replaces_line_id": int(item.replaces_line_id) if item.replaces_line_id else None}
-            for item in current.new_items)
-        rows.fees.extend({"document_id": document.id, "kind": kind, "amount_minor": amount.minor}
-                         for kind, amount in (("restocking", current.fees.restocking),
-                                              ("flat_return", current.fees.flat))
-                         if amount.minor)
-        return document
+    def _start_document(self, s, operator: Operator, context: repo.OrderContext,  # type: ignore[no-untyped-def]
+                        draft: Draft, current: Quote, now, notify: Notify | None,
+                        cash_session: int) -> DocumentWriter:
+        """Number the document and insert it; its children follow through the writer."""
+        header = DocumentHeader(
+            id=str(uuid.uuid4()), number=next_document_number(s, self._terminal),
+            terminal_id=self._terminal, kind=draft.kind, order_id=context.order_id,
+            cashier_id=operator.user_id, note=draft.note,
+            notify_email=notify.email if notify else None,
+            language=context.customer_language, created_at=now,
+            cash_session_id=cash_session)
+        return DocumentWriter.start(s, header, current)
 
-    def _tenders(self, s, context, document: _Document, settlement: Settlement, balances,  # type: ignore[no-untyped-def]
-                 chosen: list[str | None], now, rows: _Rows) -> list[IssuedCard]:
-        direction = "out" if settlement.direction.value == "refund" else "in"
+    def _tenders(self, s, context, writer: DocumentWriter, settlement: Settlement,  # type: ignore[no-untyped-def]
+                 balances, chosen: list[str | None], now) -> list[IssuedCard]:
+        document_id = writer.header.id
         cards: list[IssuedCard] = []
         for index, tender in enumerate(settlement.tenders):
             card_id = None
@@ -329,57 +256,51 @@ class ReturnsService:
                 kind = "store_credit" if tender.method is TenderMethod.STORE_CREDIT else "gift_card"
                 card_id, code = repo.issue_gift_card(
                     s, amount=tender.amount, kind=kind, customer_id=context.customer_id,
-                    document_id=document.id, now=now, code=chosen[index])
+                    document_id=document_id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
                 card_id = balances[tender.gift_card_code][0]
                 repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
-                                      document_id=document.id, now=now)
+                                      document_id=document_id, now=now)
             is_cash = tender.method is TenderMethod.CASH
-            rows.tenders.append({
-                "document_id": document.id, "method": tender.method.value,
-                "direction": direction, "amount_minor": tender.amount.minor,
-                "change_minor": settlement.change_due.minor if is_cash else 0,
-                "reference": tender.reference or (tender.gift_card_code or ""),
-                "payment_id": int(tender.payment_id) if tender.payment_id else None,
-                "gift_card_id": card_id})
+            writer.add_tender(tender, refund=settlement.direction.value == "refund",
+                              change=settlement.change_due if is_cash
+                              else Money(0, settlement.change_due.currency),
+                              gift_card_id=card_id)
         return cards
 
-    def _stock(self, s, operator: Operator, owner: StockOwnership, document: _Document,  # type: ignore[no-untyped-def]
-               context, current: Quote, now, rows: _Rows) -> None:
+    def _stock(self, s, operator: Operator, owner: StockOwnership, writer: DocumentWriter,  # type: ignore[no-untyped-def]
+               context, current: Quote) -> None:
         for part in current.returns:
             variant_id = context.variant_of_line.get(part.line_id)
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
                 continue  # damaged / to inspect: not sellable until a manager settles it
             who = "wix" if owner.returns_restocked_by_wix else "pos"
-            self._move(s, operator, variant_id, part.quantity, "return", who, document.id, now,
-                       rows)
+            self._move(s, operator, writer, variant_id, part.quantity, "return", who)
         for item in current.new_items:
             who = "wix" if owner.new_items_moved_by_wix else "pos"
-            moved = self._move(s, operator, int(item.item.variant_id), -item.quantity,
-                               "exchange_out", who, document.id, now, rows)
+            moved = self._move(s, operator, writer, int(item.item.variant_id), -item.quantity,
+                               "exchange_out", who)
             if not moved:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
-    def _move(self, s, operator, variant_id: int, delta: int, reason: str, owner: str,  # type: ignore[no-untyped-def]
-              document_id: str, now, rows: _Rows) -> bool:
-        moved = repo.move_stock(s, variant_id=variant_id, delta=delta, reason=reason,
-                                owner=owner, document_id=document_id,
-                                user_id=operator.user_id, now=now, pending=rows.movements)
+    def _move(self, s, operator: Operator, writer: DocumentWriter, variant_id: int,  # type: ignore[no-untyped-def]
+              delta: int, reason: str, owner: str) -> bool:
+        moved = writer.move_stock(variant_id=variant_id, delta=delta, reason=reason,
+                                  owner=owner, user_id=operator.user_id)
         if moved and owner == "pos":
             variant = repo.find_variant(s, variant_id=variant_id)
             step = variant and stock_delta_step(
                 variant_id=variant_id, sku=variant.sku, wix_product_id=variant.wix_product_id,
                 wix_variant_id=variant.wix_variant_id, delta=delta, reason=reason,
-                document_id=document_id)
+                document_id=writer.header.id)
             if step:
-                rows.outbox.append({"destination": "wix", "kind": step.kind,
-                                 "object_key": step.object_key, "payload": step.payload,
-                                 "document_id": document_id})
+                writer.queue_message(destination="wix", kind=step.kind,
+                                     object_key=step.object_key, payload=step.payload)
         return moved
 
-    def _writeback_input(self, s, context, document, current: Quote,  # type: ignore[no-untyped-def]
+    def _writeback_input(self, s, context, document: DocumentHeader, current: Quote,  # type: ignore[no-untyped-def]
                          settlement: Settlement, draft: Draft) -> WritebackInput:
         return WritebackInput(
             document.id, document.number, context.wix_id, context.number, current, settlement,

@@ -38,7 +38,7 @@ __all__ = [
     "parse_timestamp",
 ]
 
-# The columns' lengths (pos/db/records.py; tests/sync/test_wix_hostile.py checks they agree):
+# The columns' lengths (pos/db/records/orders.py; tests/sync/test_wix_hostile.py checks they agree):
 # identifiers longer than their column are refused (`too_long`), names and descriptions cut.
 ID_CHARS = 64  # order, line, payment and contact ids; SKUs
 NUMBER_CHARS = 40

@@ -14,10 +14,10 @@ from sqlalchemy import delete, update
 from pos.cli import main
 from pos.db.engine import make_engine, make_sessions
 from pos.db.records import CashSessionRecord, ClosureRecord
-from pos.domain.clock import FakeClock
 from pos.domain.shop_identity import ShopIdentity
 from pos.services.shop import ShopService
 from pos.services.users import UserService
+from tests.support.clock import FakeClock
 from tests.support.closing import cash_refund
 from tests.support.shop import NOW, build_shop
 

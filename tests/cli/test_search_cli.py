@@ -10,9 +10,9 @@ import pytest
 from pos.cli import main
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
-from pos.domain.clock import FakeClock
 from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
+from tests.support.clock import FakeClock
 
 
 @pytest.fixture

@@ -10,19 +10,11 @@ from sqlalchemy import select
 from pos.cli import main
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.records import AuditEntryRecord, OutboxMessageRecord, StockMovementRecord
-from pos.domain.clock import FakeClock
 from pos.sync.engine import SyncRunner
 from tests.fakes.wix import FakeWix
-from tests.sync.conftest import TEST_KEY, RecordedSleep, make_client
+from tests.support.clock import FakeClock
+from tests.sync.conftest import RecordedSleep, make_client
 from tests.sync.test_stock_push import NOW, link, make_review_case, queue
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeWix]:
-    with FakeWix(api_key=TEST_KEY) as site:
-        site.state.add_product("T-shirt bio", variants=[
-            ("TS-M", "3700000000011", "29.90", {"Taille": "M"}, 10)])  # fmt: skip
-        yield site
 
 
 @pytest.fixture
@@ -33,26 +25,26 @@ def db(db_url: str) -> Iterator[tuple[str, SessionFactory]]:
 
 
 @pytest.fixture
-def wix_env(fake: FakeWix, monkeypatch: pytest.MonkeyPatch) -> None:
+def wix_env(fake_wix: FakeWix, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("pos.sync.credentials.keyring.get_password", lambda *_: None)
-    monkeypatch.setenv("COMPTOIR_WIX_API_KEY", fake.api_key)
-    monkeypatch.setenv("COMPTOIR_WIX_SITE_ID", fake.site_id)
-    monkeypatch.setenv("COMPTOIR_WIX_BASE_URL", fake.base_url)
+    monkeypatch.setenv("COMPTOIR_WIX_API_KEY", fake_wix.api_key)
+    monkeypatch.setenv("COMPTOIR_WIX_SITE_ID", fake_wix.site_id)
+    monkeypatch.setenv("COMPTOIR_WIX_BASE_URL", fake_wix.base_url)
 
 
 def test_one_round_pushes_the_queue_and_status_says_so(
-    fake: FakeWix, db: tuple[str, SessionFactory], wix_env: None,
+    fake_wix: FakeWix, db: tuple[str, SessionFactory], wix_env: None,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     url, sessions = db
-    ids = link(sessions, fake, ["TS-M"])
+    ids = link(sessions, fake_wix, ["TS-M"])
     queue(sessions, ids["TS-M"], 2)
     assert main(["sync", "status", "--db", url]) == 0
     assert "offline: 1 waiting" in capsys.readouterr().out
     assert main(["sync", "--once", "--db", url]) == 0
     err = capsys.readouterr().err
     assert "sync: online: 0 waiting, 0 need review, 0 parked" in err
-    assert fake.state.stock("TS-M") == 12
+    assert fake_wix.state.stock("TS-M") == 12
     assert main(["sync", "status", "--db", url]) == 0
     assert "online: 0 waiting" in capsys.readouterr().out
 
@@ -68,13 +60,13 @@ def test_missing_credentials_are_named_and_exit_2(
 
 
 def test_a_change_needing_review_is_listed_and_resolved_as_done(
-    fake: FakeWix, db: tuple[str, SessionFactory], capsys: pytest.CaptureFixture[str]
+    fake_wix: FakeWix, db: tuple[str, SessionFactory], capsys: pytest.CaptureFixture[str]
 ) -> None:
     url, sessions = db
-    ids = link(sessions, fake, ["TS-M"])
+    ids = link(sessions, fake_wix, ["TS-M"])
     sent = queue(sessions, ids["TS-M"], 2)
-    client = make_client(fake, RecordedSleep())
-    make_review_case(fake, client)  # applied, answer lost, and one more sold online
+    client = make_client(fake_wix, RecordedSleep())
+    make_review_case(fake_wix, client)  # applied, answer lost, and one more sold online
     with SyncRunner(sessions=sessions, clock=FakeClock(NOW), client_factory=lambda: client) as r:
         assert r.run_once().needs_review == 1
 
@@ -103,31 +95,31 @@ def test_a_change_needing_review_is_listed_and_resolved_as_done(
 
 
 def test_resend_puts_the_change_back_in_the_queue(
-    fake: FakeWix, db: tuple[str, SessionFactory], capsys: pytest.CaptureFixture[str]
+    fake_wix: FakeWix, db: tuple[str, SessionFactory], capsys: pytest.CaptureFixture[str]
 ) -> None:
     url, sessions = db
-    ids = link(sessions, fake, ["TS-M"])
+    ids = link(sessions, fake_wix, ["TS-M"])
     sent = queue(sessions, ids["TS-M"], 2)
-    client = make_client(fake, RecordedSleep())
-    make_review_case(fake, client)
+    client = make_client(fake_wix, RecordedSleep())
+    make_review_case(fake_wix, client)
     with SyncRunner(sessions=sessions, clock=FakeClock(NOW), client_factory=lambda: client) as r:
         r.run_once()
         assert main(["sync", "review", "--db", url, "--resolve", str(sent), "--as", "resend",
                      "--reason", "Wix lost it"]) == 0  # fmt: skip
         assert r.run_once().pending == 0
-    assert fake.state.stock("TS-M") == 11 + 2  # re-read and recomputed: sent again on purpose
+    assert fake_wix.state.stock("TS-M") == 11 + 2  # re-read and recomputed: sent again on purpose
 
 
 def test_status_names_the_orders_wix_sent_that_were_not_recorded(
-    fake: FakeWix, db: tuple[str, SessionFactory], wix_env: None,
+    fake_wix: FakeWix, db: tuple[str, SessionFactory], wix_env: None,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     url, _ = db
-    order = fake.state.add_order([("TS-M", 1)])
-    fake.state.add_order([("TS-M", 2)])
-    with fake.state.lock:  # issue 10: a refund of 999.00 on a 29.90 payment
-        payment = fake.state.payments[order["id"]][0]
-        fake.state.refunds[order["id"]].append({"id": "r-999", "transactions": [
+    order = fake_wix.state.add_order([("TS-M", 1)])
+    fake_wix.state.add_order([("TS-M", 2)])
+    with fake_wix.state.lock:  # issue 10: a refund of 999.00 on a 29.90 payment
+        payment = fake_wix.state.payments[order["id"]][0]
+        fake_wix.state.refunds[order["id"]].append({"id": "r-999", "transactions": [
             {"paymentId": payment["id"], "amount": {"amount": "999.00"}}]})
     assert main(["sync", "--once", "--db", url]) == 0  # the round goes on
     capsys.readouterr()

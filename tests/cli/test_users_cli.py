@@ -12,9 +12,9 @@ import pytest
 
 from pos.cli import main
 from pos.db.engine import make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.services.errors import PinLockedError, WrongPinError
 from pos.services.users import UserService
+from tests.support.clock import FakeClock
 
 Run = Callable[..., tuple[int, str, str]]
 

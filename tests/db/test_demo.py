@@ -20,7 +20,6 @@ from pos.db.demo_catalogue import ean13
 from pos.db.engine import make_engine, make_sessions
 from pos.db.records import Base
 from pos.db.search import PG_DOCUMENT
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.pins import verify_pin
 from pos.domain.search_text import chrono_base, fold, normalise_number, search_document
@@ -33,6 +32,7 @@ from pos.domain.valuation import (
     value_order,
 )
 from pos.services.history import SalesHistoryService
+from tests.support.clock import FakeClock
 from tests.support.databases import DatabaseFactory
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

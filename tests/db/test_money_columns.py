@@ -19,12 +19,12 @@ from sqlalchemy.engine import make_url
 from pos.db.engine import make_engine
 from pos.db.migrate import HEAD, alembic_config, current_revision, upgrade
 from pos.db.records import Base, CounterDocumentRecord, OrderRecord, PaymentRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR, Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.roles import Role
 from pos.domain.settlement import Tender, TenderMethod
 from pos.wiring import Store
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import eur_order, eur_transactions, price
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

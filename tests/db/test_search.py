@@ -10,10 +10,10 @@ from sqlalchemy import text
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.search import FTS_PREFIX_MAX, MAX_PAGE, search_orders
-from pos.domain.clock import FakeClock
 from pos.domain.search_text import chrono_base, parse_query
 from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
+from tests.support.clock import FakeClock
 
 SURNAMES = ["Lefèvre", "Lefebvre", "Martin", "Martinez", "Dupont"]
 

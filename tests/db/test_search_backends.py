@@ -19,9 +19,9 @@ from sqlalchemy import Engine, text
 from pos.db.demo import generate
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.db.search import search_orders
-from pos.domain.clock import FakeClock
 from pos.domain.search_text import fold, parse_query
 from pos.services.history import SalesHistoryService
+from tests.support.clock import FakeClock
 from tests.support.databases import DatabaseFactory
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

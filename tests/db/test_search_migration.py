@@ -11,10 +11,10 @@ from sqlalchemy import Engine, text
 from pos.db.engine import make_sessions
 from pos.db.migrate import HEAD, alembic_config, current_revision, upgrade
 from pos.db.orders import record_order
-from pos.domain.clock import FakeClock
 from pos.domain.search_text import search_document
 from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
+from tests.support.clock import FakeClock
 
 PEOPLE = [  # number, first, last, e-mail
     ("20001", "Valérie", "Jourdan", "vjourdan@example.fr"),

@@ -1,4 +1,4 @@
-"""Fixtures for the fake Wix's own tests: a started site with one product, and a client."""
+"""Fixtures for the fake Wix's own tests: a client on the shared site (`fake_wix`)."""
 
 from __future__ import annotations
 
@@ -14,21 +14,10 @@ TIMEOUT = httpx.Timeout(5.0)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeWix]:
-    with FakeWix() as site:
-        site.state.add_product(
-            "T-shirt bio",
-            variants=[
-                ("TS-M", "3700000000011", "29.90", {"Taille": "M"}, 10),
-                ("TS-L", "3700000000028", "29.90", {"Taille": "L"}, 2),
-            ],
-        )
-        yield site
-
-
-@pytest.fixture
-def client(fake: FakeWix) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=fake.base_url, headers=fake.headers, timeout=TIMEOUT) as http:
+def client(fake_wix: FakeWix) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=fake_wix.base_url, headers=fake_wix.headers, timeout=TIMEOUT
+    ) as http:
         yield http
 
 

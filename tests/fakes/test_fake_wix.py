@@ -15,13 +15,17 @@ from tests.fakes.wix import FakeWix
 # ------------------------------------------------------------------ HTTP rules
 
 
-def test_auth_refusals_are_wix_shaped(fake: FakeWix) -> None:
-    with httpx.Client(base_url=fake.base_url, timeout=TIMEOUT) as http:
+def test_auth_refusals_are_wix_shaped(fake_wix: FakeWix) -> None:
+    with httpx.Client(base_url=fake_wix.base_url, timeout=TIMEOUT) as http:
         cases = [
             ({}, 401, "UNAUTHENTICATED"),
-            ({"Authorization": f"Bearer {fake.api_key}", "wix-site-id": fake.site_id}, 401, None),
-            ({"Authorization": fake.api_key}, 403, "PERMISSION_DENIED"),
-            ({"Authorization": fake.api_key, "wix-site-id": "other"}, 403, "PERMISSION_DENIED"),
+            (
+                {"Authorization": f"Bearer {fake_wix.api_key}", "wix-site-id": fake_wix.site_id},
+                401,
+                None,
+            ),
+            ({"Authorization": fake_wix.api_key}, 403, "PERMISSION_DENIED"),
+            ({"Authorization": fake_wix.api_key, "wix-site-id": "other"}, 403, "PERMISSION_DENIED"),
         ]
         for headers, status, code in cases:
             response = http.get("/stores/v3/provision/version", headers=headers)
@@ -29,7 +33,7 @@ def test_auth_refusals_are_wix_shaped(fake: FakeWix) -> None:
             assert response.headers["X-Wix-Request-Id"]
             error = response.json()["details"]["applicationError"]
             assert error["code"] == (code or "UNAUTHENTICATED") and response.json()["message"]
-    assert [e.status for e in fake.log.entries] == [401, 401, 403, 403]
+    assert [e.status for e in fake_wix.log.entries] == [401, 401, 403, 403]
 
 
 def test_validation_errors_name_field_and_rule(client: httpx.Client) -> None:
@@ -69,12 +73,12 @@ def test_bodies_must_be_json_objects(client: httpx.Client) -> None:
 # ------------------------------------------------------------------ orders and paging
 
 
-def test_cursor_paging_through_250_orders(fake: FakeWix, client: httpx.Client) -> None:
-    fake.state.clock.set(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+def test_cursor_paging_through_250_orders(fake_wix: FakeWix, client: httpx.Client) -> None:
+    fake_wix.state.clock.set(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
     for index in range(250):
-        fake.state.add_order([("TS-M", 1)], email=f"c{index}@example.com")
+        fake_wix.state.add_order([("TS-M", 1)], email=f"c{index}@example.com")
         if index % 3 == 0:  # the others share the previous order's updatedDate: ties
-            fake.state.clock.advance(milliseconds=1)
+            fake_wix.state.clock.advance(milliseconds=1)
     first = {
         "filter": {"updatedDate": {"$gte": "2026-03-01T09:00:00Z"}},
         "sort": [{"fieldName": "updatedDate", "order": "ASC"}],
@@ -92,7 +96,7 @@ def test_cursor_paging_through_250_orders(fake: FakeWix, client: httpx.Client) -
             break
         search = {"cursorPaging": {"limit": 100, "cursor": body["metadata"]["cursors"]["next"]}}
     assert len(seen) == len(set(seen)) == 250 and dates == sorted(dates)
-    counts = [e.body["search"] for e in fake.log.matching("/ecom/v1/orders/search")]
+    counts = [e.body["search"] for e in fake_wix.log.matching("/ecom/v1/orders/search")]
     assert [set(c) for c in counts] == [set(first), {"cursorPaging"}, {"cursorPaging"}]
     mixed = {"search": {**search, "filter": {"status": "APPROVED"}}}
     assert client.post("/ecom/v1/orders/search", json=mixed).status_code == 400
@@ -101,8 +105,8 @@ def test_cursor_paging_through_250_orders(fake: FakeWix, client: httpx.Client) -
     assert "is not declared as filterable" in response.json()["message"]
 
 
-def test_order_json_parses_with_order_from_wix(fake: FakeWix, client: httpx.Client) -> None:
-    order = fake.state.add_order([("TS-M", 2), ("TS-L", 1, "25.00")], shipping="4.90")
+def test_order_json_parses_with_order_from_wix(fake_wix: FakeWix, client: httpx.Client) -> None:
+    order = fake_wix.state.add_order([("TS-M", 2), ("TS-L", 1, "25.00")], shipping="4.90")
     found = client.post(
         "/ecom/v1/orders/search", json={"search": {"filter": {"number": order["number"]}}}
     ).json()["orders"]
@@ -112,8 +116,8 @@ def test_order_json_parses_with_order_from_wix(fake: FakeWix, client: httpx.Clie
     assert data.stated_total == Money(8970, "EUR") == data.total()
 
 
-def test_create_order_records_a_pos_sale(fake: FakeWix, client: httpx.Client) -> None:
-    line = fake.state.catalog_line("TS-L", 1)
+def test_create_order_records_a_pos_sale(fake_wix: FakeWix, client: httpx.Client) -> None:
+    line = fake_wix.state.catalog_line("TS-L", 1)
     order = {
         "channelInfo": {"type": "POS", "externalOrderId": "doc-2"},
         "lineItems": [line],
@@ -123,12 +127,14 @@ def test_create_order_records_a_pos_sale(fake: FakeWix, client: httpx.Client) ->
     bad_line = {**order, "lineItems": [{**line, "id": "not-a-guid"}]}
     assert client.post("/ecom/v1/orders", json={"order": bad_line}).status_code == 400
     created = client.post("/ecom/v1/orders", json={"order": order}).json()["order"]
-    assert created["status"] == "APPROVED" and fake.state.stock("TS-L") == 1
-    assert fake.state.orders_with_external_id("doc-2")[0]["id"] == created["id"]
+    assert created["status"] == "APPROVED" and fake_wix.state.stock("TS-L") == 1
+    assert fake_wix.state.orders_with_external_id("doc-2")[0]["id"] == created["id"]
 
 
-def test_refund_with_restock_moves_stock_exactly_once(fake: FakeWix, client: httpx.Client) -> None:
-    order = fake.state.add_order([("TS-M", 3)], payments=[("card", "59.80"), ("cash", "29.90")])
+def test_refund_with_restock_moves_stock_exactly_once(
+    fake_wix: FakeWix, client: httpx.Client
+) -> None:
+    order = fake_wix.state.add_order([("TS-M", 3)], payments=[("card", "59.80"), ("cash", "29.90")])
     line_id = order["lineItems"][0]["id"]
     card, cash = client.get(f"/ecom/v1/payments/orders/{order['id']}").json()["orderTransactions"][
         "payments"
@@ -144,7 +150,7 @@ def test_refund_with_restock_moves_stock_exactly_once(fake: FakeWix, client: htt
     response = client.post("/ecom/v1/order-billing/refund-payments", json=refund)
     assert response.status_code == 200, response.text
     assert response.json()["refund"]["transactions"][0]["externalRefund"] is True
-    assert fake.state.stock("TS-M") == 11
+    assert fake_wix.state.stock("TS-M") == 11
     after = client.get(f"/ecom/v1/orders/{order['id']}").json()["order"]
     assert after["paymentStatus"] == "PARTIALLY_REFUNDED"
     assert (after["lineItems"][0]["refundQuantity"], after["lineItems"][0]["restockQuantity"]) == (
@@ -162,7 +168,7 @@ def test_refund_with_restock_moves_stock_exactly_once(fake: FakeWix, client: htt
     assert code["details"]["applicationError"]["code"] == "INVALID_LINE_ITEM_RESTOCK_QUANTITY"
     refund["paymentRefunds"] = [{"paymentId": "nope"}]
     assert client.post("/ecom/v1/order-billing/refund-payments", json=refund).status_code == 404
-    assert fake.state.stock("TS-M") == 11  # refused refunds moved nothing
+    assert fake_wix.state.stock("TS-M") == 11  # refused refunds moved nothing
     transactions = client.get(f"/ecom/v1/payments/orders/{order['id']}").json()
     data = order_from_wix(after, transactions)
     assert data.lines[0].restocked_quantity == 1
@@ -170,9 +176,9 @@ def test_refund_with_restock_moves_stock_exactly_once(fake: FakeWix, client: htt
 
 
 def test_a_gift_card_payment_is_refunded_whole_or_not_at_all(
-    fake: FakeWix, client: httpx.Client
+    fake_wix: FakeWix, client: httpx.Client
 ) -> None:
-    order = fake.state.add_order([("TS-M", 1)], payments=[("gift_card", "20.00"),
+    order = fake_wix.state.add_order([("TS-M", 1)], payments=[("gift_card", "20.00"),
                                                           ("card", "9.90")])  # fmt: skip
     gift, card = client.get(f"/ecom/v1/payments/orders/{order['id']}").json()[
         "orderTransactions"
@@ -192,18 +198,18 @@ def test_a_gift_card_payment_is_refunded_whole_or_not_at_all(
         assert refused.json()["details"]["applicationError"]["code"] == (
             "INVALID_PAYMENT_REFUND_AMOUNT"
         )
-    assert fake.state.get_transactions(order["id"])["refunds"] == []
+    assert fake_wix.state.get_transactions(order["id"])["refunds"] == []
     # Whole: refunded, and the payment shows VOIDED; nothing is left to refund on it.
     assert refund("20.00").status_code == 200
-    payments = fake.state.get_transactions(order["id"])["payments"]
+    payments = fake_wix.state.get_transactions(order["id"])["payments"]
     assert [p["status"] for p in payments] == ["VOIDED", "APPROVED"]
     again = refund(None)
     assert again.json()["details"]["applicationError"]["code"] == "PAYMENT_NOT_REFUNDABLE"
     assert card["status"] == "APPROVED"
 
 
-def test_draft_order_commits_exactly_once(fake: FakeWix, client: httpx.Client) -> None:
-    product = next(iter(fake.state.products.values()))
+def test_draft_order_commits_exactly_once(fake_wix: FakeWix, client: httpx.Client) -> None:
+    product = next(iter(fake_wix.state.products.values()))
     variant = product.variants[0]
     draft = {
         "draftOrder": {
@@ -233,7 +239,7 @@ def test_draft_order_commits_exactly_once(fake: FakeWix, client: httpx.Client) -
     assert second.json()["details"]["applicationError"]["code"] == "DRAFT_ORDER_ALREADY_COMMITTED"
     got = client.get(f"/ecom/v1/draft-orders/{draft_id}").json()["calculatedDraftOrder"]
     assert got["draftOrder"]["orderId"] == order["id"]
-    assert fake.state.stock("TS-M") == 8  # moved once
+    assert fake_wix.state.stock("TS-M") == 8  # moved once
     by_external = {"search": {"filter": {"channelInfo.externalOrderId": "doc-uuid-1"}}}
     (found,) = client.post("/ecom/v1/orders/search", json=by_external).json()["orders"]
     assert found["id"] == order["id"]
@@ -253,9 +259,9 @@ def test_draft_order_commits_exactly_once(fake: FakeWix, client: httpx.Client) -
     assert client.get(f"/ecom/v1/orders/{order['id']}").json()["order"]["paymentStatus"] == "PAID"
 
 
-def test_draft_orders_leave_stock_alone_when_the_site_says_so(fake: FakeWix) -> None:
-    fake.state.api_orders_move_stock = False
-    product = next(iter(fake.state.products.values()))
+def test_draft_orders_leave_stock_alone_when_the_site_says_so(fake_wix: FakeWix) -> None:
+    fake_wix.state.api_orders_move_stock = False
+    product = next(iter(fake_wix.state.products.values()))
     line = {
         "catalogReference": {
             "catalogItemId": product.id,
@@ -263,21 +269,23 @@ def test_draft_orders_leave_stock_alone_when_the_site_says_so(fake: FakeWix) -> 
             "options": {"variantId": product.variants[0].id},
         }
     }
-    with httpx.Client(base_url=fake.base_url, headers=fake.headers, timeout=TIMEOUT) as http:
+    with httpx.Client(
+        base_url=fake_wix.base_url, headers=fake_wix.headers, timeout=TIMEOUT
+    ) as http:
         body = http.post("/ecom/v1/draft-orders", json={"draftOrder": {"catalogLineItems": [line]}})
         draft_id = body.json()["calculatedDraftOrder"]["draftOrder"]["id"]
         assert http.post(f"/ecom/v1/draft-orders/{draft_id}/create-order", json={}).is_success
-    assert fake.state.stock("TS-M") == 10
+    assert fake_wix.state.stock("TS-M") == 10
 
 
-def test_cancel_restocks_once_and_comments(fake: FakeWix, client: httpx.Client) -> None:
-    order = fake.state.sell_online([("TS-M", 4)])
-    assert fake.state.stock("TS-M") == 6
+def test_cancel_restocks_once_and_comments(fake_wix: FakeWix, client: httpx.Client) -> None:
+    order = fake_wix.state.sell_online([("TS-M", 4)])
+    assert fake_wix.state.stock("TS-M") == 6
     url = f"/ecom/v1/orders/{order['id']}/cancel"
     body = {"id": order["id"], "restockAllItems": True, "customMessage": "Rupture"}
     assert client.post(url, json=body).json()["order"]["status"] == "CANCELED"
     again = client.post(url, json=body)
-    assert again.status_code == 428 and fake.state.stock("TS-M") == 10
+    assert again.status_code == 428 and fake_wix.state.stock("TS-M") == 10
     comments = {
         "orderActivities": [
             {
@@ -298,7 +306,7 @@ def test_cancel_restocks_once_and_comments(fake: FakeWix, client: httpx.Client) 
 # ------------------------------------------------------------------ stock
 
 
-def test_v3_patch_checks_the_revision(fake: FakeWix, client: httpx.Client) -> None:
+def test_v3_patch_checks_the_revision(fake_wix: FakeWix, client: httpx.Client) -> None:
     item = item_id(client, "TS-L")
     url = f"/stores/v3/inventory-items/{item['id']}"
     change = {"inventoryItem": {"id": item["id"], "revision": item["revision"], "quantity": 5}}
@@ -310,7 +318,7 @@ def test_v3_patch_checks_the_revision(fake: FakeWix, client: httpx.Client) -> No
     del change["inventoryItem"]["revision"]
     missing = client.patch(url, json=change)
     assert missing.status_code == 400 and "revision must not be empty" in missing.text
-    fake.state.set_stock("TS-L", 7)  # an online sale elsewhere bumps the revision too
+    fake_wix.state.set_stock("TS-L", 7)  # an online sale elsewhere bumps the revision too
     assert client.get(url).json()["inventoryItem"]["revision"] == str(int(item["revision"]) + 2)
 
 
@@ -342,10 +350,10 @@ def test_bulk_decrement_refuses_overselling_atomically(client: httpx.Client) -> 
 
 def test_v1_site_speaks_v1() -> None:
     with (
-        FakeWix(catalog="V1") as fake,
-        httpx.Client(base_url=fake.base_url, headers=fake.headers, timeout=TIMEOUT) as http,
+        FakeWix(catalog="V1") as fake_wix,
+        httpx.Client(base_url=fake_wix.base_url, headers=fake_wix.headers, timeout=TIMEOUT) as http,
     ):
-        product = fake.state.add_product("Écharpe", [("ECH", "", "39.90", {}, 3)])
+        product = fake_wix.state.add_product("Écharpe", [("ECH", "", "39.90", {}, 3)])
         assert http.get("/stores/v3/provision/version").json()["catalogVersion"] == "V1_CATALOG"
         assert http.post("/stores/v3/products/query", json={}).status_code == 428
         query = {

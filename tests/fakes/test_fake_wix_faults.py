@@ -23,32 +23,34 @@ REFUSALS = [
 
 @pytest.mark.parametrize(("kind", "status", "retry_after"), REFUSALS)
 def test_error_faults_apply_nothing(
-    fake: FakeWix, client: httpx.Client, kind: str, status: int, retry_after: str | None
+    fake_wix: FakeWix, client: httpx.Client, kind: str, status: int, retry_after: str | None
 ) -> None:
     item = item_id(client, "TS-M")
-    fake.faults.next("POST /stores/v3/bulk/inventory-items/*", kind)
+    fake_wix.faults.next("POST /stores/v3/bulk/inventory-items/*", kind)
     response = client.post("/stores/v3/bulk/inventory-items/increment", json=increment(item))
     assert response.status_code == status and response.headers["X-Wix-Request-Id"]
     assert response.headers.get("Retry-After") == retry_after
     assert "applicationError" in response.json()["details"]
-    assert fake.state.stock("TS-M") == 10
+    assert fake_wix.state.stock("TS-M") == 10
     assert client.post("/stores/v3/bulk/inventory-items/increment", json=increment(item)).is_success
-    assert fake.state.stock("TS-M") == 11  # the fault was used up
+    assert fake_wix.state.stock("TS-M") == 11  # the fault was used up
 
 
 @pytest.mark.parametrize(("kind", "applied"), [("drop-before", False), ("drop-after", True)])
-def test_dropped_connections(fake: FakeWix, client: httpx.Client, kind: str, applied: bool) -> None:
+def test_dropped_connections(
+    fake_wix: FakeWix, client: httpx.Client, kind: str, applied: bool
+) -> None:
     item = item_id(client, "TS-M")
-    fake.faults.next("/stores/v3/bulk/inventory-items/increment", kind)
+    fake_wix.faults.next("/stores/v3/bulk/inventory-items/increment", kind)
     with pytest.raises(httpx.TransportError):
         client.post("/stores/v3/bulk/inventory-items/increment", json=increment(item, 5))
-    assert fake.state.stock("TS-M") == (15 if applied else 10)
-    assert fake.log.entries[-1].status is None and fake.log.entries[-1].fault == kind
+    assert fake_wix.state.stock("TS-M") == (15 if applied else 10)
+    assert fake_wix.log.entries[-1].status is None and fake_wix.log.entries[-1].fault == kind
 
 
-def test_garbage_and_wrong_shape_bodies(fake: FakeWix, client: httpx.Client) -> None:
-    order = fake.state.add_order([("TS-M", 1)])
-    fake.faults.next("/ecom/v1/orders/*", "garbage").next("/ecom/v1/orders/*", "wrong-shape")
+def test_garbage_and_wrong_shape_bodies(fake_wix: FakeWix, client: httpx.Client) -> None:
+    order = fake_wix.state.add_order([("TS-M", 1)])
+    fake_wix.faults.next("/ecom/v1/orders/*", "garbage").next("/ecom/v1/orders/*", "wrong-shape")
     garbage = client.get(f"/ecom/v1/orders/{order['id']}")
     assert garbage.status_code == 200
     with pytest.raises(WixPayloadError):
@@ -60,18 +62,18 @@ def test_garbage_and_wrong_shape_bodies(fake: FakeWix, client: httpx.Client) -> 
     assert client.get(f"/ecom/v1/orders/{order['id']}").json()["order"]["id"] == order["id"]
 
 
-def test_latency_fault_delays_then_answers(fake: FakeWix, client: httpx.Client) -> None:
-    fake.faults.next("/stores/v3/provision/version", "latency:300")
+def test_latency_fault_delays_then_answers(fake_wix: FakeWix, client: httpx.Client) -> None:
+    fake_wix.faults.next("/stores/v3/provision/version", "latency:300")
     started = time.monotonic()
     assert client.get("/stores/v3/provision/version").is_success
     assert time.monotonic() - started >= 0.3
     with pytest.raises(ValueError):
-        fake.faults.next("*", "418")
+        fake_wix.faults.next("*", "418")
 
 
-def test_random_faults_never_corrupt_state(fake: FakeWix, client: httpx.Client) -> None:
+def test_random_faults_never_corrupt_state(fake_wix: FakeWix, client: httpx.Client) -> None:
     item = item_id(client, "TS-M")
-    fake.faults.random(rate=0.3, seed=7, paths="/stores/v3/bulk/*")
+    fake_wix.faults.random(rate=0.3, seed=7, paths="/stores/v3/bulk/*")
     confirmed = 0
     for _ in range(60):
         try:
@@ -81,28 +83,28 @@ def test_random_faults_never_corrupt_state(fake: FakeWix, client: httpx.Client) 
         except httpx.TransportError:
             continue
         confirmed += response.status_code == 200 and "results" in response.text
-    kinds = [kind for _, _, kind in fake.faults.injected]
+    kinds = [kind for _, _, kind in fake_wix.faults.injected]
     assert 8 <= len(kinds) <= 30 and len(set(kinds)) >= 4
     applied = confirmed + kinds.count("drop-after")
-    assert fake.state.stock("TS-M") == 10 + applied
+    assert fake_wix.state.stock("TS-M") == 10 + applied
 
 
 def test_rate_limit_and_request_log() -> None:
     with (
-        FakeWix(rpm_limit=5, rpm_retry_after=True) as fake,
-        httpx.Client(base_url=fake.base_url, headers=fake.headers, timeout=TIMEOUT) as http,
+        FakeWix(rpm_limit=5, rpm_retry_after=True) as fake_wix,
+        httpx.Client(base_url=fake_wix.base_url, headers=fake_wix.headers, timeout=TIMEOUT) as http,
     ):
         statuses = [http.get("/stores/v3/provision/version").status_code for _ in range(8)]
         assert statuses == [200] * 5 + [429] * 3
         throttled = http.get("/stores/v3/provision/version")
         assert 1 <= int(throttled.headers["Retry-After"]) <= 60
         assert throttled.json()["details"]["applicationError"]["code"] == "TOO_MANY_REQUESTS"
-        assert fake.log.max_in_window(60, throttled=False) == 5
-        assert fake.log.max_in_window(60) == len(fake.log) == 9
-        assert [e.method for e in fake.requests] == ["GET"] * 9
+        assert fake_wix.log.max_in_window(60, throttled=False) == 5
+        assert fake_wix.log.max_in_window(60) == len(fake_wix.log) == 9
+        assert [e.method for e in fake_wix.requests] == ["GET"] * 9
     with (
-        FakeWix(rpm_limit=2, rate_window_s=0.3) as fake,
-        httpx.Client(base_url=fake.base_url, headers=fake.headers, timeout=TIMEOUT) as http,
+        FakeWix(rpm_limit=2, rate_window_s=0.3) as fake_wix,
+        httpx.Client(base_url=fake_wix.base_url, headers=fake_wix.headers, timeout=TIMEOUT) as http,
     ):
         responses = [http.get("/ecom/v1/orders-settings") for _ in range(3)]
         assert [r.status_code for r in responses] == [200, 200, 429]

@@ -14,10 +14,10 @@ from sqlalchemy.exc import DBAPIError
 from pos.db.audit import GENESIS_HASH, append_audit, verify_chain
 from pos.db.engine import SessionFactory
 from pos.db.records import AuditEntryRecord
-from pos.domain.clock import FakeClock
 from pos.domain.roles import Operator, Role
 from pos.services.audit import AuditService, audit_action
 from pos.services.users import UserService
+from tests.support.clock import FakeClock
 
 T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=UTC)
 

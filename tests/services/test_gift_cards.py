@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.roles import Role
@@ -14,6 +13,7 @@ from pos.domain.settlement import Tender, TenderMethod
 from pos.services.errors import PermissionDeniedError
 from pos.services.gift_cards import GiftCardError
 from pos.wiring import Store
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import eur_order, eur_transactions
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.records import CounterDocumentRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.search_text import QueryKind
 from pos.services.history import SalesHistoryService
 from tests.support.builders import T0, order
+from tests.support.clock import FakeClock
 
 CUSTOMERS = [
     # number, first, last, email, phone, days ago

@@ -14,11 +14,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from pos.db.engine import DatabaseUnavailableError, make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.domain.roles import Operator, Role
 from pos.services import users as users_module
 from pos.services.errors import UserDisabledError, WrongPinError
 from pos.services.users import UserService
+from tests.support.clock import FakeClock
 
 HASH_MARK = "scrypt$"  # every stored PIN hash starts so (docs/security.md)
 TRIES = 7

@@ -19,7 +19,6 @@ from pos.db.records import (
     UserRecord,
 )
 from pos.db.users import attach_approvals
-from pos.domain.clock import FakeClock
 from pos.domain.roles import Approval, Operator, Permission, Role
 from pos.services.access import require, require_approvals
 from pos.services.errors import (
@@ -35,6 +34,7 @@ from pos.services.errors import (
 )
 from pos.services.users import UserService
 from tests.support.builders import order
+from tests.support.clock import FakeClock
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 PINS = {"alice": "40718", "camille": "2580", "maxime": "86421357"}

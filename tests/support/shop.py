@@ -11,7 +11,6 @@ from sqlalchemy import select
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.records import ProductRecord, StockLevelRecord, VariantRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
 from pos.domain.roles import Operator, Role
@@ -20,6 +19,7 @@ from pos.services.cash import CashService
 from pos.services.returns import ReturnsService
 from pos.services.users import UserService
 from pos.wiring import Store
+from tests.support.clock import FakeClock
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 SIZES = ("S", "M", "L")

@@ -1,4 +1,5 @@
-"""Sync fixtures: a started fake Wix (V3, one product) and a `WixClient` on it that never sleeps.
+"""Sync fixtures: a `WixClient` on the shared fake Wix (`fake_wix`, tests/support/wix_site.py)
+that never sleeps.
 
 `wix_client` records every wait instead of sleeping (`waits`), and its rate limiter is
 generous, so retry tests run in milliseconds and can assert the exact backoff.
@@ -15,8 +16,6 @@ from pos.sync.client import RateLimiter, WixClient
 from pos.sync.credentials import WixCredentials
 from tests.fakes.wix import FakeWix
 
-TEST_KEY = "IST.test-key-9f2c41d7-never-log-me"
-
 
 class RecordedSleep:
     """A `sleep` stand-in: remembers each wait (seconds) and returns at once."""
@@ -26,20 +25,6 @@ class RecordedSleep:
 
     def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
-
-
-@pytest.fixture
-def fake_wix() -> Iterator[FakeWix]:
-    """A started V3 fake site holding one product with two variants (TS-M: 10, TS-L: 2)."""
-    with FakeWix(api_key=TEST_KEY) as site:
-        site.state.add_product(
-            "T-shirt bio",
-            variants=[
-                ("TS-M", "3700000000011", "29.90", {"Taille": "M"}, 10),
-                ("TS-L", "3700000000028", "29.90", {"Taille": "L"}, 2),
-            ],
-        )
-        yield site
 
 
 @pytest.fixture

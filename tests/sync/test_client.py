@@ -26,7 +26,8 @@ from pos.sync.client import (
 from pos.sync.credentials import WixCredentials
 from pos.sync.errors import error_from_response, parse_retry_after
 from tests.fakes.wix import FakeWix
-from tests.sync.conftest import TEST_KEY, RecordedSleep, make_client
+from tests.support.wix_site import TEST_KEY
+from tests.sync.conftest import RecordedSleep, make_client
 
 VERSION = "/stores/v3/provision/version"
 INCREMENT = "/stores/v3/bulk/inventory-items/increment"

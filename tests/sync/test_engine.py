@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 
 from pos.db.engine import SessionFactory, make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.sync.client import WixClient
 from pos.sync.engine import SyncRunner
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 from tests.sync.test_stock_push import NOW, link, queue
 

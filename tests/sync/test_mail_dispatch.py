@@ -16,7 +16,6 @@ from sqlalchemy import select
 from pos.db import outbox
 from pos.db.engine import SessionFactory
 from pos.db.records import OutboxMessageRecord
-from pos.domain.clock import FakeClock
 from pos.services.mail import queue_document_mail
 from pos.sync.mail import (
     DispatchReport,
@@ -26,6 +25,7 @@ from pos.sync.mail import (
     retry_delay,
 )
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.smtp import (
     PERMANENT_REFUSAL,
     TEMPORARY_REFUSAL,

@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 
 from pos.db.engine import SessionFactory, make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.services.mail import queue_document_mail
 from pos.sync.engine import SyncRunner
 from pos.sync.mail import DispatchReport, MailDispatcher, SmtpSettings
@@ -17,6 +16,7 @@ from pos.sync.mail_runner import MailRunner, MailStatus
 from pos.sync.service import SyncService
 from tests.fakes.wix import FakeWix
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.smtp import PERMANENT_REFUSAL, SmtpTestServer, free_port, sample_mail
 from tests.sync.test_engine import Network
 from tests.sync.test_engine import network as network  # noqa: F401  (its fixture)

@@ -7,12 +7,12 @@ import logging
 import pytest
 
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.sync.client import WixAuthError, WixBusyError, WixUnreachableError
 from pos.sync.credentials import WixAppCredentials, load_credentials
 from pos.sync.engine import SyncRunner
 from pos.sync.oauth import REFRESH_MARGIN, TOKEN_PATH
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 from tests.sync.test_stock_push import NOW, link, queue
 

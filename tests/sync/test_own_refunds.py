@@ -13,7 +13,7 @@ from pos.sync.wix_orders import order_from_wix
 from tests.sync import test_push
 from tests.sync.test_push import WixShop, drain, lines_and_payments, wix_id_of, wix_order
 
-fake, ws = test_push.fake, test_push.ws  # the fixtures
+ws = test_push.ws  # the fixture (on the shared `bare_wix` site)
 
 
 def pull_again(ws: WixShop) -> None:

@@ -13,13 +13,13 @@ from sqlalchemy import select
 
 from pos.db.engine import SessionFactory
 from pos.db.records import ProductRecord
-from pos.domain.clock import FakeClock
 from pos.domain.pictures import picture_file_name
 from pos.sync.engine import SyncRunner
 from pos.sync.pictures import PictureCache, PictureReport
 from pos.sync.pull import Puller
 from tests.fakes.wix import FakeWix
 from tests.fakes.wix.categories import png
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

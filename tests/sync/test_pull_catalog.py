@@ -12,11 +12,11 @@ from sqlalchemy import select
 from pos.db.catalogue import upsert_variant
 from pos.db.engine import SessionFactory
 from pos.db.records import ProductRecord, StockLevelRecord, SyncCursorRecord, VariantRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.sync.client import WixClient
 from pos.sync.pull import Puller
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

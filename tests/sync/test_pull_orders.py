@@ -21,12 +21,12 @@ from pos.db.records import (
     SyncCursorRecord,
     VariantRecord,
 )
-from pos.domain.clock import FakeClock
 from pos.services.history import SalesHistoryService
 from pos.sync.client import WixClient
 from pos.sync.pull import Puller, PullReport
 from pos.sync.status import read_status
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

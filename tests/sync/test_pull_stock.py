@@ -13,11 +13,11 @@ from pos.db import outbox
 from pos.db.engine import SessionFactory
 from pos.db.records import StockLevelRecord, StockMovementRecord, SyncCursorRecord, VariantRecord
 from pos.db.sync_state import pending_stock_deltas
-from pos.domain.clock import FakeClock
 from pos.services.writeback import stock_delta_step
 from pos.sync.client import WixClient
 from pos.sync.pull import Puller
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -16,7 +16,6 @@ from decimal import Decimal
 import pytest
 
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.domain.errors import SettlementError
 from pos.domain.money import Money
 from pos.domain.policy import ApprovalRule
@@ -29,6 +28,7 @@ from pos.services.receipts import ReceiptService
 from pos.sync.pull import Puller
 from pos.wiring import Store
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -32,7 +32,7 @@ from pos.sync.push_readback import NOT_APPLIED, Verdict
 from pos.sync.wix_orders import order_from_wix
 from tests.fakes.wix import FakeWix
 from tests.support.shop import Shop, build_shop
-from tests.sync.conftest import TEST_KEY, RecordedSleep, make_client
+from tests.sync.conftest import RecordedSleep, make_client
 
 PRICES = {"T-S": "29.90", "JEA": "79.90", "ÉCH": "39.90"}
 
@@ -81,14 +81,8 @@ def make_wix_shop(sessions: SessionFactory, fake: FakeWix, sleep: RecordedSleep)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeWix]:
-    with FakeWix(api_key=TEST_KEY) as site:
-        yield site
-
-
-@pytest.fixture
-def ws(sessions: SessionFactory, fake: FakeWix, waits: RecordedSleep) -> Iterator[WixShop]:
-    made = make_wix_shop(sessions, fake, waits)
+def ws(sessions: SessionFactory, bare_wix: FakeWix, waits: RecordedSleep) -> Iterator[WixShop]:
+    made = make_wix_shop(sessions, bare_wix, waits)
     yield made
     made.client.close()
 

@@ -13,12 +13,13 @@ import pytest
 
 from pos.db import outbox
 from pos.db.engine import make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.sync.push import Pusher
 from pos.sync.stock_push import StockPusher
 from tests.fakes.wix import FakeWix
+from tests.support.clock import FakeClock
 from tests.support.databases import DatabaseFactory
-from tests.sync.conftest import TEST_KEY, RecordedSleep
+from tests.support.wix_site import TEST_KEY
+from tests.sync.conftest import RecordedSleep
 from tests.sync.test_push import WixShop, make_wix_shop
 from tests.sync.test_push_faults import assert_three_on_wix, commit_three
 from tests.sync.test_push_gift_cards import assert_mixes_on_wix, commit_mixes, stock_round

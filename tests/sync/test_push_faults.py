@@ -23,7 +23,7 @@ from tests.sync.test_push import (
 )
 from tests.sync.test_push_gift_cards import assert_mixes_on_wix, commit_mixes, drain_all
 
-fake, ws = test_push.fake, test_push.ws  # the fixtures
+ws = test_push.ws  # the fixture (on the shared `bare_wix` site)
 
 KINDS = ["429", "429-retry-after:1", "500", "503", "504", "drop-before", "drop-after"]
 

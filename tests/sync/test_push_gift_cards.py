@@ -37,7 +37,7 @@ from tests.sync.test_push import (
     wix_id_of,
 )
 
-fake, ws = test_push.fake, test_push.ws  # the fixtures
+ws = test_push.ws  # the fixture (on the shared `bare_wix` site)
 
 
 def eur(minor: int) -> Money:

@@ -29,7 +29,7 @@ from tests.sync.test_push import (
     wix_order,
 )
 
-fake, ws = test_push.fake, test_push.ws  # the fixtures
+ws = test_push.ws  # the fixture (on the shared `bare_wix` site)
 
 
 def tamper(ws: WixShop, kind: str, **changes: Any) -> OutboxMessageRecord:

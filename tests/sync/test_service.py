@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.services.sync_port import SyncStatus
 from pos.sync.mail_runner import MailStatus
 from pos.sync.service import SyncService
 from pos.sync.status import read_status, save_marks
+from tests.support.clock import FakeClock
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 

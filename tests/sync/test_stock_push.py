@@ -18,12 +18,13 @@ from pos.db.records import (
     StockMovementRecord,
     VariantRecord,
 )
-from pos.domain.clock import FakeClock
 from pos.services.writeback import stock_delta_step
 from pos.sync.client import WixBusyError, WixClient
 from pos.sync.stock_push import StockPusher
 from tests.fakes.wix import FakeWix
-from tests.sync.conftest import TEST_KEY, RecordedSleep, make_client
+from tests.support.clock import FakeClock
+from tests.support.wix_site import TEST_KEY
+from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 BULK = "POST /stores/v3/bulk/inventory-items/update"

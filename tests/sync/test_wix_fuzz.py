@@ -23,13 +23,13 @@ from sqlalchemy import select
 
 from pos.db.engine import SessionFactory
 from pos.db.records import CustomerRecord, OrderLineRecord, OrderRecord, PaymentRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR
 from pos.domain.orders import OrderData
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.sync.wix_orders import WixPayloadError, order_from_wix
 from pos.wiring.sync import read_wix_order
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import eur_order, eur_transactions, price
 
 

@@ -12,13 +12,13 @@ from sqlalchemy import func, select
 
 from pos.db.engine import SessionFactory
 from pos.db.records import CustomerRecord, OrderLineRecord, OrderRecord, PaymentRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import MAX_MINOR
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.sync import wix_orders
 from pos.sync.wix_orders import WixPayloadError
 from pos.wiring.sync import read_wix_order
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import _set, eur_order, eur_transactions, price
 
 

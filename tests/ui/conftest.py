@@ -15,7 +15,6 @@ from pos.app import build_main_window
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.records import CounterDocumentRecord, DocumentReturnLineRecord, OrderRecord
-from pos.domain.clock import FakeClock
 from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
 from pos.domain.valuation import tax_inside
@@ -24,6 +23,7 @@ from pos.services.history import SalesHistoryService
 from pos.ui.main_window import MainWindow
 from pos.ui.workers import TaskRunner
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.counter import counter_window
 from tests.support.shop import Shop, build_shop
 

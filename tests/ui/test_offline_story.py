@@ -17,27 +17,21 @@ from pos.sync.service import SyncService
 from pos.ui.screens.sync import SyncBadge
 from pos.ui.sync_worker import SyncThread
 from tests.fakes.wix import FakeWix
-from tests.sync.conftest import TEST_KEY, RecordedSleep
+from tests.sync.conftest import RecordedSleep
 from tests.sync.test_engine import Network
 from tests.sync.test_push import WixShop, exchange, make_wix_shop, wix_id_of, wix_order
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeWix]:
-    with FakeWix(api_key=TEST_KEY) as site:
-        yield site
-
-
-@pytest.fixture
-def ws(sessions: SessionFactory, fake: FakeWix) -> Iterator[WixShop]:
-    made = make_wix_shop(sessions, fake, RecordedSleep())
+def ws(sessions: SessionFactory, bare_wix: FakeWix) -> Iterator[WixShop]:
+    made = make_wix_shop(sessions, bare_wix, RecordedSleep())
     yield made
     made.client.close()
 
 
 @pytest.fixture
-def network(fake: FakeWix) -> Network:
-    return Network(fake, RecordedSleep())
+def network(bare_wix: FakeWix) -> Network:
+    return Network(bare_wix, RecordedSleep())
 
 
 @pytest.fixture

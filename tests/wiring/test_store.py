@@ -10,7 +10,6 @@ import pytest
 
 from pos.db.engine import make_engine, make_sessions
 from pos.db.migrate import current_revision, head_revision
-from pos.domain.clock import FakeClock
 from pos.domain.errors import ReturnRefusedError
 from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
@@ -19,6 +18,7 @@ from pos.domain.settlement import Tender, TenderMethod
 from pos.services.catalogue import VariantNotFoundError
 from pos.sync.wix_orders import WixPayloadError
 from pos.wiring import Store
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import eur_order, eur_transactions
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from pos.db.engine import SessionFactory, make_engine, make_sessions
-from pos.domain.clock import FakeClock
 from pos.domain.orders import OrderData
 from pos.hardware.card_terminals import SimulatedTerminal
 from pos.services.ports import PrinterStatus
 from pos.wiring import Store, devices, environment_options
 from pos.wiring.counter import counter_services
 from pos.wiring.sync import read_wix_order
+from tests.support.clock import FakeClock
 from tests.sync.test_wix_orders import eur_order, eur_transactions
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

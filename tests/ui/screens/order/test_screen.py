@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.services.history import SalesHistoryService
 from pos.ui.screens.order import OrderScreen, OrderViewModel
 from pos.ui.workers import TaskRunner
+from tests.support.clock import FakeClock
 from tests.ui.conftest import add_counter_refund, record, rich_order
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pos.db.engine import SessionFactory
-from pos.domain.clock import FakeClock
 from pos.services.catalogue_search import CatalogueSearchService, ProductView, VariantGrid
 from pos.sync.pictures import PictureCache
 from pos.sync.pull import Puller
@@ -25,6 +24,7 @@ from pos.ui.screens.returns.pictures import GRID_PX, THUMB_PX, placeholder
 from pos.ui.workers import TaskRunner
 from tests.fakes.wix import FakeWix
 from tests.fakes.wix.categories import png
+from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
 
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
-from pos.domain.clock import FakeClock
 from pos.services.mail import queue_document_mail
 from pos.sync.mail_runner import MailRunner, MailStatus
 from tests.support.builders import T0
+from tests.support.clock import FakeClock
 from tests.support.smtp import SmtpTestServer, sample_mail
 from tests.ui.screens.login.helpers import button, label, translated
 from tests.ui.screens.settings.test_wix_tab import all_texts, field, tap, type_into
