@@ -38,6 +38,7 @@ from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
+from pos.services.reports import ReportsService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.signing import LazySigner
@@ -175,7 +176,8 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
         # The closing key: the keyring, else a 0600 file in the data directory (docs/closing.md).
         closing=ClosingService(sessions=sessions, clock=clock, terminal_id=terminal,
                                signer=LazySigner(data_dir), time_zone=zone),
-        print_closure=partial(_print_closure, printer_uri, shop.name))
+        print_closure=partial(_print_closure, printer_uri, shop.name),
+        reports=ReportsService(sessions=sessions, clock=clock, time_zone=zone))
 
 
 # The printer drivers import python-escpos, whose printer profiles take ~0.15 s to load:

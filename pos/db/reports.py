@@ -103,18 +103,20 @@ def variants(session: Session, ids: Iterable[int]) -> dict[int, VariantInfo]:
     return found
 
 
-def refunds_by_cashier(session: Session, scope: DocumentRange) -> list[tuple[str, str, int, int]]:
-    """Money refunded (tenders out, change taken off) per cashier: username, currency,
-    tenders, amount."""
+def refunds_by_cashier(session: Session,
+                       scope: DocumentRange) -> list[tuple[str, str, str, int, int]]:
+    """Money refunded (tenders out, change taken off) per cashier: username, display name,
+    currency, tenders, amount."""
     rows = session.execute(
-        select(func.coalesce(_users.c.username, "-"), _docs.c.currency, func.count(),
+        select(func.coalesce(_users.c.username, "-"), func.min(_users.c.display_name),
+               _docs.c.currency, func.count(),
                func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
         .select_from(_tenders.join(_docs, _docs.c.id == _tenders.c.document_id)
                      .outerjoin(_users, _users.c.id == _docs.c.cashier_id))
         .where(*scope.where(), _tenders.c.direction == "out")
         .group_by(_users.c.username, _docs.c.currency))
-    return [(str(name), currency, int(count), int(amount))
-            for name, currency, count, amount in rows]
+    return [(str(name), shown or str(name), currency, int(count), int(amount))
+            for name, shown, currency, count, amount in rows]
 
 
 def existing_products(session: Session, ids: Iterable[int]) -> set[int]:

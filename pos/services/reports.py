@@ -120,9 +120,8 @@ class ReportsService:
                                 if f.section == "reason"), currency)
         rows += fold("refund_to", ((f.key, f.key, f.count, f.amount) for f in mine
                                    if f.section == "refund_to"), currency)
-        rows += fold("refund_by", ((name, name, count, amount)
-                                   for name, cur, count, amount in cashiers if cur == currency),
-                     currency)
+        rows += fold("refund_by", ((name, shown, count, amount) for name, shown, cur, count, amount
+                                   in cashiers if cur == currency), currency)
 
         def product(units: repo.VariantUnits) -> tuple[str, str]:
             info = catalogue.get(units.variant_id) if units.variant_id is not None else None
