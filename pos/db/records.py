@@ -140,7 +140,8 @@ class OrderRecord(Base):
     # Chronological key (UTC ms × 1000 + tie) — the search index's rowid; see pos.db.search.
     search_key: Mapped[int] = mapped_column(BigInteger, unique=True)
     channel: Mapped[str] = mapped_column(String(24))  # WEB, POS, ...
-    placed_at: Mapped[datetime]
+    # Indexed: the Reports count units sold in a period (pos.db.reports).
+    placed_at: Mapped[datetime] = mapped_column(index=True)
     wix_updated_at: Mapped[datetime | None]
     currency: Mapped[str] = mapped_column(String(3))
     tax_included: Mapped[bool] = mapped_column(Boolean)
@@ -256,7 +257,7 @@ class CounterDocumentRecord(Base):
     customer_note: Mapped[str] = mapped_column(Text, default="")
     notify_email: Mapped[str | None] = mapped_column(String(254))
     language: Mapped[str] = mapped_column(String(8), default="fr")
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)  # a report's period
     # The terminal's gapless sequence (the number's digits) and the drawer session it was
     # taken in: a Z covers a sequence range (docs/closing.md).
     sequence: Mapped[int | None] = mapped_column(Integer)

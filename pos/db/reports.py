@@ -46,13 +46,27 @@ NOT_SOLD = ("CANCELED", "CANCELLED")
 
 @dataclass(frozen=True, slots=True)
 class VariantUnits:
-    """Units (and credit) of one variant, or of one unlinked line name, in one currency."""
+    """Units (and credit) of one variant, or of one unlinked line name, in one currency
+    (returned units: for one reason)."""
 
     variant_id: int | None
     product_name: str
     currency: str
     units: int
     amount: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Refunds:
+    """Money refunded by one tender method at one cashier's documents."""
+
+    method: str
+    username: str
+    display_name: str
+    currency: str
+    tenders: int
+    amount: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +78,18 @@ class VariantInfo:
 
 
 def returned_by_variant(session: Session, scope: DocumentRange) -> list[VariantUnits]:
-    """Units returned and credit given in the range's documents, per variant."""
+    """Units returned and credit given in the range's documents, per variant and reason
+    (one GROUP BY gives the reason, product and size sections)."""
     rows = session.execute(
         select(_lines.c.variant_id, func.min(_lines.c.product_name), _docs.c.currency,
-               func.sum(_returned.c.quantity), func.sum(_returned.c.credit_minor))
+               func.sum(_returned.c.quantity), func.sum(_returned.c.credit_minor),
+               _returned.c.reason)
         .select_from(_returned.join(_docs, _docs.c.id == _returned.c.document_id)
                      .join(_lines, _lines.c.id == _returned.c.order_line_id))
         .where(*scope.where())
-        .group_by(_lines.c.variant_id, _UNLINKED_NAME, _docs.c.currency))
-    return [VariantUnits(variant, name, currency, int(units), int(credit))
-            for variant, name, currency, units, credit in rows]
+        .group_by(_lines.c.variant_id, _UNLINKED_NAME, _returned.c.reason, _docs.c.currency))
+    return [VariantUnits(variant, name, currency, int(units), int(credit), reason or "")
+            for variant, name, currency, units, credit, reason in rows]
 
 
 def sold_by_variant(session: Session, start: datetime, end: datetime) -> list[VariantUnits]:
@@ -103,20 +119,19 @@ def variants(session: Session, ids: Iterable[int]) -> dict[int, VariantInfo]:
     return found
 
 
-def refunds_by_cashier(session: Session,
-                       scope: DocumentRange) -> list[tuple[str, str, str, int, int]]:
-    """Money refunded (tenders out, change taken off) per cashier: username, display name,
-    currency, tenders, amount."""
+def refunds(session: Session, scope: DocumentRange) -> list[Refunds]:
+    """Money refunded (tenders out, change taken off) per method and cashier (one GROUP BY
+    gives both refund sections)."""
     rows = session.execute(
-        select(func.coalesce(_users.c.username, "-"), func.min(_users.c.display_name),
-               _docs.c.currency, func.count(),
+        select(_tenders.c.method, func.coalesce(_users.c.username, "-"),
+               func.min(_users.c.display_name), _docs.c.currency, func.count(),
                func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
         .select_from(_tenders.join(_docs, _docs.c.id == _tenders.c.document_id)
                      .outerjoin(_users, _users.c.id == _docs.c.cashier_id))
         .where(*scope.where(), _tenders.c.direction == "out")
-        .group_by(_users.c.username, _docs.c.currency))
-    return [(str(name), shown or str(name), currency, int(count), int(amount))
-            for name, shown, currency, count, amount in rows]
+        .group_by(_tenders.c.method, _users.c.username, _docs.c.currency))
+    return [Refunds(method, str(name), shown or str(name), currency, int(count), int(amount))
+            for method, name, shown, currency, count, amount in rows]
 
 
 def existing_products(session: Session, ids: Iterable[int]) -> set[int]:

@@ -98,30 +98,28 @@ class ReportsService:
         scope = DocumentRange(None, start=start, end=end)
         with self._sessions() as s:
             confirm_operator(s, operator, Permission.VIEW_REPORTS)
-            figures = grouped_figures(s, scope, ("kind", "reason", "tender"))
+            figures = grouped_figures(s, scope, ("kind",))  # the Closing's own GROUP BY
             returned = repo.returned_by_variant(s, scope)
             sold = repo.sold_by_variant(s, start, end)
             catalogue = repo.variants(s, (row.variant_id for row in (*returned, *sold)
                                           if row.variant_id is not None))
-            cashiers = repo.refunds_by_cashier(s, scope)
+            refunds = repo.refunds(s, scope)
             policy = load_policy(s)
-        rows = self._rows(figures, returned, sold, catalogue, cashiers)
+        rows = self._rows(figures, returned, sold, catalogue, refunds)
         report = ReturnsReport(first_day, last_day, self._currency, tuple(rows))
         return ReportsView(report, policy.return_prone_rate_pct, policy.return_prone_min_sold,
                            policy.exchange_only_products, policy.flat_fee_products,
                            policy.flat_return_fee_minor)
 
-    def _rows(self, figures, returned, sold, catalogue, cashiers) -> list[ReportRow]:  # type: ignore[no-untyped-def]
+    def _rows(self, figures, returned, sold, catalogue, refunds) -> list[ReportRow]:  # type: ignore[no-untyped-def]
         currency = self._currency
-        mine = [f for f in figures if f.currency == currency]
-        rows = fold("kind", ((f.key, f.key, f.count, f.amount) for f in mine
-                             if f.section == "kind"), currency)
-        rows += fold("reason", ((f.key, f.key, f.count, f.amount) for f in mine
-                                if f.section == "reason"), currency)
-        rows += fold("refund_to", ((f.key, f.key, f.count, f.amount) for f in mine
-                                   if f.section == "refund_to"), currency)
-        rows += fold("refund_by", ((name, shown, count, amount) for name, shown, cur, count, amount
-                                   in cashiers if cur == currency), currency)
+        rows = fold("kind", ((f.key, f.key, f.count, f.amount) for f in figures
+                             if f.section == "kind" and f.currency == currency), currency)
+        mine_refunds = [r for r in refunds if r.currency == currency]
+        rows += fold("refund_to", ((r.method, r.method, r.tenders, r.amount)
+                                   for r in mine_refunds), currency)
+        rows += fold("refund_by", ((r.username, r.display_name, r.tenders, r.amount)
+                                   for r in mine_refunds), currency)
 
         def product(units: repo.VariantUnits) -> tuple[str, str]:
             info = catalogue.get(units.variant_id) if units.variant_id is not None else None
@@ -135,6 +133,8 @@ class ReportsService:
                 key = product(units)[0]
                 units_sold[key] = units_sold.get(key, 0) + units.units
         mine_returned = [units for units in returned if units.currency == currency]
+        rows += fold("reason", ((u.reason or "-", u.reason or "-", u.units, u.amount)
+                                for u in mine_returned), currency)
         rows += fold("product", ((*product(u), u.units, u.amount) for u in mine_returned),
                      currency, units_sold)
         sizes = (_size(catalogue[u.variant_id].options) if u.variant_id in catalogue else "-"
