@@ -43,11 +43,24 @@ from pos.services.reports import ReportsService  # noqa: E402
 
 TARGETS = {"report_s": 1.0, "gui_stall_ms": 50.0}
 TICK_MS = 5
+NAME = "reports.sqlite3"
+
+
+def reuse(folder: Path):  # type: ignore[no-untyped-def]
+    """A year seeded before (`--keep`): its engine, sessions and the clock at its end."""
+    from types import SimpleNamespace
+
+    from pos.db.engine import make_engine, make_sessions
+    from pos.domain.clock import FakeClock
+
+    engine = make_engine(f"sqlite:///{folder / NAME}")
+    return SimpleNamespace(engine=engine, sessions=make_sessions(engine),
+                           clock=FakeClock(YEAR_START + timedelta(days=364, hours=12)))
 
 
 def seed(folder: Path, documents: int, orders: int) -> BusyYear:
     """The busy year of documents, the orders they return, the returns spread over them."""
-    year = BusyYear(f"sqlite:///{folder / 'reports.sqlite3'}")
+    year = BusyYear(f"sqlite:///{folder / NAME}")
     year.write(documents, YEAR_START, timedelta(days=365))
     with year.sessions() as s:
         variants = [(v.id, v.sku, v.price_minor) for v in s.scalars(select(VariantRecord))]
@@ -135,12 +148,13 @@ def gui_stalls(year: BusyYear) -> dict[str, object]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pos.app import load_stylesheet
+    from pos.app import _warm_up, load_stylesheet
     from pos.ui.screens.reports import Period, ReportsViewModel, create_reports_screen
     from pos.ui.workers import TaskRunner
 
     sys.setswitchinterval(0.001)  # as pos.app does: the GUI thread gets the interpreter back
     app = QApplication.instance() or QApplication([])
+    _warm_up()  # Babel's locale data, as the app loads it while the cashier logs in
     runner = TaskRunner()
     reports = ReportsService(sessions=year.sessions, clock=year.clock, time_zone="UTC")
     screen = create_reports_screen(view_model=ReportsViewModel(reports=reports, runner=runner),
@@ -185,12 +199,15 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=200_000)
     parser.add_argument("--orders", type=int, default=300_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="seed into this folder and keep it; reuse it when it holds one")
     parser.add_argument("--out", type=Path,
                         default=ROOT / "benchmarks" / "results" / "reports.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reports-bench-") as tmp:
         t0 = time.perf_counter()
-        year = seed(Path(tmp), args.documents, args.orders)
+        year = reuse(args.keep) if args.keep and (args.keep / NAME).exists() else seed(
+            args.keep or Path(tmp), args.documents, args.orders)
         generated = round(time.perf_counter() - t0, 1)
         latency = report_latency(year, args.repeats)
         gui = gui_stalls(year)
