@@ -133,7 +133,7 @@ class ReportsScreen(Retranslating, QWidget):
         for _page, section, _measure in (c for c in CHARTS if c[0] == page):
             line = QHBoxLayout()
             slot = QVBoxLayout()
-            title = self._chart_titles[section] = QLabel(objectName="chartTitle")
+            title = self._chart_titles[section] = QLabel(objectName="chartTitle", wordWrap=True)
             slot.addWidget(title)
             slot.addStretch(1)  # the chart goes here when the library is loaded
             self._slots[section] = slot
@@ -143,8 +143,8 @@ class ReportsScreen(Retranslating, QWidget):
             table = QTableView(objectName=f"{section}Table")
             table.setModel(model)
             setup_touch_table(table, stretch=0)
-            line.addLayout(slot, 5)
-            line.addWidget(table, 6)
+            line.addLayout(slot, 4)  # the table gets more: product names must not be cut
+            line.addWidget(table, 7)
             rows.addLayout(line, 1)
         return widget
 
