@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -26,28 +25,31 @@ def _short(text: str) -> str:
 
 
 class BarChart(QWidget):
-    """Bars from the top down, largest first, one per label; touch does not move it."""
+    """Bars from the top down, largest first, one per label; touch does not move it.
+
+    A value axis is left out (the figures are in the table beside the chart), and so is
+    pyqtgraph's `PlotItem`: its options menu and widgets cost 10–25 ms of the GUI thread per
+    chart; a `ViewBox` with a label axis is all a bar chart needs.
+    """
 
     def __init__(self, *, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        # No context menu: a touch screen has no right click, and its ViewBox menu costs
-        # ~15 ms of the GUI thread per chart to build.
-        self._plot = pg.PlotWidget(background="w", enableMenu=False)
-        self._plot.setMouseEnabled(x=False, y=False)  # a finger scrolls the page, not the axes
-        self._plot.hideButtons()
-        self._plot.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self._view = pg.GraphicsLayoutWidget()
+        self._view.setBackground("w")
+        self._box = pg.ViewBox(enableMenu=False, enableMouse=False, invertY=True)
+        self._axis = pg.AxisItem("left", linkView=self._box)
         font = QFont()
         font.setPointSize(11)
-        axis = self._plot.getAxis("left")
-        axis.setTickFont(font)
-        axis.setTextPen(QColor("#2d2d2d"))
-        axis.setPen(QColor("#9a9a9a"))
-        self._plot.hideAxis("bottom")  # the figures are in the table beside the chart
+        self._axis.setTickFont(font)
+        self._axis.setTextPen(QColor("#2d2d2d"))
+        self._axis.setPen(QColor("#9a9a9a"))
+        self._view.ci.addItem(self._axis, row=0, col=0)
+        self._view.ci.addItem(self._box, row=0, col=1)
         self._bars: pg.BarGraphItem | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._plot)
+        layout.addWidget(self._view)
         self.labels: tuple[str, ...] = ()
         self.values: tuple[int, ...] = ()
 
@@ -56,16 +58,12 @@ class BarChart(QWidget):
         self.labels = tuple(labels[:MAX_BARS])
         self.values = tuple(int(v) for v in values[:MAX_BARS])
         if self._bars is not None:
-            self._plot.removeItem(self._bars)
+            self._box.removeItem(self._bars)
             self._bars = None
-        positions = list(range(len(self.values)))
         if self.values:
-            self._bars = pg.BarGraphItem(x0=0, y=positions, height=0.6,
+            self._bars = pg.BarGraphItem(x0=0, y=list(range(len(self.values))), height=0.6,
                                          width=list(self.values), brush=BAR_COLOUR, pen=None)
-            self._plot.addItem(self._bars)
-        ticks = [(i, _short(label)) for i, label in enumerate(self.labels)]
-        self._plot.getAxis("left").setTicks([ticks, []])
-        top = max(self.values, default=1) or 1
-        self._plot.setXRange(0, top * 1.05, padding=0)
-        self._plot.setYRange(len(positions) - 0.5, -0.5, padding=0)
-        self._plot.getViewBox().invertY(True)  # the largest bar on top, as the table reads
+            self._box.addItem(self._bars)
+        self._axis.setTicks([[(i, _short(label)) for i, label in enumerate(self.labels)], []])
+        self._box.setXRange(0, (max(self.values, default=1) or 1) * 1.05, padding=0)
+        self._box.setYRange(-0.5, max(len(self.values), 1) - 0.5, padding=0)
