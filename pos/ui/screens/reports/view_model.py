@@ -34,8 +34,8 @@ class Period(StrEnum):
 
 
 def _load_chart_library() -> None:
-    """Import the charts (pyqtgraph and numpy, ~0.2–1 s) on the worker thread, so the GUI
-    thread never pays for it; it is imported once, when Reports first opens."""
+    """Import the charts (Qt Charts, ~30 ms) on the worker thread, so the GUI thread never
+    pays for it; it is imported once, when Reports first opens."""
     import pos.ui.screens.reports.charts  # noqa: F401, PLC0415
 
 
