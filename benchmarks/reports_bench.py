@@ -188,9 +188,8 @@ def gui_stalls(year: BusyYear) -> dict[str, object]:
     for period in (Period.MONTH, Period.YEAR, Period.WEEK):
         run(f"tap_{period.value}", lambda p=period: screen._periods.chosen.emit(p),
             lambda p=period: vm.period is p and vm.status_kind != "busy")
-    run("sections", lambda: [screen._sections.chosen.emit(s)
-                             for s in ("product", "size", "refunds", "prone", "reason")],
-        lambda: True)
+    for section in ("product", "size", "refunds", "prone", "reason"):  # one tap each
+        run(f"show_{section}", lambda s=section: screen._sections.chosen.emit(s), lambda: True)
     result["year_documents"] = sum(row.count for row in vm.view.report.section("kind"))
     runner.shutdown()
     screen.close()
