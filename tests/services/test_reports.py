@@ -111,8 +111,9 @@ def test_applying_exchange_only_and_the_flat_fee_changes_the_next_quotes(shop: S
                                                  (ReturnRequest(j_line, 1),)))
     assert not jean_quote.returns[0].exchange_only and jean_quote.fees.flat.minor == 0
     reports.apply_rule(shop.manager, [tee], ProductRule.FLAT_FEE, enabled=False)
-    assert load_policy(shop.sessions()).flat_fee_products == frozenset()
-    assert jean not in load_policy(shop.sessions()).exchange_only_products
+    with shop.sessions() as s:
+        assert load_policy(s).flat_fee_products == frozenset()
+        assert jean not in load_policy(s).exchange_only_products
     with shop.sessions() as s:
         actions = s.scalars(select(AuditEntryRecord.action).where(
             AuditEntryRecord.action == "product_rule_applied")).all()
