@@ -27,6 +27,7 @@ from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
+from pos.services.reports import ReportsService
 from pos.services.returns import ReturnsService
 from pos.services.signing import LazySigner, Signer
 from pos.services.users import UserService
@@ -130,6 +131,7 @@ class Store:
         gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
         cash: This terminal's drawer: open, paid-outs, count, close (`CashService`).
         closing: X and Z reports, signed closures (`ClosingService`).
+        reports: What the returns say, and product rules (`ReportsService`).
     """
 
     def __init__(
@@ -158,6 +160,7 @@ class Store:
         self.closing = ClosingService(
             sessions=sessions, clock=clock, terminal_id=terminal_id, time_zone=time_zone,
             signer=signer or LazySigner(_data_dir))
+        self.reports = ReportsService(sessions=sessions, clock=clock, time_zone=time_zone)
 
     @classmethod
     def open(

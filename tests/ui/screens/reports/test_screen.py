@@ -6,6 +6,8 @@ with screenshots (docs/screenshots/reports-*.png)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -173,3 +175,13 @@ def test_a_cashier_has_no_reports_button(qtbot: QtBot, make_window) -> None:  # 
     window.show()
     log_in(qtbot, window, "Camille", "2580", None)
     assert not window.counter.top_bar.button("reports").isVisible()
+
+
+def test_start_up_does_not_load_the_charts() -> None:
+    """Qt Charts is loaded when Reports first opens, never while the app starts."""
+    code = ("import sys; import pos.app, pos.ui.counter; "
+            "print(sorted(m for m in ('PySide6.QtCharts', 'pos.ui.screens.reports.charts', "
+            "'pos.ui.screens.reports.screen') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
