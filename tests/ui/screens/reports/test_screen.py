@@ -185,3 +185,17 @@ def test_start_up_does_not_load_the_charts() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_new_locale_rewords_the_figures_without_reading_again(
+        qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window("en_GB")
+    screen = open_reports(qtbot, window, (1280, 800))
+    choose_period(qtbot, screen, Period.WEEK)
+    view = screen.view_model.view
+    assert cells(screen, "productTable")[0][3] == "50.0%"
+    window.set_locale("fr_FR")
+    assert screen.view_model.view is view  # nothing read again
+    assert cells(screen, "productTable")[0][3] == "50,0%"
+    assert cells(screen, "productTable")[0][4] == "119,60\u00a0€"
