@@ -140,7 +140,9 @@ class TopBar(Retranslating, QWidget):
             self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
             self._buttons["closing"].setVisible(self.closing_available
                                                 and operator.may(Permission.VIEW_REPORTS))
+            # With a Closing screen, Reports is reached from it: the bar has no room for both.
             self._buttons["reports"].setVisible(self.reports_available
+                                                and not self.closing_available
                                                 and operator.may(Permission.VIEW_REPORTS))
             self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
 
@@ -215,7 +217,7 @@ class CounterSession(QObject):
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
         self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
-        self.top_bar.reports_requested.connect(self._on_top_bar_reports_requested)
+        self.top_bar.reports_requested.connect(self._show_reports)
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -316,10 +318,13 @@ class CounterSession(QObject):
             print_closure=services.print_closure), locale=self._current_locale())
         self.closing.set_operator(self.operator)
         self.closing.back_requested.connect(self._show_search)
+        if services.reports is not None:
+            self.closing.show_reports_button()
+            self.closing.reports_requested.connect(self._show_reports)
         self._window.add_screen(self.closing)
         return self.closing
 
-    def _on_top_bar_reports_requested(self) -> None:
+    def _show_reports(self) -> None:
         from pos.ui.screens.reports import (  # noqa: PLC0415 — the first tap pays for it
             ReportsViewModel,
             create_reports_screen,

@@ -273,4 +273,11 @@
         <translation>Rapports</translation>
     </message>
 </context>
+<context>
+    <name>ClosingScreen</name>
+    <message>
+        <source>Returns report</source>
+        <translation>Rapport des retours</translation>
+    </message>
+</context>
 </TS>
