@@ -21,6 +21,7 @@ from pos.db.closing import DocumentRange, grouped_figures
 from pos.db.engine import SessionFactory
 from pos.db.policy import write_settings
 from pos.domain.clock import Clock
+from pos.domain.closing import Figure
 from pos.domain.errors import DomainError
 from pos.domain.policy import Policy
 from pos.domain.reports import ReportRow, ReturnsReport, fold
@@ -111,7 +112,10 @@ class ReportsService:
                            policy.exchange_only_products, policy.flat_fee_products,
                            policy.flat_return_fee_minor)
 
-    def _rows(self, figures, returned, sold, catalogue, refunds) -> list[ReportRow]:  # type: ignore[no-untyped-def]
+    def _rows(self, figures: list[Figure], returned: list[repo.VariantUnits],
+              sold: list[repo.VariantUnits], catalogue: dict[int, repo.VariantInfo],
+              refunds: list[repo.Refunds]) -> list[ReportRow]:
+        """Every section's rows in the report's currency, folded from the database's groups."""
         currency = self._currency
         rows = fold("kind", ((f.key, f.key, f.count, f.amount) for f in figures
                              if f.section == "kind" and f.currency == currency), currency)
