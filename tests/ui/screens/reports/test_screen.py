@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from pos.app import build_main_window
 from pos.domain.reports import from_csv
 from pos.hardware.transports import VirtualPrinter
+from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import load_policy
 from pos.services.reports import ReportsService
@@ -28,6 +29,7 @@ from pos.ui.screens.reports import Period, ReportsScreen
 from tests.support.reports import busy_week, independent_figures
 from tests.support.shop import Shop, build_shop
 from tests.ui.layout_checks import settle, target_problems, text_problems, window_problems
+from tests.ui.screens.closing.test_screen import _fixed_key
 from tests.ui.screens.login.helpers import SCREENSHOTS, translated
 from tests.ui.test_window_sizes import counter_services, log_in
 
@@ -57,7 +59,11 @@ def make_window(qtbot: QtBot, shop: Shop, tmp_path: Path) -> Iterator:
     def make(locale: str = "en_GB") -> MainWindow:
         # No sync badge: "offline, 9 changes waiting" with six buttons is wider than 1024 px
         # in French whatever the screen (the top bar's own matter, not this screen's).
+        # One signing key for every run: the entry screenshot shows its public half.
+        closing = ClosingService(sessions=shop.sessions, clock=shop.clock, terminal_id="T1",
+                                 signer=_fixed_key())
         services = replace(counter_services(shop, VirtualPrinter(), tmp_path), sync=None,
+                           closing=closing,
                            reports=ReportsService(sessions=shop.sessions, clock=shop.clock))
         history = SalesHistoryService(sessions=shop.sessions, clock=shop.clock)
         window = build_main_window(history, locale, services)
