@@ -8,6 +8,7 @@ documents reads sums, never documents.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -176,17 +177,20 @@ def attach_sessions(session: Session, ids: list[int], closure_id: int) -> None:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRange:
-    """Which documents a report covers: a terminal's sequence range, or a time range."""
+    """Which documents a report covers: a terminal's sequence range, or a time range.
 
-    terminal_id: str
+    With `terminal_id` None the range spans every terminal of the shop (the Reports screen).
+    """
+
+    terminal_id: str | None
     first_sequence: int = 1
     last_sequence: int | None = None
     start: datetime | None = None
     end: datetime | None = None
 
     def where(self) -> list[ColumnElement[bool]]:
-        clauses = [_docs.c.terminal_id == self.terminal_id,
-                   _docs.c.sequence >= self.first_sequence]
+        clauses = [] if self.terminal_id is None else [
+            _docs.c.terminal_id == self.terminal_id, _docs.c.sequence >= self.first_sequence]
         if self.last_sequence is not None:
             clauses.append(_docs.c.sequence <= self.last_sequence)
         if self.start is not None:
@@ -221,64 +225,93 @@ def _rate(text: str) -> str:
         return text
 
 
-def grouped_figures(session: Session, scope: DocumentRange) -> list[Figure]:
-    """Every section of a report, summed by the database (one GROUP BY per section)."""
-    where = scope.where()
-    joined = _docs.c.id
-    figures: list[Figure] = []
-
-    def rows(query: Any) -> list[Any]:
-        return list(session.execute(query).all())
-
-    for kind, currency, count, amount in rows(
+def _kinds(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for kind, currency, count, amount in session.execute(
             select(_docs.c.kind, _docs.c.currency, func.count(), func.sum(_docs.c.balance_minor))
             .where(*where).group_by(_docs.c.kind, _docs.c.currency)):
-        figures.append(Figure("kind", kind, currency, int(count), int(amount)))
-    for method, direction, currency, count, amount in rows(
+        yield Figure("kind", kind, currency, int(count), int(amount))
+
+
+def _tenders_figures(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for method, direction, currency, count, amount in session.execute(
             select(_tenders.c.method, _tenders.c.direction, _docs.c.currency, func.count(),
                    func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
-            .join(_docs, joined == _tenders.c.document_id).where(*where)
+            .join(_docs, _docs.c.id == _tenders.c.document_id).where(*where)
             .group_by(_tenders.c.method, _tenders.c.direction, _docs.c.currency)):
-        figures.append(Figure("tender", f"{method}/{direction}", currency, int(count),
-                              int(amount)))
+        yield Figure("tender", f"{method}/{direction}", currency, int(count), int(amount))
         if direction == "out":
-            figures.append(Figure("refund_to", method, currency, int(count), int(amount)))
-    for reason, currency, quantity, credit, tax, rate in rows(
+            yield Figure("refund_to", method, currency, int(count), int(amount))
+
+
+def _reasons(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for reason, currency, quantity, credit, tax, rate in session.execute(
             select(_returned.c.reason, _docs.c.currency, func.sum(_returned.c.quantity),
                    func.sum(_returned.c.credit_minor), func.sum(_returned.c.tax_minor),
                    _order_lines.c.tax_rate)
-            .join(_docs, joined == _returned.c.document_id)
+            .join(_docs, _docs.c.id == _returned.c.document_id)
             .join(_order_lines, _order_lines.c.id == _returned.c.order_line_id).where(*where)
             .group_by(_returned.c.reason, _docs.c.currency, _order_lines.c.tax_rate)):
-        figures.append(Figure("reason", reason or "-", currency, int(quantity), int(credit)))
-        figures.append(Figure("vat", _rate(rate), currency, 0, -int(credit), -int(tax)))
-    for rate, currency, total, tax in rows(
+        yield Figure("reason", reason or "-", currency, int(quantity), int(credit))
+        yield Figure("vat", _rate(rate), currency, 0, -int(credit), -int(tax))
+
+
+def _new_lines(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for rate, currency, total, tax in session.execute(
             select(_new.c.tax_rate, _docs.c.currency, func.sum(_new.c.total_minor),
                    func.sum(_new.c.tax_minor))
-            .join(_docs, joined == _new.c.document_id).where(*where)
+            .join(_docs, _docs.c.id == _new.c.document_id).where(*where)
             .group_by(_new.c.tax_rate, _docs.c.currency)):
-        figures.append(Figure("vat", _rate(rate), currency, 0, int(total), int(tax)))
-    for currency, fees, shipping in rows(
+        yield Figure("vat", _rate(rate), currency, 0, int(total), int(tax))
+
+
+def _fees(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for currency, fees, shipping in session.execute(
             select(_docs.c.currency, func.sum(_docs.c.fees_minor),
                    func.sum(_docs.c.shipping_refund_minor))
             .where(*where).group_by(_docs.c.currency)):
         if fees:  # fees carry no separate tax part (DESIGN §3 rule 5)
-            figures.append(Figure("vat", "fees", currency, 0, int(fees), 0))
+            yield Figure("vat", "fees", currency, 0, int(fees), 0)
         if shipping:
-            figures.append(Figure("vat", "shipping", currency, 0, -int(shipping), 0))
-    for username, currency, count, amount in rows(
+            yield Figure("vat", "shipping", currency, 0, -int(shipping), 0)
+
+
+def _cashiers(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for username, currency, count, amount in session.execute(
             select(func.coalesce(_users.c.username, "-"), _docs.c.currency, func.count(),
                    func.sum(_docs.c.balance_minor))
             .select_from(_docs.outerjoin(_users, _users.c.id == _docs.c.cashier_id))
             .where(*where).group_by(_users.c.username, _docs.c.currency)):
-        figures.append(Figure("cashier", username, currency, int(count), int(amount)))
-    for username, currency, count in rows(
+        yield Figure("cashier", username, currency, int(count), int(amount))
+
+
+def _approvers(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    for username, currency, count in session.execute(
             select(_users.c.username, _docs.c.currency, func.count())
-            .select_from(_approvals.join(_docs, joined == _approvals.c.document_id)
+            .select_from(_approvals.join(_docs, _docs.c.id == _approvals.c.document_id)
                          .join(_users, _users.c.id == _approvals.c.approver_id))
             .where(*where).group_by(_users.c.username, _docs.c.currency)):
-        figures.append(Figure("approver", username, currency, int(count), 0))
-    return figures
+        yield Figure("approver", username, currency, int(count), 0)
+
+
+_SECTIONS: dict[str, Callable[[Session, list[ColumnElement[bool]]], Iterator[Figure]]] = {
+    "kind": _kinds, "tender": _tenders_figures, "reason": _reasons, "new_lines": _new_lines,
+    "fees": _fees, "cashier": _cashiers, "approver": _approvers,
+}
+
+
+def grouped_figures(session: Session, scope: DocumentRange,
+                    sections: Iterable[str] = tuple(_SECTIONS)) -> list[Figure]:
+    """The sections of a report, summed by the database (one GROUP BY per section).
+
+    Args:
+        session: The caller's session.
+        scope: Which documents.
+        sections: Which GROUP BYs to run ("kind", "tender" (with "refund_to"), "reason"
+            (with the returns' "vat"), "new_lines", "fees", "cashier", "approver"); all of
+            them for a Z, fewer for the Reports screen.
+    """
+    where = scope.where()
+    return [figure for name in sections for figure in _SECTIONS[name](session, where)]
 
 
 # ---------------------------------------------------------------- closures

@@ -7,7 +7,7 @@ round-trip exactly, and every value is validated so a bad setting is refused wit
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -58,6 +58,15 @@ class Policy:
             price paid for the returned unit.
         cash_variance_threshold_minor: A drawer count off by more than this (either way)
             needs a manager's approval to close the session.
+        exchange_only_products: Products (ids, as `SoldLine.product_id`) whose items need a
+            manager to be refunded, like an exchange-only category (set from Reports).
+        flat_fee_products: Products the flat return fee is limited to: when the set is
+            empty the fee applies to every document returning a unit (rule 5); when not,
+            only to documents returning a unit of one of these products.
+        return_prone_rate_pct: A product whose return rate (units returned / units sold)
+            is above this percent is listed as return-prone on the Reports screen.
+        return_prone_min_sold: ...and only once at least this many units were sold in the
+            period (two sold, one returned is not a trend).
     """
 
     return_window_days: int = 30
@@ -76,13 +85,19 @@ class Policy:
     reasons_required: bool = False
     like_for_like_keeps_price: bool = True
     cash_variance_threshold_minor: int = 500
+    exchange_only_products: frozenset[str] = frozenset()
+    flat_fee_products: frozenset[str] = frozenset()
+    return_prone_rate_pct: Decimal = Decimal(20)
+    return_prone_min_sold: int = 5
 
     def __post_init__(self) -> None:
         _check_count("return_window_days", self.return_window_days)
         _check_count("flat_return_fee_minor", self.flat_return_fee_minor)
         _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
         _check_count("cash_variance_threshold_minor", self.cash_variance_threshold_minor)
+        _check_count("return_prone_min_sold", self.return_prone_min_sold)
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
+        _check_pct("return_prone_rate_pct", self.return_prone_rate_pct)
         for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
                      "vat_rate_by_category"):  # fmt: skip
             for key, pct in getattr(self, name).items():
@@ -90,7 +105,8 @@ class Policy:
             # Frozen means frozen: a caller's dict must not change the policy behind our back.
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         for name in ("final_sale_categories", "exchange_only_categories",
-                     "store_credit_only_categories"):  # fmt: skip
+                     "store_credit_only_categories", "exchange_only_products",
+                     "flat_fee_products"):  # fmt: skip
             object.__setattr__(self, name, frozenset(getattr(self, name)))
 
     def restocking_pct_for(self, *categories: str) -> Decimal:
@@ -107,8 +123,14 @@ class Policy:
         """True when any of the item's categories is final sale."""
         return not self.final_sale_categories.isdisjoint(categories)
 
-    def is_exchange_only(self, *categories: str) -> bool:
-        return not self.exchange_only_categories.isdisjoint(categories)
+    def is_exchange_only(self, *categories: str, product_id: str = "") -> bool:
+        """True when any of the item's categories, or its product, is exchange-only."""
+        return (product_id in self.exchange_only_products
+                or not self.exchange_only_categories.isdisjoint(categories))
+
+    def flat_fee_applies(self, product_ids: Iterable[str]) -> bool:
+        """Whether a document returning units of `product_ids` pays the flat fee (rule 5)."""
+        return not self.flat_fee_products or not self.flat_fee_products.isdisjoint(product_ids)
 
     def is_store_credit_only(self, *categories: str) -> bool:
         return not self.store_credit_only_categories.isdisjoint(categories)
@@ -137,6 +159,10 @@ class Policy:
             "reasons_required": _bool_text(self.reasons_required),
             "like_for_like_keeps_price": _bool_text(self.like_for_like_keeps_price),
             "cash_variance_threshold_minor": str(self.cash_variance_threshold_minor),
+            "exchange_only_products": _json_list(self.exchange_only_products),
+            "flat_fee_products": _json_list(self.flat_fee_products),
+            "return_prone_rate_pct": str(self.return_prone_rate_pct),
+            "return_prone_min_sold": str(self.return_prone_min_sold),
         }
 
     @classmethod
@@ -230,4 +256,8 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "reasons_required": _parse_bool,
     "like_for_like_keeps_price": _parse_bool,
     "cash_variance_threshold_minor": _parse_int,
+    "exchange_only_products": _parse_categories,
+    "flat_fee_products": _parse_categories,
+    "return_prone_rate_pct": _parse_pct,
+    "return_prone_min_sold": _parse_int,
 }

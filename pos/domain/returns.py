@@ -88,6 +88,7 @@ class QuotedReturn:
     exchange_only: bool
     store_credit_only: bool = False  # money back only as a new gift card or store credit
     categories: tuple[str, ...] = ()  # every category of the line (`SoldLine.all_categories`)
+    product_id: str = ""  # the line's product (`SoldLine.product_id`): product rules apply
 
     @property
     def returned_after(self) -> int:
@@ -269,9 +270,11 @@ def _quote_returns(
                 credit=credit.amount,
                 tax=credit.tax,
                 final_sale=line.is_final_sale(policy),
-                exchange_only=policy.is_exchange_only(*line.all_categories),
+                exchange_only=policy.is_exchange_only(*line.all_categories,
+                                                      product_id=line.product_id),
                 store_credit_only=policy.is_store_credit_only(*line.all_categories),
                 categories=line.all_categories,
+                product_id=line.product_id,
             )
         )
     return tuple(parts)
@@ -349,7 +352,9 @@ def _fees(
     )
     restocking = min(Money(round_half_up(exact / HUNDRED), credit.currency), credit)
     # The flat fee gives way first: fees never take more than the goods brought back.
-    flat = min(Money(policy.flat_return_fee_minor, credit.currency), credit - restocking)
+    flat_fee = (policy.flat_return_fee_minor
+                if policy.flat_fee_applies(p.product_id for p in returns) else 0)
+    flat = min(Money(flat_fee, credit.currency), credit - restocking)
     return Fees(restocking, flat)
 
 

@@ -227,7 +227,9 @@ def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # 
     sold = {line.line_id: line for line in context.snapshot.lines}
     lines = tuple(replace(
         view, final_sale=sold[str(view.line_id)].is_final_sale(policy),
-        exchange_only=policy.is_exchange_only(*sold[str(view.line_id)].all_categories),
+        exchange_only=policy.is_exchange_only(
+            *sold[str(view.line_id)].all_categories,
+            product_id=sold[str(view.line_id)].product_id),
         store_credit_only=policy.is_store_credit_only(*sold[str(view.line_id)].all_categories))
         for view in detail.lines)
     payments = tuple(replace(view, refunded=snap.already_refunded, refundable=snap.refundable,

@@ -25,6 +25,7 @@ from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.reports import ReportsService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
@@ -45,6 +46,7 @@ from pos.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from pos.ui.main_window import MainWindow
     from pos.ui.screens.closing import ClosingScreen
+    from pos.ui.screens.reports import ReportsScreen
 
 PRINT_RETRY_MS = 15_000  # failed receipts are tried again this often (the queue decides when)
 WARM_UP_DELAY_MS = 300  # slow one-time loads wait for the window's first frames, not slow them
@@ -70,6 +72,7 @@ class CounterServices:
     cash: CashService | None = None
     closing: ClosingService | None = None
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
+    reports: ReportsService | None = None
 
 
 class TopBar(Retranslating, QWidget):
@@ -77,7 +80,7 @@ class TopBar(Retranslating, QWidget):
 
     Signals:
         logout_requested(), print_queue_requested(), stock_requested(), search_requested(),
-        settings_requested(), closing_requested()
+        settings_requested(), closing_requested(), reports_requested()
     """
 
     settings_requested = Signal()
@@ -86,13 +89,15 @@ class TopBar(Retranslating, QWidget):
     stock_requested = Signal()
     search_requested = Signal()
     closing_requested = Signal()
+    reports_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")
         self._name = QLabel(objectName="operatorName")
         self.closing_available = False  # set when the counter has a Closing screen
-        keys = ("search", "printing", "stock", "closing", "settings", "logout")
+        self.reports_available = False  # ...and a Reports screen
+        keys = ("search", "printing", "stock", "closing", "reports", "settings", "logout")
         self._buttons = {key: QPushButton() for key in keys}
         self._build_ui()
         self._connect_signals()
@@ -112,6 +117,7 @@ class TopBar(Retranslating, QWidget):
         self._buttons["printing"].clicked.connect(self.print_queue_requested)
         self._buttons["stock"].clicked.connect(self.stock_requested)
         self._buttons["closing"].clicked.connect(self.closing_requested)
+        self._buttons["reports"].clicked.connect(self.reports_requested)
         self._buttons["settings"].clicked.connect(self.settings_requested)
         self._buttons["logout"].clicked.connect(self.logout_requested)
 
@@ -121,6 +127,7 @@ class TopBar(Retranslating, QWidget):
             "printing": self.tr("Receipts"),
             "stock": self.tr("Stock"),
             "closing": self.tr("Closing"),
+            "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
             "logout": self.tr("Log out"),
         }
@@ -133,6 +140,10 @@ class TopBar(Retranslating, QWidget):
             self._name.setText(operator.display_name)
             self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
             self._buttons["closing"].setVisible(self.closing_available
+                                                and operator.may(Permission.VIEW_REPORTS))
+            # With a Closing screen, Reports is reached from it: the bar has no room for both.
+            self._buttons["reports"].setVisible(self.reports_available
+                                                and not self.closing_available
                                                 and operator.may(Permission.VIEW_REPORTS))
             self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
 
@@ -186,6 +197,8 @@ class CounterSession(QObject):
         self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
         self.top_bar.closing_available = (services.cash is not None
                                           and services.closing is not None)
+        self.reports: ReportsScreen | None = None  # made on first use, like the Closing
+        self.top_bar.reports_available = services.reports is not None
         screens = (self.login, self.printing, self.stock, self.returns, self.settings)
         for screen in screens:
             if screen is not None:
@@ -206,6 +219,7 @@ class CounterSession(QObject):
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
         self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
+        self.top_bar.reports_requested.connect(self._show_reports)
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -244,8 +258,9 @@ class CounterSession(QObject):
         self.top_bar.show_operator(operator)
         self.printing.set_operator(operator)
         self.stock.set_operator(operator)
-        if self.closing is not None:
-            self.closing.set_operator(operator)
+        for screen in (self.closing, self.reports):
+            if screen is not None:
+                screen.set_operator(operator)
         if self.settings is not None:
             self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
@@ -306,8 +321,29 @@ class CounterSession(QObject):
             locale=self._current_locale())
         self.closing.set_operator(self.operator)
         self.closing.back_requested.connect(self._show_search)
+        if services.reports is not None:
+            self.closing.show_reports_button()
+            self.closing.reports_requested.connect(self._show_reports)
         self._window.add_screen(self.closing)
         return self.closing
+
+    def _show_reports(self) -> None:
+        from pos.ui.screens.reports import (  # noqa: PLC0415 — the first tap pays for it
+            ReportsViewModel,
+            create_reports_screen,
+        )
+
+        if self._services.reports is None:
+            return
+        if self.reports is None:
+            self.reports = create_reports_screen(view_model=ReportsViewModel(
+                reports=self._services.reports, runner=self._window.runner),
+                locale=self._current_locale())
+            self.reports.set_operator(self.operator)
+            self.reports.back_requested.connect(self._show_search)
+            self._window.add_screen(self.reports)
+        self._window.show_screen(self.reports)
+        self.reports.activate()
 
     def _on_top_bar_settings_requested(self) -> None:
         if self.settings is not None:

@@ -40,6 +40,7 @@ def counter_services(store: Store, *, demo: bool) -> CounterServices:
         cash=store.cash,
         closing=store.closing,
         shop=store.shop,
+        reports=store.reports,
     )
 
 

@@ -37,6 +37,7 @@ from pos.services.ports import OrderReader, PrinterFactory
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
+from pos.services.reports import ReportsService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
@@ -81,6 +82,7 @@ class Store:
         gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
         cash: This terminal's drawer: open, paid-outs, count, close (`CashService`).
         closing: X and Z reports, signed closures (`ClosingService`).
+        reports: What the returns say, and product rules (`ReportsService`).
         stock: Stock counts and inspections (`StockService`).
         audit, integrity: The audit chain, and every check of `comptoir audit verify`.
         archive, settings, catalogue_search, receipts, print_queue, previews, sync: built on
@@ -123,6 +125,7 @@ class Store:
         # The shop's identity is Settings' (in the database); `shop_name` is only what prints
         # until an admin saves one.
         self.shop = ShopService(sessions=sessions, clock=clock, default=ShopIdentity(shop_name))
+        self.reports = ReportsService(sessions=sessions, clock=clock, time_zone=time_zone)
         self.stock = StockService(sessions=sessions, clock=clock)
         self.audit = AuditService(sessions=sessions)
         self.integrity = IntegrityService(sessions=sessions)

@@ -47,6 +47,7 @@ from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
+from pos.services.reports import ReportsService
 from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
 from pos.services.stock import StockService
@@ -140,7 +141,8 @@ def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> Cou
         test_print=lambda uri: None,
         cash=CashService(sessions=sessions, clock=clock, terminal_id="T1"),
         closing=ClosingService(sessions=sessions, clock=clock, terminal_id="T1",
-                               signer=file_signer(tmp_path / "keys")))  # fmt: skip
+                               signer=file_signer(tmp_path / "keys")),
+        reports=ReportsService(sessions=sessions, clock=clock))  # fmt: skip
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ class CounterDocumentRecord(Base):
     customer_note: Mapped[str] = mapped_column(Text, default="")
     notify_email: Mapped[str | None] = mapped_column(String(254))
     language: Mapped[str] = mapped_column(String(8), default="fr")
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)  # a report's period
     # The terminal's gapless sequence (the number's digits) and the drawer session it was
     # taken in: a Z covers a sequence range (docs/closing.md).
     sequence: Mapped[int | None] = mapped_column(Integer)

@@ -34,7 +34,8 @@ class OrderRecord(Base):
     # Chronological key (UTC ms × 1000 + tie) — the search index's rowid; see pos.db.search.
     search_key: Mapped[int] = mapped_column(BigInteger, unique=True)
     channel: Mapped[str] = mapped_column(String(24))  # WEB, POS, ...
-    placed_at: Mapped[datetime]
+    # Indexed: the Reports count units sold in a period (pos.db.reports).
+    placed_at: Mapped[datetime] = mapped_column(index=True)
     wix_updated_at: Mapped[datetime | None]
     currency: Mapped[str] = mapped_column(String(3))
     tax_included: Mapped[bool] = mapped_column(Boolean)

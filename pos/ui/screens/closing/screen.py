@@ -49,9 +49,12 @@ class ClosingScreen(Retranslating, QWidget):
 
     Signals:
         back_requested(): the manager is done here.
+        reports_requested(): the manager taps *Returns report* (on the X / Z page, shown
+            after `show_reports_button`).
     """
 
     back_requested = Signal()
+    reports_requested = Signal()
 
     def __init__(self, *, view_model: ClosingViewModel, locale: str,
                  parent: QWidget | None = None) -> None:
@@ -75,6 +78,10 @@ class ClosingScreen(Retranslating, QWidget):
 
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
+
+    def show_reports_button(self) -> None:
+        """Offer *Returns report* on the X / Z page (the counter has a Reports screen)."""
+        self._reports_button.setVisible(True)
 
     def set_locale(self, locale: str) -> None:
         """Money the `locale` way ("en_US"); the slip in that language."""
@@ -185,11 +192,15 @@ class ClosingScreen(Retranslating, QWidget):
         self._report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._key_label = QLabel(objectName="signingKey", wordWrap=True)
         self._key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The Reports screen is reached from here: the top bar has no room for one more place.
+        self._reports_button = QPushButton(objectName="reportsButton")
+        self._reports_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self._x_button)
         buttons.addWidget(self._z_button)
         buttons.addWidget(self._reprint_button)
         buttons.addStretch(1)
+        buttons.addWidget(self._reports_button)
         page = QWidget(objectName="reportPage")
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
@@ -200,6 +211,7 @@ class ClosingScreen(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self._back_button.clicked.connect(self.back_requested)
         self._tabs.idClicked.connect(self._show_page)
+        self._reports_button.clicked.connect(self.reports_requested)
         self._open_button.clicked.connect(self._on_open_button_clicked)
         self._paid_out_button.clicked.connect(lambda: self._move("paid_out"))
         self._paid_in_button.clicked.connect(lambda: self._move("paid_in"))
@@ -216,6 +228,7 @@ class ClosingScreen(Retranslating, QWidget):
     def _retranslate_ui(self) -> None:
         self._back_button.setText(self.tr("‹  Back"))
         self._title.setText(self.tr("Closing"))
+        self._reports_button.setText(self.tr("Returns report"))
         for button, text in zip(self._tab_buttons, (self.tr("Drawer"), self.tr("Count"),
                                                     self.tr("X / Z")), strict=True):
             button.setText(text)

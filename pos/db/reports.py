@@ -1,0 +1,140 @@
+"""The grouped sums of the Reports screen: returns by variant, sales by variant, refunds.
+
+Everything runs inside the caller's transaction and sums on the database (one GROUP BY per
+figure, integer minor units, the same SQL on SQLite and PostgreSQL). The documents are chosen
+by the Closing's `DocumentRange` (a time range over every terminal); the kind, reason and
+tender sections are the Closing's own (`pos.db.closing.grouped_figures`). Units are grouped
+by variant here and folded into products and sizes by the service, with the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, literal, select
+from sqlalchemy.orm import Session
+
+from pos.db.closing import DocumentRange
+from pos.db.records import (
+    CounterDocumentRecord,
+    DocumentReturnLineRecord,
+    DocumentTenderRecord,
+    OrderLineRecord,
+    OrderRecord,
+    ProductRecord,
+    UserRecord,
+    VariantRecord,
+)
+
+_docs = CounterDocumentRecord.__table__
+_returned = DocumentReturnLineRecord.__table__
+_tenders = DocumentTenderRecord.__table__
+_lines = OrderLineRecord.__table__
+_orders = OrderRecord.__table__
+_users = UserRecord.__table__
+_variants = VariantRecord.__table__
+_products = ProductRecord.__table__
+
+# Lines sold without a catalogue variant are told apart by their name.
+_UNLINKED_NAME = case((_lines.c.variant_id.is_(None), _lines.c.product_name), else_=literal(""))
+# Order statuses whose lines were not sold after all.
+NOT_SOLD = ("CANCELED", "CANCELLED")
+
+
+@dataclass(frozen=True, slots=True)
+class VariantUnits:
+    """Units (and credit) of one variant, or of one unlinked line name, in one currency
+    (returned units: for one reason)."""
+
+    variant_id: int | None
+    product_name: str
+    currency: str
+    units: int
+    amount: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Refunds:
+    """Money refunded by one tender method at one cashier's documents."""
+
+    method: str
+    username: str
+    display_name: str
+    currency: str
+    tenders: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class VariantInfo:
+    variant_id: int
+    product_id: int
+    product_name: str
+    options: dict[str, Any]
+
+
+def returned_by_variant(session: Session, scope: DocumentRange) -> list[VariantUnits]:
+    """Units returned and credit given in the range's documents, per variant and reason
+    (one GROUP BY gives the reason, product and size sections)."""
+    rows = session.execute(
+        select(_lines.c.variant_id, func.min(_lines.c.product_name), _docs.c.currency,
+               func.sum(_returned.c.quantity), func.sum(_returned.c.credit_minor),
+               _returned.c.reason)
+        .select_from(_returned.join(_docs, _docs.c.id == _returned.c.document_id)
+                     .join(_lines, _lines.c.id == _returned.c.order_line_id))
+        .where(*scope.where())
+        .group_by(_lines.c.variant_id, _UNLINKED_NAME, _returned.c.reason, _docs.c.currency))
+    return [VariantUnits(variant, name, currency, int(units), int(credit), reason or "")
+            for variant, name, currency, units, credit, reason in rows]
+
+
+def sold_by_variant(session: Session, start: datetime, end: datetime) -> list[VariantUnits]:
+    """Units sold on orders placed in [start, end), per variant (cancelled orders left out)."""
+    rows = session.execute(
+        select(_lines.c.variant_id, func.min(_lines.c.product_name), _orders.c.currency,
+               func.sum(_lines.c.quantity))
+        .select_from(_lines.join(_orders, _orders.c.id == _lines.c.order_id))
+        .where(_orders.c.placed_at >= start, _orders.c.placed_at < end,
+               _orders.c.status.not_in(NOT_SOLD))
+        .group_by(_lines.c.variant_id, _UNLINKED_NAME, _orders.c.currency))
+    return [VariantUnits(variant, name, currency, int(units))
+            for variant, name, currency, units in rows]
+
+
+def variants(session: Session, ids: Iterable[int]) -> dict[int, VariantInfo]:
+    """The catalogue's product and options of each variant in `ids`."""
+    wanted = sorted(set(ids))
+    found: dict[int, VariantInfo] = {}
+    for first in range(0, len(wanted), 500):  # bounded IN lists
+        for variant_id, product_id, name, options in session.execute(
+                select(_variants.c.id, _variants.c.product_id, _products.c.name,
+                       _variants.c.options)
+                .join(_products, _products.c.id == _variants.c.product_id)
+                .where(_variants.c.id.in_(wanted[first:first + 500]))):
+            found[variant_id] = VariantInfo(variant_id, product_id, name, dict(options or {}))
+    return found
+
+
+def refunds(session: Session, scope: DocumentRange) -> list[Refunds]:
+    """Money refunded (tenders out, change taken off) per method and cashier (one GROUP BY
+    gives both refund sections)."""
+    rows = session.execute(
+        select(_tenders.c.method, func.coalesce(_users.c.username, "-"),
+               func.min(_users.c.display_name), _docs.c.currency, func.count(),
+               func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
+        .select_from(_tenders.join(_docs, _docs.c.id == _tenders.c.document_id)
+                     .outerjoin(_users, _users.c.id == _docs.c.cashier_id))
+        .where(*scope.where(), _tenders.c.direction == "out")
+        .group_by(_tenders.c.method, _users.c.username, _docs.c.currency))
+    return [Refunds(method, str(name), shown or str(name), currency, int(count), int(amount))
+            for method, name, shown, currency, count, amount in rows]
+
+
+def existing_products(session: Session, ids: Iterable[int]) -> set[int]:
+    """Which of `ids` are products of the catalogue."""
+    wanted = sorted(set(ids))
+    return set(session.scalars(select(_products.c.id).where(_products.c.id.in_(wanted))))
