@@ -6,19 +6,22 @@ import pytest
 
 from pos.db import closing
 from pos.db.engine import SessionFactory
+from pos.domain.closing import CashFigures
 from pos.domain.states import IllegalTransitionError
 from tests.support.builders import T0
 
 
 def test_a_counted_cash_session_is_not_closed_twice(sessions: SessionFactory) -> None:
+    figures = CashFigures("EUR", opening_float=10000, cash_in=0, cash_out=0, paid_in=0,
+                          paid_out=0)  # fmt: skip
     with sessions.begin() as s:
         session_id = closing.insert_session(s, terminal_id="T9", currency="EUR",
                                             opening_float=10000, user_id=None, now=T0)  # fmt: skip
-        closing.close_session(s, session_id, counts={}, counted=10000, expected=10000,
+        closing.close_session(s, session_id, counts={}, counted=10000, figures=figures,
                               user_id=None, approved_by=None, now=T0)  # fmt: skip
     with pytest.raises(IllegalTransitionError, match="from 'closed' to 'closed'"):
         with sessions.begin() as s:
-            closing.close_session(s, session_id, counts={}, counted=0, expected=10000,
+            closing.close_session(s, session_id, counts={}, counted=0, figures=figures,
                                   user_id=None, approved_by=None, now=T0)  # fmt: skip
     with sessions() as s:
         assert closing.open_session(s, "T9") is None
