@@ -27,6 +27,7 @@ from pos.domain.roles import Operator, Permission
 from pos.services.access import confirm_operator, require
 from pos.services.errors import ServiceError
 from pos.sync.mail_runner import MailStatus
+from pos.sync.problems import Problem
 from pos.sync.status import ReviewItem, SyncStatus, read_status, resolve_review
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,14 @@ class SyncReviewError(ServiceError):
 
 
 @dataclass(frozen=True, slots=True)
+class ProblemView:
+    """A sync problem as a code (`pos.sync.problems`) and its parameters."""
+
+    code: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItemView:
     """A Wix change a manager must decide on: to check, or refused by Wix (parked).
 
@@ -53,6 +62,8 @@ class ReviewItemView:
         reason: Why Comptoir cannot tell by itself, or Wix's refusal, in plain (English) words.
         state: ``needs_review`` (to check) or ``parked`` (refused by Wix).
         numbers: The journal's numbers as (name, value) pairs, e.g. ("expected_quantity", 12).
+        problem: Why, as a code and its parameters for the screen to word in its language
+            (None: Wix's own words, or a change recorded before codes; show `reason`).
     """
 
     message_id: int
@@ -62,6 +73,7 @@ class ReviewItemView:
     numbers: tuple[tuple[str, Any], ...]
     created_at: datetime
     state: str = "needs_review"
+    problem: ProblemView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +92,9 @@ class SyncStatusView:
         configured: Wix credentials were found; False: the shop works offline only.
         online: Wix answered the last run.
         pending: Changes waiting to be sent (pending or in flight).
-        last_error: The last problem in plain words, or None.
+        last_error: The last problem in plain (English) words, or None.
+        last_problem: The same as a code to word in the screen's language (None: none, or
+            stored before codes: show `last_error`).
         leader: This terminal talks to Wix (another one may hold the sync lead).
         mail_waiting: Customer e-mails not sent yet.
         mail_parked: Customer e-mails the mail server refused for good.
@@ -108,6 +122,7 @@ class SyncStatusView:
     noted: int = 0
     drafts_deleted: int = 0
     drafts_unknown: int = 0
+    last_problem: ProblemView | None = None
 
 
 class SyncPort(Protocol):
@@ -257,13 +272,18 @@ def status_view(status: SyncStatus, *, configured: bool = True,
         noted=status.noted,
         drafts_deleted=status.drafts_deleted,
         drafts_unknown=status.drafts_unknown,
+        last_problem=_problem_view(status.last_problem) if configured else None,
     )
 
 
 def _item_view(item: ReviewItem) -> ReviewItemView:
     numbers = tuple((key, value) for key, value in item.numbers.items())
     return ReviewItemView(item.message_id, item.kind, item.object_key, item.reason, numbers,
-                          item.created_at, item.state)  # fmt: skip
+                          item.created_at, item.state, _problem_view(item.problem))  # fmt: skip
+
+
+def _problem_view(problem: Problem | None) -> ProblemView | None:
+    return None if problem is None else ProblemView(problem.code, dict(problem.params))
 
 
 def wix_sync_service(

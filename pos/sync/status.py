@@ -16,6 +16,7 @@ from pos.db.audit import DbSession, append_audit
 from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.domain.clock import Clock
+from pos.sync.problems import Problem
 from pos.sync.pull_orders import CURSOR_REJECTED, load_rejected
 
 STOCK_NUMBERS = (
@@ -29,7 +30,8 @@ STOCK_NUMBERS = (
     "found_revision",
 )
 BOOKKEEPING = frozenset(
-    {"group", "messages", "in_flight_since", "last_attempt_at", "attempt", "review_reason"}
+    {"group", "messages", "in_flight_since", "last_attempt_at", "attempt", "review_reason",
+     "review_code", "review"}
 )
 REVIEW_LIST_LIMIT = 200
 NOTES_LIMIT = 20
@@ -42,8 +44,11 @@ class ReviewItem:
     the journal's numbers; or, in `SyncStatus.notes`, a done change that keeps a note.
 
     Attributes:
+        reason: Why, in English (the log's words; Wix's own words for a refusal).
         numbers: For stock: sku, delta, quantity_before, expected_quantity, found_quantity
             and the revisions; for other steps, the scalar values of their journal.
+        problem: Why, as a code the screen words in its language (None: a refusal in Wix's
+            words, or a row from before codes).
     """
 
     message_id: int
@@ -53,6 +58,7 @@ class ReviewItem:
     numbers: dict[str, Any]
     created_at: datetime
     state: str = "needs_review"  # or "parked" (Wix refused it), or "done" for a note
+    problem: Problem | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,7 @@ class SyncStatus:
         online: Wix answered the last run.
         pending: Wix changes waiting to be sent (pending or in flight).
         last_error: The last problem, in plain words (None when the last run went well).
+        last_problem: The last problem as a code (None: none, or stored before codes).
         leader: This runner holds the sync lead (only the leader talks to Wix).
         refused_orders: Orders the pull could not record, with why (at most
             REVIEW_LIST_LIMIT; the round went on with the others).
@@ -102,6 +109,7 @@ class SyncStatus:
     drafts_deleted: int = 0
     drafts_unknown: int = 0
     notes: tuple[ReviewItem, ...] = ()
+    last_problem: Problem | None = None
 
 
 def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = False) -> SyncStatus:
@@ -138,6 +146,7 @@ def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = Fa
         drafts_deleted=deleted,
         drafts_unknown=_int(marks.get(DRAFTS_UNKNOWN_MARK)),
         notes=tuple(_item(row) for row in notes),
+        last_problem=Problem.decode(marks.get("last_error_code")),
     )
 
 
@@ -209,8 +218,10 @@ def _item(row: db.ReviewRow) -> ReviewItem:
             if key not in BOOKKEEPING and isinstance(value, str | int | float | bool)
         }
     reason = row.reason or str(journal.get("review_reason") or "")
+    code, params = journal.get("review_code"), journal.get("review_params")
+    problem = Problem(code, params if isinstance(params, dict) else {}) if code else None
     return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at,
-                      row.state)
+                      row.state, problem)
 
 
 def _moment(value: str | None) -> datetime | None:
