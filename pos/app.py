@@ -152,7 +152,7 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
     printer_uri = environ.get("COMPTOIR_PRINTER") or settings.printer_uri() or "virtual"
     queue = PrintQueueService(sessions=sessions, clock=clock, receipts=receipts,
                               printers=_make_printer, terminal_id=terminal,
-                              default_printer=printer_uri)
+                              default_printer=printer_uri, time_zone=zone)
     return CounterServices(
         users=UserService(sessions=sessions, clock=clock),
         returns=ReturnsService(sessions=sessions, clock=clock, terminal_id=terminal,

@@ -284,6 +284,10 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>This receipt is no longer in the queue.</source>
         <translation>Ce ticket n’est plus dans la file.</translation>
     </message>
+    <message>
+        <source>Tap a receipt of today, or type or scan its number.</source>
+        <translation>Touchez un ticket du jour, ou tapez ou scannez son numéro.</translation>
+    </message>
 </context>
 <context>
     <name>PrinterDialog</name>
@@ -452,6 +456,14 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <location filename="../../pos/ui/screens/printing/screen.py" line="257" />
         <source>Tap a receipt to see it here.</source>
         <translation>Touchez un ticket pour le voir ici.</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Aujourd’hui à cette caisse</translation>
+    </message>
+    <message>
+        <source>No receipt yet today at this counter.</source>
+        <translation>Pas encore de ticket aujourd’hui à cette caisse.</translation>
     </message>
 </context>
 <context>
@@ -694,6 +706,29 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <location filename="../../pos/ui/screens/login/models.py" line="62" />
         <source>Locked until {time}</source>
         <translation>Bloqué jusqu’à {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DayDocumentsTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
     </message>
 </context>
 </TS>

@@ -409,11 +409,11 @@
     </message>
     <message>
         <source>Wix did not answer properly ({detail}) — 1 change waits; anything unanswered is checked on Wix before it is sent again.</source>
-        <translation>Wix n'a pas répondu correctement ({detail}) — 1 modification attend ; ce qui est resté sans réponse est vérifié sur Wix avant d'être renvoyé.</translation>
+        <translation>Wix n’a pas répondu correctement ({detail}) — 1 modification attend ; ce qui est resté sans réponse est vérifié sur Wix avant d’être renvoyé.</translation>
     </message>
     <message>
         <source>Wix did not answer properly ({detail}) — {n} changes wait; anything unanswered is checked on Wix before it is sent again.</source>
-        <translation>Wix n'a pas répondu correctement ({detail}) — {n} modifications attendent ; ce qui est resté sans réponse est vérifié sur Wix avant d'être renvoyé.</translation>
+        <translation>Wix n’a pas répondu correctement ({detail}) — {n} modifications attendent ; ce qui est resté sans réponse est vérifié sur Wix avant d’être renvoyé.</translation>
     </message>
     <message>
         <source>The Wix settings need fixing: {detail}</source>
@@ -441,15 +441,15 @@
     </message>
     <message>
         <source>The previous sync stopped before Wix answered</source>
-        <translation>La synchronisation précédente s'est arrêtée avant la réponse de Wix</translation>
+        <translation>La synchronisation précédente s’est arrêtée avant la réponse de Wix</translation>
     </message>
     <message>
         <source>Wix gave no result for this item</source>
-        <translation>Wix n'a rendu aucun résultat pour cet article</translation>
+        <translation>Wix n’a rendu aucun résultat pour cet article</translation>
     </message>
     <message>
         <source>Wix's answer was lost ({detail})</source>
-        <translation>La réponse de Wix s'est perdue ({detail})</translation>
+        <translation>La réponse de Wix s’est perdue ({detail})</translation>
     </message>
     <message>
         <source>Wix cannot tell whether this step was applied: {why}.</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>{cause}, and {name} is no longer on Wix.</source>
-        <translation>{cause}, et {name} n'est plus sur Wix.</translation>
+        <translation>{cause}, et {name} n’est plus sur Wix.</translation>
     </message>
     <message>
         <source>{cause}, and the count of {name} also changed on Wix meanwhile: expected {expected} ({before} {delta}), Wix shows {found}. Check the shelf, then mark it done, resend or drop.</source>
@@ -473,15 +473,15 @@
     </message>
     <message>
         <source>a refund of {total} for other lines appeared on order {order} since the first attempt</source>
-        <translation>un remboursement de {total} pour d'autres lignes est apparu sur la commande {order} depuis le premier essai</translation>
+        <translation>un remboursement de {total} pour d’autres lignes est apparu sur la commande {order} depuis le premier essai</translation>
     </message>
     <message>
         <source>{count} Wix orders carry this exchange's id {external_id}; one was expected</source>
-        <translation>{count} commandes Wix portent l'identifiant de cet échange {external_id} ; une seule était attendue</translation>
+        <translation>{count} commandes Wix portent l’identifiant de cet échange {external_id} ; une seule était attendue</translation>
     </message>
     <message>
         <source>other payments than the expected ({expected}) appeared on order {order} since the first attempt</source>
-        <translation>d'autres paiements que ceux attendus ({expected}) sont apparus sur la commande {order} depuis le premier essai</translation>
+        <translation>d’autres paiements que ceux attendus ({expected}) sont apparus sur la commande {order} depuis le premier essai</translation>
     </message>
     <message>
         <source>the comment appears {times} times on order {order}; once was expected</source>
@@ -493,15 +493,15 @@
     </message>
     <message>
         <source>the refunds on Wix before the attempt were not recorded</source>
-        <translation>les remboursements présents sur Wix avant l'essai n'ont pas été notés</translation>
+        <translation>les remboursements présents sur Wix avant l’essai n’ont pas été notés</translation>
     </message>
     <message>
         <source>the payments on Wix before the attempt were not recorded</source>
-        <translation>les paiements présents sur Wix avant l'essai n'ont pas été notés</translation>
+        <translation>les paiements présents sur Wix avant l’essai n’ont pas été notés</translation>
     </message>
     <message>
         <source>the comments on Wix before the attempt were not recorded</source>
-        <translation>les commentaires présents sur Wix avant l'essai n'ont pas été notés</translation>
+        <translation>les commentaires présents sur Wix avant l’essai n’ont pas été notés</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pos.services.printing import PrintJobView
-from pos.ui.screens import Column, RowsTableModel
+from pos.services.printing import DayDocumentView, PrintJobView
+from pos.ui.format import format_money, format_time
+from pos.ui.screens import Column, LocalizedRowsModel, RowsTableModel, document_kind_label
 
 # The drivers' reasons (pos.hardware.errors), stored with a failed job in plain English.
 _OFFLINE = "the printer does not answer (is it switched on and connected?)"
@@ -115,3 +118,19 @@ class PrintJobsTableModel(RowsTableModel[PrintJobView]):
         if not job.printer or job.printer == self._default:
             return self.tr("This counter's")
         return job.printer
+
+
+class DayDocumentsTableModel(LocalizedRowsModel[DayDocumentView]):
+    """Today's documents at this counter, newest first: when, which receipt, what, how much."""
+
+    ORDER_COLUMN = 3
+
+    def _make_columns(self) -> Sequence[Column[DayDocumentView]]:
+        locale, tz = self.locale, self.tz
+        return (
+            Column(self.tr("Time"), lambda doc: format_time(doc.created_at, locale, tz=tz)),
+            Column(self.tr("Receipt"), lambda doc: doc.number),
+            Column(self.tr("What"), lambda doc: document_kind_label(doc.kind)),
+            Column(self.tr("Order"), lambda doc: doc.order_number),
+            Column(self.tr("Amount"), lambda doc: format_money(doc.balance, locale), numeric=True),
+        )
