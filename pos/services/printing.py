@@ -27,7 +27,7 @@ from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
 from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
-from pos.services.receipts import ReceiptError, ReceiptService
+from pos.services.receipts import DRAWER_JOB, ReceiptError, ReceiptService
 
 log = logging.getLogger(__name__)
 
@@ -284,6 +284,9 @@ class PrintQueueService:
         return None
 
     def _print(self, row: PrintJobRow, uri: str) -> None:
+        if row.kind == DRAWER_JOB:  # cash moved, no receipt wanted: the drawer opens alone
+            self._printer(uri).open_drawer()
+            return
         receipt = self._receipts.receipts_for_job(row.id)
         if row.duplicate:
             receipt = dataclasses.replace(receipt, open_drawer=False)  # a copy is not a sale

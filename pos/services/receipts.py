@@ -29,6 +29,7 @@ from pos.hardware.receipt_text import label
 from pos.services.errors import ServiceError
 
 JOB_KINDS = {"receipt": None, "gift_card_slip": ReceiptKind.GIFT_CARD_SLIP}
+DRAWER_JOB = "drawer"  # opens the drawer only: cash moved, the customer wanted no receipt
 
 
 class ReceiptError(ServiceError):

@@ -44,6 +44,7 @@ from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
 from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
+from pos.services.receipts import DRAWER_JOB
 from pos.services.returns_mail import document_mail
 from pos.services.writeback import (
     StockOwnership,
@@ -166,9 +167,13 @@ class ReturnsService:
             return quote(context.snapshot, draft, load_policy(s), self._clock.now())
 
     def commit(self, operator: Operator, order_id: int, draft: Draft, tenders: Sequence[Tender],
-               *, approvals: Sequence[Approval] = (), notify: Notify | None = None
-               ) -> CommittedDocument:
+               *, approvals: Sequence[Approval] = (), notify: Notify | None = None,
+               print_receipt: bool = True) -> CommittedDocument:
         """Write the document and everything it implies, atomically.
+
+        `print_receipt` False: the customer wants no paper receipt (French law since 2023
+        prints one only on request); the drawer still opens for cash (a "drawer" job) and a
+        new gift card's slip still prints (its code is on it).
 
         Raises:
             PermissionDeniedError, OperatorDisabledError, OperatorUnknownError (the operator
@@ -217,7 +222,9 @@ class ReturnsService:
                                      context=context, quote=current, settlement=settlement,
                                      cards=cards, notify=notify, note=draft.note, now=now)
                 rows.outbox.append(_mail_message(mail, document.id))
-            rows.print_jobs.append(_print_job(document.id, "receipt", now))
+            if print_receipt or any(t.method is TenderMethod.CASH for t in tenders):
+                kind = "receipt" if print_receipt else DRAWER_JOB
+                rows.print_jobs.append(_print_job(document.id, kind, now))
             rows.print_jobs.extend(_print_job(document.id, "gift_card_slip", now) for _ in cards)
             rows.insert(s, now)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",

@@ -394,6 +394,10 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>{kind} (copy)</source>
         <translation>{kind} (duplicata)</translation>
     </message>
+    <message>
+        <source>Drawer opening</source>
+        <translation>Ouverture du tiroir</translation>
+    </message>
 </context>
 <context>
     <name>PrintingScreen</name>

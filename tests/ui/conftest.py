@@ -184,3 +184,17 @@ def french(qapp: QApplication) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def shop(sessions: SessionFactory) -> Shop:
+    """A shop with its catalogue, a cashier and a manager, T1's drawer open."""
+    return build_shop(sessions)
+
+
+@pytest.fixture
+def desk_runner(shop: Shop) -> Iterator[TaskRunner]:
+    """The returns desk's task runner, stopped before the shop's database goes away."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()

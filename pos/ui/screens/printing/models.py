@@ -76,6 +76,8 @@ def job_state_label(state: str) -> str:
 
 
 def job_kind_label(job: PrintJobView) -> str:
+    if job.kind == "drawer":  # cash moved, no receipt wanted: the drawer opens alone
+        return QCoreApplication.translate("PrinterProblems", "Drawer opening")
     if job.kind == "gift_card_slip":
         kind = QCoreApplication.translate("PrinterProblems", "Gift card slip")
     else:
