@@ -599,6 +599,18 @@
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
+    <message>
+        <source>Order cancelled: no exchange, refund or cancellation.</source>
+        <translation>Commande annulée : ni échange, ni remboursement, ni annulation.</translation>
+    </message>
+    <message>
+        <source>Everything on this order has already come back: nothing to exchange, refund or cancel.</source>
+        <translation>Tout est déjà revenu sur cette commande : rien à échanger, rembourser ou annuler.</translation>
+    </message>
+    <message>
+        <source>Order shipped: cancellation impossible.</source>
+        <translation>Commande expédiée : annulation impossible.</translation>
+    </message>
 </context>
 <context>
     <name>PickerViewModel</name>

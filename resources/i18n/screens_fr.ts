@@ -288,6 +288,14 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>Tap a receipt of today, or type or scan its number.</source>
         <translation>Touchez un ticket du jour, ou tapez ou scannez son numéro.</translation>
     </message>
+    <message>
+        <source>Nothing to retry.</source>
+        <translation>Rien à réessayer.</translation>
+    </message>
+    <message>
+        <source>Tap a receipt in the list to retry it or send it elsewhere.</source>
+        <translation>Touchez un ticket de la liste pour le réessayer ou l’envoyer ailleurs.</translation>
+    </message>
 </context>
 <context>
     <name>PrinterDialog</name>
@@ -687,6 +695,10 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <location filename="../../pos/ui/screens/stock/view_model.py" line="214" />
         <source>This item cannot be changed here any more.</source>
         <translation>Cet article ne peut plus être modifié ici.</translation>
+    </message>
+    <message>
+        <source>Nothing to decide.</source>
+        <translation>Rien à décider.</translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,10 @@
         <source>… and {count} more</source>
         <translation>… et {count} autres</translation>
     </message>
+    <message>
+        <source>Tap a change in the list to decide on it.</source>
+        <translation>Touchez une modification de la liste pour décider.</translation>
+    </message>
 </context>
 <context>
     <name>SyncViewModel</name>

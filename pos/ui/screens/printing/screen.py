@@ -213,10 +213,11 @@ class PrintingScreen(Retranslating, QWidget):
         self._retry_button.setProperty("primary", True)
         self._send_button = QPushButton(objectName="sendToButton")
         self._refresh_button = QPushButton(objectName="refreshButton")
+        self._retry_reason = QLabel(objectName="actionsReason", wordWrap=True)
         actions = QHBoxLayout()
         for button in (self._retry_button, self._send_button, self._refresh_button):
             actions.addWidget(button)
-        actions.addStretch(1)
+        actions.addWidget(self._retry_reason, 1)
         box = QVBoxLayout()
         box.addWidget(self._queue_title)
         box.addWidget(self._jobs_view, 1)
@@ -288,6 +289,7 @@ class PrintingScreen(Retranslating, QWidget):
         self._preview.setPlaceholderText(self.tr("Tap a receipt to see it here."))
         self._model.retranslate()
         self._documents.retranslate()
+        self._render_jobs()  # the reason line, in the new language
 
     def on_scan(self, _kind: object, text: str) -> None:
         """A receipt was scanned here: reprint it (its QR code says `CPT:D:<number>`)."""
@@ -332,6 +334,8 @@ class PrintingScreen(Retranslating, QWidget):
         self._empty_label.setVisible(not jobs)
         self._retry_button.setEnabled(selected is not None)
         self._send_button.setEnabled(selected is not None)
+        self._retry_reason.setText(self._vm.retry_reason)
+        self._retry_reason.setVisible(bool(self._retry_reason.text()))
 
     def _render_documents(self) -> None:
         documents = self._vm.documents

@@ -88,6 +88,15 @@ class PrintQueueViewModel(QObject):
         return next((job for job in self._jobs if job.job_id == self._selected), None)
 
     @property
+    def retry_reason(self) -> str:
+        """Why Retry and Send to… are greyed ("" when they are not)."""
+        if not self._jobs:
+            return self.tr("Nothing to retry.")
+        if self.selected is None:
+            return self.tr("Tap a receipt in the list to retry it or send it elsewhere.")
+        return ""
+
+    @property
     def documents(self) -> tuple[DayDocumentView, ...]:
         """Today's documents at this counter, newest first."""
         return self._documents

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 from pos.domain.returns import DocumentKind
 from pos.domain.roles import Operator, Permission
@@ -167,6 +167,9 @@ class OrderActionsBar(Retranslating, QWidget):
             DocumentKind.REFUND: QPushButton(objectName="refundButton"),
             DocumentKind.EXCHANGE: QPushButton(objectName="exchangeButton"),
         }
+        # Why an action is greyed, in words (a tooltip is not seen on a touch screen).
+        self._why = QLabel(objectName="actionsReason", wordWrap=True)
+        row.insertWidget(0, self._why, 1)
         self._reprint = QPushButton(objectName="reprintButton")
         self._reprint.clicked.connect(self._on_reprint_clicked)
         row.addWidget(self._reprint)
@@ -176,13 +179,13 @@ class OrderActionsBar(Retranslating, QWidget):
         self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
         order_screen.view_model.detail_changed.connect(self._render)
         self._retranslate_ui()
-        self._render()
 
     def _retranslate_ui(self) -> None:
         self._buttons[DocumentKind.CANCELLATION].setText(self.tr("Cancel order"))
         self._buttons[DocumentKind.REFUND].setText(self.tr("Refund"))
         self._buttons[DocumentKind.EXCHANGE].setText(self.tr("Exchange"))
         self._reprint.setText(self.tr("Reprint receipt"))
+        self._render()  # the reason line, in the new language
 
     def _on_button_clicked(self, kind: DocumentKind) -> None:
         detail = self._order.view_model.detail
@@ -196,15 +199,40 @@ class OrderActionsBar(Retranslating, QWidget):
 
     def _render(self) -> None:
         detail = self._order.view_model.detail
-        self._reprint.setEnabled(detail is not None and bool(detail.documents))
-        returnable = detail is not None and any(line.returnable for line in detail.lines)
-        open_order = detail is not None and detail.status.upper() != "CANCELED"
-        unfulfilled = detail is not None and detail.fulfillment_status.upper() != "FULFILLED"
-        self._buttons[DocumentKind.EXCHANGE].setEnabled(returnable and open_order)
-        self._buttons[DocumentKind.REFUND].setEnabled(returnable and open_order)
-        self._buttons[DocumentKind.CANCELLATION].setEnabled(
-            returnable and open_order and unfulfilled
-        )
+        # Nothing to reprint is no action at all: the button shows only when there is one.
+        self._reprint.setVisible(detail is not None and bool(detail.documents))
+        enabled, why = order_actions(detail)
+        for kind, button in self._buttons.items():
+            button.setEnabled(enabled[kind])
+        self._why.setText(why)
+        self._why.setVisible(bool(why))
+
+
+def order_actions(detail: OrderDetail | None) -> tuple[dict[DocumentKind, bool], str]:
+    """Which of Exchange / Refund / Cancel the order allows, and why the others are not
+    ("" when all are)."""
+    returnable = detail is not None and any(line.returnable for line in detail.lines)
+    open_order = detail is not None and detail.status.upper() != "CANCELED"
+    unfulfilled = detail is not None and detail.fulfillment_status.upper() != "FULFILLED"
+    allowed = returnable and open_order
+    enabled = {DocumentKind.EXCHANGE: allowed, DocumentKind.REFUND: allowed,
+               DocumentKind.CANCELLATION: allowed and unfulfilled}  # fmt: skip
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OrderActionsBar", text)
+
+    if detail is None:
+        why = ""
+    elif not open_order:
+        why = tr("Order cancelled: no exchange, refund or cancellation.")
+    elif not returnable:
+        why = tr("Everything on this order has already come back: nothing to exchange, "
+                 "refund or cancel.")  # fmt: skip
+    elif not unfulfilled:
+        why = tr("Order shipped: cancellation impossible.")
+    else:
+        why = ""
+    return enabled, why
 
 
 def install_order_actions(

@@ -169,10 +169,11 @@ class StockScreen(Retranslating, QWidget):
         self._restock_button = QPushButton(objectName="restockButton")
         self._restock_button.setProperty("primary", True)
         self._write_off_button = QPushButton(objectName="writeOffButton")
+        self._inspect_reason = QLabel(objectName="actionsReason", wordWrap=True)
         actions = QHBoxLayout()
         actions.addWidget(self._restock_button)
         actions.addWidget(self._write_off_button)
-        actions.addStretch(1)
+        actions.addWidget(self._inspect_reason, 1)
         page = QWidget(objectName="inspectPage")
         layout = QVBoxLayout(page)
         layout.addWidget(self._inspect_view, 1)
@@ -266,6 +267,8 @@ class StockScreen(Retranslating, QWidget):
         self._no_inspection.setVisible(not items)
         self._restock_button.setEnabled(selected is not None)
         self._write_off_button.setEnabled(selected is not None)
+        self._inspect_reason.setText(self._vm.inspection_reason)
+        self._inspect_reason.setVisible(bool(self._inspect_reason.text()))
         self._inspect_tab.setText(self.tr("To inspect ({count})").format(count=len(items)))
 
     def _render_status(self) -> None:

@@ -66,6 +66,15 @@ class StockViewModel(QObject):
         return next((i for i in self._inspections if i.return_line_id == self._selected), None)
 
     @property
+    def inspection_reason(self) -> str:
+        """Why Back to stock and Write off are greyed ("" when they are not)."""
+        if not self._inspections:
+            return self.tr("Nothing to decide.")
+        if self.selected_inspection is None:
+            return self.tr("Tap an item in the list first.")
+        return ""
+
+    @property
     def status_text(self) -> str:
         return self._status_text
 

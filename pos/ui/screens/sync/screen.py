@@ -279,9 +279,11 @@ class SyncPanel(Retranslating, QWidget):
             self._table.selectRow(items.index(selected))
         self._table.setVisible(bool(items))
         self._empty.setVisible(not items)
-        self._reason_label.setText(review_reason_text(selected) if selected else "")
-        self._reason_label.setVisible(selected is not None)
         manager = self._vm.can_decide
+        # With nothing chosen the decisions are greyed: the line says why.
+        pick = self.tr("Tap a change in the list to decide on it.") if items and manager else ""
+        self._reason_label.setText(review_reason_text(selected) if selected else pick)
+        self._reason_label.setVisible(bool(self._reason_label.text()))
         self._read_only.setVisible(bool(items) and not manager)
         for widget in (self._reason_edit, *self._buttons.values()):
             widget.setVisible(bool(items) and manager)

@@ -61,12 +61,18 @@ def test_a_failed_job_shows_why_and_retry_prints_it(
     qtbot.waitUntil(lambda: len(screen.view_model.jobs) == 1)
     [row] = table(screen, "jobsTable")
     assert row == [number, "Failed", "1", "The printer does not answer.", "This counter's"]
-    assert not button(screen, "retryButton").isEnabled()  # a job first
+    assert not button(screen, "retryButton").isEnabled()  # a job first, and it says so
+    assert label(screen, "actionsReason").text() == (
+        "Tap a receipt in the list to retry it or send it elsewhere."
+    )
     tap_row(qtbot, screen, 0)
     qtbot.waitUntil(lambda: number in preview(screen))  # what the job prints
+    assert not label(screen, "actionsReason").isVisible()
     qtbot.mouseClick(button(screen, "retryButton"), Qt.MouseButton.LeftButton)
     status_shows(qtbot, screen, "Printed.")
     assert screen.view_model.jobs == () and label(screen, "emptyNote").isVisible()
+    assert not button(screen, "retryButton").isEnabled()
+    assert label(screen, "actionsReason").text() == "Nothing to retry."
     [printed] = printers[DEFAULT_PRINTER].jobs
     assert number in printed.text
     assert_touch_sized(screen)

@@ -131,10 +131,13 @@ def test_an_item_set_aside_is_settled(
     assert button(screen, "inspectTab").text() == "To inspect (1)"
     [row] = table(screen, "inspectionTable")
     assert row[1:3] == ["JEA-M", "1"]
+    assert label(screen, "actionsReason").text() == "Tap an item in the list first."
     view = screen.findChild(QTableView, "inspectionTable")
     cell = view.visualRect(view.model().index(0, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert not label(screen, "actionsReason").isVisible()
     qtbot.mouseClick(button(screen, action), Qt.MouseButton.LeftButton)
     status_shows(qtbot, screen, said)
     assert screen.view_model.inspections == () and label(screen, "emptyNote").isVisible()
+    assert label(screen, "actionsReason").text() == "Nothing to decide."
     assert on_hand(shop, "JEA-M") == stock_after

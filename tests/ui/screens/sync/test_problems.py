@@ -88,3 +88,12 @@ def test_a_document_step_wix_cannot_decide_is_worded_in_english(
         "Why: Wix cannot tell whether this step was applied: the comment appears 2 times on "
         "order w-77; once was expected."
     )
+
+
+def test_the_decisions_are_greyed_until_a_change_is_tapped_and_the_panel_says_so(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(stock_item())), MANAGER)
+    assert label(panel, "reviewReason").text() == "Tap a change in the list to decide on it."
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text().startswith("Why (as recorded):")
