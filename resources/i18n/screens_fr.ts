@@ -746,5 +746,9 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
+    <message>
+        <source>{kind} · order {order}</source>
+        <translation>{kind} · commande {order}</translation>
+    </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -138,6 +138,11 @@ def drive_approval(qtbot: QtBot, seen: list[str]) -> None:
     dialog = QApplication.activeModalWidget()
     try:
         assert isinstance(dialog, ApprovalDialog)
+        # A modal over the dimmed screen: a veil covers the whole window behind it.
+        window = dialog.parentWidget().window()
+        veil = window.findChild(QWidget, "modalDimmer")
+        assert veil is not None and veil.isVisible() and veil.geometry() == window.rect()
+        seen.append("dimmed")
         qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
         dialog.findChild(QPushButton, "manager_maxime").click()
         dialog.findChild(QLineEdit, "reasonField").setText("Jean trop petit, client fidèle")
@@ -173,7 +178,9 @@ def test_refund_over_the_threshold_needs_a_manager(
     seen: list[str] = []
     QTimer.singleShot(0, lambda: drive_approval(qtbot, seen))
     click(qtbot, flow.returns_screen, "continueButton")
-    assert seen and "tries are left" in seen[0]
+    assert seen[0] == "dimmed" and "tries are left" in seen[1]
+    veil = flow.window().findChild(QWidget, "modalDimmer")
+    qtbot.waitUntil(lambda: veil is None or not veil.isVisible())  # gone with the dialog
     assert flow.currentWidget() is flow.settle_screen
     # The whole refund goes back to the card it was paid with.
     tap_the_original_payment(qtbot, flow)

@@ -123,16 +123,17 @@ class PrintJobsTableModel(RowsTableModel[PrintJobView]):
 
 
 class DayDocumentsTableModel(LocalizedRowsModel[DayDocumentView]):
-    """Today's documents at this counter, newest first: when, which receipt, what, how much."""
+    """Today's documents at this counter, newest first: when, which receipt, what (and on
+    which order), how much."""
 
-    ORDER_COLUMN = 3
+    WHAT_COLUMN = 2
 
     def _make_columns(self) -> Sequence[Column[DayDocumentView]]:
         locale, tz = self.locale, self.tz
         return (
             Column(self.tr("Time"), lambda doc: format_time(doc.created_at, locale, tz=tz)),
             Column(self.tr("Receipt"), lambda doc: doc.number),
-            Column(self.tr("What"), lambda doc: document_kind_label(doc.kind)),
-            Column(self.tr("Order"), lambda doc: doc.order_number),
+            Column(self.tr("What"), lambda doc: self.tr("{kind} · order {order}").format(
+                kind=document_kind_label(doc.kind), order=doc.order_number)),
             Column(self.tr("Amount"), lambda doc: format_money(doc.balance, locale), numeric=True),
         )

@@ -217,17 +217,18 @@ class PrintingScreen(Retranslating, QWidget):
         actions = QHBoxLayout()
         for button in (self._retry_button, self._send_button, self._refresh_button):
             actions.addWidget(button)
-        actions.addWidget(self._retry_reason, 1)
+        actions.addStretch(1)
         box = QVBoxLayout()
         box.addWidget(self._queue_title)
         box.addWidget(self._jobs_view, 1)
         box.addWidget(self._empty_label)
         box.addLayout(actions)
+        box.addWidget(self._retry_reason)  # under the buttons: why they are greyed
         box.addSpacing(12)
         self._today_title = QLabel(objectName="sectionTitle")
         self._documents_view = QTableView(objectName="todayTable")
         self._documents_view.setModel(self._documents)
-        setup_touch_table(self._documents_view, stretch=DayDocumentsTableModel.ORDER_COLUMN,
+        setup_touch_table(self._documents_view, stretch=DayDocumentsTableModel.WHAT_COLUMN,
                           row_height=56)  # fmt: skip
         self._no_documents = QLabel(objectName="emptyNote", wordWrap=True)
         box.addWidget(self._today_title)

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.domain.returns import DocumentKind
 from pos.domain.roles import Operator, Permission
@@ -159,8 +166,9 @@ class OrderActionsBar(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("orderActions")
         self._order = order_screen
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.addStretch(1)
         self._buttons = {
             DocumentKind.CANCELLATION: QPushButton(objectName="cancelOrderButton"),
@@ -169,7 +177,9 @@ class OrderActionsBar(Retranslating, QWidget):
         }
         # Why an action is greyed, in words (a tooltip is not seen on a touch screen).
         self._why = QLabel(objectName="actionsReason", wordWrap=True)
-        row.insertWidget(0, self._why, 1)
+        self._why.setAlignment(Qt.AlignmentFlag.AlignRight)  # over the button it is about
+        column.addWidget(self._why)
+        column.addLayout(row)
         self._reprint = QPushButton(objectName="reprintButton")
         self._reprint.clicked.connect(self._on_reprint_clicked)
         row.addWidget(self._reprint)

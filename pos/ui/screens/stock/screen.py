@@ -173,13 +173,14 @@ class StockScreen(Retranslating, QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self._restock_button)
         actions.addWidget(self._write_off_button)
-        actions.addWidget(self._inspect_reason, 1)
+        actions.addStretch(1)
         page = QWidget(objectName="inspectPage")
         layout = QVBoxLayout(page)
         layout.addWidget(self._inspect_view, 1)
         layout.addWidget(self._no_inspection)
         layout.addStretch(0)
         layout.addLayout(actions)
+        layout.addWidget(self._inspect_reason)  # under the buttons: why they are greyed
         return page
 
     def _connect_signals(self) -> None:

@@ -148,10 +148,10 @@ def test_today_s_receipts_are_listed_newest_first_and_reprinted_with_two_taps(
     screen.activate()
     view = screen.findChild(QTableView, "todayTable")
     qtbot.waitUntil(lambda: view.model().rowCount() == 2)
-    rows = [[view.model().index(r, c).data() for c in range(5)] for r in range(2)]
+    rows = [[view.model().index(r, c).data() for c in range(4)] for r in range(2)]
     assert [row[1] for row in rows] == [second, first]  # newest first; yesterday's is not here
     assert yesterday not in {row[1] for row in rows}
-    assert rows[0][2] == "Exchange" and rows[0][3] == "20005" and rows[0][4] == "50,00\xa0€"
+    assert rows[0][2] == "Exchange · order 20005" and rows[0][3] == "50,00\xa0€"
     # Tap: the receipt is previewed as printed (no DUPLICATE mark).
     tap_document(qtbot, screen, 1)
     qtbot.waitUntil(lambda: first in preview(screen))
