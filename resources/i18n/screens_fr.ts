@@ -739,10 +739,6 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <translation>Opération</translation>
     </message>
     <message>
-        <source>Order</source>
-        <translation>Commande</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
