@@ -507,5 +507,9 @@
         <source>the comments on Wix before the attempt were not recorded</source>
         <translation>les commentaires présents sur Wix avant l’essai n’ont pas été notés</translation>
     </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>Réf. {sku}</translation>
+    </message>
 </context>
 </TS>

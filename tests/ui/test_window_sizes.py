@@ -52,6 +52,7 @@ from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
 from pos.services.stock import StockService
 from pos.services.sync_port import SyncService
+from pos.sync.problems import CAUSE_INTERRUPTED, STOCK_CHANGED, UNREACHABLE, Problem
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
@@ -113,6 +114,7 @@ def seed_sync(shop: Shop) -> None:
     """Wix is offline since the last pull, and two stock changes wait for a manager."""
     save_marks(shop.sessions, shop.clock, {
         "online": "0", "last_error": OFFLINE,
+        "last_error_code": Problem(UNREACHABLE, {"pending": 3}).encode(),
         "last_pull_at": (NOW - timedelta(hours=2)).isoformat()})  # fmt: skip
     with shop.sessions.begin() as s:
         for sku, found in (("JEA-M", 11), ("T-S-L", 3)):
@@ -120,7 +122,11 @@ def seed_sync(shop: Shop) -> None:
                 created_at=NOW, destination="wix", kind="wix.stock_delta",
                 object_key=f"stock:{sku}", state="needs_review",
                 journal={"sku": sku, "delta": 2, "quantity_before": 10,
-                         "expected_quantity": 12, "found_quantity": found},
+                         "expected_quantity": 12, "found_quantity": found,
+                         # the first as the sync stores it now; the second as before codes
+                         **({"review_code": STOCK_CHANGED, "review_params": {
+                             "name": f"SKU {sku}", "cause": CAUSE_INTERRUPTED}}
+                            if sku == "JEA-M" else {})},
                 last_error=f"the stock change may have been applied: Wix shows {found}, "
                            "expected 12"))  # fmt: skip
 

@@ -87,7 +87,9 @@ def _cause(params: Mapping[str, Any]) -> str:
 
 
 def _review_words(problem: ProblemView, numbers: Mapping[str, Any]) -> str:
-    p = {"name": numbers.get("sku") or "", **problem.params}
+    p = dict(problem.params)
+    if numbers.get("sku"):  # the variant by its reference, in the screen's words
+        p["name"] = _t("SKU {sku}").format(sku=numbers["sku"])
     delta = numbers.get("delta")
     stock = {
         "found": numbers.get("found_quantity"),

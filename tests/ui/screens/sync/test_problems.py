@@ -60,7 +60,7 @@ def test_why_a_stock_change_waits_is_in_french_with_its_numbers(
     select_first(qtbot, panel)
     assert label(panel, "reviewReason").text() == (
         "Pourquoi : La synchronisation précédente s’est arrêtée avant la réponse de Wix, et le "
-        "stock de SKU T-S-M a aussi changé sur Wix entre-temps : attendu 12 (10 +2), Wix "
+        "stock de Réf. T-S-M a aussi changé sur Wix entre-temps : attendu 12 (10 +2), Wix "
         "indique 11. Vérifiez le rayon, puis marquez-la faite, renvoyez-la ou abandonnez-la."
     )
 
