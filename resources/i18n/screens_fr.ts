@@ -633,13 +633,13 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="155" />
-        <source>{sku}: stock corrected from {before} to {after}.</source>
-        <translation>{sku} : stock corrigé de {before} à {after}.</translation>
+        <source>{item}: stock corrected from {before} to {after}.</source>
+        <translation>{item} : stock corrigé de {before} à {after}.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="157" />
-        <source>{sku}: the count matches ({after}); nothing to correct.</source>
-        <translation>{sku} : le compte est juste ({after}) ; rien à corriger.</translation>
+        <source>{item}: the count matches ({after}); nothing to correct.</source>
+        <translation>{item} : le compte est juste ({after}) ; rien à corriger.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="169" />

@@ -162,10 +162,13 @@ class StockViewModel(QObject):
         self._variant = variant
         self.variant_changed.emit()
         if moved.delta:
-            text = self.tr("{sku}: stock corrected from {before} to {after}.")
+            text = self.tr("{item}: stock corrected from {before} to {after}.")
         else:
-            text = self.tr("{sku}: the count matches ({after}); nothing to correct.")
-        self._set_status(text.format(sku=moved.sku, before=moved.before, after=moved.after), "ok")
+            text = self.tr("{item}: the count matches ({after}); nothing to correct.")
+        # The product by its name and options, as on the shelf (its SKU is in the facts).
+        options = " / ".join(variant.options.values())
+        item = (f"{variant.name} — {options}" if options else variant.name) or moved.sku
+        self._set_status(text.format(item=item, before=moved.before, after=moved.after), "ok")
 
     def _on_inspections_loaded(self, items: tuple[InspectionItem, ...]) -> None:
         self._inspections = items

@@ -81,7 +81,8 @@ def test_a_manager_corrects_a_count_and_the_figures_refresh(
     assert label(screen, "stockWix").text() == "not read yet"
     assert label(screen, "stockPending").text() == "+0"
     count(qtbot, screen, "7", "Damaged")
-    status_shows(qtbot, screen, "T-S-S: stock corrected from 5 to 7.")
+    # Said by the product's name and size, never a bare SKU (#13).
+    status_shows(qtbot, screen, "T-shirt coton bio — S: stock corrected from 5 to 7.")
     assert on_hand(shop, "T-S-S") == 7
     assert label(screen, "stockOnHand").text() == "7"
     assert label(screen, "stockPending").text() == "+2"  # waiting to be sent to Wix
