@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from pos.db.records import CounterDocumentRecord, PrintJobRecord
+from pos.db.records import CounterDocumentRecord, OrderRecord, PrintJobRecord
 from pos.domain.search_text import normalise_number
 from pos.domain.states import PrintJobState, check_print_job
 
@@ -173,3 +173,35 @@ def find_document(session: Session, document: str) -> tuple[str, str] | None:
         )
     ).first()  # fmt: skip
     return None if row is None else (row[0], row[1])
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A counter document as the receipts list shows it."""
+
+    number: str
+    kind: str
+    created_at: datetime
+    balance_minor: int
+    currency: str
+    order_number: str
+
+
+def latest_documents(session: Session, terminal_id: str, *, since: datetime,
+                     limit: int) -> list[DocumentRow]:  # fmt: skip
+    """`terminal_id`'s documents made at `since` or later, newest first, at most `limit`.
+
+    Read backwards along the terminal's gapless sequence (its index), so a day's documents
+    cost `limit` rows at most, however many years the database holds.
+    """
+    rows = session.execute(
+        select(CounterDocumentRecord.number, CounterDocumentRecord.kind,
+               CounterDocumentRecord.created_at, CounterDocumentRecord.balance_minor,
+               CounterDocumentRecord.currency, OrderRecord.number)
+        .join(OrderRecord, OrderRecord.id == CounterDocumentRecord.order_id)
+        .where(CounterDocumentRecord.terminal_id == terminal_id,
+               CounterDocumentRecord.sequence.is_not(None))
+        .order_by(CounterDocumentRecord.sequence.desc())
+        .limit(limit)
+    ).all()  # fmt: skip
+    return [DocumentRow(*row) for row in rows if row[2] >= since]

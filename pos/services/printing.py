@@ -15,12 +15,14 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from pos.db import print_jobs as repo
 from pos.db.engine import SessionFactory
 from pos.db.print_jobs import PrintJobRow
 from pos.domain.clock import Clock
 from pos.domain.closing import ClosureSlip
+from pos.domain.money import Money
 from pos.domain.roles import Operator, Permission
 from pos.domain.states import PrintJobState
 from pos.services.access import confirm_operator, require
@@ -28,13 +30,14 @@ from pos.services.audit import audit_action
 from pos.services.closing import closure_slip, stored_closure
 from pos.services.errors import ServiceError
 from pos.services.ports import DeviceError, PrinterFactory, PrinterStatus, ReceiptPrinter
-from pos.services.receipts import ReceiptError, ReceiptService
+from pos.services.receipts import DRAWER_JOB, ReceiptError, ReceiptService
 from pos.services.shop import load_shop_info
 
 log = logging.getLogger(__name__)
 
 QUEUED, PRINTED, FAILED = PrintJobState.QUEUED, PrintJobState.PRINTED, PrintJobState.FAILED
 RETRY_DELAY = timedelta(seconds=20)
+DAY_DOCUMENTS = 200  # the receipts list: a busy day at one counter, newest first
 AUTO_RETRIES = 2  # a failed job is tried again by itself this many times, then waits
 DRAWER_PERMISSION = Permission.APPROVE  # opening the till with no sale is a manager's call
 _RECEIPT_REASONS = {
@@ -81,6 +84,17 @@ class PrintReport:
         return not self.failed and not self.waiting
 
 
+@dataclass(frozen=True, slots=True)
+class DayDocumentView:
+    """A counter document of today on this terminal: what the receipts list shows."""
+
+    number: str
+    kind: str  # exchange, refund, cancellation
+    created_at: datetime
+    balance: Money  # new items − returned credit + fees: < 0 paid out, > 0 collected
+    order_number: str
+
+
 def _view(row: PrintJobRow) -> PrintJobView:
     return PrintJobView(row.id, row.document_number, row.kind, row.duplicate, row.state,
                         row.attempts, row.last_error, row.printer, row.created_at)  # fmt: skip
@@ -98,14 +112,16 @@ class PrintQueueService:
         terminal_id: when given, jobs with no printer of their own are printed only for this
             terminal's documents (several terminals on one database).
         retry_delay: wait before a failed job is tried again by itself (`AUTO_RETRIES` times).
+        time_zone: the shop's (IANA name): where "today" starts for `todays_documents`.
     """
 
     def __init__(self, *, sessions: SessionFactory, clock: Clock, receipts: ReceiptService,
                  printers: PrinterFactory, default_printer: str, terminal_id: str | None = None,
-                 retry_delay: timedelta = RETRY_DELAY) -> None:  # fmt: skip
+                 retry_delay: timedelta = RETRY_DELAY,
+                 time_zone: str = "Europe/Paris") -> None:  # fmt: skip
         self._sessions, self._clock, self._receipts = sessions, clock, receipts
         self._factory, self._default, self._terminal = printers, default_printer, terminal_id
-        self._retry_delay = retry_delay
+        self._retry_delay, self._zone = retry_delay, ZoneInfo(time_zone)
         self._printers: dict[str, ReceiptPrinter] = {}
         self._printers_lock = threading.Lock()
         self._run_lock = threading.Lock()  # one round at a time: a job is never sent twice
@@ -121,6 +137,19 @@ class PrintQueueService:
         with self._sessions() as s:
             rows = repo.list_jobs(s, terminal_id=self._terminal)
         return tuple(_view(row) for row in rows)
+
+    def todays_documents(self, limit: int = DAY_DOCUMENTS) -> tuple[DayDocumentView, ...]:
+        """This terminal's documents since midnight in the shop, newest first (at most
+        `limit`): the receipts the cashier may want to see again or reprint."""
+        if self._terminal is None:
+            return ()
+        now = self._clock.now().astimezone(self._zone)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        with self._sessions() as s:
+            rows = repo.latest_documents(s, self._terminal, since=midnight, limit=limit)
+        return tuple(DayDocumentView(row.number, row.kind, row.created_at,
+                                     Money(row.balance_minor, row.currency), row.order_number)
+                     for row in rows)  # fmt: skip
 
     def job(self, job_id: int) -> PrintJobView:
         """One job, whatever its state. Raises: PrintQueueError "job_not_found"."""
@@ -293,6 +322,9 @@ class PrintQueueService:
     def _print(self, row: PrintJobRow, uri: str) -> None:
         if row.kind == repo.CLOSURE_SLIP:
             self._printer(uri).print_closure(self._closure_slip(row.id, row.duplicate))
+            return
+        if row.kind == DRAWER_JOB:  # cash moved, no receipt wanted: the drawer opens alone
+            self._printer(uri).open_drawer()
             return
         receipt = self._receipts.receipts_for_job(row.id)
         if row.duplicate:

@@ -34,6 +34,7 @@ from pos.services.errors import ServiceError
 from pos.services.shop import load_shop_info
 
 JOB_KINDS = {"receipt": None, "gift_card_slip": ReceiptKind.GIFT_CARD_SLIP}
+DRAWER_JOB = "drawer"  # opens the drawer only: cash moved, the customer wanted no receipt
 
 
 class ReceiptError(ServiceError):

@@ -38,6 +38,7 @@ from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
 from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
+from pos.services.receipts import DRAWER_JOB
 from pos.services.returns_mail import document_mail
 from pos.services.writeback import (
     StockOwnership,
@@ -119,9 +120,13 @@ class ReturnsService:
             return quote(context.snapshot, draft, load_policy(s), self._clock.now())
 
     def commit(self, operator: Operator, order_id: int, draft: Draft, tenders: Sequence[Tender],
-               *, approvals: Sequence[Approval] = (), notify: Notify | None = None
-               ) -> CommittedDocument:
+               *, approvals: Sequence[Approval] = (), notify: Notify | None = None,
+               print_receipt: bool = True) -> CommittedDocument:
         """Write the document and everything it implies, atomically.
+
+        `print_receipt` False: the customer wants no paper receipt (French law since 2023
+        prints one only on request); the drawer still opens for cash (a "drawer" job) and a
+        new gift card's slip still prints (its code is on it).
 
         Raises:
             PermissionDeniedError, OperatorDisabledError, OperatorUnknownError (the operator
@@ -171,7 +176,9 @@ class ReturnsService:
                 writer.queue_message(destination=MAIL_DESTINATION, kind=DOCUMENT_MAIL_KIND,
                                      object_key=mail_object_key(mail.document_number),
                                      payload=mail_payload(mail))
-            writer.queue_print_job("receipt")
+            if print_receipt or any(t.method is TenderMethod.CASH for t in tenders):
+                # No paper wanted but cash moved: the drawer opens alone.
+                writer.queue_print_job("receipt" if print_receipt else DRAWER_JOB)
             for _ in cards:
                 writer.queue_print_job("gift_card_slip")
             writer.finish()

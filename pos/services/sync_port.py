@@ -13,7 +13,7 @@ and write the database only, with their own sessions, so any thread may call the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISIONS",
     "Decision",
+    "ProblemView",
     "RefusedOrder",
     "ReviewItem",
     "ReviewResolver",
@@ -50,6 +51,15 @@ class SyncReviewError(ServiceError):
 
 
 @dataclass(frozen=True, slots=True)
+class ProblemView:
+    """A sync problem as a code (`pos.sync.problems`) and its parameters, for the screen to
+    word in its language."""
+
+    code: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     """A Wix change a manager must decide on: to check, or refused by Wix (parked); or, in
     `SyncStatus.notes`, a done change that keeps a note.
@@ -61,6 +71,8 @@ class ReviewItem:
             for stock sku, delta, quantity_before, expected_quantity, found_quantity and the
             revisions; for other steps, the scalar values of their journal.
         state: ``needs_review`` (to check), ``parked`` (refused by Wix) or ``done`` (a note).
+        problem: Why, as a code and its parameters for the screen to word in its language
+            (None: Wix's own words, or a change recorded before codes; show `reason`).
     """
 
     message_id: int
@@ -70,6 +82,7 @@ class ReviewItem:
     numbers: tuple[tuple[str, Any], ...]
     created_at: datetime
     state: str = "needs_review"
+    problem: ProblemView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +119,8 @@ class SyncStatus:
         mail_waiting: Customer e-mails not sent yet.
         mail_parked: Customer e-mails the mail server refused for good.
         mail_problem: Why e-mails wait, in plain words (settings or the last failure), or None.
+        last_problem: `last_error` as a code to word in the screen's language (None: none,
+            or stored before codes).
     """
 
     online: bool
@@ -126,6 +141,7 @@ class SyncStatus:
     mail_waiting: int = 0
     mail_parked: int = 0
     mail_problem: str | None = None
+    last_problem: ProblemView | None = None
 
 
 class SyncPort(Protocol):

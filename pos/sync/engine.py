@@ -27,6 +27,7 @@ from pos.sync.client import (
     WixUnreachableError,
 )
 from pos.sync.pictures import PictureCache
+from pos.sync.problems import BUSY, CONFIG, NO_ANSWER, REFUSED, UNREACHABLE, UNREADABLE, Problem
 from pos.sync.pull import Puller
 from pos.sync.push import Pusher
 from pos.sync.status import SyncStatus, read_status, save_marks
@@ -83,12 +84,12 @@ class SyncRunner:
         try:
             self._tick()
         except WixConfigError as error:
-            self._failed(str(error), online=False)
+            self._failed(str(error), Problem(CONFIG, {"detail": str(error)}), online=False)
         except NETWORK_ERRORS as error:
             self._drop_client()
-            self._failed(self._offline_words(error), online=False)
+            self._failed(*self._offline_words(error), online=False)
         except WixError as error:  # a refusal: Wix answered, but said no (e.g. a bad key)
-            self._failed(error.message, online=True)
+            self._failed(error.message, Problem(REFUSED, {"detail": error.message}), online=True)
         return self.status()
 
     def status(self) -> SyncStatus:
@@ -121,7 +122,7 @@ class SyncRunner:
         save_marks(
             self._sessions,
             self._clock,
-            {"last_push_at": self._now(), "online": "1", "last_error": ""},
+            {"last_push_at": self._now(), "online": "1", "last_error": "", "last_error_code": ""},
         )
 
     def _pull(self, client: WixClient) -> None:
@@ -162,26 +163,31 @@ class SyncRunner:
         if client is not None:
             client.close()
 
-    def _failed(self, words: str, *, online: bool) -> None:
+    def _failed(self, words: str, problem: Problem, *, online: bool) -> None:
+        """Record the problem: English words (log, CLI) and its code for the screen's language."""
         log.info("sync: %s", words)
         save_marks(self._sessions, self._clock, {"online": "1" if online else "0",
-                                                 "last_error": words})  # fmt: skip
+                   "last_error": words, "last_error_code": problem.encode()})  # fmt: skip
 
-    def _offline_words(self, error: Exception) -> str:
+    def _offline_words(self, error: Exception) -> tuple[str, Problem]:
         waiting = self.status().pending
         changes = f"{waiting} change waits" if waiting == 1 else f"{waiting} changes wait"
         if isinstance(error, WixUnreachableError) or isinstance(error, httpx.TransportError):
             return (
-                f"Wix cannot be reached (no network?) — {changes} and will be sent when it is back"
+                f"Wix cannot be reached (no network?) — {changes} and will be sent when it is back",
+                Problem(UNREACHABLE, {"pending": waiting}),
             )
         if isinstance(error, WixBusyError):
-            return f"Wix asks Comptoir to slow down (too busy) — {changes} and will be sent shortly"
+            return (f"Wix asks Comptoir to slow down (too busy) — {changes} and will be sent "
+                    "shortly", Problem(BUSY, {"pending": waiting}))  # fmt: skip
         if isinstance(error, WixResponseError):
-            return f"Wix answered with something Comptoir cannot read — {changes}"
+            return (f"Wix answered with something Comptoir cannot read — {changes}",
+                    Problem(UNREADABLE, {"pending": waiting}))  # fmt: skip
         reason = error.message if isinstance(error, WixError) else "no answer"
         return (
             f"Wix did not answer properly ({reason}) — {changes}; anything unanswered is "
-            "checked on Wix before it is sent again"
+            "checked on Wix before it is sent again",
+            Problem(NO_ANSWER, {"pending": waiting, "detail": reason}),
         )
 
     def _now(self) -> str:

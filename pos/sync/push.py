@@ -40,6 +40,7 @@ from pos.sync.client import (
     WixRefusedError,
     WixResponseError,
 )
+from pos.sync.problems import CANNOT_READ_BACK, Problem
 from pos.sync.push_readback import (
     APPLIED,
     NOT_APPLIED,
@@ -219,7 +220,9 @@ class Pusher:
         try:
             step = self._step(job)
         except PushPayloadError as error:
-            return self._review(job, Verdict(UNDECIDED, f"cannot be read back: {error}"))
+            return self._review(job, Verdict(UNDECIDED, f"cannot be read back: {error}",
+                                             problem=Problem(CANNOT_READ_BACK,
+                                                             {"detail": str(error)})))
         except WixAuthError:
             raise
         except WixError:
@@ -279,7 +282,8 @@ class Pusher:
             sync_outbox.update_journal(
                 session,
                 job.message_id,
-                {**verdict.journal, "review": verdict.reason, "read_back_error": None},
+                {**verdict.journal, "review": verdict.reason, "read_back_error": None,
+                 **_coded(verdict.problem)},
             )
             outbox.settle(session, job.message_id, NEEDS_REVIEW, now=self._clock.now(),
                           error=reason)  # fmt: skip
@@ -351,3 +355,10 @@ class Pusher:
             journal.update(entries)
 
         return StepContext(self._client, journal, save)
+
+
+def _coded(problem: Problem | None) -> dict[str, Any]:
+    """The journal keys that let the screen word a review in its language."""
+    if problem is None:
+        return {}
+    return {"review_code": problem.code, "review_params": problem.params}

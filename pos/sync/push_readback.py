@@ -20,7 +20,9 @@ from pos.domain.money import Money
 from pos.domain.states import OrderStatus
 from pos.domain.wix_fields import StepPayloadError
 from pos.domain.wix_steps import StepKind
+from pos.sync import problems as pb
 from pos.sync.client import WixClient, WixRefusedError
+from pos.sync.problems import Problem
 
 if TYPE_CHECKING:
     from pos.sync.push_steps import PushStep
@@ -38,12 +40,14 @@ class Verdict:
         outcome: `APPLIED`, `NOT_APPLIED` or `UNDECIDED`.
         reason: Plain words for a manager (undecided) or the log.
         journal: Facts to record on the message (what Wix returned, or the numbers seen).
+        problem: An undecided verdict's reason as a code, for the screen's language.
     """
 
     outcome: str
     reason: str = ""
     journal: dict[str, Any] = field(default_factory=dict)
     orphan_drafts: int = 0  # drafts Wix may hold whose id was never received
+    problem: Problem | None = None
 
 
 class StepBase:
@@ -170,6 +174,11 @@ def _baseline(ctx: StepContext, key: str) -> Any:
 # ---------------------------------------------------------------- per step
 
 
+def several_orders(count: int, external_id: str) -> Problem:
+    """Undecided: `count` Wix orders carry one exchange's id (one was expected)."""
+    return Problem(pb.SEVERAL_ORDERS, {"count": count, "external_id": external_id})
+
+
 def read_back(step: PushStep, ctx: StepContext) -> Verdict:
     """Decide from Wix whether `step`'s last attempt was applied.
 
@@ -191,7 +200,8 @@ def _refund(step: Any, ctx: StepContext) -> Verdict:
     step.use_plan(ctx.journal)  # what the first attempt sent, if Wix's payments changed
     baseline = _baseline(ctx, "refund_ids")
     if baseline is None:
-        return Verdict(UNDECIDED, "the refunds on Wix before the attempt were not recorded")
+        return Verdict(UNDECIDED, "the refunds on Wix before the attempt were not recorded",
+                       problem=Problem(pb.NOT_RECORDED, {"what": "refunds"}))
     refunds = transactions(ctx.client, step.order_id).get("refunds") or []
     new = [r for r in refunds if isinstance(r, dict) and r.get("id") not in set(baseline)]
     matching = [r for r in new if _refund_matches(r, step)]
@@ -201,10 +211,14 @@ def _refund(step: Any, ctx: StepContext) -> Verdict:
     if len(matching) > 1:
         return Verdict(UNDECIDED, f"{len(matching)} refunds of {step.total} for these lines "
                        f"appeared on order {step.order_id} since the first attempt; one was "
-                       "expected", seen)  # fmt: skip
+                       "expected", seen, problem=Problem(pb.SEVERAL_REFUNDS, {
+                           "count": len(matching), "total": step.total,
+                           "order": step.order_id}))  # fmt: skip
     if any(_refund_total(r) == Decimal(step.total) for r in new):
         return Verdict(UNDECIDED, f"a refund of {step.total} for other lines appeared on order "
-                       f"{step.order_id} since the first attempt", seen)  # fmt: skip
+                       f"{step.order_id} since the first attempt", seen,
+                       problem=Problem(pb.OTHER_REFUND, {"total": step.total,
+                                                         "order": step.order_id}))  # fmt: skip
     return Verdict(NOT_APPLIED, "no such refund on Wix", seen)
 
 
@@ -244,7 +258,8 @@ def _replacement(step: Any, ctx: StepContext) -> Verdict:
     if len(found) > 1:
         return Verdict(UNDECIDED, f"{len(found)} Wix orders carry this exchange's id "
                        f"{step.external_id}; one was expected",
-                       {"order_ids": [o.get("id") for o in found]})  # fmt: skip
+                       {"order_ids": [o.get("id") for o in found]},
+                       problem=several_orders(len(found), step.external_id))  # fmt: skip
     # A draft POST whose answer was lost may have left a draft we cannot name: counted once.
     lost = bool(ctx.journal.get("draft_posting")) and not draft_id
     journal = {"draft_id": None} if gone else {}
@@ -255,7 +270,8 @@ def _replacement(step: Any, ctx: StepContext) -> Verdict:
 def _payment(step: Any, ctx: StepContext) -> Verdict:
     baseline = _baseline(ctx, "payment_ids")
     if baseline is None:
-        return Verdict(UNDECIDED, "the payments on Wix before the attempt were not recorded")
+        return Verdict(UNDECIDED, "the payments on Wix before the attempt were not recorded",
+                       problem=Problem(pb.NOT_RECORDED, {"what": "payments"}))
     payments = transactions(ctx.client, step.order_id).get("payments") or []
     new = [p for p in payments if isinstance(p, dict) and p.get("id") not in set(baseline)]
     got = Counter(_decimal(p.get("amount")) for p in new)
@@ -267,20 +283,25 @@ def _payment(step: Any, ctx: StepContext) -> Verdict:
         return Verdict(APPLIED, journal={"payment_ids": [p.get("id") for p in new]})
     shown = ", ".join(p["amount"] for p in step.payments)
     return Verdict(UNDECIDED, f"other payments than the expected ({shown}) appeared on order "
-                   f"{step.order_id} since the first attempt", seen)  # fmt: skip
+                   f"{step.order_id} since the first attempt", seen,
+                   problem=Problem(pb.OTHER_PAYMENTS, {"expected": shown,
+                                                       "order": step.order_id}))  # fmt: skip
 
 
 def _comment(step: Any, ctx: StepContext) -> Verdict:
     before = _baseline(ctx, "same_comments")
     if before is None:
-        return Verdict(UNDECIDED, "the comments on Wix before the attempt were not recorded")
+        return Verdict(UNDECIDED, "the comments on Wix before the attempt were not recorded",
+                       problem=Problem(pb.NOT_RECORDED, {"what": "comments"}))
     now = comment_count(get_order(ctx.client, step.order_id), step.message)
     if now == before:
         return Verdict(NOT_APPLIED, "the comment is not on Wix")
     if now == before + 1:
         return Verdict(APPLIED, journal={"order_id": step.order_id})
     return Verdict(UNDECIDED, f"the comment appears {now - before} times on order "
-                   f"{step.order_id}; once was expected", {"same_comments_now": now})  # fmt: skip
+                   f"{step.order_id}; once was expected", {"same_comments_now": now},
+                   problem=Problem(pb.REPEATED_COMMENT, {"times": now - before,
+                                                         "order": step.order_id}))  # fmt: skip
 
 
 def _delete_draft(step: Any, ctx: StepContext) -> Verdict:

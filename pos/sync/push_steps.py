@@ -91,6 +91,7 @@ class ReplacementOrderStep(StepBase):
                 rb.UNDECIDED,
                 f"{len(found)} Wix orders already carry this exchange's id {self.external_id}",
                 {"order_ids": [o.get("id") for o in found]},
+                problem=rb.several_orders(len(found), self.external_id),
             )
         return None
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pos.db import sync_stock as db
 from pos.db.outbox import DONE, PARKED, PENDING
+from pos.sync import problems as pb
 from pos.sync.client import WixRefusedError
 
 MAX_QUANTITY = 99999
@@ -76,6 +77,7 @@ def plan(
             found,
             f"Wix shows {found.quantity} of {name(group)}; "
             f"the change {group.delta:+d} would make {expected}, which Wix refuses",
+            pb.STOCK_OUT_OF_RANGE,
         )
     return group, journal
 
@@ -84,7 +86,8 @@ def judge(group: db.StockGroup, journal: dict[str, Any], found: Found | None, wh
     """Read-back verdict on an attempt whose outcome is unknown (DESIGN §7)."""
     expected, before = journal.get("expected_quantity"), journal.get("quantity_before")
     if found is None:
-        return review(group, journal, None, f"{why}; and {name(group)} is no longer on Wix")
+        return review(group, journal, None, f"{why}; and {name(group)} is no longer on Wix",
+                      pb.STOCK_GONE, cause=why)  # fmt: skip
     if journal.get("catalog") == "V3":
         if found.revision == journal.get("revision_before"):
             return retry(group, journal, f"{why}; Wix did not apply it (same revision)")
@@ -100,7 +103,7 @@ def judge(group: db.StockGroup, journal: dict[str, Any], found: Found | None, wh
         group, journal, found,
         f"{why}, and the count of {name(group)} also changed on Wix meanwhile: expected "
         f"{expected} ({before} {journal.get('delta', 0):+d}), Wix shows {found.quantity}. "
-        "Check the shelf, then mark it done, resend or drop",
+        "Check the shelf, then mark it done, resend or drop", pb.STOCK_CHANGED, cause=why,
     )  # fmt: skip
 
 
@@ -158,13 +161,20 @@ def retry(group: db.StockGroup, journal: dict[str, Any], why: str) -> Outcome:
     return Outcome(group, PENDING, settled(journal), why)
 
 
-def review(group: db.StockGroup, journal: dict[str, Any], found: Found | None, why: str) -> Outcome:
+def review(group: db.StockGroup, journal: dict[str, Any], found: Found | None, why: str,
+           code: str, *, cause: str = "") -> Outcome:  # fmt: skip
+    """Needs review: `why` in English for the log; `code` and what left the outcome unknown
+    (`cause`: a known sentence becomes a code, else Wix's words are kept) for the screen."""
+    cause_code = pb.STOCK_CAUSES.get(cause, pb.CAUSE_LOST) if cause else ""
     numbers = {
         **settled(journal),
         "found_quantity": None if found is None else found.quantity,
         "found_revision": None if found is None else found.revision,
         "review_reason": why,
-    }
+        "review_code": code,
+        "review_params": {"name": name(group), "cause": cause_code,
+                          **({"detail": cause} if cause_code == pb.CAUSE_LOST else {})},
+    }  # fmt: skip
     return Outcome(group, NEEDS_REVIEW, numbers, why)
 
 

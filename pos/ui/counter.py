@@ -182,7 +182,8 @@ class CounterSession(QObject):
         self.login = create_login_screen(users=services.users, runner=runner, locale=locale,
                                          tz=services.time_zone)
         self.printing = create_printing_screen(queue=services.print_queue,
-                                               previews=services.previews, runner=runner)
+                                               previews=services.previews, runner=runner,
+                                               locale=locale, tz=services.time_zone)
         self.stock = create_stock_screen(stock=services.stock, runner=runner, locale=locale,
                                          tz=services.time_zone)
         self.returns = create_returns_flow(

@@ -72,3 +72,8 @@ def format_datetime(
         tz: time zone of the shop; the machine's own zone when None.
     """
     return babel_dates.format_datetime(_local(moment, tz), length, locale=locale)
+
+
+def format_time(moment: datetime, locale: str = DEFAULT_LOCALE, *, tz: tzinfo | None = None) -> str:
+    """A time of day in the shop's time zone ("14:05" / "2:05 PM"); naive means UTC."""
+    return babel_dates.format_time(_local(moment, tz), "short", locale=locale)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton, QScrollArea, QWidget
 
 from pos.ui.keyboard_panel import KeyboardPanel
 from pos.ui.scroll_area import CONTENT_HOST, content_host
@@ -33,16 +33,33 @@ def dock(window: QMainWindow, panel: KeyboardPanel) -> None:
 
 def scroll_into_view(field: QWidget) -> None:
     """Scroll each scroll area `field` is in (innermost first) to show all of it, its top
-    first. (`ensureWidgetVisible` shows only a text field's cursor.)"""
+    first. (`ensureWidgetVisible` shows only a text field's cursor.) When the screen's primary
+    action (a button with the ``primary`` property, such as Valider) is below the field and
+    both fit above the keyboard, the action is shown too: a touch screen has no other way to
+    reach it while the keyboard is open."""
     parent = field.parentWidget()
     while parent is not None:
         content = parent.widget() if isinstance(parent, QScrollArea) else None
         if content is not None and content.isAncestorOf(field):
             top = field.mapTo(content, QPoint(0, 0)).y() - FIELD_MARGIN
             bar, room = parent.verticalScrollBar(), parent.viewport().height()
-            bar.setValue(max(bar.value(), top + field.height() + 2 * FIELD_MARGIN - room))
+            bottom = _bottom_to_show(content, field, top, room)
+            bar.setValue(max(bar.value(), bottom + FIELD_MARGIN - room))
             bar.setValue(min(bar.value(), top))
         parent = parent.parentWidget()
+
+
+def _bottom_to_show(content: QWidget, field: QWidget, top: int, room: int) -> int:
+    """The lowest point to show: the field's bottom, or a primary button's below it."""
+    bottom = field.mapTo(content, QPoint(0, field.height())).y()
+    for button in content.findChildren(QPushButton):
+        if not (button.property("primary") and button.isVisible()):
+            continue
+        button_top = button.mapTo(content, QPoint(0, 0)).y()
+        button_bottom = button_top + button.height()
+        if button_top >= top and button_bottom - top + FIELD_MARGIN <= room:
+            bottom = max(bottom, button_bottom)
+    return bottom
 
 
 def show_docked(window: QMainWindow, panel: KeyboardPanel, field: QWidget) -> None:

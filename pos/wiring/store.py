@@ -180,7 +180,8 @@ class Store:
         return PrintQueueService(sessions=self.sessions, clock=self.clock,
                                  receipts=self.receipts, printers=self.printers,
                                  terminal_id=self.terminal_id,
-                                 default_printer=self.printer_uri)  # fmt: skip
+                                 default_printer=self.printer_uri,
+                                 time_zone=self.time_zone)  # fmt: skip
 
     @cached_property
     def previews(self) -> ReceiptPreviewService:

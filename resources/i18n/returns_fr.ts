@@ -599,6 +599,18 @@
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
+    <message>
+        <source>Order cancelled: no exchange, refund or cancellation.</source>
+        <translation>Commande annulée : ni échange, ni remboursement, ni annulation.</translation>
+    </message>
+    <message>
+        <source>Everything on this order has already come back: nothing to exchange, refund or cancel.</source>
+        <translation>Tout est déjà revenu sur cette commande : rien à échanger, rembourser ou annuler.</translation>
+    </message>
+    <message>
+        <source>Order shipped: cancellation impossible.</source>
+        <translation>Commande expédiée : annulation impossible.</translation>
+    </message>
 </context>
 <context>
     <name>PickerViewModel</name>
@@ -848,6 +860,38 @@
         <source>The receipt is printing.</source>
         <translation>Le ticket s'imprime.</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Les deux</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Change: {amount}</source>
+        <translation>Monnaie : {amount}</translation>
+    </message>
+    <message>
+        <source>The receipt goes by e-mail to {email}.</source>
+        <translation>Le ticket part par e-mail à {email}.</translation>
+    </message>
+    <message>
+        <source>The receipt is printing and goes by e-mail to {email}.</source>
+        <translation>Le ticket s'imprime et part par e-mail à {email}.</translation>
+    </message>
+    <message>
+        <source>No receipt, as the customer asked.</source>
+        <translation>Pas de ticket, à la demande du client.</translation>
+    </message>
 </context>
 <context>
     <name>SettleViewModel</name>
@@ -900,6 +944,22 @@
         <location filename="../../pos/ui/screens/settle/view_model.py" line="199" />
         <source>Card (approval {code})</source>
         <translation>Carte (autorisation {code})</translation>
+    </message>
+    <message>
+        <source>Back: {quantity} × {name} ({amount})</source>
+        <translation>Repris : {quantity} × {name} ({amount})</translation>
+    </message>
+    <message>
+        <source>New: {quantity} × {name} ({amount})</source>
+        <translation>Nouveau : {quantity} × {name} ({amount})</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>Type the customer's e-mail, or choose another receipt.</source>
+        <translation>Tapez l'e-mail du client, ou choisissez un autre ticket.</translation>
     </message>
 </context>
 <context>

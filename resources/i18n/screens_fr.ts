@@ -284,6 +284,18 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>This receipt is no longer in the queue.</source>
         <translation>Ce ticket n’est plus dans la file.</translation>
     </message>
+    <message>
+        <source>Tap a receipt of today, or type or scan its number.</source>
+        <translation>Touchez un ticket du jour, ou tapez ou scannez son numéro.</translation>
+    </message>
+    <message>
+        <source>Nothing to retry.</source>
+        <translation>Rien à réessayer.</translation>
+    </message>
+    <message>
+        <source>Tap a receipt in the list to retry it or send it elsewhere.</source>
+        <translation>Touchez un ticket de la liste pour le réessayer ou l’envoyer ailleurs.</translation>
+    </message>
 </context>
 <context>
     <name>PrinterDialog</name>
@@ -395,6 +407,10 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>{kind} (copy)</source>
         <translation>{kind} (duplicata)</translation>
     </message>
+    <message>
+        <source>Drawer opening</source>
+        <translation>Ouverture du tiroir</translation>
+    </message>
 </context>
 <context>
     <name>PrintingScreen</name>
@@ -457,6 +473,14 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <location filename="../../pos/ui/screens/printing/screen.py" line="257" />
         <source>Tap a receipt to see it here.</source>
         <translation>Touchez un ticket pour le voir ici.</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Aujourd’hui à cette caisse</translation>
+    </message>
+    <message>
+        <source>No receipt yet today at this counter.</source>
+        <translation>Pas encore de ticket aujourd’hui à cette caisse.</translation>
     </message>
 </context>
 <context>
@@ -614,13 +638,13 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="155" />
-        <source>{sku}: stock corrected from {before} to {after}.</source>
-        <translation>{sku} : stock corrigé de {before} à {after}.</translation>
+        <source>{item}: stock corrected from {before} to {after}.</source>
+        <translation>{item} : stock corrigé de {before} à {after}.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="157" />
-        <source>{sku}: the count matches ({after}); nothing to correct.</source>
-        <translation>{sku} : le compte est juste ({after}) ; rien à corriger.</translation>
+        <source>{item}: the count matches ({after}); nothing to correct.</source>
+        <translation>{item} : le compte est juste ({after}) ; rien à corriger.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock/view_model.py" line="169" />
@@ -677,6 +701,10 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <source>This item cannot be changed here any more.</source>
         <translation>Cet article ne peut plus être modifié ici.</translation>
     </message>
+    <message>
+        <source>Nothing to decide.</source>
+        <translation>Rien à décider.</translation>
+    </message>
 </context>
 <context>
     <name>UsersTableModel</name>
@@ -699,6 +727,29 @@ Patientez jusque-là, ou demandez à un administrateur de définir un nouveau co
         <location filename="../../pos/ui/screens/login/models.py" line="62" />
         <source>Locked until {time}</source>
         <translation>Bloqué jusqu’à {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DayDocumentsTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>{kind} · order {order}</source>
+        <translation>{kind} · commande {order}</translation>
     </message>
 </context>
 </TS>

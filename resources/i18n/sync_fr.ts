@@ -263,6 +263,10 @@
         <source>… and {count} more</source>
         <translation>… et {count} autres</translation>
     </message>
+    <message>
+        <source>Tap a change in the list to decide on it.</source>
+        <translation>Touchez une modification de la liste pour décider.</translation>
+    </message>
 </context>
 <context>
     <name>SyncViewModel</name>
@@ -379,6 +383,133 @@
         <location filename="../../pos/ui/screens/sync/models.py" line="38" />
         <source>revision found</source>
         <translation>révision trouvée</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <source>Wix cannot be reached (no network?) — 1 change waits and will be sent when it is back.</source>
+        <translation>Wix est injoignable (pas de réseau ?) — 1 modification attend et sera envoyée à son retour.</translation>
+    </message>
+    <message>
+        <source>Wix cannot be reached (no network?) — {n} changes wait and will be sent when it is back.</source>
+        <translation>Wix est injoignable (pas de réseau ?) — {n} modifications attendent et seront envoyées à son retour.</translation>
+    </message>
+    <message>
+        <source>Wix asks Comptoir to slow down (too busy) — 1 change waits and will be sent shortly.</source>
+        <translation>Wix demande à Comptoir de ralentir (trop de demandes) — 1 modification attend et sera envoyée sous peu.</translation>
+    </message>
+    <message>
+        <source>Wix asks Comptoir to slow down (too busy) — {n} changes wait and will be sent shortly.</source>
+        <translation>Wix demande à Comptoir de ralentir (trop de demandes) — {n} modifications attendent et seront envoyées sous peu.</translation>
+    </message>
+    <message>
+        <source>Wix answered with something Comptoir cannot read — 1 change waits.</source>
+        <translation>Wix a répondu quelque chose que Comptoir ne sait pas lire — 1 modification attend.</translation>
+    </message>
+    <message>
+        <source>Wix answered with something Comptoir cannot read — {n} changes wait.</source>
+        <translation>Wix a répondu quelque chose que Comptoir ne sait pas lire — {n} modifications attendent.</translation>
+    </message>
+    <message>
+        <source>Wix did not answer properly ({detail}) — 1 change waits; anything unanswered is checked on Wix before it is sent again.</source>
+        <translation>Wix n’a pas répondu correctement ({detail}) — 1 modification attend ; ce qui est resté sans réponse est vérifié sur Wix avant d’être renvoyé.</translation>
+    </message>
+    <message>
+        <source>Wix did not answer properly ({detail}) — {n} changes wait; anything unanswered is checked on Wix before it is sent again.</source>
+        <translation>Wix n’a pas répondu correctement ({detail}) — {n} modifications attendent ; ce qui est resté sans réponse est vérifié sur Wix avant d’être renvoyé.</translation>
+    </message>
+    <message>
+        <source>The Wix settings need fixing: {detail}</source>
+        <translation>Les réglages Wix sont à corriger : {detail}</translation>
+    </message>
+    <message>
+        <source>Wix refused: {detail}</source>
+        <translation>Wix a refusé : {detail}</translation>
+    </message>
+    <message>
+        <source>Last problem (as recorded): {text}</source>
+        <translation>Dernier problème (noté en anglais) : {text}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Pourquoi : {reason}</translation>
+    </message>
+    <message>
+        <source>Wix's answer: {reason}</source>
+        <translation>Réponse de Wix : {reason}</translation>
+    </message>
+    <message>
+        <source>Why (as recorded): {reason}</source>
+        <translation>Pourquoi (noté en anglais) : {reason}</translation>
+    </message>
+    <message>
+        <source>The previous sync stopped before Wix answered</source>
+        <translation>La synchronisation précédente s’est arrêtée avant la réponse de Wix</translation>
+    </message>
+    <message>
+        <source>Wix gave no result for this item</source>
+        <translation>Wix n’a rendu aucun résultat pour cet article</translation>
+    </message>
+    <message>
+        <source>Wix's answer was lost ({detail})</source>
+        <translation>La réponse de Wix s’est perdue ({detail})</translation>
+    </message>
+    <message>
+        <source>Wix cannot tell whether this step was applied: {why}.</source>
+        <translation>Wix ne permet pas de savoir si cette étape a été appliquée : {why}.</translation>
+    </message>
+    <message>
+        <source>Wix shows {found} of {name}; the change {delta} would make {expected}, which Wix refuses.</source>
+        <translation>Wix indique {found} pour {name} ; la modification {delta} donnerait {expected}, ce que Wix refuse.</translation>
+    </message>
+    <message>
+        <source>{cause}, and {name} is no longer on Wix.</source>
+        <translation>{cause}, et {name} n’est plus sur Wix.</translation>
+    </message>
+    <message>
+        <source>{cause}, and the count of {name} also changed on Wix meanwhile: expected {expected} ({before} {delta}), Wix shows {found}. Check the shelf, then mark it done, resend or drop.</source>
+        <translation>{cause}, et le stock de {name} a aussi changé sur Wix entre-temps : attendu {expected} ({before} {delta}), Wix indique {found}. Vérifiez le rayon, puis marquez-la faite, renvoyez-la ou abandonnez-la.</translation>
+    </message>
+    <message>
+        <source>{count} refunds of {total} for these lines appeared on order {order} since the first attempt; one was expected</source>
+        <translation>{count} remboursements de {total} pour ces lignes sont apparus sur la commande {order} depuis le premier essai ; un seul était attendu</translation>
+    </message>
+    <message>
+        <source>a refund of {total} for other lines appeared on order {order} since the first attempt</source>
+        <translation>un remboursement de {total} pour d’autres lignes est apparu sur la commande {order} depuis le premier essai</translation>
+    </message>
+    <message>
+        <source>{count} Wix orders carry this exchange's id {external_id}; one was expected</source>
+        <translation>{count} commandes Wix portent l’identifiant de cet échange {external_id} ; une seule était attendue</translation>
+    </message>
+    <message>
+        <source>other payments than the expected ({expected}) appeared on order {order} since the first attempt</source>
+        <translation>d’autres paiements que ceux attendus ({expected}) sont apparus sur la commande {order} depuis le premier essai</translation>
+    </message>
+    <message>
+        <source>the comment appears {times} times on order {order}; once was expected</source>
+        <translation>le commentaire apparaît {times} fois sur la commande {order} ; une seule fois était attendue</translation>
+    </message>
+    <message>
+        <source>it cannot be read back ({detail})</source>
+        <translation>elle ne peut pas être relue ({detail})</translation>
+    </message>
+    <message>
+        <source>the refunds on Wix before the attempt were not recorded</source>
+        <translation>les remboursements présents sur Wix avant l’essai n’ont pas été notés</translation>
+    </message>
+    <message>
+        <source>the payments on Wix before the attempt were not recorded</source>
+        <translation>les paiements présents sur Wix avant l’essai n’ont pas été notés</translation>
+    </message>
+    <message>
+        <source>the comments on Wix before the attempt were not recorded</source>
+        <translation>les commentaires présents sur Wix avant l’essai n’ont pas été notés</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>Réf. {sku}</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ import pytest
 from pos.db.engine import SessionFactory, make_engine, make_sessions
 from pos.sync.client import WixClient
 from pos.sync.engine import SyncRunner
+from pos.sync.problems import Problem
 from tests.fakes.wix import FakeWix
 from tests.support.clock import FakeClock
 from tests.sync.conftest import RecordedSleep, make_client
@@ -58,6 +59,7 @@ def test_offline_status_says_why_in_plain_words_and_counts_the_queue(
     assert status.last_error == (
         "Wix cannot be reached (no network?) — 3 changes wait and will be sent when it is back"
     )
+    assert status.last_problem == Problem("unreachable", {"pending": 3})  # for the screen
     assert runner.status() == status  # the cheap read gives the same picture
 
 
@@ -111,6 +113,8 @@ def test_needs_review_items_are_in_the_status(
     numbers = dict(item.numbers)
     assert numbers["expected_quantity"] == 12 and numbers["found_quantity"] == 11
     assert "Wix shows 11" in item.reason
+    assert item.problem == Problem("stock_changed", {"name": "SKU TS-M", "cause": "lost",
+                                                     "detail": item.problem.params["detail"]})
 
 
 @pytest.mark.parametrize("backend", ["postgresql"])

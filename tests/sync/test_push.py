@@ -365,6 +365,9 @@ def test_two_identical_refunds_on_wix_need_a_manager(
     review = messages(ws)[0]
     assert review.state == "needs_review"
     assert "2 refunds of 29.90" in review.last_error
+    # ... and as a code the screen words in its language (issue #13).
+    assert review.journal["review_code"] == "several_refunds"
+    assert review.journal["review_params"] == {"count": 2, "total": "29.90", "order": wix_id}
     assert len(review.journal["new_refunds"]) == 2
     # Nothing more of this order is sent until a manager decides.
     assert ws.pusher.run_once() == PushReport()

@@ -9,9 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pos.app import build_main_window
+from pos.app import build_main_window, install_translators
 from pos.db.engine import SessionFactory
 from pos.db.orders import record_order
 from pos.db.records import CounterDocumentRecord, DocumentReturnLineRecord, OrderRecord
@@ -174,3 +175,26 @@ def counter(qtbot: QtBot, sessions) -> Iterator[tuple[MainWindow, Shop, VirtualP
     window.show()
     yield window, shop, printer
     window.close()
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    """The interface in French (its translations), as the app starts in a French shop."""
+    translators = install_translators(qapp, "fr")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def shop(sessions: SessionFactory) -> Shop:
+    """A shop with its catalogue, a cashier and a manager, T1's drawer open."""
+    return build_shop(sessions)
+
+
+@pytest.fixture
+def desk_runner(shop: Shop) -> Iterator[TaskRunner]:
+    """The returns desk's task runner, stopped before the shop's database goes away."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()

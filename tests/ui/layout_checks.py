@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScroller,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
 TOUCH_PX = 48  # STYLE.md: every touch target at least this high and wide
 TARGETS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 UNBOUNDED = 100_000
+# The window's content area scrolls only while the keyboard is open, and a press anywhere
+# would start a kinetic scroll (pos.ui.scroll_area.ContentArea): its scroll bar only.
+NOT_KINETIC = {"keyboardContentArea"}
 
 
 def settle() -> None:
@@ -169,6 +173,16 @@ def header_problems(screen: str, view: QTableView, header: QHeaderView) -> list[
         problems.append(f"{screen}: {name_of(view)} columns take {header.length()} px, the "
                         f"table shows {view.viewport().width()} (the last are cut)")  # fmt: skip
     return problems
+
+
+def scroll_problems(screen: str, window: QWidget) -> list[str]:
+    """Every shown list and scrolling area scrolls by finger (`QScroller`), not only by its
+    scroll bar."""
+    return [f"{screen}: {name_of(area)} does not scroll by finger (no QScroller)"
+            for area in shown(window)
+            if isinstance(area, QAbstractScrollArea) and not isinstance(area, QHeaderView)
+            and area.objectName() not in NOT_KINETIC
+            and not QScroller.hasScroller(area.viewport())]  # fmt: skip
 
 
 def text_problems(screen: str, window: QWidget) -> list[str]:

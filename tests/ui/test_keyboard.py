@@ -6,7 +6,6 @@ import argparse
 import logging
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,15 +91,6 @@ def make_host(qtbot: QtBot, language: str = "en") -> Host:
 @pytest.fixture
 def host(qtbot: QtBot) -> Host:
     return make_host(qtbot)
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    """The interface in French (its translations), as the app starts in a French shop."""
-    translators = install_translators(qapp, "fr")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

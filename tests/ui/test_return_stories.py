@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from pos.db.engine import SessionFactory
 from pos.db.records import ApprovalRecord, CounterDocumentRecord, DocumentReturnLineRecord
 from pos.domain.money import Money
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind
@@ -21,20 +18,8 @@ from pos.services.policy import PolicyService
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.workers import TaskRunner
-from tests.support.shop import Shop, build_shop, on_hand, sell
+from tests.support.shop import Shop, on_hand, sell
 from tests.ui.screens.returns.support import click, line_rows, make_flow, type_amount, wait_quote
-
-
-@pytest.fixture
-def shop(sessions: SessionFactory) -> Shop:
-    return build_shop(sessions)
-
-
-@pytest.fixture
-def desk_runner(shop: Shop) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def opened(qtbot: QtBot, flow, kind: DocumentKind, order_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +129,7 @@ def test_higher_exchange_split_card_and_cash_gives_change(
     assert settle.change_due == Money(1000, "EUR")
     document = committed(qtbot, flow)
     assert document.change_due == Money(1000, "EUR")
-    assert "€10.00" in result_text(flow)
+    assert flow.settle_screen.findChild(QLabel, "resultChange").text() == "Change: €10.00"
     assert [call.amount for call in terminal.calls] == [Money(3000, "EUR")]
 
 
@@ -153,6 +138,11 @@ def drive_approval(qtbot: QtBot, seen: list[str]) -> None:
     dialog = QApplication.activeModalWidget()
     try:
         assert isinstance(dialog, ApprovalDialog)
+        # A modal over the dimmed screen: a veil covers the whole window behind it.
+        window = dialog.parentWidget().window()
+        veil = window.findChild(QWidget, "modalDimmer")
+        assert veil is not None and veil.isVisible() and veil.geometry() == window.rect()
+        seen.append("dimmed")
         qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
         dialog.findChild(QPushButton, "manager_maxime").click()
         dialog.findChild(QLineEdit, "reasonField").setText("Jean trop petit, client fidèle")
@@ -188,7 +178,9 @@ def test_refund_over_the_threshold_needs_a_manager(
     seen: list[str] = []
     QTimer.singleShot(0, lambda: drive_approval(qtbot, seen))
     click(qtbot, flow.returns_screen, "continueButton")
-    assert seen and "tries are left" in seen[0]
+    assert seen[0] == "dimmed" and "tries are left" in seen[1]
+    veil = flow.window().findChild(QWidget, "modalDimmer")
+    qtbot.waitUntil(lambda: veil is None or not veil.isVisible())  # gone with the dialog
     assert flow.currentWidget() is flow.settle_screen
     # The whole refund goes back to the card it was paid with.
     tap_the_original_payment(qtbot, flow)

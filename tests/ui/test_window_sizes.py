@@ -16,7 +16,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -52,15 +53,18 @@ from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
 from pos.services.stock import StockService
 from pos.sync.service import SyncService
+from pos.sync.problems import CAUSE_INTERRUPTED, STOCK_CHANGED, UNREACHABLE, Problem
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.keyboard import install_on_screen_keyboard
 from pos.ui.main_window import MainWindow
 from tests.support.builders import T0
 from tests.support.shop import NOW, Shop, build_shop, sell
 from tests.ui.conftest import add_counter_refund, record, rich_order
 from tests.ui.layout_checks import (
     name_of,
+    scroll_problems,
     settle,
     target_problems,
     text_problems,
@@ -69,7 +73,12 @@ from tests.ui.layout_checks import (
 from tests.ui.screens.login.test_screen import enter_pin, pick
 from tests.ui.screens.returns.support import click, line_rows, type_amount, wait_quote
 
-SIZES = [(1024, 768), (1920, 1080)]
+SIZES = [(1024, 768), (1280, 800), (1920, 1080)]
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "window"
+DOC_SIZES = {(1024, 768), (1280, 800)}  # the whole window, top bar included, for docs/
+DOC_SCREENS = {"login", "search", "order", "returns", "settle", "settle-result", "approval",
+               "settle-refund", "printing", "stock", "settings-printer", "sync",
+               "closing-drawer"}  # fmt: skip
 SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
     "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
@@ -107,6 +116,7 @@ def seed_sync(shop: Shop) -> None:
     """Wix is offline since the last pull, and two stock changes wait for a manager."""
     save_marks(shop.sessions, shop.clock, {
         "online": "0", "last_error": OFFLINE,
+        "last_error_code": Problem(UNREACHABLE, {"pending": 3}).encode(),
         "last_pull_at": (NOW - timedelta(hours=2)).isoformat()})  # fmt: skip
     with shop.sessions.begin() as s:
         for sku, found in (("JEA-M", 11), ("T-S-L", 3)):
@@ -114,7 +124,11 @@ def seed_sync(shop: Shop) -> None:
                 created_at=NOW, destination="wix", kind="wix.stock_delta",
                 object_key=f"stock:{sku}", state="needs_review",
                 journal={"sku": sku, "delta": 2, "quantity_before": 10,
-                         "expected_quantity": 12, "found_quantity": found},
+                         "expected_quantity": 12, "found_quantity": found,
+                         # the first as the sync stores it now; the second as before codes
+                         **({"review_code": STOCK_CHANGED, "review_params": {
+                             "name": f"SKU {sku}", "cause": CAUSE_INTERRUPTED}}
+                            if sku == "JEA-M" else {})},
                 last_error=f"the stock change may have been applied: Wix shows {found}, "
                            "expected 12"))  # fmt: skip
 
@@ -129,7 +143,7 @@ def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> Cou
         stock=StockService(sessions=sessions, clock=clock),
         print_queue=PrintQueueService(
             sessions=sessions, clock=clock, receipts=receipts, default_printer="virtual",
-            printers=lambda uri: make_printer(uri, transport=printer)),
+            printers=lambda uri: make_printer(uri, transport=printer), terminal_id="T1"),
         previews=ReceiptPreviewService(
             receipts=receipts, render_text=lambda r, c: render_text(r, columns=c)),
         sync=SyncService(lambda: OfflineRunner(sessions), sessions=sessions, clock=clock),
@@ -193,6 +207,7 @@ class Inspector:
         self.problems += window_problems(label, self.window, self.size)
         self.problems += target_problems(label, self.window)
         self.problems += text_problems(label, self.window)
+        self.problems += scroll_problems(label, self.window)
         self.save(self.window, screen)
 
     def check_dialog(self, screen: str, dialog: QDialog) -> None:
@@ -214,6 +229,20 @@ class Inspector:
         self.screens.append(screen)
         name = f"{screen}-{self.size[0]}x{self.size[1]}-{self.language}.png"
         assert widget.grab().save(str(self.folder / name))
+        if self.size in DOC_SIZES and screen in DOC_SCREENS:
+            DOCS.mkdir(parents=True, exist_ok=True)
+            assert self.grab_all(widget).save(str(DOCS / name))
+
+    def grab_all(self, widget: QWidget) -> QPixmap:
+        """A dialog over the dimmed window, as the person sees it; else the window."""
+        if widget is self.window:
+            return widget.grab()
+        shot = self.window.grab()
+        painter = QPainter(shot)
+        painter.drawPixmap(self.window.mapFromGlobal(widget.mapToGlobal(QPoint(0, 0))),
+                           widget.grab())  # fmt: skip
+        painter.end()
+        return shot
 
 
 def log_in(qtbot: QtBot, window: MainWindow, name: str, pin: str, look: Inspector | None) -> None:
@@ -247,8 +276,8 @@ def open_order(qtbot: QtBot, window: MainWindow, number: str) -> None:
     qtbot.waitUntil(lambda: vm.detail is not None and vm.detail.number == number)
 
 
-def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
-    """The T-shirt comes back for jeans: 50.00 to collect, paid with 60.00 in cash."""
+def draft_jeans(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
+    """From the order on screen: the T-shirt comes back for jeans (the returns flow)."""
     click(qtbot, window.order_screen, "exchangeButton")
     flow = window.counter.returns
     qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 2)
@@ -258,6 +287,12 @@ def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> Non
     click(qtbot, flow.returns_screen, "variant_JEA-L")
     qtbot.waitUntil(lambda: flow.returns_screen.view_model.replacements != ())
     wait_quote(qtbot, flow)
+    return flow
+
+
+def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """The T-shirt comes back for jeans: 50.00 to collect, paid with 60.00 in cash."""
+    flow = draft_jeans(qtbot, window)
     look.check("returns")
     click(qtbot, flow.returns_screen, "continueButton")
     look.check("settle")
@@ -441,3 +476,43 @@ def test_a_big_order_scrolls_at_1024x768_and_keeps_its_actions_in_view(
     top = documents.mapTo(scroll.viewport(), documents.rect().topLeft()).y()
     assert 0 <= top and top + documents.height() <= scroll.viewport().height()
     assert documents.viewport().height() >= 3 * documents.verticalHeader().defaultSectionSize()
+
+
+def in_view(window: MainWindow, widget: QWidget) -> bool:
+    """`widget` is shown whole in the window's content, above an open keyboard."""
+    viewport = window.findChild(QScrollArea, "keyboardContentArea").viewport()
+    top = widget.mapTo(viewport, QPoint(0, 0)).y()
+    return widget.isVisible() and 0 <= top and top + widget.height() <= viewport.height()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_with_the_keyboard_open_the_primary_actions_stay_in_view(
+    qtbot: QtBot, shop: Shop, make_counter, size: tuple[int, int], language: str,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    window = make_counter("fr_FR" if language == "fr" else "en_US", size)
+    keyboard = install_on_screen_keyboard(window, language=language)
+    log_in(qtbot, window, "Camille", "2580", None)
+    # The search box, tapped: the keyboard takes the bottom, Search stays above it.
+    box = window.search_screen.findChild(QLineEdit, "searchBox")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    qtbot.waitUntil(keyboard.is_visible)
+    settle()
+    assert in_view(window, window.search_screen.findChild(QPushButton, "searchButton"))
+    keyboard.hide()
+    # The settle screen's e-mail field, tapped: Valider stays in view with the field.
+    qtbot.keyClicks(box, "lefevre")
+    open_order(qtbot, window, "10234")
+    flow = draft_jeans(qtbot, window)
+    keyboard.hide()
+    click(qtbot, flow.returns_screen, "continueButton")
+    email = flow.settle_screen.findChild(QLineEdit, "emailField")
+    qtbot.waitUntil(email.isVisible)
+    qtbot.mouseClick(email, Qt.MouseButton.LeftButton, pos=email.rect().center())
+    qtbot.waitUntil(keyboard.is_visible)
+    settle()
+    assert in_view(window, email)
+    assert in_view(window, flow.settle_screen.findChild(QPushButton, "commitButton"))
+    name = f"keyboard-settle-{size[0]}x{size[1]}-{language}.png"
+    assert window.grab().save(str(DOCS / name))

@@ -20,6 +20,7 @@ from pos.domain.money import Money
 from pos.domain.roles import Approval, Role
 from pos.services.users import UserService, UserView
 from pos.ui.chips import ChipGroup
+from pos.ui.dialogs.dimmer import dimmed
 from pos.ui.format import format_money
 from pos.ui.keypad import PinPad
 from pos.ui.messages import error_text, rule_text
@@ -74,7 +75,8 @@ class ApprovalDialog(Retranslating, QDialog):
     ) -> tuple[Approval, ...] | None:
         """The approvals given (one per rule), or None when the cashier gave up."""
         dialog = cls(rules=rules, users=users, runner=runner, locale=locale, parent=parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        with dimmed(parent):  # a modal over the dimmed screen: the draft waits behind
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
         approvals = dialog.approvals
         dialog.deleteLater()
         return approvals if accepted else None
@@ -222,7 +224,8 @@ class CardApprovalDialog(Retranslating, QDialog):
     ) -> str | None:
         """The code typed, or None when cancelled. A negative `amount` is a card refund."""
         dialog = cls(amount=amount, reference=reference, locale=locale, parent=parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        with dimmed(parent):
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
         code = dialog.code()
         dialog.deleteLater()
         return code if accepted else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -189,6 +190,8 @@ class ClosingScreen(Retranslating, QWidget):
         self._z_button.setProperty("primary", True)
         self._reprint_button = QPushButton(objectName="reprintZButton")
         self._report_text = QPlainTextEdit(objectName="reportText", readOnly=True)
+        QScroller.grabGesture(self._report_text.viewport(),  # a long report: by finger
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self._report_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._key_label = QLabel(objectName="signingKey", wordWrap=True)
         self._key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pos.services.printing import PrintJobView
-from pos.ui.screens import Column, RowsTableModel
+from pos.services.printing import DayDocumentView, PrintJobView
+from pos.ui.format import format_money, format_time
+from pos.ui.screens import Column, LocalizedRowsModel, RowsTableModel, document_kind_label
 
 # The drivers' reasons (pos.hardware.errors), stored with a failed job in plain English.
 _OFFLINE = "the printer does not answer (is it switched on and connected?)"
@@ -73,6 +76,8 @@ def job_state_label(state: str) -> str:
 
 
 def job_kind_label(job: PrintJobView) -> str:
+    if job.kind == "drawer":  # cash moved, no receipt wanted: the drawer opens alone
+        return QCoreApplication.translate("PrinterProblems", "Drawer opening")
     if job.kind == "gift_card_slip":
         kind = QCoreApplication.translate("PrinterProblems", "Gift card slip")
     elif job.kind == "closure_slip":
@@ -117,3 +122,20 @@ class PrintJobsTableModel(RowsTableModel[PrintJobView]):
         if not job.printer or job.printer == self._default:
             return self.tr("This counter's")
         return job.printer
+
+
+class DayDocumentsTableModel(LocalizedRowsModel[DayDocumentView]):
+    """Today's documents at this counter, newest first: when, which receipt, what (and on
+    which order), how much."""
+
+    WHAT_COLUMN = 2
+
+    def _make_columns(self) -> Sequence[Column[DayDocumentView]]:
+        locale, tz = self.locale, self.tz
+        return (
+            Column(self.tr("Time"), lambda doc: format_time(doc.created_at, locale, tz=tz)),
+            Column(self.tr("Receipt"), lambda doc: doc.number),
+            Column(self.tr("What"), lambda doc: self.tr("{kind} · order {order}").format(
+                kind=document_kind_label(doc.kind), order=doc.order_number)),
+            Column(self.tr("Amount"), lambda doc: format_money(doc.balance, locale), numeric=True),
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -23,7 +25,7 @@ from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
-from pos.ui.screens.printing.models import PrintJobsTableModel
+from pos.ui.screens.printing.models import DayDocumentsTableModel, PrintJobsTableModel
 from pos.ui.screens.printing.view_model import PrintQueueViewModel
 from pos.ui.workers import TaskRunner
 
@@ -139,7 +141,8 @@ class DrawerReasonDialog(_AskDialog):
 
 
 class PrintingScreen(Retranslating, QWidget):
-    """The receipts not printed yet, with what went wrong and buttons to put it right.
+    """The receipts not printed yet, with what went wrong and buttons to put it right; today's
+    receipts at this counter, newest first, to preview and reprint with a tap.
 
     Signals:
         back_requested(): the cashier is done here.
@@ -147,17 +150,20 @@ class PrintingScreen(Retranslating, QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, *, view_model: PrintQueueViewModel, parent: QWidget | None = None) -> None:
+    def __init__(self, *, view_model: PrintQueueViewModel, locale: str = "fr_FR",
+                 tz: tzinfo | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("printingScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm = view_model
         self._model = PrintJobsTableModel(default_printer=view_model.default_printer, parent=self)
+        self._documents = DayDocumentsTableModel(locale=locale, tz=tz, parent=self)
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
         self._render_jobs()
+        self._render_documents()
         self._render_status()
 
     @property
@@ -170,6 +176,10 @@ class PrintingScreen(Retranslating, QWidget):
 
     def set_operator(self, operator: Operator | None) -> None:
         self._vm.set_operator(operator)
+
+    def set_locale(self, locale: str) -> None:
+        """Times and amounts of today's list the `locale` way."""
+        self._documents.set_locale(locale)
 
     def _build_ui(self) -> None:
         self._back_button = QPushButton(objectName="backButton")
@@ -203,6 +213,7 @@ class PrintingScreen(Retranslating, QWidget):
         self._retry_button.setProperty("primary", True)
         self._send_button = QPushButton(objectName="sendToButton")
         self._refresh_button = QPushButton(objectName="refreshButton")
+        self._retry_reason = QLabel(objectName="actionsReason", wordWrap=True)
         actions = QHBoxLayout()
         for button in (self._retry_button, self._send_button, self._refresh_button):
             actions.addWidget(button)
@@ -212,6 +223,17 @@ class PrintingScreen(Retranslating, QWidget):
         box.addWidget(self._jobs_view, 1)
         box.addWidget(self._empty_label)
         box.addLayout(actions)
+        box.addWidget(self._retry_reason)  # under the buttons: why they are greyed
+        box.addSpacing(12)
+        self._today_title = QLabel(objectName="sectionTitle")
+        self._documents_view = QTableView(objectName="todayTable")
+        self._documents_view.setModel(self._documents)
+        setup_touch_table(self._documents_view, stretch=DayDocumentsTableModel.WHAT_COLUMN,
+                          row_height=56)  # fmt: skip
+        self._no_documents = QLabel(objectName="emptyNote", wordWrap=True)
+        box.addWidget(self._today_title)
+        box.addWidget(self._documents_view, 2)
+        box.addWidget(self._no_documents)
         return box
 
     def _build_preview(self) -> QVBoxLayout:
@@ -239,6 +261,7 @@ class PrintingScreen(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self._back_button.clicked.connect(self.back_requested)
         self._jobs_view.clicked.connect(self._on_jobs_view_clicked)
+        self._documents_view.clicked.connect(self._on_documents_view_clicked)
         self._retry_button.clicked.connect(self._on_retry_button_clicked)
         self._send_button.clicked.connect(self._on_send_button_clicked)
         self._refresh_button.clicked.connect(self._vm.refresh)
@@ -246,6 +269,7 @@ class PrintingScreen(Retranslating, QWidget):
         self._document_edit.returnPressed.connect(self._on_reprint_button_clicked)
         self._drawer_button.clicked.connect(self._on_drawer_button_clicked)
         self._vm.jobs_changed.connect(self._render_jobs)
+        self._vm.documents_changed.connect(self._render_documents)
         self._vm.preview_changed.connect(self._render_preview)
         self._vm.status_changed.connect(self._render_status)
 
@@ -258,11 +282,15 @@ class PrintingScreen(Retranslating, QWidget):
         self._retry_button.setText(self.tr("Retry"))
         self._send_button.setText(self.tr("Send to…"))
         self._refresh_button.setText(self.tr("Refresh"))
+        self._today_title.setText(self.tr("Today at this counter"))
+        self._no_documents.setText(self.tr("No receipt yet today at this counter."))
         self._reprint_title.setText(self.tr("Reprint a receipt"))
         self._document_edit.setPlaceholderText(self.tr("Receipt number, e.g. T1-000042"))
         self._reprint_button.setText(self.tr("Reprint"))
         self._preview.setPlaceholderText(self.tr("Tap a receipt to see it here."))
         self._model.retranslate()
+        self._documents.retranslate()
+        self._render_jobs()  # the reason line, in the new language
 
     def on_scan(self, _kind: object, text: str) -> None:
         """A receipt was scanned here: reprint it (its QR code says `CPT:D:<number>`)."""
@@ -272,6 +300,9 @@ class PrintingScreen(Retranslating, QWidget):
 
     def _on_jobs_view_clicked(self, index: QModelIndex) -> None:
         self._vm.select(index.row())
+
+    def _on_documents_view_clicked(self, index: QModelIndex) -> None:
+        self._vm.show_document(index.row())
 
     def _on_retry_button_clicked(self) -> None:
         self._vm.retry()
@@ -304,6 +335,20 @@ class PrintingScreen(Retranslating, QWidget):
         self._empty_label.setVisible(not jobs)
         self._retry_button.setEnabled(selected is not None)
         self._send_button.setEnabled(selected is not None)
+        self._retry_reason.setText(self._vm.retry_reason)
+        self._retry_reason.setVisible(bool(self._retry_reason.text()))
+
+    def _render_documents(self) -> None:
+        documents = self._vm.documents
+        if self._documents.rows != documents:
+            self._documents.set_rows(documents)
+        number = self._vm.document_number
+        row = next((i for i, doc in enumerate(documents) if doc.number == number), None)
+        if row is not None:
+            self._documents_view.selectRow(row)
+            self._document_edit.setText(number)  # Reprint prints the receipt tapped
+        self._documents_view.setVisible(bool(documents))
+        self._no_documents.setVisible(not documents)
 
     def _render_preview(self) -> None:
         self._preview.setPlainText(self._vm.preview_text)
@@ -325,9 +370,11 @@ def create_printing_screen(
     queue: PrintQueueService,
     previews: ReceiptPreviewService,
     runner: TaskRunner,
+    locale: str = "fr_FR",
+    tz: tzinfo | None = None,
 ) -> PrintingScreen:
     """The print queue screen and its view model; call `activate()` each time it is shown."""
     view_model = PrintQueueViewModel(queue=queue, previews=previews, runner=runner)
-    screen = PrintingScreen(view_model=view_model)
+    screen = PrintingScreen(view_model=view_model, locale=locale, tz=tz)
     view_model.setParent(screen)
     return screen

@@ -12,7 +12,13 @@ from PySide6.QtCore import QObject, Signal
 from pos.domain.roles import Operator
 from pos.services.errors import OperatorRefusedError, PermissionDeniedError
 from pos.services.ports import DeviceError
-from pos.services.printing import PrintJobView, PrintQueueError, PrintQueueService, PrintReport
+from pos.services.printing import (
+    DayDocumentView,
+    PrintJobView,
+    PrintQueueError,
+    PrintQueueService,
+    PrintReport,
+)
 from pos.services.receipt_preview import ReceiptPreview, ReceiptPreviewService
 from pos.services.receipts import ReceiptError
 from pos.ui.messages import error_text
@@ -32,21 +38,26 @@ class _Outcome:
     jobs: tuple[PrintJobView, ...]
     report: PrintReport | None = None
     preview: ReceiptPreview | None = None
+    documents: tuple[DayDocumentView, ...] | None = None  # today's, when read again
 
 
 class PrintQueueViewModel(QObject):
     """Drives `PrintQueueService` and `ReceiptPreviewService` off the GUI thread.
 
     Retry and Send to… put the job back and print it at once; Reprint queues a copy marked
-    DUPLICATE, prints it and previews it. Open drawer is the manager's: the service checks.
+    DUPLICATE, prints it and previews it. Today's documents at this counter are listed newest
+    first: a tap previews one and makes it the one Reprint prints. Open drawer is the
+    manager's: the service checks.
 
     Signals:
         jobs_changed(): re-read `jobs` and `selected`.
+        documents_changed(): re-read `documents` and `document_number`.
         preview_changed(): re-read `preview_text`.
         status_changed(): re-read `status_text` and `status_kind` ("ok", "error" or "").
     """
 
     jobs_changed = Signal()
+    documents_changed = Signal()
     preview_changed = Signal()
     status_changed = Signal()
 
@@ -63,6 +74,8 @@ class PrintQueueViewModel(QObject):
         self._operator: Operator | None = None
         self._jobs: tuple[PrintJobView, ...] = ()
         self._selected: int | None = None  # job id
+        self._documents: tuple[DayDocumentView, ...] = ()
+        self._document_number = ""  # the document tapped in today's list
         self._preview_text = ""
         self._status_text, self._status_kind = "", ""
 
@@ -73,6 +86,25 @@ class PrintQueueViewModel(QObject):
     @property
     def selected(self) -> PrintJobView | None:
         return next((job for job in self._jobs if job.job_id == self._selected), None)
+
+    @property
+    def retry_reason(self) -> str:
+        """Why Retry and Send to… are greyed ("" when they are not)."""
+        if not self._jobs:
+            return self.tr("Nothing to retry.")
+        if self.selected is None:
+            return self.tr("Tap a receipt in the list to retry it or send it elsewhere.")
+        return ""
+
+    @property
+    def documents(self) -> tuple[DayDocumentView, ...]:
+        """Today's documents at this counter, newest first."""
+        return self._documents
+
+    @property
+    def document_number(self) -> str:
+        """The number of the document tapped in today's list ("" when none)."""
+        return self._document_number
 
     @property
     def preview_text(self) -> str:
@@ -95,9 +127,24 @@ class PrintQueueViewModel(QObject):
         self._operator = operator
 
     def refresh(self) -> None:
-        """Read the queue again."""
+        """Read the queue and today's documents again."""
         queue = self._queue
-        self._run(lambda: _Outcome(queue.queued()))
+        self._run(lambda: _Outcome(queue.queued(), documents=queue.todays_documents()))
+
+    def show_document(self, row: int) -> None:
+        """The cashier tapped today's document at `row`: preview its receipt (Reprint then
+        prints a copy of it)."""
+        if not 0 <= row < len(self._documents):
+            return
+        number = self._document_number = self._documents[row].number
+        self.documents_changed.emit()
+        previews = self._previews
+        self._runner.submit(
+            lambda: previews.preview(number),
+            key=PREVIEW_KEY,
+            on_success=self._on_preview_ready,
+            on_error=self._on_failed,
+        )
 
     def select(self, row: int) -> None:
         """The cashier tapped the job at `row`: preview what it prints."""
@@ -134,7 +181,8 @@ class PrintQueueViewModel(QObject):
         """Print another copy of `document`'s receipt (marked DUPLICATE) and preview it."""
         document = document.strip()
         if not document:
-            self._set_status(self.tr("Type or scan the receipt number first."), "error")
+            self._set_status(self.tr("Tap a receipt of today, or type or scan its number."),
+                             "error")  # fmt: skip
             return
         queue, previews = self._queue, self._previews
 
@@ -165,6 +213,9 @@ class PrintQueueViewModel(QObject):
     def _on_done(self, outcome: _Outcome) -> None:
         self._jobs = outcome.jobs
         self.jobs_changed.emit()
+        if outcome.documents is not None:
+            self._documents = outcome.documents
+            self.documents_changed.emit()
         if outcome.preview is not None:
             self._on_preview_ready(outcome.preview)
         if outcome.report is not None:

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.domain.returns import DocumentKind
 from pos.domain.roles import Operator, Permission
 from pos.domain.scan import ScanKind
-from pos.domain.states import allowed_kinds
+from pos.domain.states import allowed_kinds, is_canceled
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import OrderDetail, SalesHistoryService
@@ -160,14 +167,20 @@ class OrderActionsBar(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("orderActions")
         self._order = order_screen
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.addStretch(1)
         self._buttons = {
             DocumentKind.CANCELLATION: QPushButton(objectName="cancelOrderButton"),
             DocumentKind.REFUND: QPushButton(objectName="refundButton"),
             DocumentKind.EXCHANGE: QPushButton(objectName="exchangeButton"),
         }
+        # Why an action is greyed, in words (a tooltip is not seen on a touch screen).
+        self._why = QLabel(objectName="actionsReason", wordWrap=True)
+        self._why.setAlignment(Qt.AlignmentFlag.AlignRight)  # over the button it is about
+        column.addWidget(self._why)
+        column.addLayout(row)
         self._reprint = QPushButton(objectName="reprintButton")
         self._reprint.clicked.connect(self._on_reprint_clicked)
         row.addWidget(self._reprint)
@@ -177,13 +190,13 @@ class OrderActionsBar(Retranslating, QWidget):
         self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
         order_screen.view_model.detail_changed.connect(self._render)
         self._retranslate_ui()
-        self._render()
 
     def _retranslate_ui(self) -> None:
         self._buttons[DocumentKind.CANCELLATION].setText(self.tr("Cancel order"))
         self._buttons[DocumentKind.REFUND].setText(self.tr("Refund"))
         self._buttons[DocumentKind.EXCHANGE].setText(self.tr("Exchange"))
         self._reprint.setText(self.tr("Reprint receipt"))
+        self._render()  # the reason line, in the new language
 
     def _on_button_clicked(self, kind: DocumentKind) -> None:
         detail = self._order.view_model.detail
@@ -197,12 +210,39 @@ class OrderActionsBar(Retranslating, QWidget):
 
     def _render(self) -> None:
         detail = self._order.view_model.detail
-        self._reprint.setEnabled(detail is not None and bool(detail.documents))
-        allowed = frozenset() if detail is None else allowed_kinds(
-            status=detail.status, fulfillment_status=detail.fulfillment_status,
-            returnable=any(line.returnable for line in detail.lines))  # fmt: skip
+        # Nothing to reprint is no action at all: the button shows only when there is one.
+        self._reprint.setVisible(detail is not None and bool(detail.documents))
+        enabled, why = order_actions(detail)
         for kind, button in self._buttons.items():
-            button.setEnabled(kind in allowed)
+            button.setEnabled(enabled[kind])
+        self._why.setText(why)
+        self._why.setVisible(bool(why))
+
+
+def order_actions(detail: OrderDetail | None) -> tuple[dict[DocumentKind, bool], str]:
+    """Which of Exchange / Refund / Cancel the order allows, and why the others are not
+    ("" when all are)."""
+    returnable = detail is not None and any(line.returnable for line in detail.lines)
+    allowed = frozenset() if detail is None else allowed_kinds(
+        status=detail.status, fulfillment_status=detail.fulfillment_status,
+        returnable=returnable)  # fmt: skip
+    enabled = {kind: kind in allowed for kind in DocumentKind}
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OrderActionsBar", text)
+
+    if detail is None:
+        why = ""
+    elif is_canceled(detail.status):
+        why = tr("Order cancelled: no exchange, refund or cancellation.")
+    elif not returnable:
+        why = tr("Everything on this order has already come back: nothing to exchange, "
+                 "refund or cancel.")  # fmt: skip
+    elif DocumentKind.CANCELLATION not in allowed:
+        why = tr("Order shipped: cancellation impossible.")
+    else:
+        why = ""
+    return enabled, why
 
 
 def install_order_actions(

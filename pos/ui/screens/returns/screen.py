@@ -39,7 +39,10 @@ RETURNS_QSS = """
 #amountDisplay { font-size: 30px; font-weight: bold; padding: 4px 8px; }
 #changeLabel { font-size: 24px; font-weight: bold; color: #1e5c2c; }
 #resultText { font-size: 26px; }
+#resultChange { font-size: 56px; font-weight: bold; color: #1e5c2c; }
+#settleSummary { color: #3c4650; }
 #reasonChips QPushButton, #dispositionChips QPushButton { font-size: 16px; padding: 0 6px; }
+#receiptChips QPushButton { font-size: 16px; padding: 0 6px; min-width: 48px; }
 QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }
 QPushButton[stock="low"] { border-color: #c77700; color: #7a4300; }
 QPushButton:disabled { color: #9aa5ae; background: #eceeef; }

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from pos.domain.money import Money
 from pos.domain.returns import BalanceKind
 from pos.services.history import PaymentView
+from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.keypad import AmountKeypad
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, payment_method_label, setup_touch_table
 from pos.ui.screens.returns.screen import RETURNS_QSS, balance_text
 from pos.ui.screens.settle.models import TendersTableModel
-from pos.ui.screens.settle.view_model import SettleViewModel
+from pos.ui.screens.settle.view_model import RECEIPT_CHOICES, SettleViewModel
 from pos.ui.scroll_area import VerticalScrollArea
 
 
@@ -87,6 +88,7 @@ class SettleScreen(Retranslating, QWidget):
         layout.addWidget(self._result, 1)
 
     def _build_left(self) -> QVBoxLayout:
+        self._summary = QLabel(objectName="settleSummary", wordWrap=True)
         self._balance = QLabel(objectName="settleBalance", wordWrap=True)
         self._remaining = QLabel(objectName="remainingLabel")
         self._change = QLabel(objectName="changeLabel")
@@ -94,19 +96,20 @@ class SettleScreen(Retranslating, QWidget):
         self._table.setModel(self._tenders)
         setup_touch_table(self._table, stretch=0, row_height=COMPACT_ROW_HEIGHT)
         self._remove = QPushButton(objectName="removeTenderButton")
+        self._receipt = ChipGroup(RECEIPT_CHOICES, columns=4, object_name="receiptChips")
         self._email = QLineEdit(objectName="emailField")
         self._note = QLineEdit(objectName="noteField")
         self._status = QLabel(objectName="settleStatus", wordWrap=True)
         self._commit = QPushButton(objectName="commitButton")
         self._commit.setProperty("primary", True)
         left = QVBoxLayout()
-        for widget in (self._balance, self._remaining, self._change):
+        for widget in (self._summary, self._balance, self._remaining, self._change):
             left.addWidget(widget)
         tenders = QHBoxLayout()
         tenders.addWidget(self._table, 1)
         tenders.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
         left.addLayout(tenders, 1)
-        for widget in (self._email, self._note, self._status, self._commit):
+        for widget in (self._receipt, self._email, self._note, self._status, self._commit):
             left.addWidget(widget)
         return left
 
@@ -136,10 +139,14 @@ class SettleScreen(Retranslating, QWidget):
         frame = QFrame(objectName="resultPanel")
         self._result_text = QLabel(objectName="resultText", wordWrap=True)
         self._result_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The change to hand back, in type the cashier reads from arm's length.
+        self._result_change = QLabel(objectName="resultChange", wordWrap=True)
+        self._result_change.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._done = QPushButton(objectName="doneButton")
         self._done.setProperty("primary", True)
         layout = QVBoxLayout(frame)
         layout.addStretch(1)
+        layout.addWidget(self._result_change)
         layout.addWidget(self._result_text)
         layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
@@ -151,6 +158,7 @@ class SettleScreen(Retranslating, QWidget):
         self._remove.clicked.connect(self._on_remove_clicked)
         self._commit.clicked.connect(self._on_commit_clicked)
         self._done.clicked.connect(self._on_done_clicked)
+        self._receipt.chosen.connect(self._vm.set_receipt)
         self._email.textEdited.connect(lambda text: setattr(self._vm, "email", text))
         self._note.textEdited.connect(lambda text: setattr(self._vm, "note", text))
         self._vm.changed.connect(self._render)
@@ -164,6 +172,8 @@ class SettleScreen(Retranslating, QWidget):
         self._email.setPlaceholderText(self.tr("Customer e-mail (receipt)"))
         self._note.setPlaceholderText(self.tr("Note for the customer"))
         self._commit.setText(self.tr("Confirm"))
+        self._receipt.set_texts({"print": self.tr("Print"), "email": self.tr("E-mail"),
+                                 "both": self.tr("Both"), "none": self.tr("None")})
         self._gift_code.setPlaceholderText(self.tr("Gift card code (type or scan)"))
         self._nothing.setText(
             self.tr("Nothing to pay and nothing to refund: check the items, then confirm.")
@@ -276,6 +286,9 @@ class SettleScreen(Retranslating, QWidget):
             return
         number = vm.detail.number if vm.detail else ""
         self._title.setText(self.tr("Settle — order {number}").format(number=number))
+        self._summary.setText("\n".join(vm.summary()))
+        self._receipt.select(vm.receipt)
+        self._email.setVisible(vm.wants_email)
         self._balance.setText(balance_text(quote, self._locale))
         self._balance.setProperty("kind", quote.balance_kind.value)
         self._balance.style().polish(self._balance)
@@ -327,20 +340,28 @@ class SettleScreen(Retranslating, QWidget):
         if document is None:
             return
         lines = [self.tr("Saved as {number}.").format(number=document.number)]
-        if document.change_due.minor:
-            lines.append(
-                self.tr("Give back {amount} in change.").format(
-                    amount=format_money(document.change_due, self._locale)
-                )
-            )
+        change = document.change_due
+        self._result_change.setText(self.tr("Change: {amount}").format(
+            amount=format_money(change, self._locale)) if change.minor else "")  # fmt: skip
+        self._result_change.setVisible(bool(change.minor))
         for card in document.issued_cards:
             lines.append(
                 self.tr("Gift card {code}: {amount}").format(
                     code=card.code, amount=format_money(card.amount, self._locale)
                 )
             )
-        lines.append(self.tr("The receipt is printing."))
+        lines.append(self._receipt_sentence())
         self._result_text.setText("\n".join(lines))
         self._work.hide()
         self._result.show()
         self._back.setEnabled(False)
+
+    def _receipt_sentence(self) -> str:
+        email = self._vm.email.strip()
+        return {
+            "print": self.tr("The receipt is printing."),
+            "email": self.tr("The receipt goes by e-mail to {email}.").format(email=email),
+            "both": self.tr("The receipt is printing and goes by e-mail to {email}.").format(
+                email=email),
+            "none": self.tr("No receipt, as the customer asked."),
+        }[self._vm.receipt]  # fmt: skip

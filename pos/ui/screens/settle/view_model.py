@@ -15,9 +15,13 @@ from pos.domain.settlement import Tender, TenderMethod, original_refund, refunde
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal, as_card_result
 from pos.services.history import OrderDetail, PaymentView
 from pos.services.returns import CommittedDocument, Notify, ReturnsService
+from pos.ui.format import format_money
 from pos.ui.messages import code_text, error_text
 from pos.ui.screens import payment_method_label
 from pos.ui.workers import TaskRunner
+
+RECEIPT_CHOICES = ("print", "email", "both", "none")
+SUMMARY_LINES = 4  # more lines are counted, not listed: Valider stays on screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class SettleViewModel(QObject):
         self.approvals: tuple[Approval, ...] = ()
         self.tenders: tuple[TenderLine, ...] = ()
         self.email, self.note, self.status_text, self.busy = "", "", "", False
+        self.receipt = "print"  # one of RECEIPT_CHOICES: what the customer takes away
         self.result: CommittedDocument | None = None
 
     @property
@@ -78,6 +83,7 @@ class SettleViewModel(QObject):
         self.detail, self.draft, self.quote, self.approvals = detail, draft, quote, approvals
         self.tenders, self.result = (), None
         self.email, self.note = detail.email or "", draft.note
+        self.receipt = "both" if self.email else "print"  # as before: paper, and mail if known
         self._set_status("", busy=False)
         self._preselect_original_payment()
         self.changed.emit()
@@ -93,6 +99,36 @@ class SettleViewModel(QObject):
             if not refunded_whole(payment.method) and payment.refundable.minor > 0:
                 self.add_original(payment, self.remaining)
                 return
+
+    @property
+    def wants_email(self) -> bool:
+        return self.receipt in ("email", "both")
+
+    def set_receipt(self, choice: str) -> None:
+        """The customer's receipt: "print", "email", "both" or "none"."""
+        if choice in RECEIPT_CHOICES:
+            self.receipt = choice
+            self._set_status("")
+            self.changed.emit()
+
+    def summary(self) -> list[str]:
+        """The document's lines in a few words each, for a last look before Valider."""
+        if self.quote is None:
+            return []
+        names = {str(line.line_id): " ".join(filter(None, (line.product_name, line.options_text)))
+                 for line in (self.detail.lines if self.detail else ())}  # fmt: skip
+        lines = [self.tr("Back: {quantity} × {name} ({amount})").format(
+                     quantity=r.quantity, name=names.get(r.line_id, r.name),
+                     amount=format_money(r.credit, self._locale))
+                 for r in self.quote.returns]  # fmt: skip
+        lines += [self.tr("New: {quantity} × {name} ({amount})").format(
+                      quantity=n.quantity, name=n.item.name or n.item.sku,
+                      amount=format_money(n.total, self._locale))
+                  for n in self.quote.new_items]  # fmt: skip
+        if len(lines) > SUMMARY_LINES:
+            more = len(lines) - SUMMARY_LINES + 1
+            lines = [*lines[: SUMMARY_LINES - 1], self.tr("… and {count} more").format(count=more)]
+        return lines
 
     @property
     def due(self) -> Money:
@@ -196,15 +232,20 @@ class SettleViewModel(QObject):
             return
         if not self.can_commit or self.detail is None or self.draft is None:
             return
+        email = self.email.strip() if self.wants_email else ""
+        if self.wants_email and not email:
+            self._set_status(self.tr("Type the customer's e-mail, or choose another receipt."))
+            return
         returns, order_id, approvals = self._returns, self.detail.order_id, self.approvals
         draft = replace(self.draft, note=self.note.strip())
         tenders = tuple(t.tender for t in self.tenders)
-        email = self.email.strip()
         notify = Notify(email, self._locale[:2]) if email else None
+        paper = self.receipt in ("print", "both")
         self._set_status(self.tr("Saving…"), busy=True)
         self._runner.submit(
             lambda: returns.commit(
-                operator, order_id, draft, tenders, approvals=approvals, notify=notify
+                operator, order_id, draft, tenders, approvals=approvals, notify=notify,
+                print_receipt=paper,
             ),
             on_success=self._on_committed,
             on_error=self._on_failed,

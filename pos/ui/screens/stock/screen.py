@@ -169,6 +169,7 @@ class StockScreen(Retranslating, QWidget):
         self._restock_button = QPushButton(objectName="restockButton")
         self._restock_button.setProperty("primary", True)
         self._write_off_button = QPushButton(objectName="writeOffButton")
+        self._inspect_reason = QLabel(objectName="actionsReason", wordWrap=True)
         actions = QHBoxLayout()
         actions.addWidget(self._restock_button)
         actions.addWidget(self._write_off_button)
@@ -179,6 +180,7 @@ class StockScreen(Retranslating, QWidget):
         layout.addWidget(self._no_inspection)
         layout.addStretch(0)
         layout.addLayout(actions)
+        layout.addWidget(self._inspect_reason)  # under the buttons: why they are greyed
         return page
 
     def _connect_signals(self) -> None:
@@ -266,6 +268,8 @@ class StockScreen(Retranslating, QWidget):
         self._no_inspection.setVisible(not items)
         self._restock_button.setEnabled(selected is not None)
         self._write_off_button.setEnabled(selected is not None)
+        self._inspect_reason.setText(self._vm.inspection_reason)
+        self._inspect_reason.setVisible(bool(self._inspect_reason.text()))
         self._inspect_tab.setText(self.tr("To inspect ({count})").format(count=len(items)))
 
     def _render_status(self) -> None:

@@ -66,6 +66,15 @@ class StockViewModel(QObject):
         return next((i for i in self._inspections if i.return_line_id == self._selected), None)
 
     @property
+    def inspection_reason(self) -> str:
+        """Why Back to stock and Write off are greyed ("" when they are not)."""
+        if not self._inspections:
+            return self.tr("Nothing to decide.")
+        if self.selected_inspection is None:
+            return self.tr("Tap an item in the list first.")
+        return ""
+
+    @property
     def status_text(self) -> str:
         return self._status_text
 
@@ -153,10 +162,13 @@ class StockViewModel(QObject):
         self._variant = variant
         self.variant_changed.emit()
         if moved.delta:
-            text = self.tr("{sku}: stock corrected from {before} to {after}.")
+            text = self.tr("{item}: stock corrected from {before} to {after}.")
         else:
-            text = self.tr("{sku}: the count matches ({after}); nothing to correct.")
-        self._set_status(text.format(sku=moved.sku, before=moved.before, after=moved.after), "ok")
+            text = self.tr("{item}: the count matches ({after}); nothing to correct.")
+        # The product by its name and options, as on the shelf (its SKU is in the facts).
+        options = " / ".join(variant.options.values())
+        item = (f"{variant.name} — {options}" if options else variant.name) or moved.sku
+        self._set_status(text.format(item=item, before=moved.before, after=moved.after), "ok")
 
     def _on_inspections_loaded(self, items: tuple[InspectionItem, ...]) -> None:
         self._inspections = items

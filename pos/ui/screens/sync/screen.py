@@ -25,6 +25,7 @@ from pos.ui.format import format_datetime
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.sync.models import ReviewItemsTableModel
+from pos.ui.screens.sync.problems import last_error_text, review_reason_text
 from pos.ui.screens.sync.view_model import (
     SyncViewModel,
     badge_look,
@@ -242,8 +243,8 @@ class SyncPanel(Retranslating, QWidget):
         self._state.setText(status_sentence(status))
         offline = status is not None and status.configured and not status.online
         _restyle(self._state, "offline" if offline else badge_look(status).kind)
-        self._error.setText(status.last_error or "" if status else "")
-        self._error.setVisible(bool(status and status.last_error))
+        self._error.setText(last_error_text(status))
+        self._error.setVisible(bool(self._error.text()))
         self._mail.setText(mail_sentence(status))
         self._mail.setVisible(status is not None)
         _restyle(self._mail, "error" if status and (status.mail_problem or status.mail_parked)
@@ -278,10 +279,11 @@ class SyncPanel(Retranslating, QWidget):
             self._table.selectRow(items.index(selected))
         self._table.setVisible(bool(items))
         self._empty.setVisible(not items)
-        self._reason_label.setText(self.tr("Why: {reason}").format(reason=selected.reason)
-                                   if selected else "")  # fmt: skip
-        self._reason_label.setVisible(selected is not None)
         manager = self._vm.can_decide
+        # With nothing chosen the decisions are greyed: the line says why.
+        pick = self.tr("Tap a change in the list to decide on it.") if items and manager else ""
+        self._reason_label.setText(review_reason_text(selected) if selected else pick)
+        self._reason_label.setVisible(bool(self._reason_label.text()))
         self._read_only.setVisible(bool(items) and not manager)
         for widget in (self._reason_edit, *self._buttons.values()):
             widget.setVisible(bool(items) and manager)

@@ -48,7 +48,8 @@ def queue(
         return make_printer(uri, transport=virtual, timeout=2.0)
 
     service = PrintQueueService(sessions=shop.sessions, clock=shop.clock, receipts=receipts,
-                                printers=factory, default_printer=DEFAULT_PRINTER)  # fmt: skip
+                                printers=factory, default_printer=DEFAULT_PRINTER,
+                                terminal_id="T1")  # fmt: skip
     yield service
     service.close()
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from pos.hardware.errors import PrinterOfflineError
@@ -59,12 +61,18 @@ def test_a_failed_job_shows_why_and_retry_prints_it(
     qtbot.waitUntil(lambda: len(screen.view_model.jobs) == 1)
     [row] = table(screen, "jobsTable")
     assert row == [number, "Failed", "1", "The printer does not answer.", "This counter's"]
-    assert not button(screen, "retryButton").isEnabled()  # a job first
+    assert not button(screen, "retryButton").isEnabled()  # a job first, and it says so
+    assert label(screen, "actionsReason").text() == (
+        "Tap a receipt in the list to retry it or send it elsewhere."
+    )
     tap_row(qtbot, screen, 0)
     qtbot.waitUntil(lambda: number in preview(screen))  # what the job prints
+    assert not label(screen, "actionsReason").isVisible()
     qtbot.mouseClick(button(screen, "retryButton"), Qt.MouseButton.LeftButton)
     status_shows(qtbot, screen, "Printed.")
     assert screen.view_model.jobs == () and label(screen, "emptyNote").isVisible()
+    assert not button(screen, "retryButton").isEnabled()
+    assert label(screen, "actionsReason").text() == "Nothing to retry."
     [printed] = printers[DEFAULT_PRINTER].jobs
     assert number in printed.text
     assert_touch_sized(screen)
@@ -121,6 +129,46 @@ def test_reprint_prints_a_duplicate_and_previews_it(
     assert "*** DUPLICATA ***" in preview(screen)  # the customer's language: French
     original, copy = printers[DEFAULT_PRINTER].jobs
     assert "DUPLICATA" in copy.text and "DUPLICATA" not in original.text
+
+
+def tap_document(qtbot: QtBot, screen: PrintingScreen, row: int) -> None:
+    view = screen.findChild(QTableView, "todayTable")
+    cell = view.visualRect(view.model().index(row, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+
+
+def test_today_s_receipts_are_listed_newest_first_and_reprinted_with_two_taps(
+    qtbot, shop, queue, previews, printers, runner
+) -> None:  # type: ignore[no-untyped-def]
+    yesterday = exchange(shop, "20003")
+    shop.clock.advance(timedelta(days=1))
+    first, second = exchange(shop, "20004"), exchange(shop, "20005", cash=True)
+    queue.run_once()  # the originals are printed
+    screen = make_screen(qtbot, queue, previews, runner)
+    screen.activate()
+    view = screen.findChild(QTableView, "todayTable")
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    rows = [[view.model().index(r, c).data() for c in range(4)] for r in range(2)]
+    assert [row[1] for row in rows] == [second, first]  # newest first; yesterday's is not here
+    assert yesterday not in {row[1] for row in rows}
+    assert rows[0][2] == "Exchange · order 20005" and rows[0][3] == "50,00\xa0€"
+    # Tap: the receipt is previewed as printed (no DUPLICATE mark).
+    tap_document(qtbot, screen, 1)
+    qtbot.waitUntil(lambda: first in preview(screen))
+    assert "DUPLICATA" not in preview(screen)
+    # Reprint: a copy of the receipt tapped, nothing typed.
+    assert screen.findChild(QLineEdit, "documentEdit").text() == first
+    qtbot.mouseClick(button(screen, "reprintButton"), Qt.MouseButton.LeftButton)
+    status_shows(qtbot, screen, "Printed.")
+    copy = printers[DEFAULT_PRINTER].jobs[-1]
+    assert first in copy.text and "DUPLICATA" in copy.text
+
+
+def test_no_receipt_today_says_so(qtbot, queue, previews, runner) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen(qtbot, queue, previews, runner)
+    screen.activate()
+    qtbot.waitUntil(lambda: screen.findChild(QTableView, "todayTable").isHidden())
+    assert "No receipt yet today" in screen.findChildren(QLabel, "emptyNote")[1].text()
 
 
 def test_reprinting_an_unknown_number_says_what_to_check(qtbot, queue, previews, runner) -> None:  # type: ignore[no-untyped-def]

@@ -81,7 +81,8 @@ def test_a_manager_corrects_a_count_and_the_figures_refresh(
     assert label(screen, "stockWix").text() == "not read yet"
     assert label(screen, "stockPending").text() == "+0"
     count(qtbot, screen, "7", "Damaged")
-    status_shows(qtbot, screen, "T-S-S: stock corrected from 5 to 7.")
+    # Said by the product's name and size, never a bare SKU (#13).
+    status_shows(qtbot, screen, "T-shirt coton bio — S: stock corrected from 5 to 7.")
     assert on_hand(shop, "T-S-S") == 7
     assert label(screen, "stockOnHand").text() == "7"
     assert label(screen, "stockPending").text() == "+2"  # waiting to be sent to Wix
@@ -131,10 +132,13 @@ def test_an_item_set_aside_is_settled(
     assert button(screen, "inspectTab").text() == "To inspect (1)"
     [row] = table(screen, "inspectionTable")
     assert row[1:3] == ["JEA-M", "1"]
+    assert label(screen, "actionsReason").text() == "Tap an item in the list first."
     view = screen.findChild(QTableView, "inspectionTable")
     cell = view.visualRect(view.model().index(0, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert not label(screen, "actionsReason").isVisible()
     qtbot.mouseClick(button(screen, action), Qt.MouseButton.LeftButton)
     status_shows(qtbot, screen, said)
     assert screen.view_model.inspections == () and label(screen, "emptyNote").isVisible()
+    assert label(screen, "actionsReason").text() == "Nothing to decide."
     assert on_hand(shop, "JEA-M") == stock_after

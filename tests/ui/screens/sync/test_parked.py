@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -18,13 +15,6 @@ from pos.ui.workers import TaskRunner
 from tests.support.shop import build_shop
 from tests.ui.screens.login.helpers import button, label, show
 from tests.ui.screens.sync.test_screen import tap_first_row
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def test_a_manager_drops_a_refund_wix_refused_and_the_order_s_next_step_goes(

@@ -28,13 +28,6 @@ from tests.ui.screens.sync.support import (
 
 
 @pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-
-
-@pytest.fixture
 def sync_thread(qtbot: QtBot) -> Iterator[tuple[SyncThread, FakeSync]]:
     fake = FakeSync(status())
     thread = SyncThread(make_sync=lambda: fake, interval_ms=60_000)
@@ -135,7 +128,7 @@ def test_the_panel_shows_the_figures_and_the_last_error(qtbot: QtBot, tasks: Tas
     panel, _ = panel_for(qtbot, tasks, fake, MANAGER)
     figures = {f.property("figure"): f.text() for f in panel.findChildren(QLabel, "syncFigure")}
     assert figures["pending"] == "3" and figures["parked"] == "1" and figures["push"] == "never"
-    assert label(panel, "lastError").text() == problem
+    assert label(panel, "lastError").text() == f"Last problem (as recorded): {problem}"
     assert "cannot be reached" in label(panel, "syncState").text()
 
 

@@ -26,13 +26,6 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     yield from translated(qapp, request.param)
 
 
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-
-
 def test_sync_screenshot(qtbot: QtBot, tasks: TaskRunner, language: str) -> None:
     refused = replace(stock_item(63), kind="wix.refund", object_key="order:w-1", numbers=(),
                       state="parked", reason="Wix refused the change: payment not refundable")

@@ -1,0 +1,66 @@
+"""Sync problems as a code and parameters, so the screen words them in its own language.
+
+The engine and the pushers keep an English sentence for the log and the command line, and
+store beside it a `Problem` (``code`` + ``params``) that the UI turns into French or English.
+Rows written before codes existed carry the sentence only; the UI shows that as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+# The sync's last error (mark ``last_error_code``).
+UNREACHABLE = "unreachable"  # params: pending
+BUSY = "busy"  # params: pending
+UNREADABLE = "unreadable"  # params: pending
+NO_ANSWER = "no_answer"  # params: pending, detail (Wix's or the transport's words)
+CONFIG = "config"  # params: detail (what to fix, from the credentials)
+REFUSED = "refused"  # params: detail (Wix's words)
+
+# Why a stock change needs review (journal ``review_code``); params: name, cause, numbers.
+STOCK_OUT_OF_RANGE = "stock_out_of_range"
+STOCK_GONE = "stock_gone"
+STOCK_CHANGED = "stock_changed"
+# What left a stock change's outcome unknown (param ``cause``).
+CAUSE_INTERRUPTED = "interrupted"
+CAUSE_NO_RESULT = "no_result"
+CAUSE_LOST = "lost"  # param ``detail``: Wix's words
+STOCK_CAUSES = {
+    "the previous run stopped before the answer": CAUSE_INTERRUPTED,
+    "Wix gave no result for these items": CAUSE_NO_RESULT,
+}
+
+# Why a document step needs review (journal ``review_code``): Wix's read-back cannot tell.
+NOT_RECORDED = "not_recorded"  # params: what ("refunds", "payments", "comments")
+SEVERAL_REFUNDS = "several_refunds"  # params: count, total, order
+OTHER_REFUND = "other_refund"  # params: total, order
+SEVERAL_ORDERS = "several_orders"  # params: count, external_id
+OTHER_PAYMENTS = "other_payments"  # params: expected, order
+REPEATED_COMMENT = "repeated_comment"  # params: times, order
+CANNOT_READ_BACK = "cannot_read_back"  # params: detail
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem's code and parameters (numbers, ids, or third-party words as ``detail``)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def encode(self) -> str:
+        """As stored in a mark: ``{"code": ..., "params": {...}}``."""
+        return json.dumps({"code": self.code, "params": self.params}, sort_keys=True)
+
+    @classmethod
+    def decode(cls, text: str | None) -> Problem | None:
+        """The stored problem, or None (nothing stored, or not a problem's JSON)."""
+        try:
+            data = json.loads(text or "")
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+            return None
+        params = data.get("params")
+        return cls(data["code"], params if isinstance(params, dict) else {})

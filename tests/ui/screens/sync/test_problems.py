@@ -1,0 +1,99 @@
+"""The sync panel words the stored problem codes in the interface language (issue #13)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from pos.services.sync_port import ProblemView, ReviewItemView
+from pos.ui.workers import TaskRunner
+from tests.ui.screens.login.helpers import label
+from tests.ui.screens.sync.support import MANAGER, FakeSync, T, status, stock_item, with_review
+from tests.ui.screens.sync.test_screen import panel_for, tap_first_row
+
+OFFLINE = "Wix cannot be reached (no network?) — 3 changes wait and will be sent when it is back"
+
+
+def offline(problem: ProblemView | None) -> FakeSync:
+    return FakeSync(status(online=False, pending=3, last_error=OFFLINE, last_problem=problem))
+
+
+def changed_stock() -> ReviewItemView:
+    problem = ProblemView("stock_changed", {"name": "SKU T-S-M", "cause": "interrupted"})
+    item = stock_item()
+    return ReviewItemView(item.message_id, item.kind, item.object_key, item.reason,
+                          item.numbers, T, problem=problem)  # fmt: skip
+
+
+def select_first(qtbot: QtBot, panel) -> None:  # type: ignore[no-untyped-def]
+    tap_first_row(qtbot, panel)
+    qtbot.waitUntil(lambda: label(panel, "reviewReason").isVisible())
+
+
+def test_the_last_error_is_in_french_in_french(
+    qtbot: QtBot, tasks: TaskRunner, french: None
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, offline(ProblemView("unreachable", {"pending": 3})), MANAGER)
+    assert label(panel, "lastError").text() == (
+        "Wix est injoignable (pas de réseau ?) — 3 modifications attendent et seront envoyées "
+        "à son retour."
+    )
+
+
+def test_the_last_error_is_in_english_in_english(qtbot: QtBot, tasks: TaskRunner) -> None:
+    panel, _ = panel_for(qtbot, tasks, offline(ProblemView("busy", {"pending": 1})), MANAGER)
+    assert label(panel, "lastError").text() == (
+        "Wix asks Comptoir to slow down (too busy) — 1 change waits and will be sent shortly."
+    )
+
+
+def test_an_error_stored_before_codes_is_shown_as_recorded(
+    qtbot: QtBot, tasks: TaskRunner, french: None
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, offline(None), MANAGER)
+    assert label(panel, "lastError").text() == f"Dernier problème (noté en anglais) : {OFFLINE}"
+
+
+def test_why_a_stock_change_waits_is_in_french_with_its_numbers(
+    qtbot: QtBot, tasks: TaskRunner, french: None
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(changed_stock())), MANAGER)
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text() == (
+        "Pourquoi : La synchronisation précédente s’est arrêtée avant la réponse de Wix, et le "
+        "stock de Réf. T-S-M a aussi changé sur Wix entre-temps : attendu 12 (10 +2), Wix "
+        "indique 11. Vérifiez le rayon, puis marquez-la faite, renvoyez-la ou abandonnez-la."
+    )
+
+
+def test_a_review_stored_before_codes_keeps_its_words_under_a_french_heading(
+    qtbot: QtBot, tasks: TaskRunner, french: None
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(stock_item())), MANAGER)
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text() == (
+        "Pourquoi (noté en anglais) : the stock change may have been applied: Wix shows 11, "
+        "expected 12"
+    )
+
+
+def test_a_document_step_wix_cannot_decide_is_worded_in_english(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    problem = ProblemView("repeated_comment", {"times": 2, "order": "w-77"})
+    item = ReviewItemView(9, "wix.comment", "doc:T1-000009", "english words", (), T,
+                          problem=problem)  # fmt: skip
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(item)), MANAGER)
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text() == (
+        "Why: Wix cannot tell whether this step was applied: the comment appears 2 times on "
+        "order w-77; once was expected."
+    )
+
+
+def test_the_decisions_are_greyed_until_a_change_is_tapped_and_the_panel_says_so(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(stock_item())), MANAGER)
+    assert label(panel, "reviewReason").text() == "Tap a change in the list to decide on it."
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text().startswith("Why (as recorded):")
