@@ -52,8 +52,8 @@ from pos.services.reports import ReportsService
 from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
 from pos.services.stock import StockService
-from pos.sync.service import SyncService
 from pos.sync.problems import CAUSE_INTERRUPTED, STOCK_CHANGED, UNREACHABLE, Problem
+from pos.sync.service import SyncService
 from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
