@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pos.services.sync_port import ProblemView, ReviewItemView, SyncStatusView
+from pos.services.sync_port import ProblemView, ReviewItem, SyncStatus
 
 
 def _t(text: str) -> str:
@@ -52,7 +52,7 @@ _LAST_ERROR: dict[str, Callable[[Mapping[str, Any]], str]] = {
 }
 
 
-def last_error_text(status: SyncStatusView | None) -> str:
+def last_error_text(status: SyncStatus | None) -> str:
     """The last sync problem in the interface language ("" when there is none)."""
     if status is None or not status.last_error:
         return ""
@@ -62,7 +62,7 @@ def last_error_text(status: SyncStatusView | None) -> str:
     return word(status.last_problem.params)
 
 
-def review_reason_text(item: ReviewItemView) -> str:
+def review_reason_text(item: ReviewItem) -> str:
     """Why a change waits for a manager, in the interface language."""
     if item.problem is not None:
         words = _review_words(item.problem, dict(item.numbers))

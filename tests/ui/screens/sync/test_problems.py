@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from pos.services.sync_port import ProblemView, ReviewItemView
+from pos.services.sync_port import ProblemView, ReviewItem
 from pos.ui.workers import TaskRunner
 from tests.ui.screens.login.helpers import label
 from tests.ui.screens.sync.support import MANAGER, FakeSync, T, status, stock_item, with_review
@@ -17,10 +17,10 @@ def offline(problem: ProblemView | None) -> FakeSync:
     return FakeSync(status(online=False, pending=3, last_error=OFFLINE, last_problem=problem))
 
 
-def changed_stock() -> ReviewItemView:
+def changed_stock() -> ReviewItem:
     problem = ProblemView("stock_changed", {"name": "SKU T-S-M", "cause": "interrupted"})
     item = stock_item()
-    return ReviewItemView(item.message_id, item.kind, item.object_key, item.reason,
+    return ReviewItem(item.message_id, item.kind, item.object_key, item.reason,
                           item.numbers, T, problem=problem)  # fmt: skip
 
 
@@ -80,7 +80,7 @@ def test_a_document_step_wix_cannot_decide_is_worded_in_english(
     qtbot: QtBot, tasks: TaskRunner
 ) -> None:
     problem = ProblemView("repeated_comment", {"times": 2, "order": "w-77"})
-    item = ReviewItemView(9, "wix.comment", "doc:T1-000009", "english words", (), T,
+    item = ReviewItem(9, "wix.comment", "doc:T1-000009", "english words", (), T,
                           problem=problem)  # fmt: skip
     panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(item)), MANAGER)
     select_first(qtbot, panel)
