@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import OutboxMessageRecord
+from pos.db.types import rowcount
 
 OutboxSession: TypeAlias = Session  # what `pos.services` callers type their session as
 
@@ -136,7 +137,7 @@ def mark_in_flight(
         .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1)
         .execution_options(synchronize_session=False)
     )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    if rowcount(taken) != 1:
         return False
     record = _load(session, message_id)
     record.journal = {

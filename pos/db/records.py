@@ -7,7 +7,7 @@ a tsvector table on PostgreSQL, created by the migrations and maintained in `pos
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -19,6 +19,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -43,6 +44,10 @@ class Base(DeclarativeBase):
         dict[str, Any]: JSON,
         list[Any]: JSON,
     }
+    if TYPE_CHECKING:
+        # Every record here is mapped to a Table; SQLAlchemy types `__table__` as the wider
+        # FromClause, which `insert`/`update` and `.c` columns by name do not accept.
+        __table__: ClassVar[Table]
 
 
 # ---------------------------------------------------------------- catalogue

@@ -12,12 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from pos.db.records import (
     ApprovalRecord,
+    Base,
     CounterDocumentRecord,
     CustomerRecord,
     DocumentReturnLineRecord,
@@ -114,12 +116,12 @@ def load_context(session: Session, order_id: int) -> OrderContext | None:
         {str(row.id): row.wix_payment_id for row in payment_rows})
 
 
-def _aware(value: object, session: Session) -> datetime:
+def _aware(value: datetime | str, session: Session) -> datetime:
     from pos.db.types import UTCDateTime
 
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    decoded = UTCDateTime().process_result_value(value, session.get_bind().dialect)  # type: ignore[arg-type]
+    decoded = UTCDateTime().process_result_value(value, session.get_bind().dialect)
     assert decoded is not None
     return decoded
 
@@ -173,7 +175,7 @@ _SHIPPING_QUERY = (
            _documents.c.shipping_refund_minor > 0))
 
 
-def _sold_line(row, currency: str) -> SoldLine:  # type: ignore[no-untyped-def]
+def _sold_line(row: Any, currency: str) -> SoldLine:  # a row of _LINES_QUERY, read by name
     value = LineValue(row.quantity, Money(row.unit_price_minor * row.quantity, currency),
                       Money(row.discount_minor, currency), Money(row.paid_minor, currency),
                       Money(row.tax_minor, currency))
@@ -277,10 +279,10 @@ def move_stock(session: Session, *, variant_id: int, delta: int, reason: str, ow
     return True
 
 
-def insert_rows(session: Session, record: type, rows: list[dict[str, object]]) -> None:
+def insert_rows(session: Session, record: type[Base], rows: list[dict[str, object]]) -> None:
     """Insert `rows` into `record`'s table in one statement, on the session's connection."""
     if rows:
-        session.connection().execute(insert(record.__table__), rows)  # type: ignore[attr-defined]
+        session.connection().execute(insert(record.__table__), rows)
 
 
 def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:

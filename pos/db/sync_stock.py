@@ -24,6 +24,7 @@ from pos.db.records import (
     VariantRecord,
 )
 from pos.db.stock import POS_OWNER
+from pos.db.types import rowcount
 
 WIX = "wix"
 STOCK_DELTA = "wix.stock_delta"
@@ -181,7 +182,7 @@ def start_attempt(session: Session, ids: Sequence[int], *, journal: dict[str, An
         .values(state=IN_FLIGHT, attempts=OutboxMessageRecord.attempts + 1, journal=journal)
         .execution_options(synchronize_session=False)
     )
-    return taken.rowcount == len(ids)  # type: ignore[attr-defined]
+    return rowcount(taken) == len(ids)
 
 
 def settle(
