@@ -13,11 +13,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pos.db import outbox
 from pos.db import returns as repo
-from pos.db.audit import ensure_write_transaction
+from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.engine import SessionFactory
 from pos.db.records import (
@@ -33,7 +33,13 @@ from pos.db.tax_rates import new_item_tax_rate
 from pos.db.users import attach_approvals
 from pos.domain.clock import Clock
 from pos.domain.errors import DomainError
-from pos.domain.mail import DOCUMENT_MAIL_KIND, MAIL_DESTINATION, mail_object_key, mail_payload
+from pos.domain.mail import (
+    DOCUMENT_MAIL_KIND,
+    MAIL_DESTINATION,
+    DocumentMail,
+    mail_object_key,
+    mail_payload,
+)
 from pos.domain.money import Money
 from pos.domain.policy import Policy
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
@@ -64,7 +70,7 @@ class ReturnsError(ServiceError):
     """A refusal the cashier must see: `code` names it, `params` carry the numbers."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
+        self.code = code  # one class, many codes (like DomainError)
         super().__init__(**params)
 
 
@@ -113,7 +119,7 @@ class _Rows:
     outbox: list[dict[str, object]] = field(default_factory=list)
     print_jobs: list[dict[str, object]] = field(default_factory=list)
 
-    def insert(self, s, now) -> None:  # type: ignore[no-untyped-def]
+    def insert(self, s: DbSession, now: datetime) -> None:
         repo.insert_rows(s, DocumentReturnLineRecord, self.return_lines)
         repo.insert_rows(s, DocumentNewLineRecord, self.new_lines)
         repo.insert_rows(s, DocumentFeeRecord, self.fees)
@@ -123,12 +129,12 @@ class _Rows:
         repo.insert_rows(s, PrintJobRecord, self.print_jobs)
 
 
-def _print_job(document_id: str, kind: str, now) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _print_job(document_id: str, kind: str, now: datetime) -> dict[str, object]:
     return {"document_id": document_id, "kind": kind, "created_at": now, "duplicate": False,
             "printer": "", "state": "queued", "attempts": 0, "last_error": "", "data": None}
 
 
-def _mail_message(mail, document_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _mail_message(mail: DocumentMail, document_id: str) -> dict[str, object]:
     """The customer e-mail as an outbox row (see pos.services.mail.queue_document_mail)."""
     return {"destination": MAIL_DESTINATION, "kind": DOCUMENT_MAIL_KIND,
             "object_key": mail_object_key(mail.document_number), "payload": mail_payload(mail),
@@ -149,7 +155,7 @@ class ReturnsService:
         with self._sessions() as s:
             context = repo.load_context(s, order_id)
             variant = repo.find_variant(s, variant_id=variant_id, code=code)
-            rate = variant and new_item_tax_rate(s, variant.variant_id)  # docs/sync-pull.md
+            rate = new_item_tax_rate(s, variant.variant_id) if variant else None  # sync-pull.md
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
         if variant is None:
@@ -228,7 +234,7 @@ class ReturnsService:
 
     # ------------------------------------------------------------ inside the transaction
 
-    def _context(self, s, order_id: int, draft: Draft) -> repo.OrderContext:  # type: ignore[no-untyped-def]
+    def _context(self, s: DbSession, order_id: int, draft: Draft) -> repo.OrderContext:
         context = repo.load_context(s, order_id)
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
@@ -236,8 +242,8 @@ class ReturnsService:
             raise ReturnsError("order_cancelled", number=context.number)
         return context
 
-    def _check_approvals(self, s, operator: Operator, current: Quote,  # type: ignore[no-untyped-def]
-                         approvals: Sequence[Approval], now) -> list[int]:
+    def _check_approvals(self, s: DbSession, operator: Operator, current: Quote,
+                         approvals: Sequence[Approval], now: datetime) -> list[int]:
         """The recorded approvals covering every rule; a logged-in manager covers them himself.
 
         An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
@@ -256,11 +262,12 @@ class ReturnsService:
             raise ApprovalRequiredError(missing)
         return [a.approval_id for a in valid if a.rule in needed]
 
-    def _bind_approvals(self, s, ids: list[int], document_id: str) -> None:  # type: ignore[no-untyped-def]
+    def _bind_approvals(self, s: DbSession, ids: list[int], document_id: str) -> None:
         if ids and attach_approvals(s, ids, document_id) != len(ids):
             raise ApprovalRequiredError(["approval_already_used"])
 
-    def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+    def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender]
+                            ) -> dict[str, tuple[int, Money]]:
         """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
 
         A `Tender`'s code is normalised when it is made, so two spellings of one card are one
@@ -269,7 +276,7 @@ class ReturnsService:
         """
         codes = {t.gift_card_code for t in tenders
                  if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
-        balances = {}
+        balances: dict[str, tuple[int, Money]] = {}
         for code in sorted(codes):
             found = repo.gift_card_balance(s, code, lock=True)
             if found is None:
@@ -277,8 +284,8 @@ class ReturnsService:
             balances[code] = found
         return balances
 
-    def _write(self, s, operator: Operator, context: repo.OrderContext, draft: Draft,  # type: ignore[no-untyped-def]
-               current: Quote, now, notify: Notify | None, rows: _Rows,
+    def _write(self, s: DbSession, operator: Operator, context: repo.OrderContext, draft: Draft,
+               current: Quote, now: datetime, notify: Notify | None, rows: _Rows,
                cash_session: int) -> _Document:
         """Insert the document (its children follow in bulk, see `_Rows.insert`)."""
         number = repo.next_document_number(s, self._terminal)
@@ -314,8 +321,9 @@ class ReturnsService:
                          if amount.minor)
         return document
 
-    def _tenders(self, s, context, document: _Document, settlement: Settlement, balances,  # type: ignore[no-untyped-def]
-                 chosen: list[str | None], now, rows: _Rows) -> list[IssuedCard]:
+    def _tenders(self, s: DbSession, context: repo.OrderContext, document: _Document,
+                 settlement: Settlement, balances: dict[str, tuple[int, Money]],
+                 chosen: list[str | None], now: datetime, rows: _Rows) -> list[IssuedCard]:
         direction = "out" if settlement.direction.value == "refund" else "in"
         cards: list[IssuedCard] = []
         for index, tender in enumerate(settlement.tenders):
@@ -327,6 +335,7 @@ class ReturnsService:
                     document_id=document.id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
+                assert tender.gift_card_code  # settle() refuses a gift-card tender without one
                 card_id = balances[tender.gift_card_code][0]
                 repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
                                       document_id=document.id, now=now)
@@ -340,8 +349,9 @@ class ReturnsService:
                 "gift_card_id": card_id})
         return cards
 
-    def _stock(self, s, operator: Operator, owner: StockOwnership, document: _Document,  # type: ignore[no-untyped-def]
-               context, current: Quote, now, rows: _Rows) -> None:
+    def _stock(self, s: DbSession, operator: Operator, owner: StockOwnership,
+               document: _Document, context: repo.OrderContext, current: Quote, now: datetime,
+               rows: _Rows) -> None:
         for part in current.returns:
             variant_id = context.variant_of_line.get(part.line_id)
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
@@ -357,8 +367,8 @@ class ReturnsService:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
-    def _move(self, s, operator, variant_id: int, delta: int, reason: str, owner: str,  # type: ignore[no-untyped-def]
-              document_id: str, now, rows: _Rows) -> bool:
+    def _move(self, s: DbSession, operator: Operator, variant_id: int, delta: int, reason: str,
+              owner: str, document_id: str, now: datetime, rows: _Rows) -> bool:
         moved = repo.move_stock(s, variant_id=variant_id, delta=delta, reason=reason,
                                 owner=owner, document_id=document_id,
                                 user_id=operator.user_id, now=now, pending=rows.movements)
@@ -374,8 +384,8 @@ class ReturnsService:
                                  "document_id": document_id})
         return moved
 
-    def _writeback_input(self, s, context, document, current: Quote,  # type: ignore[no-untyped-def]
-                         settlement: Settlement, draft: Draft) -> WritebackInput:
+    def _writeback_input(self, s: DbSession, context: repo.OrderContext, document: _Document,
+                         current: Quote, settlement: Settlement, draft: Draft) -> WritebackInput:
         return WritebackInput(
             document.id, document.number, context.wix_id, context.number, current, settlement,
             context.wix_line_ids, context.wix_payment_ids,
@@ -385,9 +395,9 @@ class ReturnsService:
             document.notify_email is not None, draft.note)
 
 
-def _new_item_payloads(s, current: Quote) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+def _new_item_payloads(s: DbSession, current: Quote) -> list[dict[str, object]]:
     wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
-    payloads = []
+    payloads: list[dict[str, object]] = []
     for item in current.new_items:
         product, variant = wix_ids.get(int(item.item.variant_id), (None, None))
         payloads.append({

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from types import TracebackType
 
 from pos.db import returns as returns_repo
@@ -70,7 +71,7 @@ class CatalogueService:
         """
         with self._sessions() as s:
             found = returns_repo.find_variant(s, code=code)
-            rate = found and new_item_tax_rate(s, found.variant_id)
+            rate = new_item_tax_rate(s, found.variant_id) if found else None
         if found is None:
             raise VariantNotFoundError(code)
         return VariantView(
@@ -220,7 +221,7 @@ class Store:
         self.close()
 
 
-def _data_dir():  # type: ignore[no-untyped-def]
+def _data_dir() -> Path:
     from pos.config import data_dir  # noqa: PLC0415 — platformdirs only when a key is needed
 
     return data_dir()

@@ -40,7 +40,7 @@ class SyncReviewError(ServiceError):
     """A refusal: "reason_required", "unknown_decision", "not_waiting" (already settled)."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
+        self.code = code  # one class, many codes (like PrintQueueError)
         super().__init__(**params)
 
 
@@ -337,8 +337,9 @@ class LazySyncService:
     def status(self) -> SyncStatusView:
         return self._get().status()
 
-    def resolve(self, operator: Operator, message_id: int, decision: str, reason: str) -> None:
-        self._get().resolve(operator, message_id, decision, reason)  # type: ignore[arg-type]
+    def resolve(self, operator: Operator | None, message_id: int, decision: str,
+                reason: str) -> None:
+        self._get().resolve(operator, message_id, decision, reason)
 
     def close(self) -> None:
         with self._lock:

@@ -94,7 +94,7 @@ def refund_request(data: WritebackInput) -> dict[str, Any]:
     given back at the counter or kept as exchange credit; ``payments``: the order's Wix
     payments in order, with ``gift_card`` and ``room`` (what each could still take).
     """
-    original = []
+    original: list[dict[str, Any]] = []
     for tender in data.settlement.tenders:
         if tender.method is TenderMethod.ORIGINAL_PAYMENT and tender.payment_id:
             method = data.payment_methods.get(tender.payment_id, PaymentMethod.OTHER)
