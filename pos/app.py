@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -49,6 +50,12 @@ from pos.ui.display import display_problem
 from pos.ui.format import LOCALES, format_datetime, format_money, locale_for
 from pos.ui.main_window import MainWindow, create_main_window
 from pos.ui.watchdog import GuiWatchdog
+
+if TYPE_CHECKING:  # the hardware drivers themselves are imported when first used
+    from pos.domain.receipt import Receipt
+    from pos.hardware.printer import EscposReceiptPrinter
+    from pos.services.card_terminal import CardTerminal
+    from pos.services.closing import Closure
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 TRANSLATIONS = RESOURCES / "i18n"
@@ -182,13 +189,13 @@ def build_counter_services(sessions: SessionFactory, *, demo: bool,
 # they are imported when the first receipt prints, not while the window opens.
 
 
-def _make_printer(uri: str):  # type: ignore[no-untyped-def]
+def _make_printer(uri: str) -> EscposReceiptPrinter:
     from pos.hardware.printer import make_printer
 
     return make_printer(uri)
 
 
-def _render_text(receipt, columns: int) -> str:  # type: ignore[no-untyped-def]
+def _render_text(receipt: Receipt, columns: int) -> str:
     from pos.hardware.receipt_render import render_text
 
     return render_text(receipt, columns=columns)
@@ -218,7 +225,7 @@ def _open_demo_drawer(services: CounterServices) -> None:
         cash.open(Operator.local_admin("demo"), Money(15000, "EUR"))
 
 
-def _print_closure(uri: str, shop_name: str, closure, language: str) -> None:  # type: ignore[no-untyped-def]
+def _print_closure(uri: str, shop_name: str, closure: Closure, language: str) -> None:
     """The Z slip on the receipt printer (on the printing runner, never the GUI thread)."""
     from pos.domain.closing import ClosureSlip  # noqa: PLC0415
     from pos.hardware.closing_slip import render_closure_escpos  # noqa: PLC0415
@@ -234,7 +241,7 @@ def _print_closure(uri: str, shop_name: str, closure, language: str) -> None:  #
         printer.close()
 
 
-def _simulated_terminal():  # type: ignore[no-untyped-def]
+def _simulated_terminal() -> CardTerminal:
     from pos.hardware.card_terminals import SimulatedTerminal
 
     return SimulatedTerminal()
@@ -284,7 +291,7 @@ class CrashHandler:
         box.exec()
 
 
-def setup_logging() -> logging.Handler:
+def setup_logging() -> logging.FileHandler:
     """Log to `comptoir.log` in the data directory; returns the handler (to close at exit)."""
     handler = logging.FileHandler(data_dir() / "comptoir.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

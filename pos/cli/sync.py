@@ -29,7 +29,7 @@ NOTES_SHOWN = 5
 REQUESTS_PER_MINUTE = 180  # under Wix's 200 a minute per site (wix-api.md §1.4)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = sub.add_parser("sync", help="send the queue to Wix and bring Wix's changes in")
     sync.add_argument("--once", action="store_true", help="one round, then stop")
     sync.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, metavar="SECONDS",
