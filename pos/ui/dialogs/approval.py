@@ -232,7 +232,7 @@ class CardApprovalDialog(Retranslating, QDialog):
 
     def _build_ui(self) -> None:
         self._prompt = QLabel(objectName="cardPrompt", wordWrap=True)
-        self._code = QLineEdit(objectName="approvalCode")
+        self._code: QLineEdit = QLineEdit(objectName="approvalCode")
         self._code.setMaxLength(12)
         self._cancel = QPushButton(objectName="cancelButton")
         self._ok = QPushButton(objectName="confirmButton", default=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -171,8 +173,9 @@ class SettleScreen(Retranslating, QWidget):
         self._done.setText(self.tr("Done"))
         texts = self._method_texts()
         for index in range(self._methods.count()):
-            button = self._methods.itemAt(index).widget()
-            if button is not None and button.objectName() in texts:
+            item = self._methods.itemAt(index)
+            button = item.widget() if item is not None else None
+            if isinstance(button, QPushButton) and button.objectName() in texts:
                 button.setText(texts[button.objectName()])
 
     def start(self) -> None:
@@ -230,8 +233,8 @@ class SettleScreen(Retranslating, QWidget):
             "storeCreditButton": self.tr("Store credit"),
         }
 
-    def _method(self, name: str, add) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(self._method_texts()[name], objectName=name)
+    def _method(self, name: str, add: Callable[[Money], object]) -> QPushButton:
+        button: QPushButton = QPushButton(self._method_texts()[name], objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: add(self._keypad.amount()))
         return button
@@ -245,7 +248,7 @@ class SettleScreen(Retranslating, QWidget):
         # On two lines ("Card Visa **** 4242" / "up to €98.45"): one line is wider than half
         # a 1024 px screen in French. Translations keep the " — " between the two parts.
         text = "\n".join(part.strip() for part in text.split(" — ", 1))
-        button = QPushButton(text, objectName=f"payment_{payment.payment_id}")
+        button: QPushButton = QPushButton(text, objectName=f"payment_{payment.payment_id}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setEnabled(payment.refundable.minor > 0)
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
@@ -255,7 +258,7 @@ class SettleScreen(Retranslating, QWidget):
         """A gift card was scanned: its code is ready for the Gift card button."""
         self._gift_code.setText(code)
 
-    def _on_gift_card(self, amount) -> None:  # type: ignore[no-untyped-def]
+    def _on_gift_card(self, amount: Money) -> None:
         self._vm.add_gift_card(self._gift_code.text(), amount)
 
     def _on_remove_clicked(self) -> None:
