@@ -174,7 +174,7 @@ class KeyboardPanel(Retranslating, QWidget):
         return widget
 
     def _make_key(self, spec: KeySpec) -> QPushButton:
-        button: QPushButton = QPushButton(objectName=f"key_{spec.name}")
+        button = QPushButton(objectName=f"key_{spec.name}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scanner keeps typing into the field
         button.setMinimumSize(KEY_MIN_WIDTH, KEY_HEIGHT)
         button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

@@ -128,7 +128,7 @@ class Keypad(Retranslating, QWidget):
         layout.addLayout(grid)
 
     def _key(self, name: str) -> QPushButton:
-        button: QPushButton = QPushButton(name if name.isdigit() else "", objectName=f"key_{name}")
+        button = QPushButton(name if name.isdigit() else "", objectName=f"key_{name}")
         button.setMinimumSize(KEY_SIZE, KEY_SIZE)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scanner keeps its own field

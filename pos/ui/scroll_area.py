@@ -59,7 +59,8 @@ class ContentArea(QScrollArea):
     """
 
     def __init__(self, content: QWidget) -> None:
-        super().__init__(objectName="keyboardContentArea")
+        super().__init__()
+        self.setObjectName("keyboardContentArea")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

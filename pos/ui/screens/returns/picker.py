@@ -293,8 +293,7 @@ class CataloguePicker(Retranslating, QWidget):
 
     def _cell(self, option: VariantOption) -> QPushButton:
         level = option.stock_level
-        text = self._cell_text(option)
-        button: QPushButton = QPushButton(text, objectName=f"variant_{option.sku}")
+        button = QPushButton(self._cell_text(option), objectName=f"variant_{option.sku}")
         self._cells.append((button, option))
         button.setProperty("stock", level.value)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

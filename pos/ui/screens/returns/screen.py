@@ -109,7 +109,7 @@ class LineRow(Retranslating, QFrame):
         grid.setColumnStretch(0, 1)
 
     def _step_button(self, text: str, delta: int, name: str) -> QPushButton:
-        button: QPushButton = QPushButton(text, objectName=name)
+        button = QPushButton(text, objectName=name)
         button.setFixedSize(STEP_SIZE + 8, STEP_SIZE)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self.stepped.emit(delta))

@@ -150,7 +150,7 @@ class CategoriesTab(Retranslating, QWidget):
         self._hint = QLabel(objectName="categoriesHint", wordWrap=True)
         self._fee = QLineEdit(objectName="categoryFee")
         self._vat = QLineEdit(objectName="categoryVat")
-        self._defaults: QLineEdit = QLineEdit(objectName="vatDefaults")
+        self._defaults = QLineEdit(objectName="vatDefaults")
         for edit in (self._fee, self._vat):
             edit.setMaximumWidth(200)
             edit.setEnabled(False)  # until a category is selected

@@ -9,7 +9,7 @@ TOUCH_PX = 48  # STYLE.md: every action is at least this high
 
 
 def touch_button(name: str, *, checkable: bool = False) -> QPushButton:
-    button: QPushButton = QPushButton(objectName=name)
+    button = QPushButton(objectName=name)
     button.setMinimumHeight(TOUCH_PX)
     button.setCheckable(checkable)
     return button
@@ -17,7 +17,7 @@ def touch_button(name: str, *, checkable: bool = False) -> QPushButton:
 
 def secret_field(name: str, *, digits: bool = False) -> QLineEdit:
     """A field whose text is masked as it is typed (a PIN, a key, a secret)."""
-    edit: QLineEdit = QLineEdit(objectName=name)
+    edit = QLineEdit(objectName=name)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     if digits:
         edit.setMaxLength(8)

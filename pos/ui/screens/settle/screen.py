@@ -108,8 +108,8 @@ class SettleScreen(Retranslating, QWidget):
         tenders.addWidget(self._table, 1)
         tenders.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
         left.addLayout(tenders, 1)
-        for widget in (self._email, self._note, self._status, self._commit):
-            left.addWidget(widget)
+        for row in (self._email, self._note, self._status, self._commit):
+            left.addWidget(row)
         return left
 
     def _build_right(self) -> QVBoxLayout:
@@ -234,7 +234,7 @@ class SettleScreen(Retranslating, QWidget):
         }
 
     def _method(self, name: str, add: Callable[[Money], object]) -> QPushButton:
-        button: QPushButton = QPushButton(self._method_texts()[name], objectName=name)
+        button = QPushButton(self._method_texts()[name], objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: add(self._keypad.amount()))
         return button
@@ -248,7 +248,7 @@ class SettleScreen(Retranslating, QWidget):
         # On two lines ("Card Visa **** 4242" / "up to €98.45"): one line is wider than half
         # a 1024 px screen in French. Translations keep the " — " between the two parts.
         text = "\n".join(part.strip() for part in text.split(" — ", 1))
-        button: QPushButton = QPushButton(text, objectName=f"payment_{payment.payment_id}")
+        button = QPushButton(text, objectName=f"payment_{payment.payment_id}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setEnabled(payment.refundable.minor > 0)
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
