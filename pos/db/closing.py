@@ -337,7 +337,7 @@ class ClosureRow:
     public_key: str
 
 
-_CLOSURE_COLUMNS = [getattr(_closures.c, name) for name in ClosureRow.__slots__]  # type: ignore[attr-defined]
+_CLOSURE_COLUMNS = [getattr(_closures.c, name) for name in ClosureRow.__slots__]
 
 
 def _closure(row: Any) -> ClosureRow:

@@ -82,7 +82,8 @@ class _Builder:
     """Collects rows at a given paper width; every text row is wrapped to fit it."""
 
     def __init__(self, receipt: Receipt, columns: int) -> None:
-        self.receipt, self.columns, self.rows = receipt, columns, []  # type: list[Row]
+        self.receipt, self.columns = receipt, columns
+        self.rows: list[Row] = []
         self.language = receipt.language
 
     def say(self, key: str) -> str:
@@ -392,4 +393,5 @@ def render_escpos(receipt: Receipt, *, profile: str = "TM-T88V", columns: int = 
     out.printer.cut()
     if receipt.open_drawer:
         out.printer.cashdraw(2)
-    return out.printer.output
+    job: bytes = out.printer.output  # python-escpos is untyped: its Dummy printer's buffer
+    return job

@@ -49,7 +49,7 @@ class PrintQueueError(ServiceError):
     "reason_required"."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like ReturnsError)
+        self.code = code  # one class, many codes (like ReturnsError)
         super().__init__(**params)
 
 

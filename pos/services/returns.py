@@ -13,10 +13,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pos.db import returns as repo
-from pos.db.audit import ensure_write_transaction
+from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.closing_blocks import seal_if_last
 from pos.db.documents import DocumentHeader, DocumentWriter, next_document_number
@@ -58,7 +58,7 @@ class ReturnsError(ServiceError):
     """A refusal the cashier must see: `code` names it, `params` carry the numbers."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
+        self.code = code  # one class, many codes (like DomainError)
         super().__init__(**params)
 
 
@@ -102,7 +102,7 @@ class ReturnsService:
         with self._sessions() as s:
             context = repo.load_context(s, order_id)
             variant = repo.find_variant(s, variant_id=variant_id, code=code)
-            rate = variant and new_item_tax_rate(s, variant.variant_id)  # docs/sync-pull.md
+            rate = new_item_tax_rate(s, variant.variant_id) if variant else None  # sync-pull.md
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
         if variant is None:
@@ -184,7 +184,7 @@ class ReturnsService:
 
     # ------------------------------------------------------------ inside the transaction
 
-    def _context(self, s, order_id: int, draft: Draft) -> repo.OrderContext:  # type: ignore[no-untyped-def]
+    def _context(self, s: DbSession, order_id: int, draft: Draft) -> repo.OrderContext:
         context = repo.load_context(s, order_id)
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
@@ -192,8 +192,8 @@ class ReturnsService:
             raise ReturnsError("order_cancelled", number=context.number)
         return context
 
-    def _check_approvals(self, s, operator: Operator, current: Quote,  # type: ignore[no-untyped-def]
-                         approvals: Sequence[Approval], now) -> list[int]:
+    def _check_approvals(self, s: DbSession, operator: Operator, current: Quote,
+                         approvals: Sequence[Approval], now: datetime) -> list[int]:
         """The recorded approvals covering every rule; a logged-in manager covers them himself.
 
         An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
@@ -212,11 +212,12 @@ class ReturnsService:
             raise ApprovalRequiredError(missing)
         return [a.approval_id for a in valid if a.rule in needed]
 
-    def _bind_approvals(self, s, ids: list[int], document_id: str) -> None:  # type: ignore[no-untyped-def]
+    def _bind_approvals(self, s: DbSession, ids: list[int], document_id: str) -> None:
         if ids and attach_approvals(s, ids, document_id) != len(ids):
             raise ApprovalRequiredError(["approval_already_used"])
 
-    def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+    def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender]
+                            ) -> dict[str, tuple[int, Money]]:
         """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
 
         A `Tender`'s code is normalised when it is made, so two spellings of one card are one
@@ -225,7 +226,7 @@ class ReturnsService:
         """
         codes = {t.gift_card_code for t in tenders
                  if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
-        balances = {}
+        balances: dict[str, tuple[int, Money]] = {}
         for code in sorted(codes):
             found = repo.gift_card_balance(s, code, lock=True)
             if found is None:
@@ -259,6 +260,7 @@ class ReturnsService:
                     document_id=document_id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
+                assert tender.gift_card_code  # settle() refuses a gift-card tender without one
                 card_id = balances[tender.gift_card_code][0]
                 repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
                                       document_id=document_id, now=now)

@@ -89,11 +89,11 @@ def judge(group: db.StockGroup, journal: dict[str, Any], found: Found | None, wh
         if found.revision == journal.get("revision_before"):
             return retry(group, journal, f"{why}; Wix did not apply it (same revision)")
         applied = found.revision == journal.get("expected_revision")
-        if applied and found.quantity == expected:
-            return Outcome(group, DONE, settled(journal), wix=(expected, found.revision))
+        if applied and found.quantity is not None and found.quantity == expected:
+            return Outcome(group, DONE, settled(journal), wix=(found.quantity, found.revision))
     else:
-        if found.quantity == expected:
-            return Outcome(group, DONE, settled(journal), wix=(expected, None))
+        if found.quantity is not None and found.quantity == expected:
+            return Outcome(group, DONE, settled(journal), wix=(found.quantity, None))
         if found.quantity == before:
             return retry(group, journal, f"{why}; Wix did not apply it (count unchanged)")
     return review(
@@ -117,7 +117,7 @@ def v3_results(chunk: list[Planned], results: Any, unknown: list[Planned]) -> li
         if meta is None:
             unknown.append((group, journal))
         elif meta.get("success"):
-            item = meta.get("item") if isinstance(meta.get("item"), dict) else {}
+            item = found_item if isinstance(found_item := meta.get("item"), dict) else {}
             revision = item.get("revision") or journal["expected_revision"]
             outcomes.append(applied(group, {**journal, "applied_revision": revision}))
         else:
