@@ -207,8 +207,9 @@ def _vat(b: _Builder) -> None:
     b.text(f"{b.say('vat_heading')} ({words.currency_symbol(currency, lang)})", bold=True)
     rows = [(words.percent(v.rate, lang), v.base, v.amount, v.total) for v in vats]
     if len(vats) > 1:
-        sums = (total_of((row[i] for row in rows), currency) for i in (1, 2, 3))
-        rows.append((b.say("vat_sum"), *sums))
+        rows.append((b.say("vat_sum"), total_of([row[1] for row in rows], currency),
+                     total_of([row[2] for row in rows], currency),
+                     total_of([row[3] for row in rows], currency)))
     cells = [(rate, *(words.number(m, lang) for m in amounts)) for rate, *amounts in rows]
     heading = tuple(b.say(k) for k in ("vat_rate", "vat_base", "vat", "vat_total"))
     for line in _table([heading, *cells], b.columns):

@@ -169,11 +169,11 @@ class ReportsService:
             if unknown:
                 raise ReportsError("unknown_products", ids=", ".join(unknown))
             policy = load_policy(s)
-            field = ("exchange_only_products" if rule is ProductRule.EXCHANGE_ONLY
-                     else "flat_fee_products")
-            before: frozenset[str] = getattr(policy, field)
-            after = before | set(ids) if enabled else before - set(ids)
-            policy = replace(policy, **{field: frozenset(after)})
+            exchange = rule is ProductRule.EXCHANGE_ONLY
+            before = policy.exchange_only_products if exchange else policy.flat_fee_products
+            after = frozenset(before | set(ids) if enabled else before - set(ids))
+            policy = (replace(policy, exchange_only_products=after) if exchange
+                      else replace(policy, flat_fee_products=after))
             write_settings(s, policy.to_settings())
             audit_action(s, operator=operator, action="product_rule_applied", subject="policy",
                          data={"rule": rule.value, "enabled": enabled, "products": ids},

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pos.db import sync_stock as db
 from pos.db.outbox import DONE, PARKED, PENDING
+from pos.domain.states import OutboxState
 from pos.sync.client import WixRefusedError
 
 MAX_QUANTITY = 99999
@@ -36,7 +37,7 @@ class Outcome:
     """How a group's attempt ended, to be recorded in the outbox."""
 
     group: db.StockGroup
-    state: str
+    state: OutboxState
     journal: dict[str, Any]
     error: str = ""
     next_attempt_at: datetime | None = None
