@@ -82,7 +82,7 @@ class ReportsService:
         """The shop's business date now."""
         return self._clock.now().astimezone(self._zone).date()
 
-    def returns_report(self, operator: Operator, first_day: date,
+    def returns_report(self, operator: Operator | None, first_day: date,
                        last_day: date) -> ReportsView:
         """The returns of the days `first_day`..`last_day` (both included, shop time).
 
@@ -147,7 +147,7 @@ class ReportsService:
                               for size, u in zip(sizes, mine_returned, strict=True)), currency)
         return rows
 
-    def apply_rule(self, operator: Operator, product_ids: Iterable[str], rule: ProductRule,
+    def apply_rule(self, operator: Operator | None, product_ids: Iterable[str], rule: ProductRule,
                    *, enabled: bool = True) -> Policy:
         """Make `rule` apply (or, with `enabled` False, no longer apply) to the products.
 

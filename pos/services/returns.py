@@ -234,8 +234,8 @@ class ReturnsService:
             balances[code] = found
         return balances
 
-    def _start_document(self, s, operator: Operator, context: repo.OrderContext,  # type: ignore[no-untyped-def]
-                        draft: Draft, current: Quote, now, notify: Notify | None,
+    def _start_document(self, s: DbSession, operator: Operator, context: repo.OrderContext,
+                        draft: Draft, current: Quote, now: datetime, notify: Notify | None,
                         cash_session: int) -> DocumentWriter:
         """Number the document and insert it; its children follow through the writer."""
         header = DocumentHeader(
@@ -247,8 +247,9 @@ class ReturnsService:
             cash_session_id=cash_session)
         return DocumentWriter.start(s, header, current)
 
-    def _tenders(self, s, context, writer: DocumentWriter, settlement: Settlement,  # type: ignore[no-untyped-def]
-                 balances, chosen: list[str | None], now) -> list[IssuedCard]:
+    def _tenders(self, s: DbSession, context: repo.OrderContext, writer: DocumentWriter,
+                 settlement: Settlement, balances: dict[str, tuple[int, Money]],
+                 chosen: list[str | None], now: datetime) -> list[IssuedCard]:
         document_id = writer.header.id
         cards: list[IssuedCard] = []
         for index, tender in enumerate(settlement.tenders):
@@ -271,8 +272,8 @@ class ReturnsService:
                               gift_card_id=card_id)
         return cards
 
-    def _stock(self, s, operator: Operator, owner: StockOwnership, writer: DocumentWriter,  # type: ignore[no-untyped-def]
-               context, current: Quote) -> None:
+    def _stock(self, s: DbSession, operator: Operator, owner: StockOwnership,
+               writer: DocumentWriter, context: repo.OrderContext, current: Quote) -> None:
         for part in current.returns:
             variant_id = context.variant_of_line.get(part.line_id)
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
@@ -287,7 +288,7 @@ class ReturnsService:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
-    def _move(self, s, operator: Operator, writer: DocumentWriter, variant_id: int,  # type: ignore[no-untyped-def]
+    def _move(self, s: DbSession, operator: Operator, writer: DocumentWriter, variant_id: int,
               delta: int, reason: str, owner: str) -> bool:
         moved = writer.move_stock(variant_id=variant_id, delta=delta, reason=reason,
                                   owner=owner, user_id=operator.user_id)
@@ -302,8 +303,9 @@ class ReturnsService:
                                      object_key=step.object_key, payload=step.payload)
         return moved
 
-    def _writeback_input(self, s, context, document: DocumentHeader, current: Quote,  # type: ignore[no-untyped-def]
-                         settlement: Settlement, draft: Draft) -> WritebackInput:
+    def _writeback_input(self, s: DbSession, context: repo.OrderContext,
+                         document: DocumentHeader, current: Quote, settlement: Settlement,
+                         draft: Draft) -> WritebackInput:
         return WritebackInput(
             document.id, document.number, context.wix_id, context.number, current, settlement,
             context.wix_line_ids, context.wix_payment_ids,
@@ -313,9 +315,9 @@ class ReturnsService:
             document.notify_email is not None, draft.note)
 
 
-def _new_items(s, current: Quote) -> list[ReplacementItem]:  # type: ignore[no-untyped-def]
+def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
     wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
-    items = []
+    items: list[ReplacementItem] = []
     for item in current.new_items:
         product, variant = wix_ids.get(int(item.item.variant_id), (None, None))
         items.append(ReplacementItem(product, variant, item.quantity, item.total.minor,

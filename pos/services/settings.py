@@ -173,7 +173,8 @@ class SettingsService:
         except PrinterModelError:
             return DEFAULT_PROFILE, None
 
-    def set_printer_model(self, operator: Operator, profile: str, columns: int | None) -> None:
+    def set_printer_model(self, operator: Operator | None, profile: str,
+                          columns: int | None) -> None:  # fmt: skip
         """Store the printer's model (a `PRINTER_MODELS` profile) and paper width.
 
         Raises:
