@@ -152,7 +152,7 @@ class CrashHandler:
         box.exec()
 
 
-def setup_logging() -> logging.Handler:
+def setup_logging() -> logging.FileHandler:
     """Log to `comptoir.log` in the data directory; returns the handler (to close at exit)."""
     handler = logging.FileHandler(data_dir() / "comptoir.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -20,7 +20,7 @@ from pos.services.archive import ArchiveUnreadableError, verify_archive
 from pos.wiring import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     archive = sub.add_parser("archive", help="signed period archives for safe keeping")
     actions = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="write a month's or a year's archive")

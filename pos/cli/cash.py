@@ -21,7 +21,7 @@ from pos.services.cash import CountResult
 from pos.wiring import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cash = sub.add_parser("cash", help="the drawer: open, paid-in/out, count, close")
     actions = cash.add_subparsers(dest="cash_command", metavar="ACTION", required=True)
     opening = actions.add_parser("open", help="open the drawer with its counted float")

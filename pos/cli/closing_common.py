@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from pos.cli.common import add_db_option, open_store
 from pos.domain.errors import DomainError
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, action: Callable[[Store], int]) -> int:
     """Run `action` on the shop (`--terminal`, `--currency` when the command has them);
     refusals become a sentence and exit 1, a database that cannot be used is
     `pos.cli.common.run_command`'s sentence and exit 2."""
-    options: dict[str, str] = {}
+    options: dict[str, Any] = {}  # Store's keyword options
     if getattr(args, "terminal", None):
         options["terminal_id"] = args.terminal
     if getattr(args, "currency", None):

@@ -13,7 +13,7 @@ from pos.cli.common import add_db_option, open_database
 from pos.db.demo import generate
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "demo-data",
         help="fill an empty database with a demo shop (catalogue, customers, orders)",

@@ -31,7 +31,7 @@ _MESSAGES = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cards = sub.add_parser("gift-card", help="register a paper gift card, read a card's balance")
     actions = cards.add_subparsers(dest="gift_card_command", metavar="ACTION", required=True)
 

@@ -11,7 +11,7 @@ from pos.db import outbox
 from pos.wiring.sync import mail_dispatcher, smtp_settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mail = sub.add_parser("mail", help="customer e-mails queued by counter documents")
     actions = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
     send = actions.add_parser("send", help="send what is due now (SMTP settings from "

@@ -26,7 +26,7 @@ _MESSAGES = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     receipt = sub.add_parser("receipt", help="show or reprint a counter document's receipt")
     actions = receipt.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="print the receipt as text on the terminal")

@@ -22,7 +22,7 @@ from pos.services.ports import DeviceError
 from pos.wiring import Store, devices, shop_signer
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = sub.add_parser("report", help="X and Z reports, signed closures")
     actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
     x = actions.add_parser("x", help="what the Z would say now (changes nothing)")

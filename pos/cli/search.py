@@ -30,7 +30,7 @@ MESSAGES = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "search",
         help="find orders by number, receipt code, customer name, e-mail or phone",
@@ -103,7 +103,7 @@ def _start_of(day: date | None) -> datetime | None:
 def decimal_amount(money: Money) -> Decimal:
     """The amount in major units, with the currency's number of decimals ("49.90")."""
     places = exponent(money.currency)
-    return (Decimal(money.minor) / (10**places)).quantize(Decimal(1).scaleb(-places))
+    return (Decimal(money.minor) / Decimal(10) ** places).quantize(Decimal(1).scaleb(-places))
 
 
 def _customer(row: OrderSummary) -> str:

@@ -35,7 +35,7 @@ _MESSAGES = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stock = sub.add_parser("stock", help="stock counts and items set aside to inspect")
     actions = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
 

@@ -23,7 +23,7 @@ DEFAULT_INTERVAL = 60.0
 NOTES_SHOWN = 5
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = sub.add_parser("sync", help="send the queue to Wix and bring Wix's changes in")
     sync.add_argument("--once", action="store_true", help="one round, then stop")
     sync.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, metavar="SECONDS",

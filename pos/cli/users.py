@@ -33,7 +33,7 @@ class PinEntryError(Exception):
     """The PIN could not be read (mismatch, end of input)."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     users = sub.add_parser("users", help="manage the people who use the counter")
     actions = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
 

@@ -80,7 +80,7 @@ def period_tables(session: Session, start: datetime, end: datetime, terminal: st
     }
     for name, record in (("new_lines.csv", DocumentNewLineRecord),
                          ("fees.csv", DocumentFeeRecord), ("tenders.csv", DocumentTenderRecord)):
-        table = record.__table__  # type: ignore[attr-defined]
+        table = record.__table__
         tables[name] = _table(session, select(*table.c).where(
             table.c.document_id.in_(doc_ids)).order_by(table.c.id))
     sessions = CashSessionRecord.__table__

@@ -94,7 +94,7 @@ def ensure_write_transaction(session: Session) -> None:
     if connection.dialect.name != "sqlite":
         return
     dbapi = connection.connection.dbapi_connection
-    if dbapi is not None and not dbapi.in_transaction:  # type: ignore[attr-defined]
+    if dbapi is not None and not dbapi.in_transaction:
         # Already in a transaction means a write already ran: the write lock is held.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 

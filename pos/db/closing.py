@@ -30,6 +30,7 @@ from pos.db.records import (
     OrderLineRecord,
     UserRecord,
 )
+from pos.db.types import rowcount
 from pos.domain.closing import CashFigures, Figure
 from pos.domain.states import CashSessionState, check_cash_session
 
@@ -64,11 +65,13 @@ class SessionRow:
 
 
 def _session_row(record: CashSessionRecord) -> SessionRow:
-    moved = (record.cash_in_minor, record.cash_out_minor, record.paid_in_minor,
-             record.paid_out_minor)
-    stored = None if None in moved else CashFigures(
-        record.currency, record.opening_float_minor, *moved,  # type: ignore[arg-type]
-        record.counted_minor)
+    cash_in, cash_out = record.cash_in_minor, record.cash_out_minor
+    paid_in, paid_out = record.paid_in_minor, record.paid_out_minor
+    stored = None
+    if (cash_in is not None and cash_out is not None and paid_in is not None
+            and paid_out is not None):  # before 0007 a closed session has no stored figures
+        stored = CashFigures(record.currency, record.opening_float_minor, cash_in, cash_out,
+                             paid_in, paid_out, record.counted_minor)
     return SessionRow(record.id, record.terminal_id, record.state, record.currency,
                       record.opening_float_minor, record.opened_at, record.counted_minor,
                       record.variance_minor, stored)
@@ -154,7 +157,7 @@ def use_approval(session: Session, approval_id: int, session_id: int) -> bool:
     result = session.execute(update(_approvals).where(
         _approvals.c.id == approval_id, _approvals.c.document_id.is_(None),
         _approvals.c.cash_session_id.is_(None)).values(cash_session_id=session_id))
-    return int(result.rowcount) == 1  # type: ignore[attr-defined]
+    return rowcount(result) == 1
 
 
 def unclosed_sessions(session: Session, terminal_id: str) -> list[tuple[SessionRow, CashFigures]]:
@@ -337,7 +340,7 @@ class ClosureRow:
     public_key: str
 
 
-_CLOSURE_COLUMNS = [getattr(_closures.c, name) for name in ClosureRow.__slots__]  # type: ignore[attr-defined]
+_CLOSURE_COLUMNS = [getattr(_closures.c, name) for name in ClosureRow.__slots__]
 
 
 def _closure(row: Any) -> ClosureRow:

@@ -12,13 +12,14 @@ import bisect
 import itertools
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
-from pos.db.demo_catalogue import CURRENCY, TAX_RATE, Catalogue, guid
+from pos.db.demo_catalogue import CURRENCY, TAX_RATE, Catalogue, DemoVariant, guid
 from pos.db.demo_people import CustomerMaker
 from pos.domain.money import Money, allocate
 from pos.domain.search_text import normalise_number
@@ -72,6 +73,12 @@ PAYMENT_COLUMNS = (
     "id", "order_id", "wix_payment_id", "method", "amount_minor", "refunded_minor", "status",
     "reference", "created_at",
 )  # fmt: skip
+# A basket line's (quantity, unit price, line discount %), the basket, and a refund's
+# (line position, units, refunded at).
+_Terms = tuple[int, int, Decimal | None]
+_Basket = list[tuple[DemoVariant, _Terms]]
+_Refund = tuple[int, int, datetime]
+
 REFUND_COLUMNS = (
     "id",
     "order_id",
@@ -90,13 +97,13 @@ class Batch:
     customers: list[tuple[object, ...]] = field(default_factory=list)
     orders: list[tuple[object, ...]] = field(default_factory=list)
     lines: list[tuple[object, ...]] = field(default_factory=list)
-    payments: list[tuple[object, ...]] = field(default_factory=list)
+    payments: list[Sequence[object]] = field(default_factory=list)  # lists: refunds set [5]
     refunds: list[tuple[object, ...]] = field(default_factory=list)
     search: list[tuple[int, str]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1 << 14)
-def _valued(lines: tuple[tuple[int, int, Decimal | None], ...], pct: Decimal | None):  # type: ignore[no-untyped-def]
+def _valued(lines: tuple[_Terms, ...], pct: Decimal | None) -> tuple[LineValue, ...]:
     """`value_order` of a tax-included EUR order; most baskets repeat, hence the cache."""
     terms = OrderTerms(
         CURRENCY,
@@ -209,11 +216,11 @@ class OrderFactory:
             return self._customers[-1]
         return self._customers[rng.randrange(len(self._customers))]
 
-    def _basket(self) -> tuple[list, Decimal | None]:  # type: ignore[type-arg]
+    def _basket(self) -> tuple[_Basket, Decimal | None]:
         rng = self._rng
         size = bisect.bisect_right((55, 83, 95, 100), rng.random() * 100) + 1
         variants = [self._catalogue.pick(rng) for _ in range(size)]
-        terms = []
+        terms: list[_Terms] = []
         for variant in variants:
             quantity = 1 if rng.random() < 0.85 else (2 if rng.random() < 0.8 else 3)
             line_pct = rng.choice(_LINE_PCTS) if rng.random() < 0.1 else None
@@ -243,8 +250,9 @@ class OrderFactory:
         stamp = self._stamp(placed)
         updated = stamp if refunded is None else self._stamp(refunded[2])
         recent = not pos and (self._now - placed).days < 2
+        search_key = self._search_key(ms)
         batch.orders.append((
-            order_id, guid(rng), number, normalise_number(number), self._search_key(ms),
+            order_id, guid(rng), number, normalise_number(number), search_key,
             "POS" if pos else "WEB", stamp, updated, CURRENCY, True, "APPROVED",
             "PAID" if refunded is None else "PARTIALLY_REFUNDED",
             "NOT_FULFILLED" if recent else "FULFILLED",
@@ -256,9 +264,10 @@ class OrderFactory:
             None if order_pct is None else str(order_pct),
         ))  # fmt: skip
         prefix = customer[2] if customer else ""
-        batch.search.append((batch.orders[-1][4], _document(prefix, number)))
+        batch.search.append((search_key, _document(prefix, number)))
 
-    def _lines(self, batch: Batch, order_id: int, basket, values, refunded) -> None:  # type: ignore[no-untyped-def]
+    def _lines(self, batch: Batch, order_id: int, basket: _Basket,
+               values: tuple[LineValue, ...], refunded: _Refund | None) -> None:
         for position, ((variant, (quantity, price, _)), value) in enumerate(
             zip(basket, values, strict=True)
         ):
@@ -270,20 +279,20 @@ class OrderFactory:
                 value.paid.minor, value.tax.minor, TAX_RATE, returned, returned,
             ))  # fmt: skip
 
-    def _payments(self, order_id: int, total: int, pos: bool, placed: datetime) -> list[list]:  # type: ignore[type-arg]
+    def _payments(self, order_id: int, total: int, pos: bool, placed: datetime) -> list[list[Any]]:
         """[[id, order, wix id, method, amount, refunded, status, reference, at], …]."""
         rng = self._rng
         stamp = self._stamp(placed)
         roll = rng.random()
         method = "cash" if pos and roll < 0.3 else ("paypal" if not pos and roll < 0.1 else "card")
         gift = rng.choice(_GIFT_CARD_VALUES) if rng.random() < 0.06 else 0
-        parts = []
+        parts: list[tuple[str, int, str]] = []
         if 0 < gift < total:  # a split payment: gift card first, the rest by card
             parts.append(("gift_card", gift, f"GC-{rng.randint(0, 9999):04d}"))
             method = "card"
         reference = f"**** {rng.randint(0, 9999):04d}" if method == "card" else ""
         parts.append((method, total - (gift if parts else 0), reference))
-        rows = []
+        rows: list[list[Any]] = []
         for method_, amount, ref in parts:
             self._ids["payment"] += 1
             rows.append([
@@ -292,7 +301,8 @@ class OrderFactory:
             ])  # fmt: skip
         return rows
 
-    def _refund(self, batch: Batch, order_id: int, values, payments, placed: datetime):  # type: ignore[no-untyped-def]
+    def _refund(self, batch: Batch, order_id: int, values: tuple[LineValue, ...],
+                payments: list[list[Any]], placed: datetime) -> _Refund | None:
         """Maybe refund part of the order: (line position, units, refunded at) or None."""
         rng = self._rng
         if rng.random() >= 0.04 or sum(value.quantity for value in values) < 2:

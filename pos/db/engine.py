@@ -8,7 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 URL_ENV = "COMPTOIR_DATABASE_URL"
 
@@ -136,7 +138,7 @@ def _unavailable(context: ExceptionContext) -> None:
         raise DatabaseUnavailableError(reason, where, detail.rpartition(": ")[2].strip()) from error
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     # WAL lets the sync thread read while the counter writes; FULL because money lives here.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

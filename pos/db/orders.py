@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -23,7 +25,7 @@ from pos.domain.states import DocumentState
 TIES_PER_MS = 1000
 
 
-def next_search_key(session: Session, data_placed_at) -> int:  # type: ignore[no-untyped-def]
+def next_search_key(session: Session, data_placed_at: datetime) -> int:
     """A free chronological key for an order placed at `data_placed_at`."""
     base = chrono_base(data_placed_at)
     taken = session.scalar(
@@ -171,14 +173,14 @@ def _replace_children(session: Session, order: OrderRecord, data: OrderData) -> 
     payments = {p.wix_payment_id or f"#{i}": p for i, p in enumerate(order.payments)}
     for index, payment in enumerate(data.payments):
         key = payment.wix_payment_id or f"#{index}"
-        record = payments.get(key) or PaymentRecord(order_id=order.id)
+        paid = payments.get(key) or PaymentRecord(order_id=order.id)
         if key not in payments:
-            session.add(record)
-        record.wix_payment_id, record.method = payment.wix_payment_id, payment.method
-        record.amount_minor = payment.amount.minor
-        record.refunded_minor = payment.refunded.minor if payment.refunded else 0
-        record.status, record.reference = payment.status, payment.reference
-        record.created_at = payment.created_at
+            session.add(paid)
+        paid.wix_payment_id, paid.method = payment.wix_payment_id, payment.method
+        paid.amount_minor = payment.amount.minor
+        paid.refunded_minor = payment.refunded.minor if payment.refunded else 0
+        paid.status, paid.reference = payment.status, payment.reference
+        paid.created_at = payment.created_at
     session.flush()
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import OutboxMessageRecord
+from pos.db.types import rowcount
 from pos.domain.states import OutboxState, check_outbox
 
 OutboxSession: TypeAlias = Session  # what `pos.services` callers type their session as
@@ -141,7 +142,7 @@ def start_attempt(
         )
         .execution_options(synchronize_session=False)
     )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    if rowcount(taken) != 1:
         return False
     record = _load(session, message_id)
     record.journal = {

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from pos.db.records import CounterDocumentRecord, OrderRecord, PrintJobRecord
+from pos.db.types import rowcount
 from pos.domain.search_text import normalise_number
 from pos.domain.states import PrintJobState, check_print_job
 
@@ -38,10 +39,10 @@ class PrintJobRow:
     last_error: str
 
 
-def _select():  # type: ignore[no-untyped-def]
-    return select(PrintJobRecord, CounterDocumentRecord.number).outerjoin(
-        CounterDocumentRecord, CounterDocumentRecord.id == PrintJobRecord.document_id
-    )
+# Statements are immutable: each use adds its own WHERE to a copy.
+_JOBS_QUERY = select(PrintJobRecord, CounterDocumentRecord.number).outerjoin(
+    CounterDocumentRecord, CounterDocumentRecord.id == PrintJobRecord.document_id
+)
 
 
 def closure_job_data(data: bytes | None) -> dict[str, object]:
@@ -84,7 +85,7 @@ def list_jobs(
             documents of this terminal (each terminal prints its own receipts).
         ids: only these jobs.
     """
-    query = _select().where(PrintJobRecord.state.in_(list(states)))
+    query = _JOBS_QUERY.where(PrintJobRecord.state.in_(list(states)))
     if terminal_id is not None:
         query = query.where(
             or_(PrintJobRecord.printer != "", CounterDocumentRecord.terminal_id == terminal_id)
@@ -96,7 +97,7 @@ def list_jobs(
 
 
 def get_job(session: Session, job_id: int) -> PrintJobRow | None:
-    row = session.execute(_select().where(PrintJobRecord.id == job_id)).first()
+    row = session.execute(_JOBS_QUERY.where(PrintJobRecord.id == job_id)).first()
     return None if row is None else _row(row[0], row[1])
 
 
@@ -111,7 +112,7 @@ def claim(session: Session, job_id: int, *, seen_state: str) -> bool:
         .where(PrintJobRecord.id == job_id, PrintJobRecord.state == seen_state)
         .values(state=check_print_job(seen_state, PRINTING), attempts=PrintJobRecord.attempts + 1)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(rowcount(result))
 
 
 def finish(session: Session, job_id: int, *, state: PrintJobState, error: str = "") -> None:
@@ -139,7 +140,7 @@ def requeue(session: Session, job_id: int, *, printer: str | None) -> bool:
         .where(PrintJobRecord.id == job_id, PrintJobRecord.state != PRINTING)
         .values(**values)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(rowcount(result))
 
 
 def add_job(session: Session, *, document_id: str | None, kind: str, duplicate: bool,

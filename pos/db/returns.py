@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -112,12 +113,12 @@ def load_context(session: Session, order_id: int) -> OrderContext | None:
         {str(row.id): row.wix_payment_id for row in payment_rows})
 
 
-def _aware(value: object, session: Session) -> datetime:
+def _aware(value: datetime | str, session: Session) -> datetime:
     from pos.db.types import UTCDateTime
 
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    decoded = UTCDateTime().process_result_value(value, session.get_bind().dialect)  # type: ignore[arg-type]
+    decoded = UTCDateTime().process_result_value(value, session.get_bind().dialect)
     assert decoded is not None
     return decoded
 
@@ -171,7 +172,7 @@ _SHIPPING_QUERY = (
            _documents.c.shipping_refund_minor > 0))
 
 
-def _sold_line(row, currency: str) -> SoldLine:  # type: ignore[no-untyped-def]
+def _sold_line(row: Any, currency: str) -> SoldLine:  # a row of _LINES_QUERY, read by name
     value = LineValue(row.quantity, Money(row.unit_price_minor * row.quantity, currency),
                       Money(row.discount_minor, currency), Money(row.paid_minor, currency),
                       Money(row.tax_minor, currency))

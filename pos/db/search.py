@@ -221,7 +221,10 @@ def _hit(row: tuple[Any, ...], exact: bool) -> OrderHit:
     if isinstance(placed, str):  # SQLite: naive UTC text
         placed = datetime.fromisoformat(placed)
     placed = placed.replace(tzinfo=UTC) if placed.tzinfo is None else placed.astimezone(UTC)
-    return OrderHit(*row[:3], placed, *row[4:12], exact)
+    order_id, number, search_key, _, channel, status, currency, total, *names = row[:12]
+    first_name, last_name, email, phone = names
+    return OrderHit(order_id, number, search_key, placed, channel, status, currency, total,
+                    first_name, last_name, email, phone, exact)
 
 
 # ---------------------------------------------------------------- lookups
@@ -234,8 +237,8 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
     """
     if not sqlite:  # tsquery syntax, read as is by CAST(... AS tsquery)
         short = SHORT_PREFIX_MAX
-        terms = (f"'_{word}'" if len(word) <= short else f"'{word}':*" for word in words)
-        return " & ".join(terms), []
+        tsterms = (f"'_{word}'" if len(word) <= short else f"'{word}':*" for word in words)
+        return " & ".join(tsterms), []
     terms = " AND ".join(f'"{word[:FTS_PREFIX_MAX]}"*' for word in words)
     return terms, [word for word in words if len(word) > FTS_PREFIX_MAX]
 

@@ -25,6 +25,7 @@ from pos.db.records import (
     StockMovementRecord,
     VariantRecord,
 )
+from pos.db.types import rowcount
 from pos.domain.inspection import InspectionItem
 
 INSPECT = "inspect"
@@ -154,21 +155,19 @@ def record_movement(
     return movement.id
 
 
-def _inspection_query():  # type: ignore[no-untyped-def]
-    return (
-        select(
-            DocumentReturnLineRecord,
-            CounterDocumentRecord.number,
-            CounterDocumentRecord.created_at,
-            OrderRecord.number,
-            OrderLineRecord,
-        )
-        .join(
-            CounterDocumentRecord, CounterDocumentRecord.id == DocumentReturnLineRecord.document_id
-        )
-        .join(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
-        .join(OrderRecord, OrderRecord.id == OrderLineRecord.order_id)
+# Statements are immutable: each use adds its own WHERE to a copy.
+_INSPECTION_QUERY = (
+    select(
+        DocumentReturnLineRecord,
+        CounterDocumentRecord.number,
+        CounterDocumentRecord.created_at,
+        OrderRecord.number,
+        OrderLineRecord,
     )
+    .join(CounterDocumentRecord, CounterDocumentRecord.id == DocumentReturnLineRecord.document_id)
+    .join(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
+    .join(OrderRecord, OrderRecord.id == OrderLineRecord.order_id)
+)
 
 
 def _inspection_row(
@@ -200,7 +199,7 @@ def _inspection_row(
 def awaiting_inspection(session: Session) -> list[InspectionItem]:
     """Lines returned "to inspect" and not settled yet, oldest return first."""
     rows = session.execute(
-        _inspection_query()
+        _INSPECTION_QUERY
         .where(
             DocumentReturnLineRecord.disposition == INSPECT,
             DocumentReturnLineRecord.settled_state.is_(None),
@@ -213,7 +212,7 @@ def awaiting_inspection(session: Session) -> list[InspectionItem]:
 def inspection_row(session: Session, return_line_id: int) -> InspectionItem | None:
     """One returned line as `awaiting_inspection` shows it, whatever its disposition or state."""
     row = session.execute(
-        _inspection_query()
+        _INSPECTION_QUERY
         .where(DocumentReturnLineRecord.id == return_line_id)
         .execution_options(populate_existing=True)
     ).first()
@@ -239,4 +238,4 @@ def settle_inspection(
         .values(settled_state=state, settled_at=now, settled_by_id=user_id)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return rowcount(result) == 1

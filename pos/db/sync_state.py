@@ -96,8 +96,10 @@ def set_cursor(session: Session, name: str, value: str, *, now: datetime) -> Non
 class WixProductExtras(Protocol):
     """A product's categories by name (main first) and main picture URL, as pulled."""
 
-    categories: tuple[str, ...]
-    image_url: str | None
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+    @property
+    def image_url(self) -> str | None: ...
 
 
 def upsert_wix_product(
@@ -146,7 +148,7 @@ def product_ids_by_wix(session: Session) -> dict[str, int]:
     rows = session.execute(
         select(ProductRecord.wix_id, ProductRecord.id).where(ProductRecord.wix_id.is_not(None))
     )
-    return {wix_id: product_id for wix_id, product_id in rows}
+    return {wix_id: product_id for wix_id, product_id in rows if wix_id is not None}
 
 
 def upsert_wix_variant(
@@ -236,7 +238,8 @@ def variant_ids_by_wix(session: Session) -> dict[tuple[str, str], int]:
         .join(ProductRecord, ProductRecord.id == VariantRecord.product_id)
         .where(ProductRecord.wix_id.is_not(None), VariantRecord.wix_variant_id.is_not(None))
     )
-    return {(product, variant): variant_id for product, variant, variant_id in rows}
+    return {(product, variant): variant_id for product, variant, variant_id in rows
+            if product is not None and variant is not None}
 
 
 # ---------------------------------------------------------------- stock
@@ -349,7 +352,7 @@ def recorded_order_versions(session: Session, wix_ids: Iterable[str]) -> dict[st
     rows = session.execute(
         select(OrderRecord.wix_id, OrderRecord.wix_updated_at).where(OrderRecord.wix_id.in_(ids))
     )
-    return {wix_id: updated for wix_id, updated in rows}
+    return {wix_id: updated for wix_id, updated in rows if wix_id is not None}
 
 
 def record_wix_order(session: Session, data: OrderData) -> str | None:

@@ -24,6 +24,7 @@ from pos.db.records import (
     VariantRecord,
 )
 from pos.db.stock import POS_OWNER
+from pos.db.types import rowcount
 from pos.domain.states import OutboxState, check_outbox
 from pos.domain.wix_steps import StepKind
 
@@ -187,7 +188,7 @@ def start_attempt(session: Session, ids: Sequence[int], *, journal: dict[str, An
         )
         .execution_options(synchronize_session=False)
     )
-    return taken.rowcount == len(ids)  # type: ignore[attr-defined]
+    return rowcount(taken) == len(ids)
 
 
 def settle(

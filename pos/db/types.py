@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Integer, cast, func
+from sqlalchemy import BigInteger, CursorResult, DateTime, Integer, Result, cast, func
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -52,3 +52,13 @@ def sum_minor(column: Any) -> Any:
     """``coalesce(sum(column), 0)`` as a 64-bit integer: PostgreSQL sums a BIGINT as `numeric`
     (a `Decimal` in Python, which `Money` refuses)."""
     return cast(func.coalesce(func.sum(column), 0), MinorUnits)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE run through `Session.execute` matched.
+
+    SQLAlchemy types `Session.execute` as returning a `Result`; for these statements it is a
+    `CursorResult`, which is the one that carries the count.
+    """
+    assert isinstance(result, CursorResult)
+    return result.rowcount

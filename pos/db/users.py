@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pos.db.audit import ensure_write_transaction
 from pos.db.records import ApprovalRecord, UserRecord
+from pos.db.types import rowcount
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,4 +184,4 @@ def attach_approvals(session: Session, approval_ids: Iterable[int], document_id:
                ApprovalRecord.cash_session_id.is_(None))
         .values(document_id=document_id)
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return rowcount(result)

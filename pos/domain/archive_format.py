@@ -73,14 +73,14 @@ def encode_table(name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
             buffer.write(line)
             digests.append(_digest(line.encode())[:ROW_DIGEST])
         return buffer.getvalue().encode(), digests
-    line = _LastLine()
-    writer = csv.writer(line, lineterminator="\r\n")
+    last = _LastLine()
+    writer = csv.writer(last, lineterminator="\r\n")
     writer.writerow(header)
-    buffer.write(line.text)
+    buffer.write(last.text)
     for row in rows:
         writer.writerow([_csv_value(value) for value in row])
-        buffer.write(line.text)
-        digests.append(_digest(line.text.encode())[:ROW_DIGEST])
+        buffer.write(last.text)
+        digests.append(_digest(last.text.encode())[:ROW_DIGEST])
     return buffer.getvalue().encode(), digests
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from pos.domain.errors import PolicySettingsError
 
@@ -177,13 +178,13 @@ class Policy:
         unknown = sorted(set(settings) - set(_PARSERS))
         if unknown:
             raise PolicySettingsError("policy_setting_unknown", key=unknown[0])
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each parser returns its own field's type
         for key, text in settings.items():
             try:
                 values[key] = _PARSERS[key](text)
             except (ValueError, TypeError, InvalidOperation) as error:
                 raise PolicySettingsError("policy_setting_invalid", key=key, value=text) from error
-        return cls(**values)  # type: ignore[arg-type]  # each parser returns its field's type
+        return cls(**values)
 
 
 def _check_count(key: str, value: int) -> None:

@@ -115,15 +115,15 @@ def parse_query(text: str) -> ParsedQuery:
         if number:
             words = tuple(word[:MAX_TOKEN_CHARS] for word in tokens(number)[:MAX_TOKENS])
             return ParsedQuery(QueryKind.NUMBER, words=words, number=number)
-    words = []
+    found: list[str] = []
     for word in tokens(cleaned):
-        if word not in words:
-            words.append(word[:MAX_TOKEN_CHARS])
+        if word not in found:
+            found.append(word[:MAX_TOKEN_CHARS])
     if phone_like := _phone_query(cleaned):
-        words = [phone_like]
-    if not words:
+        found = [phone_like]
+    if not found:
         return ParsedQuery(QueryKind.EMPTY)
-    return ParsedQuery(QueryKind.TEXT, words=tuple(words[:MAX_TOKENS]))
+    return ParsedQuery(QueryKind.TEXT, words=tuple(found[:MAX_TOKENS]))
 
 
 def _phone_query(cleaned: str) -> str | None:

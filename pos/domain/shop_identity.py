@@ -142,7 +142,9 @@ def check_identity(identity: ShopIdentity) -> ShopIdentity:
     months = identity.card_validity_months
     if not 0 <= months <= MAX_VALIDITY_MONTHS:
         raise ShopIdentityError("validity_invalid", months=months)
-    return replace(identity, siret=siret, vat_id=vat_id, country=country, **texts)
+    return replace(identity, name=texts["name"], address=texts["address"], phone=texts["phone"],
+                   siret=siret, vat_id=vat_id, footer_fr=texts["footer_fr"],
+                   footer_en=texts["footer_en"], country=country)
 
 
 _KEYS = ("name", "address", "phone", "siret", "vat_id", "footer_fr", "footer_en", "country")

@@ -8,6 +8,8 @@ signature, so a printed Z can be matched against the database and the archive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pos.domain.closing import ClosureSlip, Figure
 from pos.domain.money import Money
 from pos.hardware import receipt_text as words
@@ -115,7 +117,7 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
     return rows
 
 
-def _figure(figure: Figure, columns: int, money) -> list[str]:  # type: ignore[no-untyped-def]
+def _figure(figure: Figure, columns: int, money: Callable[[int, str], str]) -> list[str]:
     if figure.section == "vat":
         right = f"{money(figure.base, figure.currency)} / {money(figure.tax, figure.currency)}"
     elif figure.section == "approver":
@@ -140,4 +142,5 @@ def render_closure_escpos(slip: ClosureSlip, *, profile: str = "TM-T88V",
         out.row(row, 5 if columns == 32 else 6)
     out.style(Row(""))
     out.printer.cut()
-    return out.printer.output
+    job: bytes = out.printer.output  # python-escpos is untyped: its Dummy printer's buffer
+    return job

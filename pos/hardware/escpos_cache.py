@@ -24,7 +24,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -66,14 +66,14 @@ class _CapabilitiesFinder(importlib.abc.MetaPathFinder):
         self.cache_dir = cache_dir
 
     def find_spec(
-        self, fullname: str, path: object = None, target: ModuleType | None = None
+        self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname != MODULE:
             return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)  # type: ignore[arg-type]
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
             return spec
-        spec.loader = _CachingLoader(spec.loader, self.cache_dir)  # type: ignore[arg-type]
+        spec.loader = _CachingLoader(spec.loader, self.cache_dir)
         return spec
 
 
@@ -137,7 +137,7 @@ def _no_temp_folder(answer: str) -> Iterator[None]:
             return answer
         return real(suffix, prefix, dir)
 
-    tempfile.mkdtemp = mkdtemp  # type: ignore[assignment]
+    tempfile.mkdtemp = mkdtemp  # type: ignore[assignment]  # typeshed: mkdtemp's str|bytes overloads
     try:
         yield
     finally:

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from escpos.constants import CD_KICK_2
 
 from pos.hardware.device_thread import DeviceThread
 from pos.hardware.errors import DeviceTimeoutError, PrinterStatus, PrinterTimeoutError
 from pos.hardware.transports import Transport, open_transport
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from pos.domain.closing import ClosureSlip
@@ -109,7 +112,7 @@ class EscposReceiptPrinter:
         finally:
             self._io.close(timeout=self._call_timeout)
 
-    def _call(self, fn, *args):  # type: ignore[no-untyped-def]
+    def _call(self, fn: Callable[..., T], *args: object) -> T:
         try:
             return self._io.call(fn, *args, timeout=self._call_timeout)
         except PrinterTimeoutError:

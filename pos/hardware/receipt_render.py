@@ -82,7 +82,8 @@ class _Builder:
     """Collects rows at a given paper width; every text row is wrapped to fit it."""
 
     def __init__(self, receipt: Receipt, columns: int) -> None:
-        self.receipt, self.columns, self.rows = receipt, columns, []  # type: list[Row]
+        self.receipt, self.columns = receipt, columns
+        self.rows: list[Row] = []
         self.language = receipt.language
 
     def say(self, key: str) -> str:
@@ -206,8 +207,9 @@ def _vat(b: _Builder) -> None:
     b.text(f"{b.say('vat_heading')} ({words.currency_symbol(currency, lang)})", bold=True)
     rows = [(words.percent(v.rate, lang), v.base, v.amount, v.total) for v in vats]
     if len(vats) > 1:
-        sums = (total_of((row[i] for row in rows), currency) for i in (1, 2, 3))
-        rows.append((b.say("vat_sum"), *sums))
+        rows.append((b.say("vat_sum"), total_of([row[1] for row in rows], currency),
+                     total_of([row[2] for row in rows], currency),
+                     total_of([row[3] for row in rows], currency)))
     cells = [(rate, *(words.number(m, lang) for m in amounts)) for rate, *amounts in rows]
     heading = tuple(b.say(k) for k in ("vat_rate", "vat_base", "vat", "vat_total"))
     for line in _table([heading, *cells], b.columns):
@@ -392,4 +394,5 @@ def render_escpos(receipt: Receipt, *, profile: str = "TM-T88V", columns: int = 
     out.printer.cut()
     if receipt.open_drawer:
         out.printer.cashdraw(2)
-    return out.printer.output
+    job: bytes = out.printer.output  # python-escpos is untyped: its Dummy printer's buffer
+    return job

@@ -24,17 +24,21 @@ from pos.services.errors import (
 __all__ = ["confirm_operator", "require", "require_approvals"]
 
 
-def require(operator: Operator | None, permission: Permission) -> None:
+def require(operator: Operator | None, permission: Permission) -> Operator:
     """Refuse unless `operator`'s role grants `permission`.
 
     This checks the role the operator carries; inside a transaction use `confirm_operator`,
     which checks the role as stored now.
+
+    Returns:
+        `operator`, known to be someone from here on.
 
     Raises:
         PermissionDeniedError: nobody is logged in, or the role does not allow it.
     """
     if operator is None or not operator.may(permission):
         raise PermissionDeniedError(permission, None if operator is None else operator.role)
+    return operator
 
 
 def require_approvals(rules: Iterable[str], approvals: Iterable[Approval]) -> None:

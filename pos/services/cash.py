@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pos.db import closing as repo
 from pos.db import users as user_repo
@@ -22,7 +22,8 @@ from pos.domain.clock import Clock
 from pos.domain.closing import CashFigures, counted_total, needs_manager
 from pos.domain.money import Money
 from pos.domain.policy import ApprovalRule
-from pos.domain.roles import Approval, Operator, Permission
+from pos.domain.roles import Approval, Operator, Permission, may
+from pos.services.access import require
 from pos.services.audit import audit_action
 from pos.services.errors import (
     ApprovalRequiredError,
@@ -31,7 +32,6 @@ from pos.services.errors import (
     UserDisabledError,
 )
 from pos.services.policy import load_policy
-from pos.services.users import require
 
 APPROVAL_LIFETIME = timedelta(minutes=15)
 MOVE_KINDS = ("paid_in", "paid_out")
@@ -41,7 +41,7 @@ class CashError(ServiceError):
     """A drawer action refused: `code` names it (no_cash_session, session_already_open...)."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes
+        self.code = code  # one class, many codes
         super().__init__(**params)
 
 
@@ -69,20 +69,24 @@ class CountResult:
     needs_manager: bool
 
 
-def recheck_operator(s: DbSession, operator: Operator, permission: Permission) -> None:
+def recheck_operator(s: DbSession, operator: Operator | None, permission: Permission
+                     ) -> Operator:
     """Re-read `operator` inside the transaction: disabled or demoted since login means no.
 
     The command line's local administrator (no user id) acts with the machine's rights.
+
+    Returns:
+        `operator`, known to be someone from here on.
     """
-    require(operator, permission)
+    operator = require(operator, permission)
     if operator.user_id is None:
-        return
+        return operator
     row = user_repo.find_user(s, operator.username)
     if row is None or not row.active:
         raise UserDisabledError(operator.username)
-    current = Operator(row.user_id, row.username, row.display_name, row.role)  # type: ignore[arg-type]
-    if not current.may(permission):
+    if not may(row.role, permission):  # the role as stored now
         raise PermissionDeniedError(permission, row.role)
+    return operator
 
 
 class CashService:
@@ -103,13 +107,13 @@ class CashService:
             row = repo.open_session(s, self._terminal)
             return None if row is None else self._view(s, row)
 
-    def open(self, operator: Operator, opening_float: Money) -> CashSessionView:
+    def open(self, operator: Operator | None, opening_float: Money) -> CashSessionView:
         """Open the drawer with a counted float.
 
         Raises:
             CashError: session_already_open, negative_amount; PermissionDeniedError.
         """
-        require(operator, Permission.LOOK_UP)
+        operator = require(operator, Permission.LOOK_UP)
         if opening_float.minor < 0:
             raise CashError("negative_amount", amount=opening_float)
         now = self._clock.now()
@@ -129,13 +133,14 @@ class CashService:
             assert row is not None
             return self._view(s, row)
 
-    def move(self, operator: Operator, kind: str, amount: Money, reason: str) -> CashSessionView:
+    def move(self, operator: Operator | None, kind: str, amount: Money,
+             reason: str) -> CashSessionView:
         """Cash into (`paid_in`) or out of (`paid_out`) the drawer, with its reason.
 
         Raises:
             CashError: no_cash_session, invalid_move, reason_required, negative_amount.
         """
-        require(operator, Permission.LOOK_UP)
+        operator = require(operator, Permission.LOOK_UP)
         if kind not in MOVE_KINDS:
             raise CashError("invalid_move", kind=kind)
         if amount.minor <= 0:
@@ -162,7 +167,7 @@ class CashService:
             row = self._open_row(s)
             return self._count(s, row, repo.session_cash(s, row), counts)
 
-    def close(self, operator: Operator, counts: Mapping[int, int],
+    def close(self, operator: Operator | None, counts: Mapping[int, int],
               approvals: Sequence[Approval] = ()) -> CountResult:
         """Close the session with the count; over the policy's threshold a manager approves.
 
@@ -170,7 +175,7 @@ class CashService:
             CashError: no_cash_session, unknown_denomination (a ClosingError);
             ApprovalRequiredError(["cash_variance"]).
         """
-        require(operator, Permission.LOOK_UP)
+        operator = require(operator, Permission.LOOK_UP)
         now = self._clock.now()
         with self._sessions.begin() as s:
             lock_chain(s)
@@ -211,8 +216,8 @@ class CashService:
                            Money(counted - expected, row.currency),
                            needs_manager(counted - expected, threshold))
 
-    def _approver(self, s: DbSession, operator: Operator, session_id: int,  # type: ignore[no-untyped-def]
-                  result: CountResult, approvals: Sequence[Approval], now) -> int | None:
+    def _approver(self, s: DbSession, operator: Operator, session_id: int,
+                  result: CountResult, approvals: Sequence[Approval], now: datetime) -> int | None:
         """Who allowed the variance; a recorded approval is used up by this close."""
         if not result.needs_manager:
             return None

@@ -46,7 +46,7 @@ class CatalogueService:
         """
         with self._sessions() as s:
             found = returns_repo.find_variant(s, code=code)
-            rate = found and new_item_tax_rate(s, found.variant_id)
+            rate = new_item_tax_rate(s, found.variant_id) if found else None
         if found is None:
             raise VariantNotFoundError(code)
         # The rate a new item is sold at (docs/sync-pull.md).

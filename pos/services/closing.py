@@ -99,7 +99,7 @@ class ClosingService:
     def business_date(self, moment: datetime | None = None) -> date:
         return (moment or self._clock.now()).astimezone(self._zone).date()
 
-    def x_report(self, operator: Operator, *, terminal_id: str | None = None,
+    def x_report(self, operator: Operator | None, *, terminal_id: str | None = None,
                  day: date | None = None) -> Report:
         """What the terminal's Z would say now; or, with `day`, its documents of that day.
 
@@ -108,7 +108,7 @@ class ClosingService:
         """
         terminal = terminal_id or self._terminal
         with self._sessions() as s:
-            recheck_operator(s, operator, Permission.VIEW_REPORTS)
+            operator = recheck_operator(s, operator, Permission.VIEW_REPORTS)
             previous = repo.last_closure(s, kind="z", terminal_id=terminal)
             if day is None:
                 first = previous.last_sequence + 1 if previous else 1
@@ -123,7 +123,7 @@ class ClosingService:
                 cash.append(repo.session_cash(s, open_row))
             return self._report(s, scope, previous, cash)
 
-    def close_z(self, operator: Operator, *, terminal_id: str | None = None,
+    def close_z(self, operator: Operator | None, *, terminal_id: str | None = None,
                 slip_language: str | None = None) -> Closure:
         """Close the terminal's day: a signed Z of everything since its previous Z.
 
@@ -140,7 +140,7 @@ class ClosingService:
         now = self._clock.now()
         with self._sessions.begin() as s:
             lock_chain(s)
-            recheck_operator(s, operator, Permission.VIEW_REPORTS)
+            operator = recheck_operator(s, operator, Permission.VIEW_REPORTS)
             if repo.open_session(s, terminal) is not None:
                 raise CashError("session_open", terminal=terminal)
             previous = repo.last_closure(s, kind="z", terminal_id=terminal)
@@ -170,7 +170,7 @@ class ClosingService:
         now = self._clock.now()
         with self._sessions.begin() as s:
             lock_chain(s)
-            recheck_operator(s, operator, Permission.VIEW_REPORTS)
+            operator = recheck_operator(s, operator, Permission.VIEW_REPORTS)
             if repo.closures(s, kind=kind, period_prefix=period):
                 raise CashError("period_already_closed", kind=kind, period=period)
             daily = repo.closures(s, kind="z", period_prefix=period)

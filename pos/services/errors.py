@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 
 class ServiceError(Exception):
     """A refusal the user must see (as opposed to a bug). Subclasses set `code`."""
 
-    code: ClassVar[str] = "service_error"
+    code: str = "service_error"  # a class default; some subclasses set one per instance
 
     def __init__(self, **params: Any) -> None:
         self.params: dict[str, Any] = params

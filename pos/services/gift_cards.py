@@ -12,15 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pos.db import returns as repo
+from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.money import Money
 from pos.domain.roles import Operator, Permission
 from pos.domain.scan import card_code
 from pos.domain.settlement import Tender, TenderMethod
+from pos.services.access import require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
-from pos.services.users import require
 
 KINDS = ("gift_card", "store_credit")
 
@@ -30,7 +31,7 @@ class GiftCardError(ServiceError):
     ``gift_card_not_found``, ``gift_card_amount_invalid``, ``gift_card_kind_invalid``."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like ReturnsError)
+        self.code = code  # one class, many codes (like ReturnsError)
         super().__init__(**params)
 
 
@@ -106,7 +107,7 @@ def _code(text: str) -> str:
     return code
 
 
-def chosen_card_codes(s, tenders: Sequence[Tender]) -> list[str | None]:  # type: ignore[no-untyped-def]
+def chosen_card_codes(s: DbSession, tenders: Sequence[Tender]) -> list[str | None]:
     """Per tender, the code chosen for a new card (a pre-printed card), normalised; else None.
 
     Runs inside the returns desk's commit transaction (`s`).

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pos.db import orders as order_repo
 from pos.db import returns as returns_repo
 from pos.db.engine import SessionFactory
+from pos.db.records import CounterDocumentRecord, OrderLineRecord, OrderRecord
 from pos.db.search import MAX_KEY, OrderHit, search_orders
 from pos.domain.clock import Clock
 from pos.domain.money import Money
@@ -170,6 +171,8 @@ class SalesHistoryService:
             counter = order_repo.counter_returns_by_line(session, order_id)
             documents = order_repo.documents_of(session, order_id)
             context = returns_repo.load_context(session, order_id)
+            if context is None:  # the order was just read in this session: never, in fact
+                raise OrderNotFoundError(order_id)
             policy = load_policy(session)
             now = self._clock.now()
             detail = _detail(order, counter, documents, now)
@@ -193,7 +196,7 @@ def _summary(hit: OrderHit) -> OrderSummary:
     )
 
 
-def _line_view(line, currency: str, counter_returned: int) -> OrderLineView:  # type: ignore[no-untyped-def]
+def _line_view(line: OrderLineRecord, currency: str, counter_returned: int) -> OrderLineView:
     returned = min(line.quantity, line.refunded_quantity + counter_returned)
     value = LineValue(
         line.quantity,
@@ -221,8 +224,8 @@ def _line_view(line, currency: str, counter_returned: int) -> OrderLineView:  # 
     )
 
 
-def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # type: ignore[no-untyped-def]
-                 ) -> OrderDetail:
+def _with_policy(detail: OrderDetail, context: returns_repo.OrderContext, policy: Policy,
+                 now: datetime) -> OrderDetail:
     """Refundable amounts net of counter refunds, final-sale flags, the shop's window."""
     sold = {line.line_id: line for line in context.snapshot.lines}
     lines = tuple(replace(
@@ -242,7 +245,8 @@ def _with_policy(detail: OrderDetail, context, policy: Policy, now: datetime  # 
                    days_since_purchase=days_since_purchase(detail.placed_at, now))
 
 
-def _detail(order, counter, documents, now: datetime) -> OrderDetail:  # type: ignore[no-untyped-def]
+def _detail(order: OrderRecord, counter: dict[int, int], documents: list[CounterDocumentRecord],
+            now: datetime) -> OrderDetail:
     currency = order.currency
     customer = order.customer
     name = " ".join(p for p in (customer.first_name, customer.last_name) if p) if customer else ""

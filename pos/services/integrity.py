@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.db import integrity as repo
-from pos.db.audit import VerifyResult, verify_chain
+from pos.db.audit import DbSession, VerifyResult, verify_chain
 from pos.db.closing import ClosureRow, closures
 from pos.db.engine import SessionFactory
 from pos.domain.closing import GENESIS, ClosureBody, closure_hash
@@ -83,7 +83,7 @@ class IntegrityService:
             findings += self._documents(s, rows)
         return IntegrityReport(chain, len(rows), tuple(findings))
 
-    def _heads(self, s, rows: list[ClosureRow], chain: VerifyResult) -> list[Finding]:  # type: ignore[no-untyped-def]
+    def _heads(self, s: DbSession, rows: list[ClosureRow], chain: VerifyResult) -> list[Finding]:
         """Each closure's audit head is still in the chain; the newest at its very place."""
         findings = []
         named = [row.audit_head_hash for row in rows if row.audit_count]
@@ -104,7 +104,7 @@ class IntegrityService:
                                      "closure_named": rows[-1].audit_count}))
         return findings
 
-    def _closure_entries(self, s, rows: list[ClosureRow]) -> list[Finding]:  # type: ignore[no-untyped-def]
+    def _closure_entries(self, s: DbSession, rows: list[ClosureRow]) -> list[Finding]:
         """Every closure has its audit entry, and every closure entry its closure."""
         stored = {row.number: row.hash for row in rows}
         entries = {int(data.get("number", 0)): data.get("hash")
@@ -118,7 +118,7 @@ class IntegrityService:
                      for number in sorted(stored) if number not in entries]
         return findings
 
-    def _documents(self, s, rows: list[ClosureRow]) -> list[Finding]:  # type: ignore[no-untyped-def]
+    def _documents(self, s: DbSession, rows: list[ClosureRow]) -> list[Finding]:
         findings = [Finding("document_audit_missing", number)
                     for number in repo.documents_without_audit(s)]
         for terminal, count, low, high in repo.sequence_spans(s):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.db.policy import catalogue_categories, read_settings, write_settings
 from pos.domain.clock import Clock
@@ -11,7 +12,7 @@ from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 
 
-def load_policy(session) -> Policy:  # type: ignore[no-untyped-def]
+def load_policy(session: DbSession) -> Policy:
     """The stored policy; defaults (30 days, no fees, manager above 100.00) where unset."""
     return Policy.from_settings(read_settings(session))
 
@@ -29,7 +30,7 @@ class PolicyService:
         with self._sessions() as s:
             return catalogue_categories(s)
 
-    def update(self, operator: Operator, policy: Policy) -> Policy:
+    def update(self, operator: Operator | None, policy: Policy) -> Policy:
         """Replace the policy. Admins only; the change is audited with before and after.
 
         Raises:

@@ -52,7 +52,7 @@ class PrintQueueError(ServiceError):
     "reason_required"."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like ReturnsError)
+        self.code = code  # one class, many codes (like ReturnsError)
         super().__init__(**params)
 
 
@@ -335,7 +335,8 @@ class PrintQueueService:
         with self._sessions() as s:
             job = repo.raw_job(s, job_id)
             data = repo.closure_job_data(job.data if job else None)
-            closure = stored_closure(s, int(data.get("closure", 0)))  # type: ignore[call-overload]
+            number = data.get("closure")  # an int, as `add_closure_job` wrote it
+            closure = stored_closure(s, number) if isinstance(number, int) else None
             shop = load_shop_info(s, self._receipts.shop)  # as set in Settings now, as receipts
         if closure is None:
             raise ReceiptError("closure_not_found", job_id=job_id)

@@ -41,7 +41,7 @@ class ReceiptError(ServiceError):
     """No receipt can be made: `code` says why ("document_not_found", "no_gift_card", ...)."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like ReturnsError)
+        self.code = code  # one class, many codes (like ReturnsError)
         super().__init__(**params)
 
 

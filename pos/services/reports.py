@@ -82,7 +82,7 @@ class ReportsService:
         """The shop's business date now."""
         return self._clock.now().astimezone(self._zone).date()
 
-    def returns_report(self, operator: Operator, first_day: date,
+    def returns_report(self, operator: Operator | None, first_day: date,
                        last_day: date) -> ReportsView:
         """The returns of the days `first_day`..`last_day` (both included, shop time).
 
@@ -147,7 +147,7 @@ class ReportsService:
                               for size, u in zip(sizes, mine_returned, strict=True)), currency)
         return rows
 
-    def apply_rule(self, operator: Operator, product_ids: Iterable[str], rule: ProductRule,
+    def apply_rule(self, operator: Operator | None, product_ids: Iterable[str], rule: ProductRule,
                    *, enabled: bool = True) -> Policy:
         """Make `rule` apply (or, with `enabled` False, no longer apply) to the products.
 
@@ -169,11 +169,11 @@ class ReportsService:
             if unknown:
                 raise ReportsError("unknown_products", ids=", ".join(unknown))
             policy = load_policy(s)
-            field = ("exchange_only_products" if rule is ProductRule.EXCHANGE_ONLY
-                     else "flat_fee_products")
-            before: frozenset[str] = getattr(policy, field)
-            after = before | set(ids) if enabled else before - set(ids)
-            policy = replace(policy, **{field: frozenset(after)})
+            exchange = rule is ProductRule.EXCHANGE_ONLY
+            before = policy.exchange_only_products if exchange else policy.flat_fee_products
+            after = frozenset(before | set(ids) if enabled else before - set(ids))
+            policy = (replace(policy, exchange_only_products=after) if exchange
+                      else replace(policy, flat_fee_products=after))
             write_settings(s, policy.to_settings())
             audit_action(s, operator=operator, action="product_rule_applied", subject="policy",
                          data={"rule": rule.value, "enabled": enabled, "products": ids},

@@ -13,10 +13,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pos.db import returns as repo
-from pos.db.audit import ensure_write_transaction
+from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.closing_blocks import seal_if_last
 from pos.db.documents import DocumentHeader, DocumentWriter, next_document_number
@@ -59,7 +59,7 @@ class ReturnsError(ServiceError):
     """A refusal the cashier must see: `code` names it, `params` carry the numbers."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
+        self.code = code  # one class, many codes (like DomainError)
         super().__init__(**params)
 
 
@@ -103,7 +103,7 @@ class ReturnsService:
         with self._sessions() as s:
             context = repo.load_context(s, order_id)
             variant = repo.find_variant(s, variant_id=variant_id, code=code)
-            rate = variant and new_item_tax_rate(s, variant.variant_id)  # docs/sync-pull.md
+            rate = new_item_tax_rate(s, variant.variant_id) if variant else None  # sync-pull.md
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
         if variant is None:
@@ -191,7 +191,7 @@ class ReturnsService:
 
     # ------------------------------------------------------------ inside the transaction
 
-    def _context(self, s, order_id: int, draft: Draft) -> repo.OrderContext:  # type: ignore[no-untyped-def]
+    def _context(self, s: DbSession, order_id: int, draft: Draft) -> repo.OrderContext:
         context = repo.load_context(s, order_id)
         if context is None:
             raise ReturnsError("order_not_found", order_id=order_id)
@@ -199,8 +199,8 @@ class ReturnsService:
             raise ReturnsError("order_cancelled", number=context.number)
         return context
 
-    def _check_approvals(self, s, operator: Operator, current: Quote,  # type: ignore[no-untyped-def]
-                         approvals: Sequence[Approval], now) -> list[int]:
+    def _check_approvals(self, s: DbSession, operator: Operator, current: Quote,
+                         approvals: Sequence[Approval], now: datetime) -> list[int]:
         """The recorded approvals covering every rule; a logged-in manager covers them himself.
 
         An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
@@ -219,11 +219,12 @@ class ReturnsService:
             raise ApprovalRequiredError(missing)
         return [a.approval_id for a in valid if a.rule in needed]
 
-    def _bind_approvals(self, s, ids: list[int], document_id: str) -> None:  # type: ignore[no-untyped-def]
+    def _bind_approvals(self, s: DbSession, ids: list[int], document_id: str) -> None:
         if ids and attach_approvals(s, ids, document_id) != len(ids):
             raise ApprovalRequiredError(["approval_already_used"])
 
-    def _gift_card_balances(self, s, tenders: Sequence[Tender]):  # type: ignore[no-untyped-def]
+    def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender]
+                            ) -> dict[str, tuple[int, Money]]:
         """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
 
         A `Tender`'s code is normalised when it is made, so two spellings of one card are one
@@ -232,7 +233,7 @@ class ReturnsService:
         """
         codes = {t.gift_card_code for t in tenders
                  if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
-        balances = {}
+        balances: dict[str, tuple[int, Money]] = {}
         for code in sorted(codes):
             found = repo.gift_card_balance(s, code, lock=True)
             if found is None:
@@ -240,8 +241,8 @@ class ReturnsService:
             balances[code] = found
         return balances
 
-    def _start_document(self, s, operator: Operator, context: repo.OrderContext,  # type: ignore[no-untyped-def]
-                        draft: Draft, current: Quote, now, notify: Notify | None,
+    def _start_document(self, s: DbSession, operator: Operator, context: repo.OrderContext,
+                        draft: Draft, current: Quote, now: datetime, notify: Notify | None,
                         cash_session: int) -> DocumentWriter:
         """Number the document and insert it; its children follow through the writer."""
         header = DocumentHeader(
@@ -253,8 +254,9 @@ class ReturnsService:
             cash_session_id=cash_session)
         return DocumentWriter.start(s, header, current)
 
-    def _tenders(self, s, context, writer: DocumentWriter, settlement: Settlement,  # type: ignore[no-untyped-def]
-                 balances, chosen: list[str | None], now) -> list[IssuedCard]:
+    def _tenders(self, s: DbSession, context: repo.OrderContext, writer: DocumentWriter,
+                 settlement: Settlement, balances: dict[str, tuple[int, Money]],
+                 chosen: list[str | None], now: datetime) -> list[IssuedCard]:
         document_id = writer.header.id
         cards: list[IssuedCard] = []
         for index, tender in enumerate(settlement.tenders):
@@ -266,6 +268,7 @@ class ReturnsService:
                     document_id=document_id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
+                assert tender.gift_card_code  # settle() refuses a gift-card tender without one
                 card_id = balances[tender.gift_card_code][0]
                 repo.redeem_gift_card(s, card_id=card_id, amount=tender.amount,
                                       document_id=document_id, now=now)
@@ -276,8 +279,8 @@ class ReturnsService:
                               gift_card_id=card_id)
         return cards
 
-    def _stock(self, s, operator: Operator, owner: StockOwnership, writer: DocumentWriter,  # type: ignore[no-untyped-def]
-               context, current: Quote) -> None:
+    def _stock(self, s: DbSession, operator: Operator, owner: StockOwnership,
+               writer: DocumentWriter, context: repo.OrderContext, current: Quote) -> None:
         for part in current.returns:
             variant_id = context.variant_of_line.get(part.line_id)
             if variant_id is None or part.disposition is not Disposition.RESTOCK:
@@ -292,7 +295,7 @@ class ReturnsService:
                 raise ReturnsError("not_enough_stock", sku=item.item.sku,
                                    name=item.item.name, requested=item.quantity)
 
-    def _move(self, s, operator: Operator, writer: DocumentWriter, variant_id: int,  # type: ignore[no-untyped-def]
+    def _move(self, s: DbSession, operator: Operator, writer: DocumentWriter, variant_id: int,
               delta: int, reason: str, owner: str) -> bool:
         moved = writer.move_stock(variant_id=variant_id, delta=delta, reason=reason,
                                   owner=owner, user_id=operator.user_id)
@@ -307,8 +310,9 @@ class ReturnsService:
                                      object_key=step.object_key, payload=step.payload)
         return moved
 
-    def _writeback_input(self, s, context, document: DocumentHeader, current: Quote,  # type: ignore[no-untyped-def]
-                         settlement: Settlement, draft: Draft) -> WritebackInput:
+    def _writeback_input(self, s: DbSession, context: repo.OrderContext,
+                         document: DocumentHeader, current: Quote, settlement: Settlement,
+                         draft: Draft) -> WritebackInput:
         return WritebackInput(
             document.id, document.number, context.wix_id, context.number, current, settlement,
             context.wix_line_ids, context.wix_payment_ids,
@@ -318,9 +322,9 @@ class ReturnsService:
             document.notify_email is not None, draft.note)
 
 
-def _new_items(s, current: Quote) -> list[ReplacementItem]:  # type: ignore[no-untyped-def]
+def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
     wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
-    items = []
+    items: list[ReplacementItem] = []
     for item in current.new_items:
         product, variant = wix_ids.get(int(item.item.variant_id), (None, None))
         items.append(ReplacementItem(product, variant, item.quantity, item.total.minor,

@@ -70,7 +70,7 @@ class SettingsError(ServiceError):
     ``terminal_file_unreadable``, ``terminal_file_unwritable``."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
+        self.code = code  # one class, many codes (like PrintQueueError)
         super().__init__(**params)
 
 
@@ -150,7 +150,7 @@ class SettingsService:
         """The receipt printer of this terminal ("virtual" until an admin sets one)."""
         return self._read()["printer_uri"]
 
-    def set_printer_uri(self, operator: Operator, uri: str) -> str:
+    def set_printer_uri(self, operator: Operator | None, uri: str) -> str:
         """Check and store the printer; returns it as stored.
 
         Raises:
@@ -173,7 +173,8 @@ class SettingsService:
         except PrinterModelError:
             return DEFAULT_PROFILE, None
 
-    def set_printer_model(self, operator: Operator, profile: str, columns: int | None) -> None:
+    def set_printer_model(self, operator: Operator | None, profile: str,
+                          columns: int | None) -> None:  # fmt: skip
         """Store the printer's model (a `PRINTER_MODELS` profile) and paper width.
 
         Raises:
@@ -199,7 +200,7 @@ class SettingsService:
         language = self._read()["language"]
         return language if language in LANGUAGES else DEFAULTS["language"]
 
-    def set_language(self, operator: Operator, language: str) -> None:
+    def set_language(self, operator: Operator | None, language: str) -> None:
         """Make `language` this terminal's default.
 
         Raises:
@@ -214,7 +215,7 @@ class SettingsService:
 
     # ------------------------------------------------------------ Wix
 
-    def save_wix_credentials(self, operator: Operator, api_key: str, site_id: str) -> None:
+    def save_wix_credentials(self, operator: Operator | None, api_key: str, site_id: str) -> None:
         """Store the Wix API key and site ID in the OS keyring (nowhere else); a Wix app stored
         before is removed.
 
@@ -238,7 +239,7 @@ class SettingsService:
             self._audit(s, operator, "wix_credentials_saved", {"site_id": site_id})
 
     def save_wix_app(
-        self, operator: Operator, client_id: str, client_secret: str, instance_id: str
+        self, operator: Operator | None, client_id: str, client_secret: str, instance_id: str
     ) -> None:
         """Store a Wix app's client ID, secret and instance ID in the OS keyring instead of a key.
 
@@ -302,7 +303,8 @@ class SettingsService:
                                                                   service=SMTP_KEYRING)),
         )  # fmt: skip
 
-    def save_mail_server(self, operator: Operator, server: MailServer, password: str) -> None:
+    def save_mail_server(self, operator: Operator | None, server: MailServer,
+                         password: str) -> None:
         """Store the mail server in the OS keyring; `password` "" keeps the one stored.
 
         Raises:
@@ -371,7 +373,7 @@ class SettingsService:
         known = {k: str(v) for k, v in stored.items() if k in DEFAULTS and isinstance(v, str)}
         return {**DEFAULTS, **known}
 
-    def _change(self, operator: Operator, permission: Permission, key: str, value: str, *,
+    def _change(self, operator: Operator | None, permission: Permission, key: str, value: str, *,
                 action: str) -> None:  # fmt: skip
         """Re-read the operator, then write the file and audit, in one transaction."""
         with self._sessions.begin() as s:

@@ -7,6 +7,7 @@ was before and after (none of it is a secret).
 
 from __future__ import annotations
 
+from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.db.shop import read_shop_settings, write_shop_settings
 from pos.domain.clock import Clock
@@ -22,12 +23,12 @@ from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 
 
-def load_identity(session, default: ShopIdentity) -> ShopIdentity:  # type: ignore[no-untyped-def]
+def load_identity(session: DbSession, default: ShopIdentity) -> ShopIdentity:
     """The stored identity, `default` until an admin saved one (inside the caller's session)."""
     return identity_from_settings(read_shop_settings(session), default)
 
 
-def load_shop_info(session, default: ShopInfo) -> ShopInfo:  # type: ignore[no-untyped-def]
+def load_shop_info(session: DbSession, default: ShopInfo) -> ShopInfo:
     """What receipts print: the stored identity, else `default` (the configured name)."""
     stored = read_shop_settings(session)
     if not stored.get("name"):
@@ -63,7 +64,7 @@ class ShopService:
         with self._sessions() as s:
             return load_identity(s, self._default)
 
-    def save(self, operator: Operator, identity: ShopIdentity) -> ShopIdentity:
+    def save(self, operator: Operator | None, identity: ShopIdentity) -> ShopIdentity:
         """Check and store `identity`; returns it as stored (numbers compacted).
 
         Raises:

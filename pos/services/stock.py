@@ -42,7 +42,7 @@ class StockError(ServiceError):
 
     def __init__(self, code: str, /, **params: object) -> None:
         # Positional-only, so a parameter may itself be called `code` (a SKU or barcode).
-        self.code = code  # type: ignore[misc]  # one class, many codes (like DomainError)
+        self.code = code  # one class, many codes (like DomainError)
         super().__init__(**params)
 
 
@@ -136,7 +136,7 @@ class StockService:
     # ------------------------------------------------------------ changing
 
     def adjust(
-        self, operator: Operator, *, variant_id: int, counted: int, reason: str
+        self, operator: Operator | None, *, variant_id: int, counted: int, reason: str
     ) -> StockMovementView:
         """Set a variant's local count to what was counted, pushing only the difference.
 
@@ -174,7 +174,7 @@ class StockService:
 
     def settle_inspection(
         self,
-        operator: Operator,
+        operator: Operator | None,
         *,
         return_line_id: int,
         outcome: InspectionOutcome | str,

@@ -46,7 +46,7 @@ class SyncReviewError(ServiceError):
     """A refusal: "reason_required", "unknown_decision", "not_waiting" (already settled)."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code  # type: ignore[misc]  # one class, many codes (like PrintQueueError)
+        self.code = code  # one class, many codes (like PrintQueueError)
         super().__init__(**params)
 
 

@@ -143,7 +143,7 @@ class UserService:
             rows = user_repo.all_users(s)
         return tuple(self._view(row, now) for row in rows)
 
-    def set_pin(self, actor: Operator, username: str, pin: str) -> None:
+    def set_pin(self, actor: Operator | None, username: str, pin: str) -> None:
         """Give `username` a new PIN (and lift a lockout). Admins for anyone, users for themselves.
 
         Raises:
@@ -151,10 +151,10 @@ class UserService:
             OperatorUnknownError (the actor, re-read in the transaction).
         """
         username = normalise_username(username)
-        own = actor.username == username and actor.user_id is not None
-        needed = None if own else Permission.MANAGE_USERS
-        if needed is not None:
-            require(actor, needed)
+        needed: Permission | None = None  # one's own PIN: any active user
+        if actor is None or actor.username != username or actor.user_id is None:
+            needed = Permission.MANAGE_USERS
+            actor = require(actor, needed)
         pin_hash = hash_pin(_valid_pin(pin))
         with self._sessions.begin() as s:
             actor, row = self._lock_change(s, actor, needed, username)
@@ -162,7 +162,7 @@ class UserService:
             by_self = actor.user_id == row.user_id
             self._audit_change(s, actor, "user_pin_changed", username, {"by_self": by_self})
 
-    def disable(self, actor: Operator, username: str) -> None:
+    def disable(self, actor: Operator | None, username: str) -> None:
         """Stop `username` from logging in or approving (admin only; history is kept).
 
         Raises:
@@ -171,12 +171,12 @@ class UserService:
         """
         self._set_active(actor, username, active=False)
 
-    def enable(self, actor: Operator, username: str) -> None:
+    def enable(self, actor: Operator | None, username: str) -> None:
         """Let a disabled user log in again (admin only)."""
         self._set_active(actor, username, active=True)
 
-    def _set_active(self, actor: Operator, username: str, *, active: bool) -> None:
-        require(actor, Permission.MANAGE_USERS)
+    def _set_active(self, actor: Operator | None, username: str, *, active: bool) -> None:
+        actor = require(actor, Permission.MANAGE_USERS)
         username = normalise_username(username)
         with self._sessions.begin() as s:
             actor, row = self._lock_change(s, actor, Permission.MANAGE_USERS, username)
@@ -231,9 +231,9 @@ class UserService:
             raise InvalidUserError("rule", "length")
         now = self._clock.now()
         with self._sessions.begin() as s:
-            outcome = self._authenticate(s, manager_username, pin, purpose="approval")
-            if isinstance(outcome, UserRow):
-                outcome = self._grant(s, outcome, rule, reason, now)
+            manager = self._authenticate(s, manager_username, pin, purpose="approval")
+            outcome = (self._grant(s, manager, rule, reason, now)
+                       if isinstance(manager, UserRow) else manager)
         if isinstance(outcome, ServiceError):
             raise outcome
         return outcome

@@ -268,18 +268,18 @@ class WixClient:
                 "it will be tried later", code=error.code, path=TOKEN_PATH, method="POST",
             ) from None  # fmt: skip
         if not response.is_success:
-            error = self._refusal(response, "POST", TOKEN_PATH)
-            if isinstance(error, WixBusyError):
-                raise error
+            refusal = self._refusal(response, "POST", TOKEN_PATH)
+            if isinstance(refusal, WixBusyError):
+                raise refusal
             if 400 <= response.status_code < 500:
                 raise WixAuthError(
                     "Wix refused the app's client ID, secret or instance ID; check the Wix "
-                    "app in Settings", status=error.status, code=error.code,
-                    request_id=error.request_id, path=TOKEN_PATH, method="POST",
+                    "app in Settings", status=refusal.status, code=refusal.code,
+                    request_id=refusal.request_id, path=TOKEN_PATH, method="POST",
                 )  # fmt: skip
             raise WixBusyError(
                 "Wix could not issue an access token; nothing was sent, it will be tried later",
-                status=error.status, code=error.code, request_id=error.request_id,
+                status=refusal.status, code=refusal.code, request_id=refusal.request_id,
                 path=TOKEN_PATH, method="POST",
             )  # fmt: skip
         try:
@@ -329,11 +329,11 @@ class WixClient:
                 raise error
             return error.retry_after
         base, cap = (BUSY_BASE, BUSY_CAP) if error.status == 429 else (BACKOFF_BASE, BACKOFF_CAP)
-        ceiling = min(cap, base * 2**attempt)
+        ceiling: float = min(cap, base * 2**attempt)
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def _redact(self, text: str) -> str:
-        secrets = (self._key,) if self._key else ()
+        secrets: tuple[str, ...] = (self._key,) if self._key else ()
         if self.tokens is not None:
             secrets = self.tokens.secrets()
         for secret in secrets:

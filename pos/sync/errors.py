@@ -172,9 +172,9 @@ def error_from_response(
         raised here).
     """
     body = _json_object(content)
-    details = body.get("details") if isinstance(body.get("details"), dict) else {}
+    details = given if isinstance(given := body.get("details"), dict) else {}
     app = (
-        details.get("applicationError") if isinstance(details.get("applicationError"), dict) else {}
+        app_error if isinstance(app_error := details.get("applicationError"), dict) else {}
     )
     violations = _violations(details, redact)
     wix_text = redact(str(app.get("description") or body.get("message") or ""))

@@ -15,13 +15,14 @@ from dataclasses import replace
 from typing import Any
 
 from pos.db import sync_outbox
+from pos.db.sync_state import SyncSession
 from pos.domain.money import Money
 from pos.domain.orders import OrderData
 
 FAILED = "FAILED"
 
 
-def own_refund_ids(session: sync_outbox.Session, wix_order_id: str) -> set[str]:
+def own_refund_ids(session: SyncSession, wix_order_id: str) -> set[str]:
     """Wix ids of the refunds our own write-backs created on this order."""
     return sync_outbox.own_refund_ids(session, wix_order_id)
 

@@ -104,7 +104,7 @@ def _save_v3_variants(
         for index, variant in enumerate(page):
             run.seen += 1
             data = (
-                variant.get("productData") if isinstance(variant.get("productData"), dict) else {}
+                given if isinstance(given := variant.get("productData"), dict) else {}
             )
             try:
                 row = _v3_row(variant, data, currencies, f"variants[{index}]")
@@ -201,14 +201,14 @@ def _v1_variants(product: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _v1_row(product: Mapping[str, Any], variant: Mapping[str, Any], path: str) -> WixVariantRow:
-    own = variant.get("variant") if isinstance(variant.get("variant"), dict) else {}
+    own = given if isinstance(given := variant.get("variant"), dict) else {}
     prices = own.get("priceData") or product.get("priceData") or {}
     currency = _text(prices, "currency") or _text(product.get("priceData") or {}, "currency")
     if not currency:
         raise WixPayloadError("missing", f"{path}.variant.priceData.currency")
     raw = prices.get("discountedPrice", prices.get("price"))
     number = decimal_amount(raw, path=f"{path}.variant.priceData.price", allow_number=True)
-    choices = variant.get("choices") if isinstance(variant.get("choices"), dict) else {}
+    choices = given if isinstance(given := variant.get("choices"), dict) else {}
     return WixVariantRow(
         wix_product_id=str(product["id"]),
         wix_variant_id=_text(variant, "id") or V1_DEFAULT_VARIANT,

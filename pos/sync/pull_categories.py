@@ -55,7 +55,7 @@ def category_names(run: PullRun, version: str) -> dict[str, str]:
 
 
 def v1_extras(product: Mapping[str, Any], names: Mapping[str, str]) -> ProductExtras:
-    ids = product.get("collectionIds") if isinstance(product.get("collectionIds"), list) else []
+    ids = listed if isinstance(listed := product.get("collectionIds"), list) else []
     main = _node(_node(product, "media"), "mainMedia")
     return ProductExtras(_named(ids, names), _url(_text(_node(main, "image"), "url")))
 

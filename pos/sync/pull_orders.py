@@ -16,7 +16,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from pos.db import sync_state
 from pos.sync.own_refunds import own_refund_ids, without_own_refunds
@@ -101,7 +101,7 @@ def _search(
     meta = data.get("metadata") or {}
     if not isinstance(orders, list) or not isinstance(meta, dict):
         raise shape_error(SEARCH, "orders or metadata of the wrong type")
-    cursors = meta.get("cursors") if isinstance(meta.get("cursors"), dict) else {}
+    cursors = given if isinstance(given := meta.get("cursors"), dict) else {}
     following = cursors.get("next")
     if meta.get("hasNext") is False or not isinstance(following, str) or not following:
         following = None
@@ -153,7 +153,7 @@ def _read_page(run: PullRun, orders: Sequence[Any], seen: set[tuple[str, str]]) 
     return pulled
 
 
-def _readable_id(wix_id: object) -> bool:
+def _readable_id(wix_id: object) -> TypeGuard[str]:
     """An order id the database can store and look up (not blank, no NUL, not too long)."""
     return (isinstance(wix_id, str) and bool(wix_id.strip()) and storable(wix_id)
             and len(wix_id) <= ID_CHARS)

@@ -46,13 +46,14 @@ from pos.sync.push_readback import (
     NOT_APPLIED,
     READ_BACK,
     UNDECIDED,
+    PushPayloadError,
     StepContext,
     Verdict,
     order_result,
     orders_with_external_id,
     read_back,
 )
-from pos.sync.push_steps import PushPayloadError, PushStep, build_step
+from pos.sync.push_steps import PushStep, build_step
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +312,7 @@ class Pusher:
         """Wix's ``Retry-After`` when it gave one, else capped doubling with equal jitter."""
         if retry_after is not None:
             return timedelta(seconds=max(retry_after, 0.0))
-        ceiling = min(RETRY_CAP, RETRY_BASE * 2 ** max(attempt - 1, 0))
+        ceiling: timedelta = min(RETRY_CAP, RETRY_BASE * 2 ** max(attempt - 1, 0))
         return ceiling / 2 + ceiling / 2 * self._rng.random()
 
     def _step(self, job: _Job) -> PushStep:

@@ -14,6 +14,7 @@ from pos.db import sync_state
 from pos.db.audit import DbSession, append_audit
 from pos.db.engine import SessionFactory
 from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
+from pos.db.sync_stock import NEEDS_REVIEW
 from pos.domain.clock import Clock
 from pos.domain.wix_steps import StepKind
 from pos.services.sync_port import ProblemView, RefusedOrder, ReviewItem, SyncStatus
@@ -62,7 +63,7 @@ def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = Fa
         last_pull_at=_moment(marks.get("last_pull_at")),
         last_push_at=_moment(marks.get("last_push_at")),
         pending=counts.get(PENDING, 0) + counts.get(IN_FLIGHT, 0),
-        needs_review=counts.get(db.NEEDS_REVIEW, 0),
+        needs_review=counts.get(NEEDS_REVIEW, 0),
         parked=counts.get(PARKED, 0),
         last_error=marks.get("last_error") or None,
         leader=leader,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pos.db import sync_stock as db
 from pos.db.outbox import DONE, PARKED, PENDING
+from pos.domain.states import OutboxState
 from pos.sync import problems as pb
 from pos.sync.client import WixRefusedError
 
@@ -37,7 +38,7 @@ class Outcome:
     """How a group's attempt ended, to be recorded in the outbox."""
 
     group: db.StockGroup
-    state: str
+    state: OutboxState
     journal: dict[str, Any]
     error: str = ""
     next_attempt_at: datetime | None = None
@@ -92,11 +93,11 @@ def judge(group: db.StockGroup, journal: dict[str, Any], found: Found | None, wh
         if found.revision == journal.get("revision_before"):
             return retry(group, journal, f"{why}; Wix did not apply it (same revision)")
         applied = found.revision == journal.get("expected_revision")
-        if applied and found.quantity == expected:
-            return Outcome(group, DONE, settled(journal), wix=(expected, found.revision))
+        if applied and found.quantity is not None and found.quantity == expected:
+            return Outcome(group, DONE, settled(journal), wix=(found.quantity, found.revision))
     else:
-        if found.quantity == expected:
-            return Outcome(group, DONE, settled(journal), wix=(expected, None))
+        if found.quantity is not None and found.quantity == expected:
+            return Outcome(group, DONE, settled(journal), wix=(found.quantity, None))
         if found.quantity == before:
             return retry(group, journal, f"{why}; Wix did not apply it (count unchanged)")
     return review(
@@ -120,7 +121,7 @@ def v3_results(chunk: list[Planned], results: Any, unknown: list[Planned]) -> li
         if meta is None:
             unknown.append((group, journal))
         elif meta.get("success"):
-            item = meta.get("item") if isinstance(meta.get("item"), dict) else {}
+            item = found_item if isinstance(found_item := meta.get("item"), dict) else {}
             revision = item.get("revision") or journal["expected_revision"]
             outcomes.append(applied(group, {**journal, "applied_revision": revision}))
         else:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, DecimalException
-from typing import Any
+from typing import Any, Literal, overload
 
 from pos.domain.money import MAX_MINOR, Money, exponent
 
@@ -73,7 +73,8 @@ def load_json(text: str | bytes) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except (ValueError, TypeError) as error:
-        where = {"line": error.lineno, "column": error.colno} if hasattr(error, "lineno") else {}
+        where = ({"line": error.lineno, "column": error.colno}
+                 if isinstance(error, json.JSONDecodeError) else {})
         raise WixPayloadError("invalid_json", "$", **where) from None
     if not isinstance(value, dict):
         raise WixPayloadError("wrong_type", "$", expected="object", found=kind(value))
@@ -139,12 +140,16 @@ class Node:
             check_text(value, self.at(name))
         return value
 
+    @overload
+    def obj(self, name: str, *, required: Literal[True]) -> Node: ...
+    @overload
+    def obj(self, name: str, *, required: bool = False) -> Node | None: ...
     def obj(self, name: str, *, required: bool = False) -> Node | None:
         value = self._get(name, (dict,), "object", required)
         return None if value is None else Node(value, self.at(name))
 
     def need(self, name: str) -> Node:
-        return self.obj(name, required=True)  # type: ignore[return-value]  # required
+        return self.obj(name, required=True)
 
     def dig(self, *names: str) -> Node | None:
         """The object at `names` (e.g. "billingInfo", "contactDetails"), None if absent."""
@@ -153,21 +158,27 @@ class Node:
             node = node.obj(name) if node is not None else None
         return node
 
+    @overload
+    def text(self, name: str, *, required: Literal[True], limit: int | None = None) -> str: ...
+    @overload
+    def text(self, name: str, *, required: bool = False, limit: int | None = None
+             ) -> str | None: ...
     def text(self, name: str, *, required: bool = False, limit: int | None = None) -> str | None:
         """A string field; `limit` refuses one longer than its column (``too_long``)."""
-        value = self._get(name, (str,), "string", required)
+        value: str | None = self._get(name, (str,), "string", required)
         if value is not None and limit is not None:
             check_text(value, self.at(name), limit=limit)
         return value
 
     def flag(self, name: str, default: bool = False) -> bool:
-        value = self._get(name, (bool,), "boolean", False)
+        value: bool | None = self._get(name, (bool,), "boolean", False)
         return default if value is None else value
 
     def count(self, name: str, *, low: int, high: int, default: int | None = None) -> int:
-        value = self._get(name, (int,), "integer", default is None)
+        value: int | None = self._get(name, (int,), "integer", default is None)
         if value is None:
-            return default  # type: ignore[return-value]  # required when default is None
+            assert default is not None  # without a default, _get raised `missing`
+            return default
         if not low <= value <= high:
             raise WixPayloadError(
                 "quantity_out_of_range", self.at(name), value=value, low=low, high=high
@@ -185,6 +196,10 @@ class Node:
             nodes.append(Node(value, f"{self.at(name)}[{index}]"))
         return nodes
 
+    @overload
+    def money(self, name: str, currency: str, *, required: Literal[True]) -> Money: ...
+    @overload
+    def money(self, name: str, currency: str, *, required: bool = False) -> Money | None: ...
     def money(self, name: str, currency: str, *, required: bool = False) -> Money | None:
         """A Wix `Price` object (``{"amount": "12.50", ...}``) as `Money`."""
         price = self.obj(name, required=required)
@@ -198,7 +213,7 @@ class Node:
         return parse_amount(raw, currency, price.at("amount"))
 
     def need_money(self, name: str, currency: str) -> Money:
-        return self.money(name, currency, required=True)  # type: ignore[return-value]
+        return self.money(name, currency, required=True)
 
     def time(self, name: str, *, required: bool = False) -> datetime | None:
         raw = self.text(name, required=required)

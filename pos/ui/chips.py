@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
@@ -68,7 +69,7 @@ class ChipGroup(QWidget):
             button.setChecked(False)
         self._group.setExclusive(True)
 
-    def set_texts(self, texts: Mapping[Hashable, str]) -> None:
+    def set_texts(self, texts: Mapping[Any, str]) -> None:
         """Word every chip (called again when the language changes)."""
         for value, button in zip(self._values, self._buttons, strict=True):
             button.setText(texts[value])

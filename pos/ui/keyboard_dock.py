@@ -27,7 +27,9 @@ def dock(window: QMainWindow, panel: KeyboardPanel) -> None:
         host.show()  # a child added to a window already shown stays hidden until told
         if focus is not None:
             focus.setFocus()  # taking the content out of the window cleared it
-    host.layout().addWidget(panel)
+    layout = host.layout()
+    if layout is not None:  # content_host gives the host its layout
+        layout.addWidget(panel)
     panel.hide()
 
 
@@ -39,10 +41,11 @@ def scroll_into_view(field: QWidget) -> None:
     reach it while the keyboard is open."""
     parent = field.parentWidget()
     while parent is not None:
-        content = parent.widget() if isinstance(parent, QScrollArea) else None
-        if content is not None and content.isAncestorOf(field):
+        area = parent if isinstance(parent, QScrollArea) else None
+        content = area.widget() if area is not None else None
+        if area is not None and content is not None and content.isAncestorOf(field):
             top = field.mapTo(content, QPoint(0, 0)).y() - FIELD_MARGIN
-            bar, room = parent.verticalScrollBar(), parent.viewport().height()
+            bar, room = area.verticalScrollBar(), area.viewport().height()
             bottom = _bottom_to_show(content, field, top, room)
             bar.setValue(max(bar.value(), bottom + FIELD_MARGIN - room))
             bar.setValue(min(bar.value(), top))
@@ -65,7 +68,10 @@ def _bottom_to_show(content: QWidget, field: QWidget, top: int, room: int) -> in
 def show_docked(window: QMainWindow, panel: KeyboardPanel, field: QWidget) -> None:
     """Show `panel`, docked in `window` by `dock`: the content makes room, `field` in view."""
     panel.show()
-    window.centralWidget().layout().activate()  # the content makes room now
+    host = window.centralWidget()
+    layout = host.layout() if host is not None else None
+    if layout is not None:
+        layout.activate()  # the content makes room now
     scroll_into_view(field)
     # Layouts still pending (a screen just shown) may move it: look again after them.
     QTimer.singleShot(0, field, lambda: scroll_into_view(field))

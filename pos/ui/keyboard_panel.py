@@ -105,7 +105,7 @@ class KeyboardPanel(Retranslating, QWidget):
 
     def key(self, name: str) -> QPushButton:
         """The current page's key typing `name` ("é", "@") or named so ("enter", "page_symbols")."""
-        found = self._stack.currentWidget().findChild(QPushButton, f"key_{name}")
+        found = self._pages[self.page].findChild(QPushButton, f"key_{name}")
         if found is None:
             raise KeyError(f"no key {name!r} on the {self.page} page")
         return found
@@ -231,7 +231,7 @@ class KeyboardPanel(Retranslating, QWidget):
         """Capitals on the letter keys while shift is on; the page shown and shift checked."""
         upper = self._shift is not Shift.OFF
         current = f"page_{self.page}"
-        for button in self._stack.currentWidget().findChildren(QPushButton):
+        for button in self._pages[self.page].findChildren(QPushButton):
             character = button.property("character")
             name = button.objectName().removeprefix("key_")
             if character:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos.services.history import SalesHistoryService
-from pos.ui.counter import CounterServices, install_counter
+from pos.ui.counter import CounterServices, CounterSession, install_counter
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, install_scanner, order_lookup_handler
 from pos.ui.screens.order import OrderScreen, OrderViewModel
@@ -50,7 +50,7 @@ class MainWindow(Retranslating, QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._search, self._order, self._runner = search, order, runner
-        self.counter: object | None = None  # the CounterSession, when the counter is installed
+        self.counter: CounterSession | None = None  # when the counter is installed
         runner.setParent(self)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(search)
@@ -77,7 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
     def runner(self) -> TaskRunner:
         return self._runner
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self._stack.currentWidget()
 
     def add_screen(self, screen: QWidget) -> None:
@@ -92,7 +92,8 @@ class MainWindow(Retranslating, QMainWindow):
         Each `LocaleAware` screen re-formats what it already shows: nothing is read again.
         """
         for index in range(self._stack.count()):
-            screen = self._stack.widget(index)
+            # `object`: mypy sees no QWidget that is LocaleAware (Shiboken's metaclass).
+            screen: object = self._stack.widget(index)
             if isinstance(screen, LocaleAware):
                 screen.set_locale(locale)
 

@@ -9,9 +9,10 @@ are logged, since they are bugs rather than refusals.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from pos.domain.money import Money
 from pos.ui.format import format_datetime, format_money
@@ -19,6 +20,15 @@ from pos.ui.format import format_datetime, format_money
 log = logging.getLogger(__name__)
 
 CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark `source` for translation in `context` (lupdate finds the call); return it as is.
+
+    The same as PySide6's, which its stubs type as returning `object`.
+    """
+    return source
+
 
 _TEXTS: dict[str, str] = {
     # check_draft (rule 10)
@@ -324,11 +334,12 @@ def code_text(code: str, params: dict[str, object] | None = None, locale: str = 
         return _tr(source).format_map(_Params(attempts_left=str(left)))
     if code == "approval_required":
         rules = params.get("rules") or ()
-        params["rules"] = ", ".join(rule_text(str(r)) for r in rules)  # type: ignore[union-attr]
-    source = _TEXTS.get(code)
-    if source is None:
+        named = rules if isinstance(rules, Iterable) else ()
+        params["rules"] = ", ".join(rule_text(str(r)) for r in named)
+    template = _TEXTS.get(code)
+    if template is None:
         return _tr(_UNEXPECTED)
-    return _tr(source).format_map(_Params({k: _value(v, locale) for k, v in params.items()}))
+    return _tr(template).format_map(_Params({k: _value(v, locale) for k, v in params.items()}))
 
 
 def error_text(error: BaseException, locale: str = "fr_FR") -> str:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 
+if TYPE_CHECKING:  # a mixin for widgets: mypy checks it as one, Python adds no base
+    from PySide6.QtWidgets import QWidget as _WidgetBase
+else:
+    _WidgetBase = object
 
-class Retranslating:
+
+class Retranslating(_WidgetBase):
     """Mixin for a widget class, named before its Qt base: `class X(Retranslating, QWidget)`.
 
     The widget sets every fixed text (title, buttons, hints, section and column titles) in one
@@ -22,4 +29,4 @@ class Retranslating:
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_ui()
-        super().changeEvent(event)  # type: ignore[misc]  # the Qt base's
+        super().changeEvent(event)  # the Qt base's

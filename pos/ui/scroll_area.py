@@ -59,22 +59,24 @@ class ContentArea(QScrollArea):
     """
 
     def __init__(self, content: QWidget) -> None:
-        super().__init__(objectName="keyboardContentArea")
+        super().__init__()
+        self.setObjectName("keyboardContentArea")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
+        self._content = content  # `widget()`, never None here
         content.setAutoFillBackground(False)  # the window's background shows, as before
         self.viewport().setAutoFillBackground(False)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the content allows (nothing cut at the side), however short."""
         bar = self.verticalScrollBar().sizeHint().width()
-        width = self.widget().minimumSizeHint().width() + bar
+        width = self._content.minimumSizeHint().width() + bar
         return QSize(width, super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:
-        return self.widget().sizeHint()
+        return self._content.sizeHint()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -92,7 +94,7 @@ class ContentArea(QScrollArea):
         The bar is switched on and off here (not "as needed"): Qt may leave an unneeded bar
         shown when the content is resized while the area is.
         """
-        content, room = self.widget(), self.maximumViewportSize()
+        content, room = self._content, self.maximumViewportSize()
         least = content.minimumSizeHint().expandedTo(content.minimumSize()).height()
         height = max(room.height(), least)
         on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff

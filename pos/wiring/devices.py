@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from pos.domain.receipt import Receipt
     from pos.hardware.card_terminals import SimulatedTerminal
     from pos.hardware.printer import EscposReceiptPrinter
-    from pos.hardware.transports import VirtualPrinter
+    from pos.hardware.transports import VirtualPrinter as VirtualPrinter  # for pos.cli
+    from pos.services.ports import PrinterFactory
 
 
 def make_printer(uri: str, *, model: Callable[[], tuple[str, int | None]] | None = None
@@ -92,14 +93,12 @@ def slip_text(slip: ClosureSlip) -> str:
     return render_closure_text(slip)
 
 
-def test_print(uri: str, *, printers: Callable[[str], EscposReceiptPrinter] | None = None
-               ) -> None:  # fmt: skip
+def test_print(uri: str, *, printers: PrinterFactory | None = None) -> None:
     """A few lines on the printer at `uri` (the settings screen's Test print; off the GUI)."""
     print_bytes(uri, b"\x1b@Comptoir - test\n\n\n\x1dV\x00", printers=printers)
 
 
-def print_bytes(uri: str, job: bytes, *,
-                printers: Callable[[str], EscposReceiptPrinter] | None = None) -> None:
+def print_bytes(uri: str, job: bytes, *, printers: PrinterFactory | None = None) -> None:
     """Write one rendered job to the printer at `uri` (made by `printers`), then close it."""
     printer = (printers or make_printer)(uri)
     try:

@@ -176,8 +176,9 @@ class LazySyncService:
     def status(self) -> SyncStatus:
         return self._get().status()
 
-    def resolve(self, operator: Operator, message_id: int, decision: str, reason: str) -> None:
-        self._get().resolve(operator, message_id, decision, reason)  # type: ignore[arg-type]
+    def resolve(self, operator: Operator | None, message_id: int, decision: str,
+                reason: str) -> None:  # fmt: skip
+        self._get().resolve(operator, message_id, decision, reason)
 
     def close(self) -> None:
         with self._lock:

@@ -189,6 +189,18 @@ def test_admin_only_actions_are_refused_to_others(shop: Shop, who: str) -> None:
     assert [u.username for u in shop.service.list_users()] == ["alice", "camille", "maxime"]
 
 
+def test_nobody_logged_in_is_refused_not_a_bug(shop: Shop) -> None:
+    # The settings screen passes the operator it holds, None once logged out: a refusal the
+    # screen words, never an AttributeError (set_pin read None.username).
+    for action in (lambda: shop.service.set_pin(None, "camille", "3691"),
+                   lambda: shop.service.disable(None, "camille"),
+                   lambda: shop.service.enable(None, "camille")):
+        with pytest.raises(PermissionDeniedError) as caught:
+            action()
+        assert caught.value.params == {"permission": "manage_users", "role": None}
+    assert shop.service.login("camille", PINS["camille"]).username == "camille"
+
+
 def test_a_user_may_change_their_own_pin(shop: Shop) -> None:
     shop.service.set_pin(shop.cashier, "camille", "3691")
     with pytest.raises(WrongPinError):

@@ -13,7 +13,10 @@ def run_migrations() -> None:
     config = context.config
     engine = config.attributes.get("engine")
     if engine is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:  # pos.db.migrate passes its engine; alembic's own command needs a URL
+            raise RuntimeError("no engine given and no sqlalchemy.url configured")
+        engine = create_engine(url)
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:

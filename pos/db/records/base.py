@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, MetaData
+from sqlalchemy import JSON, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 from pos.db.types import UTCDateTime
@@ -26,3 +26,7 @@ class Base(DeclarativeBase):
         dict[str, Any]: JSON,
         list[Any]: JSON,
     }
+    if TYPE_CHECKING:
+        # Every record here is mapped to a Table; SQLAlchemy types `__table__` as the wider
+        # FromClause, which `insert`/`update` and `.c` columns by name do not accept.
+        __table__: ClassVar[Table]

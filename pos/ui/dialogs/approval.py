@@ -103,8 +103,8 @@ class ApprovalDialog(Retranslating, QDialog):
         for widget in (self._title, self._rules_label, self._managers_title):
             left.addWidget(widget)
         left.addLayout(self._managers_row)
-        for widget in (self._quick_reasons, self._reason, self._error):
-            left.addWidget(widget)
+        for row in (self._quick_reasons, self._reason, self._error):
+            left.addWidget(row)
         left.addStretch(1)
         self._keypad.setMinimumWidth(PAD_WIDTH)
         self.setMinimumWidth(DIALOG_WIDTH)  # the chips and the managers' names whole

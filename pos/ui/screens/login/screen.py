@@ -136,7 +136,7 @@ class LoginScreen(Retranslating, QWidget):
         if self._model.rows != users:
             self._model.set_rows(users)
         row = users.index(chosen) if chosen in users else -1
-        if row < 0:
+        if chosen is None or row < 0:
             self._users_view.clearSelection()
             self._chosen_label.setText(self.tr("Tap your name."))
         else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from babel.numbers import format_percent
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.domain.reports import HUNDRED, ReportRow
 from pos.ui.format import format_money
+from pos.ui.messages import QT_TRANSLATE_NOOP
 from pos.ui.screens import Column, LocalizedRowsModel, payment_method_label
 
 CHECK = "✓"

@@ -4,8 +4,9 @@ the return-prone products with their rules applied in one step, and a CSV export
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,9 @@ from pos.ui.retranslating import Retranslating
 from pos.ui.screens import ROW_ROLE, document_kind_label, setup_touch_table
 from pos.ui.screens.reports.models import FiguresTableModel, ProneTableModel, row_label
 from pos.ui.screens.reports.view_model import Period, ReportsViewModel
+
+if TYPE_CHECKING:  # Qt Charts is loaded when the screen first shows, off the GUI thread
+    from pos.ui.screens.reports.charts import BarChart
 
 SECTIONS = ("reason", "product", "size", "refunds", "prone")
 # Chart slots: (page, section of the report, what the bars show).
@@ -69,7 +73,7 @@ class ReportsScreen(Retranslating, QWidget):
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         self.export_dir = Path(documents or Path.home())
-        self.charts: dict[str, object] = {}  # section -> BarChart, once the library is loaded
+        self.charts: dict[str, BarChart] = {}  # section -> its chart, once the library is loaded
         self._chart_queue: list[tuple[str, str, str]] = []
         self._build_ui()
         self._connect_signals()
@@ -247,7 +251,7 @@ class ReportsScreen(Retranslating, QWidget):
         rows = view.report.section(section) if view else ()
         if measure == "rate":
             rows = tuple(sorted(rows, key=lambda r: -(r.rate or 0)))
-        chart.set_bars([row_label(r) for r in rows],  # type: ignore[attr-defined]
+        chart.set_bars([row_label(r) for r in rows],
                        [_bar_value(r, measure) for r in rows])
 
     def _render_selection(self) -> None:
@@ -273,7 +277,7 @@ class ReportsScreen(Retranslating, QWidget):
     def _on_sections_chosen(self, section: str) -> None:
         self._pages.setCurrentIndex(SECTIONS.index(section))
 
-    def _on_prone_table_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _on_prone_table_clicked(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
         if isinstance(row, ReportRow):
             self._vm.toggle(row.key)

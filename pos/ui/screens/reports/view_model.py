@@ -118,7 +118,7 @@ class ReportsViewModel(QObject):
 
         def work() -> ReportsView:
             first, last = chosen.days(reports.today())
-            return reports.returns_report(operator, first, last)  # type: ignore[arg-type]
+            return reports.returns_report(operator, first, last)
 
         self._runner.submit(work, key=REPORT_KEY, on_success=self._on_report,
                             on_error=self._on_failed)
@@ -136,7 +136,7 @@ class ReportsViewModel(QObject):
         reports, operator, chosen = self._reports, self._operator, sorted(self._selected)
 
         def work() -> int:
-            reports.apply_rule(operator, chosen, rule)  # type: ignore[arg-type]
+            reports.apply_rule(operator, chosen, rule)
             return len(chosen)
 
         self._runner.submit(work, on_success=lambda count: self._on_applied(rule, count),

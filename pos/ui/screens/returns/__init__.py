@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.returns import DocumentKind
-from pos.domain.roles import Operator, Permission
+from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.scan import ScanKind
 from pos.domain.states import allowed_kinds, is_canceled
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal
@@ -126,7 +126,7 @@ class ReturnsFlow(QStackedWidget):
         quote, detail = vm.quote, vm.detail
         if quote is None or detail is None:
             return
-        approvals: tuple = ()
+        approvals: tuple[Approval, ...] = ()
         operator = self._operator()
         if quote.approvals_needed and not (operator and operator.may(Permission.APPROVE)):
             given = ApprovalDialog.ask(

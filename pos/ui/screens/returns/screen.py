@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.money import Money
 from pos.domain.returns import BalanceKind, Disposition, DocumentKind, Quote
 from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
@@ -73,7 +74,7 @@ class LineRow(Retranslating, QFrame):
         self._returnable = state.line.returnable
         self._build_ui(state, kind)
         self._retranslate_ui()
-        self.render(state)
+        self.show_state(state)
 
     def _build_ui(self, state: LineState, kind: DocumentKind) -> None:
         line = state.line
@@ -135,7 +136,7 @@ class LineRow(Retranslating, QFrame):
         self._reason.set_texts(reasons)
         self._disposition.set_texts(dispositions)
 
-    def render(self, state: LineState) -> None:
+    def show_state(self, state: LineState) -> None:
         self._quantity.setText(str(state.quantity))
         self._minus.setEnabled(state.quantity > 0)
         self._plus.setEnabled(state.quantity < state.line.returnable)
@@ -295,7 +296,7 @@ class ReturnsScreen(Retranslating, QWidget):
             self._built_for = built_for
             self._rebuild_rows()
         for row, state in zip(self._rows, vm.lines, strict=True):
-            row.render(state)
+            row.show_state(state)
             row.style().polish(row)
         exchange, cancel = vm.kind is DocumentKind.EXCHANGE, vm.kind is DocumentKind.CANCELLATION
         for widget in (self._right, self._items_title, self._items_view, self._remove):
@@ -354,7 +355,9 @@ class ReturnsScreen(Retranslating, QWidget):
         self._balance.style().polish(self._balance)
 
     def _figures_text(self, quote: Quote) -> str:
-        money = lambda m: format_money(m, self._locale)  # noqa: E731
+        def money(amount: Money) -> str:
+            return format_money(amount, self._locale)
+
         parts = [self.tr("Coming back: {amount}").format(amount=money(quote.returned_credit))]
         if quote.new_items:
             parts.append(self.tr("New items: {amount}").format(amount=money(quote.new_items_total)))

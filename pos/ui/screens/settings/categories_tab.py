@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTableView, QVBoxL
 from pos.domain.policy import Policy
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
-from pos.ui.screens.settings.widgets import touch_button
+from pos.ui.screens.settings.widgets import set_field_label, touch_button
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FLAGS = ("final_sale", "exchange_only", "store_credit_only")  # the check columns, in order
@@ -113,7 +113,8 @@ class CategoryRulesTableModel(QAbstractTableModel):
             return False
         rule = self.rows[index.row()]
         flag = FLAGS[column - 1]
-        self.replace_row(index.row(), dataclasses.replace(rule, **{flag: not getattr(rule, flag)}))
+        flipped: dict[str, Any] = {flag: not getattr(rule, flag)}
+        self.replace_row(index.row(), dataclasses.replace(rule, **flipped))
         return True
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -177,7 +178,7 @@ class CategoriesTab(Retranslating, QWidget):
         labels = (self.tr("Restocking fee (%)"), self.tr("VAT (%)"),
                   self.tr("Default VAT per currency"))  # fmt: skip
         for edit, text in zip((self._fee, self._vat, self._defaults), labels, strict=True):
-            self._form.labelForField(edit).setText(text)
+            set_field_label(self._form, edit, text)
         self._defaults.setPlaceholderText(self.tr("e.g. EUR 20; CHF 8,1"))
         self.save.setText(self.tr("Save categories"))
 
@@ -209,4 +210,5 @@ class CategoriesTab(Retranslating, QWidget):
     def _edit_selected(self, **change: str) -> None:
         row = self._selected_row()
         if row is not None:
-            self.model.replace_row(row, dataclasses.replace(self.model.rows[row], **change))
+            typed: dict[str, Any] = dict(change)
+            self.model.replace_row(row, dataclasses.replace(self.model.rows[row], **typed))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from pos.services.settings import MailServer
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.settings.view_model import SettingsViewModel
-from pos.ui.screens.settings.widgets import secret_field, touch_button
+from pos.ui.screens.settings.widgets import secret_field, set_field_label, touch_button
 
 FORM_MAX_WIDTH = 760  # px, as the Wix tab's
 
@@ -58,7 +58,7 @@ class MailTab(Retranslating, QWidget):
 
     def _connect_signals(self) -> None:
         self._save.clicked.connect(self._on_save_clicked)
-        self._vm.loaded.connect(self.render)
+        self._vm.loaded.connect(self.show_settings)
 
     def _on_save_clicked(self) -> None:
         password = self._password.text()
@@ -77,16 +77,16 @@ class MailTab(Retranslating, QWidget):
             (self._sender, self.tr("Sender address")),
         )
         for widget, text in labels:
-            self._form.labelForField(widget).setText(text)
+            set_field_label(self._form, widget, text)
         self._host.setPlaceholderText(self.tr("smtp.example.com"))
         self._port.setPlaceholderText(self.tr("587 with STARTTLS, else 25"))
         self._starttls.setText(self.tr("STARTTLS (needed to log in)"))
         self._user.setPlaceholderText(self.tr("Empty: the server needs no login"))
         self._sender.setPlaceholderText(self.tr("shop@example.com"))
         self._save.setText(self.tr("Save mail server"))
-        self.render()
+        self.show_settings()
 
-    def render(self) -> None:
+    def show_settings(self) -> None:
         """The values stored, except a field under the admin's fingers (`loaded`)."""
         snapshot = self._vm.snapshot
         mail = snapshot.mail if snapshot is not None else None

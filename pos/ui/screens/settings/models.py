@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.domain.errors import PolicySettingsError
 from pos.domain.printer_uri import PrinterUriError
@@ -16,7 +16,7 @@ from pos.services.errors import (
     UserExistsError,
 )
 from pos.services.users import UserView
-from pos.ui.messages import error_text
+from pos.ui.messages import QT_TRANSLATE_NOOP, error_text
 from pos.ui.screens import Column, RowsTableModel
 from pos.ui.screens.login.models import role_label
 

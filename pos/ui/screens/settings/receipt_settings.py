@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -91,15 +92,15 @@ class ReceiptSettingsViewModel(QObject):
         if shop is None:
             return
         done = self.tr("The shop's identity is saved: the next receipts print it.")
-        self._change(lambda: shop.save(operator, identity), done)  # type: ignore[arg-type]
+        self._change(lambda: shop.save(operator, identity), done)
 
     def save_printer_model(self, profile: str, columns: int | None) -> None:
         """Store the model and width; the next job is rendered for them."""
         settings, operator = self._settings, self.operator
-        self._change(lambda: settings.set_printer_model(operator, profile, columns),  # type: ignore[arg-type]
+        self._change(lambda: settings.set_printer_model(operator, profile, columns),
                      self.tr("The printer model is saved."))  # fmt: skip
 
-    def _change(self, action, done: str) -> None:  # type: ignore[no-untyped-def]
+    def _change(self, action: Callable[[], object], done: str) -> None:
         def changed(_: object) -> None:
             self.status.emit(done, "ok")
             self.load()

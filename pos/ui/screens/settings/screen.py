@@ -41,7 +41,7 @@ from pos.ui.screens.settings.view_model import (
     TestPrint,
     minor_to_text,
 )
-from pos.ui.screens.settings.widgets import secret_field, touch_button
+from pos.ui.screens.settings.widgets import secret_field, set_field_label, touch_button
 from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
@@ -385,7 +385,7 @@ class SettingsScreen(Retranslating, QWidget):
 
     def _retranslate_policy_and_users(self) -> None:
         for key, edit in self._policy_edits.items():
-            self._policy_form.labelForField(edit).setText(policy_field_label(key))
+            set_field_label(self._policy_form, edit, policy_field_label(key))
         self._reasons.setText(self.tr("A reason is required for every returned item"))
         self._like_for_like.setText(self.tr("Another size or colour keeps the price paid"))
         self._policy_save.setText(self.tr("Save policy"))

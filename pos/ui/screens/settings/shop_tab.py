@@ -18,7 +18,7 @@ from pos.domain.shop_identity import ShopIdentity
 from pos.ui.chips import ChipGroup
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
-from pos.ui.screens.settings.widgets import touch_button
+from pos.ui.screens.settings.widgets import set_field_label, touch_button
 from pos.ui.scroll_area import VerticalScrollArea
 
 FORM_MAX_WIDTH = 760  # px, as the Wix and E-mail tabs'
@@ -36,7 +36,7 @@ class ShopTab(Retranslating, QWidget):
         self.setObjectName("shopSettings")
         self._vm = view_model
         self._build_ui()
-        self._vm.loaded.connect(self.render)
+        self._vm.loaded.connect(self.show_settings)
         self.save.clicked.connect(lambda: self._vm.save_identity(self.identity()))
         self._retranslate_ui()
 
@@ -50,7 +50,7 @@ class ShopTab(Retranslating, QWidget):
             if multi:
                 field.setFixedHeight(LINES_PX)
             self.fields[key] = field
-        self.fields["card_validity_months"].setInputMethodHints(  # type: ignore[union-attr]
+        self.fields["card_validity_months"].setInputMethodHints(
             Qt.InputMethodHint.ImhDigitsOnly)
         panel = QWidget(objectName="shopFields")
         panel.setMaximumWidth(FORM_MAX_WIDTH)
@@ -71,7 +71,7 @@ class ShopTab(Retranslating, QWidget):
         months = text.pop("card_validity_months").strip()
         return ShopIdentity(**text, card_validity_months=int(months) if months.isdigit() else -1)
 
-    def render(self) -> None:
+    def show_settings(self) -> None:
         stored = self._vm.stored
         if stored is None or stored.identity is None:
             return
@@ -95,7 +95,7 @@ class ShopTab(Retranslating, QWidget):
             "footer_en": self.tr("Receipt footer in English"),
         }
         for key, field in self.fields.items():
-            self._form.labelForField(field).setText(labels[key])
+            set_field_label(self._form, field, labels[key])
         self.fields["siret"].setPlaceholderText(self.tr("14 digits (France)"))
         self.fields["vat_id"].setPlaceholderText(self.tr("FR + key + SIREN (France)"))
         self.save.setText(self.tr("Save the shop's identity"))
@@ -121,14 +121,14 @@ class PrinterModelPanel(Retranslating, QWidget):
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         self.models.chosen.connect(lambda _: self._show_widths())
         self.save.clicked.connect(self._on_save_clicked)
-        self._vm.loaded.connect(self.render)
+        self._vm.loaded.connect(self.show_settings)
         self._retranslate_ui()
 
     def _on_save_clicked(self) -> None:
         profile, width = self.models.value, self.widths.value
         if profile is not None:
-            self._vm.save_printer_model(str(profile), None if width in (AUTO, None)
-                                        else int(width))  # type: ignore[arg-type]  # fmt: skip
+            # The width chips are AUTO or a number of columns.
+            self._vm.save_printer_model(str(profile), width if isinstance(width, int) else None)
 
     def _show_widths(self) -> None:
         """Only the widths the chosen model's paper has (58 mm: 32; 80 mm: 42, 48)."""
@@ -139,7 +139,7 @@ class PrinterModelPanel(Retranslating, QWidget):
         if self.widths.value not in (AUTO, *allowed):
             self.widths.select(AUTO)
 
-    def render(self) -> None:
+    def show_settings(self) -> None:
         stored = self._vm.stored
         if stored is None:
             return

@@ -116,7 +116,8 @@ def policy_with_categories(
     Raises:
         PolicySettingsError: Naming the bad figure (``key``, and ``category`` for a row's).
     """
-    fees, vats = {}, {}
+    fees: dict[str, Decimal] = {}
+    vats: dict[str, Decimal] = {}
     for rule in rules:
         for key, text, into in (("restocking_fee_pct_by_category", rule.fee_pct, fees),
                                 ("vat_rate_by_category", rule.vat_pct, vats)):  # fmt: skip
@@ -251,7 +252,7 @@ class SettingsViewModel(QObject):
     def save_printer(self, uri: str) -> None:
         operator = self.operator
         self._change(
-            lambda: self._settings.set_printer_uri(operator, uri),  # type: ignore[arg-type]
+            lambda: self._settings.set_printer_uri(operator, uri),
             self.tr("The printer is saved."),
         )
 
@@ -288,7 +289,7 @@ class SettingsViewModel(QObject):
         """
         operator, settings = self.operator, self._settings
         self._change(
-            lambda: settings.save_wix_credentials(operator, api_key, site_id),  # type: ignore[arg-type]
+            lambda: settings.save_wix_credentials(operator, api_key, site_id),
             self.tr("The Wix connection is saved."),
         )
 
@@ -299,7 +300,7 @@ class SettingsViewModel(QObject):
         """
         operator, settings = self.operator, self._settings
         self._change(
-            lambda: settings.save_wix_app(operator, client_id, client_secret, instance_id),  # type: ignore[arg-type]
+            lambda: settings.save_wix_app(operator, client_id, client_secret, instance_id),
             self.tr("The Wix connection is saved."),
         )
 
@@ -309,7 +310,7 @@ class SettingsViewModel(QObject):
         service and is not kept anywhere here."""
         operator, settings = self.operator, self._settings
         self._change(
-            lambda: settings.save_mail_server(operator, server, password),  # type: ignore[arg-type]
+            lambda: settings.save_mail_server(operator, server, password),
             self.tr("The mail server is saved."),
         )
 
@@ -332,7 +333,7 @@ class SettingsViewModel(QObject):
             self._on_failed(error)
             return
         operator = self.operator
-        self._change(lambda: self._policy.update(operator, policy), done)  # type: ignore[arg-type]
+        self._change(lambda: self._policy.update(operator, policy), done)
 
     def add_user(self, username: str, display_name: str, role: str, pin: str, again: str) -> None:
         if pin != again:
@@ -350,7 +351,7 @@ class SettingsViewModel(QObject):
             return
         operator, users = self.operator, self._users
         self._change(
-            lambda: users.set_pin(operator, user.username, pin),  # type: ignore[arg-type]
+            lambda: users.set_pin(operator, user.username, pin),
             self.tr("{name} has a new PIN.").format(name=user.display_name),
         )
 
@@ -363,7 +364,7 @@ class SettingsViewModel(QObject):
             else self.tr("{name} can no longer log in.")
         )
         self._change(
-            lambda: change(operator, user.username),  # type: ignore[arg-type]
+            lambda: change(operator, user.username),
             done.format(name=user.display_name),
         )
 
@@ -376,7 +377,7 @@ class SettingsViewModel(QObject):
             self._on_changed(self.tr("The language is saved."))
 
         self._runner.submit(
-            lambda: self._settings.set_language(operator, language),  # type: ignore[arg-type]
+            lambda: self._settings.set_language(operator, language),
             on_success=switched,
             on_error=self._on_failed,
         )

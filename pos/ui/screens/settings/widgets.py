@@ -1,9 +1,9 @@
-"""The settings tabs' touch-sized buttons and masked fields."""
+"""The settings tabs' touch-sized buttons, masked fields and form labels."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 TOUCH_PX = 48  # STYLE.md: every action is at least this high
 
@@ -23,3 +23,10 @@ def secret_field(name: str, *, digits: bool = False) -> QLineEdit:
         edit.setMaxLength(8)
         edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
     return edit
+
+
+def set_field_label(form: QFormLayout, field: QWidget, text: str) -> None:
+    """Word the label `form` shows beside `field`."""
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setText(text)

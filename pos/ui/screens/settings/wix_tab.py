@@ -21,7 +21,7 @@ from pos.ui.screens.settings.view_model import (
     SettingsViewModel,
     WixConnection,
 )
-from pos.ui.screens.settings.widgets import secret_field, touch_button
+from pos.ui.screens.settings.widgets import secret_field, set_field_label, touch_button
 
 FORM_MAX_WIDTH = 760  # px: an ID or a pasted key fits; on a wide screen the fields stop there
 WAY_MIN_WIDTH = 220  # px: two large toggles, whatever the language's words
@@ -104,8 +104,8 @@ class WixTab(Retranslating, QWidget):
         for way, button in self._ways.items():
             button.clicked.connect(lambda _=False, way=way: self._vm.choose_wix_way(way))
         self._save.clicked.connect(self._on_save_clicked)
-        self._vm.loaded.connect(self.render)
-        self._vm.wix_way_changed.connect(self.render)
+        self._vm.loaded.connect(self.show_settings)
+        self._vm.wix_way_changed.connect(self.show_settings)
 
     def _on_save_clicked(self) -> None:
         # The secret leaves the screen now, whatever the keyring says.
@@ -132,15 +132,15 @@ class WixTab(Retranslating, QWidget):
             (self._instance_id, self.tr("Instance ID")),
         )
         for field, text in labels:
-            self._form.labelForField(field).setText(text)
+            set_field_label(self._form, field, text)
         self._api_key.setPlaceholderText(self.tr("Paste a new key to replace the stored one"))
         self._client_secret.setPlaceholderText(
             self.tr("Paste the app's secret; it is never shown again")
         )
         self._save.setText(self.tr("Save Wix connection"))
-        self.render()
+        self.show_settings()
 
-    def render(self) -> None:
+    def show_settings(self) -> None:
         """The way stored, the way chosen and its fields (`loaded`, `wix_way_changed`)."""
         way, snapshot = self._vm.wix_way, self._vm.snapshot
         self._ways[way].setChecked(True)

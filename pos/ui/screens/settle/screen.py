@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -181,8 +183,9 @@ class SettleScreen(Retranslating, QWidget):
         self._done.setText(self.tr("Done"))
         texts = self._method_texts()
         for index in range(self._methods.count()):
-            button = self._methods.itemAt(index).widget()
-            if button is not None and button.objectName() in texts:
+            item = self._methods.itemAt(index)
+            button = item.widget() if item is not None else None
+            if isinstance(button, QPushButton) and button.objectName() in texts:
                 button.setText(texts[button.objectName()])
 
     def start(self) -> None:
@@ -240,7 +243,7 @@ class SettleScreen(Retranslating, QWidget):
             "storeCreditButton": self.tr("Store credit"),
         }
 
-    def _method(self, name: str, add) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _method(self, name: str, add: Callable[[Money], object]) -> QPushButton:
         button = QPushButton(self._method_texts()[name], objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: add(self._keypad.amount()))
@@ -265,7 +268,7 @@ class SettleScreen(Retranslating, QWidget):
         """A gift card was scanned: its code is ready for the Gift card button."""
         self._gift_code.setText(code)
 
-    def _on_gift_card(self, amount) -> None:  # type: ignore[no-untyped-def]
+    def _on_gift_card(self, amount: Money) -> None:
         self._vm.add_gift_card(self._gift_code.text(), amount)
 
     def _on_remove_clicked(self) -> None:

@@ -12,7 +12,12 @@ from pos.domain.quick_cash import quick_cash
 from pos.domain.returns import BalanceKind, Draft, Quote
 from pos.domain.roles import Approval, Operator
 from pos.domain.settlement import Tender, TenderMethod, original_refund, refunded_whole
-from pos.services.card_terminal import CardTerminal, StandaloneTerminal, as_card_result
+from pos.services.card_terminal import (
+    CardOutcome,
+    CardTerminal,
+    StandaloneTerminal,
+    as_card_result,
+)
 from pos.services.history import OrderDetail, PaymentView
 from pos.services.returns import CommittedDocument, Notify, ReturnsService
 from pos.ui.format import format_money
@@ -260,8 +265,8 @@ class SettleViewModel(QObject):
         self._set_status("")
         self.changed.emit()
 
-    def _on_card_answer(self, amount: Money, outcome: object) -> None:
-        result = as_card_result(outcome)  # type: ignore[arg-type]
+    def _on_card_answer(self, amount: Money, outcome: CardOutcome) -> None:
+        result = as_card_result(outcome)
         self._set_status("", busy=False)
         if not result.approved:
             self._set_status(code_text(result.message_code or "card_declined", locale=self._locale))

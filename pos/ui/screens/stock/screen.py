@@ -155,10 +155,10 @@ class StockScreen(Retranslating, QWidget):
         right.addWidget(self._count_title)
         right.addWidget(self._count_pad, 1)
         page = QWidget(objectName="countPage")
-        row = QHBoxLayout(page)
-        row.addLayout(left, 1)
-        row.addSpacing(24)
-        row.addLayout(right)
+        columns = QHBoxLayout(page)
+        columns.addLayout(left, 1)
+        columns.addSpacing(24)
+        columns.addLayout(right)
         return page
 
     def _build_inspect_page(self) -> QWidget:
@@ -205,7 +205,9 @@ class StockScreen(Retranslating, QWidget):
         titles = (self.tr("In the shop"), self.tr("On Wix"), self.tr("Waiting to send to Wix"))
         for name, title in zip(FACTS[1:], titles, strict=True):
             self._fact_titles[name].setText(title)
-        self.findChild(QLabel, "reasonTitle").setText(self.tr("Why does the count change?"))
+        reason_title = self.findChild(QLabel, "reasonTitle")
+        if reason_title is not None:
+            reason_title.setText(self.tr("Why does the count change?"))
         self._reason_edit.setPlaceholderText(self.tr("Reason (required)"))
         reasons = (self.tr("Shelf count"), self.tr("Damaged"), self.tr("Lost or stolen"),
                    self.tr("Found"))  # fmt: skip

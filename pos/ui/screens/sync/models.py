@@ -16,7 +16,7 @@ from pos.ui.screens import Column, LocalizedRowsModel
 
 def kind_label(kind: str) -> str:
     """What a Wix change does, in plain words ("Stock change", "Refund on Wix", ...)."""
-    labels = {
+    labels: dict[str, str] = {
         StepKind.STOCK_DELTA: QCoreApplication.translate("SyncWords", "Stock change"),
         StepKind.REFUND: QCoreApplication.translate("SyncWords", "Refund"),
         StepKind.REPLACEMENT_ORDER: QCoreApplication.translate("SyncWords", "Exchange order"),
