@@ -111,8 +111,8 @@ class SettleScreen(Retranslating, QWidget):
         tenders.addWidget(self._table, 1)
         tenders.addWidget(self._remove, 0, Qt.AlignmentFlag.AlignTop)
         left.addLayout(tenders, 1)
-        for widget in (self._receipt, self._email, self._note, self._status, self._commit):
-            left.addWidget(widget)
+        for row in (self._receipt, self._email, self._note, self._status, self._commit):
+            left.addWidget(row)
         return left
 
     def _build_right(self) -> QVBoxLayout:
