@@ -13,8 +13,9 @@ and write the database only, with their own sessions, so any thread may call the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISIONS",
     "Decision",
-    "ProblemView",
+    "Problem",
     "RefusedOrder",
     "ReviewItem",
     "ReviewResolver",
@@ -51,12 +52,28 @@ class SyncReviewError(ServiceError):
 
 
 @dataclass(frozen=True, slots=True)
-class ProblemView:
-    """A sync problem as a code (`pos.sync.problems`) and its parameters, for the screen to
-    word in its language."""
+class Problem:
+    """A sync problem as a code (`pos.sync.problems` lists them) and its parameters (numbers,
+    ids, or third-party words as ``detail``), which the screen words in its language."""
 
     code: str
-    params: Mapping[str, Any]
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def encode(self) -> str:
+        """As stored in a mark: ``{"code": ..., "params": {...}}``."""
+        return json.dumps({"code": self.code, "params": self.params}, sort_keys=True)
+
+    @classmethod
+    def decode(cls, text: str | None) -> Problem | None:
+        """The stored problem, or None (nothing stored, or not a problem's JSON)."""
+        try:
+            data = json.loads(text or "")
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+            return None
+        params = data.get("params")
+        return cls(data["code"], params if isinstance(params, dict) else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +99,7 @@ class ReviewItem:
     numbers: tuple[tuple[str, Any], ...]
     created_at: datetime
     state: str = "needs_review"
-    problem: ProblemView | None = None
+    problem: Problem | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +158,7 @@ class SyncStatus:
     mail_waiting: int = 0
     mail_parked: int = 0
     mail_problem: str | None = None
-    last_problem: ProblemView | None = None
+    last_problem: Problem | None = None
 
 
 class SyncPort(Protocol):

@@ -7,9 +7,9 @@ Rows written before codes existed carry the sentence only; the UI shows that as 
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from typing import Any
+from pos.services.sync_port import Problem  # the one type, in the services' read model
+
+__all__ = ["Problem"]
 
 # The sync's last error (mark ``last_error_code``).
 UNREACHABLE = "unreachable"  # params: pending
@@ -40,27 +40,3 @@ SEVERAL_ORDERS = "several_orders"  # params: count, external_id
 OTHER_PAYMENTS = "other_payments"  # params: expected, order
 REPEATED_COMMENT = "repeated_comment"  # params: times, order
 CANNOT_READ_BACK = "cannot_read_back"  # params: detail
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A problem's code and parameters (numbers, ids, or third-party words as ``detail``)."""
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def encode(self) -> str:
-        """As stored in a mark: ``{"code": ..., "params": {...}}``."""
-        return json.dumps({"code": self.code, "params": self.params}, sort_keys=True)
-
-    @classmethod
-    def decode(cls, text: str | None) -> Problem | None:
-        """The stored problem, or None (nothing stored, or not a problem's JSON)."""
-        try:
-            data = json.loads(text or "")
-        except ValueError:
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
-            return None
-        params = data.get("params")
-        return cls(data["code"], params if isinstance(params, dict) else {})

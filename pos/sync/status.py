@@ -17,8 +17,7 @@ from pos.db.outbox import IN_FLIGHT, PARKED, PENDING
 from pos.db.sync_stock import NEEDS_REVIEW
 from pos.domain.clock import Clock
 from pos.domain.wix_steps import StepKind
-from pos.services.sync_port import ProblemView, RefusedOrder, ReviewItem, SyncStatus
-from pos.sync.problems import Problem
+from pos.services.sync_port import Problem, RefusedOrder, ReviewItem, SyncStatus
 from pos.sync.pull_orders import CURSOR_REJECTED, load_rejected
 
 STOCK_NUMBERS = (
@@ -76,7 +75,7 @@ def read_status(sessions: SessionFactory, *, leader: bool, with_notes: bool = Fa
         noted=noted,
         drafts_deleted=deleted,
         drafts_unknown=_int(marks.get(DRAFTS_UNKNOWN_MARK)),
-        last_problem=_view(Problem.decode(marks.get("last_error_code"))),
+        last_problem=Problem.decode(marks.get("last_error_code")),
         notes=tuple(_item(row) for row in notes),
     )
 
@@ -150,13 +149,10 @@ def _item(row: db.ReviewRow) -> ReviewItem:
         )
     reason = row.reason or str(journal.get("review_reason") or "")
     code, params = journal.get("review_code"), journal.get("review_params")
-    problem = ProblemView(code, params if isinstance(params, dict) else {}) if code else None
+    problem = Problem(code, params if isinstance(params, dict) else {}) if code else None
     return ReviewItem(row.id, row.kind, row.object_key, reason, numbers, row.created_at,
                       row.state, problem)
 
-
-def _view(problem: Problem | None) -> ProblemView | None:
-    return None if problem is None else ProblemView(problem.code, dict(problem.params))
 
 
 def _moment(value: str | None) -> datetime | None:

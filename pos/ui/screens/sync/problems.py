@@ -1,7 +1,7 @@
 """The sync's problems in the interface language: the last error and why a change is stuck.
 
 The sync stores a code and its parameters (`pos.sync.problems`, copied into
-`ProblemView`); these functions word them. Rows written before codes carry English words only:
+`Problem`); these functions word them. Rows written before codes carry English words only:
 they are shown as recorded, under a translated heading. Third-party words (Wix's refusal, a
 transport error) are quoted as they came.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pos.services.sync_port import ProblemView, ReviewItem, SyncStatus
+from pos.services.sync_port import Problem, ReviewItem, SyncStatus
 
 
 def _t(text: str) -> str:
@@ -86,7 +86,7 @@ def _cause(params: Mapping[str, Any]) -> str:
     return cause or _t("Wix's answer was lost ({detail})").format(**_quoted(params))
 
 
-def _review_words(problem: ProblemView, numbers: Mapping[str, Any]) -> str:
+def _review_words(problem: Problem, numbers: Mapping[str, Any]) -> str:
     p = dict(problem.params)
     if numbers.get("sku"):  # the variant by its reference, in the screen's words
         p["name"] = _t("SKU {sku}").format(sku=numbers["sku"])

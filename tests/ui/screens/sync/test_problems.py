@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from pos.services.sync_port import ProblemView, ReviewItem
+from pos.services.sync_port import Problem, ReviewItem
 from pos.ui.workers import TaskRunner
 from tests.ui.screens.login.helpers import label
 from tests.ui.screens.sync.support import MANAGER, FakeSync, T, status, stock_item, with_review
@@ -13,12 +13,12 @@ from tests.ui.screens.sync.test_screen import panel_for, tap_first_row
 OFFLINE = "Wix cannot be reached (no network?) — 3 changes wait and will be sent when it is back"
 
 
-def offline(problem: ProblemView | None) -> FakeSync:
+def offline(problem: Problem | None) -> FakeSync:
     return FakeSync(status(online=False, pending=3, last_error=OFFLINE, last_problem=problem))
 
 
 def changed_stock() -> ReviewItem:
-    problem = ProblemView("stock_changed", {"name": "SKU T-S-M", "cause": "interrupted"})
+    problem = Problem("stock_changed", {"name": "SKU T-S-M", "cause": "interrupted"})
     item = stock_item()
     return ReviewItem(item.message_id, item.kind, item.object_key, item.reason,
                           item.numbers, T, problem=problem)  # fmt: skip
@@ -32,7 +32,7 @@ def select_first(qtbot: QtBot, panel) -> None:  # type: ignore[no-untyped-def]
 def test_the_last_error_is_in_french_in_french(
     qtbot: QtBot, tasks: TaskRunner, french: None
 ) -> None:
-    panel, _ = panel_for(qtbot, tasks, offline(ProblemView("unreachable", {"pending": 3})), MANAGER)
+    panel, _ = panel_for(qtbot, tasks, offline(Problem("unreachable", {"pending": 3})), MANAGER)
     assert label(panel, "lastError").text() == (
         "Wix est injoignable (pas de réseau ?) — 3 modifications attendent et seront envoyées "
         "à son retour."
@@ -40,7 +40,7 @@ def test_the_last_error_is_in_french_in_french(
 
 
 def test_the_last_error_is_in_english_in_english(qtbot: QtBot, tasks: TaskRunner) -> None:
-    panel, _ = panel_for(qtbot, tasks, offline(ProblemView("busy", {"pending": 1})), MANAGER)
+    panel, _ = panel_for(qtbot, tasks, offline(Problem("busy", {"pending": 1})), MANAGER)
     assert label(panel, "lastError").text() == (
         "Wix asks Comptoir to slow down (too busy) — 1 change waits and will be sent shortly."
     )
@@ -79,7 +79,7 @@ def test_a_review_stored_before_codes_keeps_its_words_under_a_french_heading(
 def test_a_document_step_wix_cannot_decide_is_worded_in_english(
     qtbot: QtBot, tasks: TaskRunner
 ) -> None:
-    problem = ProblemView("repeated_comment", {"times": 2, "order": "w-77"})
+    problem = Problem("repeated_comment", {"times": 2, "order": "w-77"})
     item = ReviewItem(9, "wix.comment", "doc:T1-000009", "english words", (), T,
                           problem=problem)  # fmt: skip
     panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(item)), MANAGER)
