@@ -208,17 +208,18 @@ def play(name: str, shop: Shop, size: tuple[int, int]) -> Counter:
     """Play story `name` on `shop` in a window of `size`; the counter holds what it cost."""
     story, order = STORIES[name]
     number = order(shop)
-    window, _printer = counter_window(shop)
-    window.resize(*size)
-    window.show()
-    counter = Counter(window=window, shop=shop)
-    try:
-        counter.open_order(number)
-        story(counter)
-    finally:
-        window.close()
-        window.deleteLater()
-        QApplication.processEvents()
+    with tempfile.TemporaryDirectory() as data_dir:
+        window, _printer = counter_window(shop, Path(data_dir))
+        window.resize(*size)
+        window.show()
+        counter = Counter(window=window, shop=shop)
+        try:
+            counter.open_order(number)
+            story(counter)
+        finally:
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
     return counter
 
 

@@ -38,7 +38,7 @@ from pos.domain.money import Money
 from pos.domain.returns import OrderSnapshot, SoldLine
 from pos.domain.scan import new_gift_card_code, normalise_gift_card_code
 from pos.domain.settlement import PaymentMethod, PaymentSnapshot
-from pos.domain.states import DocumentState, OrderStatus
+from pos.domain.states import DocumentState, OrderStatus, check_order_status
 from pos.domain.valuation import LineValue
 
 
@@ -68,9 +68,16 @@ def lock_order(session: Session, order_id: int) -> None:
 
 
 def mark_order_cancelled(session: Session, order_id: int) -> None:
-    """Cancelled at the counter; the Wix write-back and later pulls say the same."""
+    """Cancelled at the counter; the Wix write-back and later pulls say the same.
+
+    Raises:
+        IllegalTransitionError: `states.ORDER_TRANSITIONS` does not allow it from the order's
+            status (a bug: the service refuses a cancelled order before; the order is locked).
+    """
+    current = session.scalar(select(OrderRecord.status).where(OrderRecord.id == order_id))
+    new = check_order_status(current or "", OrderStatus.CANCELED)
     session.execute(update(OrderRecord).where(OrderRecord.id == order_id).values(
-        status=OrderStatus.CANCELED.value))
+        status=new.value))
 
 
 def _payment_method(method: str) -> PaymentMethod:

@@ -27,6 +27,7 @@ from pos.db.records import (
 )
 from pos.db.types import rowcount
 from pos.domain.inspection import InspectionItem
+from pos.domain.states import InspectionState, check_inspection
 
 INSPECT = "inspect"
 POS_OWNER = "pos"
@@ -220,14 +221,23 @@ def inspection_row(session: Session, return_line_id: int) -> InspectionItem | No
 
 
 def settle_inspection(
-    session: Session, return_line_id: int, *, state: str, user_id: int | None, now: datetime
+    session: Session,
+    return_line_id: int,
+    *,
+    state: InspectionState,
+    user_id: int | None,
+    now: datetime,
 ) -> bool:
     """Mark an unsettled "to inspect" line settled, as one compare-and-set.
 
     Returns:
         False when the line is not (or no longer) waiting for inspection: another terminal
         settled it first, its disposition is not "inspect", or it does not exist.
+
+    Raises:
+        IllegalTransitionError: `state` is not a settled state (`INSPECTION_TRANSITIONS`).
     """
+    state = check_inspection(None, state)  # the update below moves awaiting lines only
     result = session.execute(
         update(DocumentReturnLineRecord)
         .where(

@@ -26,7 +26,8 @@ from pos.db.records import (
 from pos.db.stock import POS_OWNER
 from pos.db.types import rowcount
 from pos.domain.states import OutboxState, check_outbox
-from pos.domain.wix_steps import StepKind
+from pos.domain.wix_fields import StepPayloadError
+from pos.domain.wix_steps import StepKind, StockDeltaMessage, from_payload
 
 WIX = "wix"
 NEEDS_REVIEW = OutboxState.NEEDS_REVIEW  # read by pos.sync.stock_outcomes and sync_review
@@ -70,12 +71,34 @@ class StockGroup:
         return [message.id for message in self.messages]
 
 
-def due_groups(session: Session, *, now: datetime) -> list[StockGroup]:
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Stock messages whose payload is not a stock change (`from_payload` refused it).
+
+    They are never sent nor guessed at: due ones are parked, in-flight ones need review.
+    """
+
+    ids: tuple[int, ...]
+    error: StepPayloadError
+    journal: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StockBatch:
+    """The groups to push, and the messages that could not be read as stock changes."""
+
+    groups: list[StockGroup]
+    unreadable: list[Unreadable]
+
+
+def due_groups(session: Session, *, now: datetime) -> StockBatch:
     """Due stock deltas, one group per variant, oldest variant first.
 
     For each ``stock:`` object key the leading run of due pending ``wix.stock_delta``
     messages is taken; it stops at the first message that is anything else (in flight,
     parked, needing review, waiting for a retry), so each variant's changes stay in order.
+    Each payload is read as a `StockDeltaMessage`; a malformed one also ends its run and is
+    listed as unreadable (to be parked, which holds the variant's later changes back).
     """
     rows = session.scalars(
         select(OutboxMessageRecord)
@@ -86,24 +109,31 @@ def due_groups(session: Session, *, now: datetime) -> list[StockGroup]:
         )
         .order_by(OutboxMessageRecord.id)
     ).all()
-    runs: dict[str, list[OutboxMessageRecord]] = {}
+    runs: dict[str, list[_Read]] = {}
     closed: set[str] = set()
+    unreadable: list[Unreadable] = []
     for row in rows:
         key = row.object_key
         if key in closed:
             continue
         due = row.next_attempt_at is None or row.next_attempt_at <= now
         if row.state == PENDING and row.kind == STOCK_DELTA and due:
-            runs.setdefault(key, []).append(row)
+            try:
+                runs.setdefault(key, []).append(_read(row))
+            except StepPayloadError as error:
+                unreadable.append(Unreadable((row.id,), error, dict(row.journal or {})))
+                closed.add(key)
         else:
             closed.add(key)
-    return [_group(session, run) for run in runs.values()]
+    groups = [_group(session, run) for run in runs.values() if run]
+    return StockBatch(groups, unreadable)
 
 
-def in_flight_groups(session: Session) -> list[StockGroup]:
+def in_flight_groups(session: Session) -> StockBatch:
     """Stock deltas left in flight (a crash, or a read-back that could not finish).
 
-    Grouped by the journal's ``group`` id, so each attempt is judged as it was sent.
+    Grouped by the journal's ``group`` id, so each attempt is judged as it was sent; a group
+    with a message that cannot be read as a stock change is listed whole as unreadable.
     """
     rows = session.scalars(
         select(OutboxMessageRecord)
@@ -117,7 +147,16 @@ def in_flight_groups(session: Session) -> list[StockGroup]:
     runs: dict[str, list[OutboxMessageRecord]] = {}
     for row in rows:
         runs.setdefault(str((row.journal or {}).get("group") or row.object_key), []).append(row)
-    return [_group(session, run) for run in runs.values()]
+    batch = StockBatch([], [])
+    for run in runs.values():
+        try:
+            read = [_read(row) for row in run]
+        except StepPayloadError as error:
+            ids = tuple(row.id for row in run)
+            batch.unreadable.append(Unreadable(ids, error, dict(run[0].journal or {})))
+            continue
+        batch.groups.append(_group(session, read))
+    return batch
 
 
 def group_of(session: Session, message_id: int) -> list[OutboxMessageRecord]:
@@ -139,36 +178,41 @@ def group_of(session: Session, message_id: int) -> list[OutboxMessageRecord]:
     return [row for row in rows if (row.journal or {}).get("group") == group]
 
 
-def _group(session: Session, run: Sequence[OutboxMessageRecord]) -> StockGroup:
-    payload = run[0].payload or {}
-    variant_id = int(payload.get("variant_id") or run[0].object_key.removeprefix(STOCK_KEY_PREFIX))
-    product_id, variant_wix_id = payload.get("product_id"), payload.get("wix_variant_id")
+_Read = tuple[OutboxMessageRecord, StockDeltaMessage]
+
+
+def _read(row: OutboxMessageRecord) -> _Read:
+    """The row and its payload as a stock change (`StepPayloadError` when it is not one)."""
+    message = from_payload(row.kind, row.payload)
+    if not isinstance(message, StockDeltaMessage):  # the queries select this kind only
+        raise StepPayloadError(f"a {row.kind!r} step is not a stock change", "kind")
+    return row, message
+
+
+def _group(session: Session, run: Sequence[_Read]) -> StockGroup:
+    first = run[0][1]
+    product_id, variant_wix_id = first.product_id, first.wix_variant_id
     if not product_id or not variant_wix_id:  # linked to Wix since it was queued?
         found = session.execute(
             select(ProductRecord.wix_id, VariantRecord.wix_variant_id)
             .join(ProductRecord, ProductRecord.id == VariantRecord.product_id)
-            .where(VariantRecord.id == variant_id)
+            .where(VariantRecord.id == first.variant_id)
         ).first()
         if found is not None:
             product_id = product_id or found[0]
             variant_wix_id = variant_wix_id or found[1]
     messages = tuple(
-        StockMessage(
-            row.id,
-            int((row.payload or {}).get("delta") or 0),
-            row.created_at,
-            (row.payload or {}).get("document_id") or row.document_id,
-            str((row.payload or {}).get("reason") or ""),
-        )
-        for row in run
-    )
+        StockMessage(row.id, message.delta, row.created_at,
+                     message.document_id or row.document_id, message.reason)
+        for row, message in run
+    )  # fmt: skip
     return StockGroup(
-        variant_id,
-        str(payload.get("sku") or ""),
+        first.variant_id,
+        first.sku,
         product_id,
         variant_wix_id,
         messages,
-        dict(run[0].journal or {}),
+        dict(run[0][0].journal or {}),
     )
 
 

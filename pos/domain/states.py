@@ -2,8 +2,8 @@
 
 STYLE "Money and business state": a status is a `StrEnum` guarded by an explicit table
 (Tryton's ``_transitions``). The stored strings are the enum values, unchanged. Wix's order
-statuses are Wix's words; Comptoir only reads them (and sets ``CANCELED`` on its copy when a
-counter cancellation commits).
+statuses are Wix's words; Comptoir only reads them, and its one move on its copy
+(``CANCELED`` when a counter cancellation commits) is checked by `ORDER_TRANSITIONS`.
 """
 
 from __future__ import annotations
@@ -105,7 +105,36 @@ class OrderStatus(StrEnum):
     REJECTED = "REJECTED"
 
 
+# Comptoir's own moves on its copy of a Wix order (a pull takes Wix's status as it is): a
+# counter cancellation, from any status but CANCELED, which is final.
+ORDER_TRANSITIONS: Mapping[OrderStatus, frozenset[OrderStatus]] = {
+    OrderStatus.INITIALIZED: frozenset({OrderStatus.CANCELED}),
+    OrderStatus.APPROVED: frozenset({OrderStatus.CANCELED}),
+    OrderStatus.PENDING: frozenset({OrderStatus.CANCELED}),
+    OrderStatus.REJECTED: frozenset({OrderStatus.CANCELED}),
+    OrderStatus.CANCELED: frozenset(),
+}
+
 FULFILLED = "FULFILLED"  # a Wix order's fulfillment status once everything shipped
+
+
+class InspectionState(StrEnum):
+    """A returned line set aside to inspect (docs/stock.md): settled once, by a manager.
+
+    Stored in ``settled_state``: null while it awaits (`AWAITING` is never written), then
+    the decision.
+    """
+
+    AWAITING = "awaiting"
+    RESTOCKED = "restocked"  # sellable: back on the shelf
+    WRITTEN_OFF = "written_off"  # not sellable: the stock never had it back
+
+
+INSPECTION_TRANSITIONS: Mapping[InspectionState, frozenset[InspectionState]] = {
+    InspectionState.AWAITING: frozenset({InspectionState.RESTOCKED, InspectionState.WRITTEN_OFF}),
+    InspectionState.RESTOCKED: frozenset(),  # a decision is never changed (a new count is)
+    InspectionState.WRITTEN_OFF: frozenset(),
+}
 
 
 def is_canceled(status: str | None) -> bool:
@@ -151,6 +180,25 @@ def check_cash_session(current: str, new: CashSessionState) -> CashSessionState:
         IllegalTransitionError: The table does not allow it.
     """
     return _check("cash session", CASH_SESSION_TRANSITIONS, CashSessionState, current, new)
+
+
+def check_order_status(current: str, new: OrderStatus) -> OrderStatus:
+    """`new`, if Comptoir may move its copy of an order in `current` (any case) there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it (e.g. cancelled twice).
+    """
+    return _check("order", ORDER_TRANSITIONS, OrderStatus, (current or "").upper(), new)
+
+
+def check_inspection(current: str | None, new: InspectionState) -> InspectionState:
+    """`new`, if an item to inspect in `current` (None: awaiting) may move there.
+
+    Raises:
+        IllegalTransitionError: The table does not allow it.
+    """
+    was = InspectionState.AWAITING if current is None else current
+    return _check("item to inspect", INSPECTION_TRANSITIONS, InspectionState, was, new)
 
 
 def _check(

@@ -328,7 +328,8 @@ class DeleteDraftMessage:
 class StockDeltaMessage:
     """A direct stock delta for a POS-owned movement of a variant (sent coalesced per variant).
 
-    Read leniently: the stock pusher falls back on the catalogue for missing Wix ids.
+    The variant and a non-zero delta are required; the Wix ids may be missing (the stock
+    pusher then looks the variant up in the catalogue: it may have been linked since).
     """
 
     kind: ClassVar[StepKind] = StepKind.STOCK_DELTA
@@ -356,12 +357,15 @@ class StockDeltaMessage:
     def from_payload(cls, payload: Mapping[str, Any]) -> StockDeltaMessage:
         f = Fields(payload, "stock change")
         delta = payload.get("delta")
+        if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
+            raise StepPayloadError(f"the stock change step has an invalid 'delta' ({delta!r})",
+                                   "delta")  # fmt: skip
         return cls(
-            f.count("variant_id", minimum=0),
+            f.count("variant_id", minimum=1),
             loose_text(payload.get("sku")),
             optional_text(payload.get("product_id")) or None,
             optional_text(payload.get("wix_variant_id")) or None,
-            delta if isinstance(delta, int) and not isinstance(delta, bool) else 0,
+            delta,
             loose_text(payload.get("reason")),
             optional_text(payload.get("document_id")) or None,
         )

@@ -21,6 +21,7 @@ from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.inspection import InspectionItem
 from pos.domain.roles import Operator, Permission
+from pos.domain.states import InspectionState
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ServiceError
@@ -53,7 +54,10 @@ class InspectionOutcome(StrEnum):
     WRITE_OFF = "write_off"  # not sellable: stock unchanged (it never came back into it)
 
 
-SETTLED_STATE = {InspectionOutcome.RESTOCK: "restocked", InspectionOutcome.WRITE_OFF: "written_off"}
+SETTLED_STATE = {
+    InspectionOutcome.RESTOCK: InspectionState.RESTOCKED,
+    InspectionOutcome.WRITE_OFF: InspectionState.WRITTEN_OFF,
+}
 
 
 @dataclass(frozen=True, slots=True)

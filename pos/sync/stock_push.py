@@ -23,6 +23,7 @@ from pos.db import sync_stock as db
 from pos.db.engine import SessionFactory
 from pos.db.outbox import DONE, PARKED, PENDING
 from pos.domain.clock import Clock
+from pos.domain.states import OutboxState
 from pos.sync import stock_outcomes as oc
 from pos.sync.client import (
     WixAmbiguousError,
@@ -32,6 +33,7 @@ from pos.sync.client import (
     WixRefusedError,
     WixResponseError,
 )
+from pos.sync.problems import CANNOT_READ_BACK
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ V1_ADJUST = "/stores/v2/inventoryItems/{kind}"
 WRITE_BATCH = 300  # inventory changes per call (wix-api.md §1.4, §2.2, §2.4)
 V3_READ_PAGE = 1000
 V1_READ_PAGE = 100
+NEEDS_REVIEW = OutboxState.NEEDS_REVIEW
 BUSY_DELAY = timedelta(seconds=60)  # 429 without Retry-After: "wait about a minute"
 
 
@@ -97,8 +100,9 @@ class StockPusher:
         try:
             self._recover(report)
             with self._sessions() as session:
-                groups = db.due_groups(session, now=self._clock.now())
-            groups = self._park_unlinked(groups, report)
+                batch = db.due_groups(session, now=self._clock.now())
+            self._set_aside(batch.unreadable, PARKED, "not sent", report)
+            groups = self._park_unlinked(batch.groups, report)
             if groups and self._v3():
                 self._push_v3(groups, report)
             elif groups:
@@ -115,7 +119,9 @@ class StockPusher:
     def _recover(self, report: PushReport) -> None:
         """Read back the groups a previous run left in flight, and record what happened."""
         with self._sessions() as session:
-            groups = db.in_flight_groups(session)
+            batch = db.in_flight_groups(session)
+        self._set_aside(batch.unreadable, NEEDS_REVIEW, "cannot be read back", report)
+        groups = batch.groups
         if not groups:
             return
         log.info("%d stock change(s) were left in flight: reading Wix back", len(groups))
@@ -126,6 +132,27 @@ class StockPusher:
             self._read_back_v3(v3, report, why="the previous run stopped before the answer")
         if v1:
             self._read_back_v1(v1, report, why="the previous run stopped before the answer")
+
+    def _set_aside(
+        self, unreadable: list[db.Unreadable], state: OutboxState, words: str, report: PushReport
+    ) -> None:
+        """Park (due) or hand to a manager (in flight) the messages that are not stock changes.
+
+        The words are the document steps' (`pos.sync.push`): "not sent: <what is wrong>".
+        """
+        if not unreadable:
+            return
+        with self._sessions.begin() as session:
+            for found in unreadable:
+                journal = dict(found.journal)
+                if state == NEEDS_REVIEW:  # worded by the sync panel from the code
+                    journal |= {"review_code": CANNOT_READ_BACK,
+                                "review_params": {"detail": str(found.error)}}  # fmt: skip
+                db.settle(session, found.ids, state=state, journal=journal,
+                          error=f"{words}: {found.error}")  # fmt: skip
+                log.warning("stock change(s) %s %s: %s", list(found.ids), words, found.error)
+        for found in unreadable:
+            _count(report, state, len(found.ids))
 
     def _park_unlinked(
         self, groups: list[db.StockGroup], report: PushReport

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from pos.domain.money import Money
 from pos.domain.roles import Operator
+from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.sync_port import SyncPort
 from pos.ui.counter import CounterServices
 from pos.ui.format import LOCALES, format_datetime, format_money
 from pos.wiring import devices
@@ -16,23 +18,33 @@ from pos.wiring.store import Store
 DEMO_FLOAT = Money(15000, "EUR")  # the demo's drawer opens with 150.00
 
 
-def counter_services(store: Store, *, demo: bool) -> CounterServices:
+def counter_services(
+    store: Store, *, demo: bool, pictures: bool = True, sync: SyncPort | None = None
+) -> CounterServices:
     """Everything the counter's screens call, on `store`.
 
     The demo uses a simulated card terminal and never talks to a real shop (even with Wix
     variables set in the shell); a real shop confirms the stand-alone terminal's approval
-    code on screen.
+    code on screen. The printer, the time zone and the data directory are `store`'s options.
+
+    Args:
+        pictures: False: products are shown without pictures (no data directory is read).
+        sync: The sync the counter shows instead of the store's (a test's offline runner);
+            the demo shows none either way.
     """
+    catalogue = (
+        store.catalogue_search if pictures else CatalogueSearchService(sessions=store.sessions)
+    )
     return CounterServices(
         users=store.users,
         returns=store.returns,
-        catalogue=store.catalogue_search,
+        catalogue=catalogue,
         stock=store.stock,
         print_queue=store.print_queue,
         previews=store.previews,
         card_terminal=devices.simulated_terminal() if demo else None,
         time_zone=ZoneInfo(store.time_zone),
-        sync=None if demo else store.sync,
+        sync=None if demo else sync or store.sync,
         settings=store.settings,
         policy=store.policy,
         test_print=partial(devices.test_print, printers=store.printers),

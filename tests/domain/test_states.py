@@ -9,16 +9,21 @@ from pos.domain.returns_draft import DocumentKind
 from pos.domain.settlement import original_refund, refunded_whole
 from pos.domain.states import (
     DOCUMENT_TRANSITIONS,
+    INSPECTION_TRANSITIONS,
+    ORDER_TRANSITIONS,
     OUTBOX_TRANSITIONS,
     PRINT_JOB_TRANSITIONS,
     CashSessionState,
     DocumentState,
     IllegalTransitionError,
+    InspectionState,
     OrderStatus,
     OutboxState,
     PrintJobState,
     allowed_kinds,
     check_cash_session,
+    check_inspection,
+    check_order_status,
     check_outbox,
     check_print_job,
     is_canceled,
@@ -35,6 +40,33 @@ def test_the_stored_strings_are_unchanged() -> None:
 def test_every_state_has_a_row_in_its_table() -> None:
     assert set(OUTBOX_TRANSITIONS) == set(OutboxState)
     assert set(PRINT_JOB_TRANSITIONS) == set(PrintJobState)
+    assert set(ORDER_TRANSITIONS) == set(OrderStatus)
+    assert set(INSPECTION_TRANSITIONS) == set(InspectionState)
+
+
+def test_an_item_to_inspect_is_settled_once_restocked_or_written_off() -> None:
+    assert [s.value for s in InspectionState] == ["awaiting", "restocked", "written_off"]
+    assert check_inspection(None, InspectionState.RESTOCKED) is InspectionState.RESTOCKED
+    assert check_inspection(None, InspectionState.WRITTEN_OFF) is InspectionState.WRITTEN_OFF
+    with pytest.raises(IllegalTransitionError, match="from 'awaiting' to 'awaiting'"):
+        check_inspection(None, InspectionState.AWAITING)  # settling must decide something
+    for settled in ("restocked", "written_off"):
+        for new in InspectionState:
+            with pytest.raises(
+                IllegalTransitionError, match=f"item to inspect cannot go from '{settled}'"
+            ):
+                check_inspection(settled, new)  # a decision is final
+
+
+def test_comptoir_cancels_its_copy_of_an_order_once() -> None:
+    for status in ("APPROVED", "approved", "PENDING", "INITIALIZED", "REJECTED"):
+        assert check_order_status(status, OrderStatus.CANCELED) is OrderStatus.CANCELED
+    with pytest.raises(IllegalTransitionError, match="order cannot go from 'CANCELED' to"):
+        check_order_status("canceled", OrderStatus.CANCELED)
+    with pytest.raises(IllegalTransitionError):
+        check_order_status("APPROVED", OrderStatus.APPROVED)  # Comptoir only cancels
+    with pytest.raises(IllegalTransitionError, match="from 'ARCHIVED' to"):
+        check_order_status("archived", OrderStatus.CANCELED)  # a status Wix never had
 
 
 def test_an_outbox_message_follows_its_table() -> None:

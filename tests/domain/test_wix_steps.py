@@ -75,11 +75,11 @@ messages = st.one_of(
     st.builds(DeleteDraftMessage, ids),
     st.builds(
         StockDeltaMessage,
-        st.integers(min_value=0, max_value=10**6),
+        st.integers(min_value=1, max_value=10**6),
         texts,
         st.none() | ids,
         st.none() | ids,
-        st.integers(-1000, 1000),
+        st.integers(-1000, 1000).filter(bool),
         texts,
         st.none() | ids,
     ),
@@ -164,6 +164,12 @@ def test_an_unversioned_exchange_comment_and_payment_are_read() -> None:
          "target 'elsewhere' is not 'original' or 'replacement'"),
         ("wix.delete_draft", {}, "draft_id", "the draft deletion step has no valid 'draft_id'"),
         ("wix.teleport", {}, "kind", "does not know how to send a 'wix.teleport' step"),
+        ("wix.stock_delta", {"variant_id": 7}, "delta",
+         "the stock change step has an invalid 'delta' (None)"),
+        ("wix.stock_delta", {"variant_id": 7, "delta": 0}, "delta", "invalid 'delta' (0)"),
+        ("wix.stock_delta", {"variant_id": 7, "delta": True}, "delta", "invalid 'delta' (True)"),
+        ("wix.stock_delta", {"variant_id": "7", "delta": 1}, "variant_id",
+         "the stock change step has an invalid 'variant_id' ('7')"),
     ],
 )  # fmt: skip
 def test_a_malformed_payload_is_one_error_naming_the_field(

@@ -283,6 +283,51 @@ def test_an_attempt_left_in_flight_is_read_back_before_anything_is_sent(
     assert calls(fake_wix, BULK) == 1
 
 
+def spoil(sessions: SessionFactory, message_id: int, **changes: Any) -> None:
+    """Overwrite fields of a queued message's payload (a hand edit, an older writer's bug)."""
+    with sessions.begin() as s:
+        record = s.get(OutboxMessageRecord, message_id)
+        assert record is not None
+        record.payload = {**record.payload, **changes}
+
+
+def test_a_malformed_stock_change_is_parked_with_the_steps_words_and_holds_its_variant(
+    fake_wix: FakeWix, sessions: SessionFactory, pusher: StockPusher
+) -> None:
+    ids = link(sessions, fake_wix, ["TS-M", "TS-L"])
+    first, bad, after = (queue(sessions, ids["TS-M"], d) for d in (2, 1, 3))
+    other = queue(sessions, ids["TS-L"], -1)
+    spoil(sessions, bad, delta="1")
+    report = pusher.run_once()
+    assert (report.done, report.parked) == (2, 1)
+    record = message(sessions, bad)
+    assert record.state == "parked"
+    assert record.last_error == "not sent: the stock change step has an invalid 'delta' ('1')"
+    assert states(sessions)[after] == "pending"  # the variant's later change waits behind it
+    assert (states(sessions)[first], states(sessions)[other]) == ("done", "done")
+    assert (fake_wix.state.stock("TS-M"), fake_wix.state.stock("TS-L")) == (12, 1)
+
+
+def test_a_stock_change_found_in_flight_unreadable_goes_to_review(
+    fake_wix: FakeWix, sessions: SessionFactory, pusher: StockPusher
+) -> None:
+    ids = link(sessions, fake_wix, ["TS-M"])
+    sent = queue(sessions, ids["TS-M"], 2)
+    with sessions.begin() as s:
+        assert outbox.start_attempt(s, sent, now=NOW, journal={"group": "g1", "catalog": "V3"})
+    spoil(sessions, sent, variant_id=None)
+    fake_wix.log.clear()
+    report = pusher.run_once()
+    record = message(sessions, sent)
+    assert (report.needs_review, record.state) == (1, "needs_review")
+    assert record.last_error == (
+        "cannot be read back: the stock change step has an invalid 'variant_id' (None)"
+    )
+    assert record.journal["review_code"] == "cannot_read_back"
+    assert record.journal["group"] == "g1"  # the attempt's journal is kept
+    assert calls(fake_wix, BULK) == 0
+
+
 def test_a_variant_without_wix_ids_is_parked_as_not_on_wix(
     fake_wix: FakeWix, sessions: SessionFactory, pusher: StockPusher
 ) -> None:

@@ -167,9 +167,11 @@ def make_window(qtbot: QtBot, history: SalesHistoryService) -> Iterator:
 
 
 @pytest.fixture
-def counter(qtbot: QtBot, sessions) -> Iterator[tuple[MainWindow, Shop, VirtualPrinter]]:  # type: ignore[no-untyped-def]
+def counter(
+    qtbot: QtBot, sessions: SessionFactory, tmp_path: Path
+) -> Iterator[tuple[MainWindow, Shop, VirtualPrinter]]:
     shop = build_shop(sessions)
-    window, printer = counter_window(shop)
+    window, printer = counter_window(shop, tmp_path)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

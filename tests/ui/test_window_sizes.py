@@ -35,23 +35,11 @@ from pos.db.engine import SessionFactory
 from pos.db.records import OutboxMessageRecord
 from pos.domain.money import Money
 from pos.domain.orders import OrderData, PaymentData
-from pos.domain.receipt import ShopInfo
 from pos.hardware.errors import PrinterStatus
-from pos.hardware.printer import make_printer
-from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
-from pos.services.cash import CashService
-from pos.services.catalogue_search import CatalogueSearchService
-from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
-from pos.services.policy import PolicyService
-from pos.services.printing import PrintQueueService
-from pos.services.receipt_preview import ReceiptPreviewService
-from pos.services.receipts import ReceiptService
-from pos.services.reports import ReportsService
 from pos.services.settings import SettingsService
 from pos.services.signing import file_signer
-from pos.services.stock import StockService
 from pos.sync.problems import CAUSE_INTERRUPTED, STOCK_CHANGED, UNREACHABLE, Problem
 from pos.sync.service import SyncService
 from pos.sync.status import SyncStatus, read_status, save_marks
@@ -59,6 +47,9 @@ from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.keyboard import install_on_screen_keyboard
 from pos.ui.main_window import MainWindow
+from pos.wiring import Store, devices
+from pos.wiring import counter as wiring
+from pos.wiring.store import TERMINAL_SETTINGS
 from tests.support.builders import T0
 from tests.support.shop import NOW, Shop, build_shop, sell
 from tests.ui.conftest import add_counter_refund, record, rich_order
@@ -134,29 +125,21 @@ def seed_sync(shop: Shop) -> None:
 
 
 def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> CounterServices:
+    """The app's counter (`pos.wiring.counter`) on `shop`, for a Paris shop: receipts on the
+    virtual `printer`, Wix offline (the status `seed_sync` left), no pictures, the terminal's
+    settings and closing key in `tmp_path`, and a keyring that is a dict (never the OS's)."""
     sessions, clock = shop.sessions, shop.clock
-    receipts = ReceiptService(sessions=sessions, clock=clock, shop=ShopInfo("Lumière"))
+    store = Store(sessions=sessions, clock=clock, shop_name="Lumière", printer="virtual",
+                  printers=devices.printer_factory("virtual", printer), time_zone="Europe/Paris",
+                  data_dir=lambda: tmp_path, signer=file_signer(tmp_path / "keys"))  # fmt: skip
+    offline = SyncService(lambda: OfflineRunner(sessions), sessions=sessions, clock=clock)
     keyring: dict[tuple[str, str], str] = {}
-    return CounterServices(
-        users=shop.users, returns=shop.returns,
-        catalogue=CatalogueSearchService(sessions=sessions),
-        stock=StockService(sessions=sessions, clock=clock),
-        print_queue=PrintQueueService(
-            sessions=sessions, clock=clock, receipts=receipts, default_printer="virtual",
-            printers=lambda uri: make_printer(uri, transport=printer), terminal_id="T1"),
-        previews=ReceiptPreviewService(
-            receipts=receipts, render_text=lambda r, c: render_text(r, columns=c)),
-        sync=SyncService(lambda: OfflineRunner(sessions), sessions=sessions, clock=clock),
-        settings=SettingsService(
-            sessions=sessions, clock=clock, config_path=tmp_path / "terminal.json",
-            keyring_set=lambda service, name, value: keyring.__setitem__((service, name), value),
-            keyring_get=lambda service, name: keyring.get((service, name))),
-        policy=PolicyService(sessions=sessions, clock=clock),
-        test_print=lambda uri: None,
-        cash=CashService(sessions=sessions, clock=clock, terminal_id="T1"),
-        closing=ClosingService(sessions=sessions, clock=clock, terminal_id="T1",
-                               signer=file_signer(tmp_path / "keys")),
-        reports=ReportsService(sessions=sessions, clock=clock))  # fmt: skip
+    settings = SettingsService(
+        sessions=sessions, clock=clock, config_path=tmp_path / TERMINAL_SETTINGS,
+        keyring_set=lambda service, name, value: keyring.__setitem__((service, name), value),
+        keyring_get=lambda service, name: keyring.get((service, name)))  # fmt: skip
+    services = wiring.counter_services(store, demo=False, pictures=False, sync=offline)
+    return replace(services, settings=settings)  # the keyring is a seam the store keeps
 
 
 @pytest.fixture

@@ -102,3 +102,18 @@ def test_the_counter_takes_every_service_from_one_store(
 
     demo = counter_services(store, demo=True)  # no Wix, a simulated card terminal
     assert demo.sync is None and isinstance(demo.card_terminal, SimulatedTerminal)
+
+
+def test_the_tests_counter_is_the_apps_without_pictures_or_with_its_own_sync(
+    unopened: SessionFactory, tmp_path: Path
+) -> None:
+    store = Store(sessions=unopened, clock=FakeClock(NOW), printer="virtual",
+                  data_dir=lambda: tmp_path)  # fmt: skip
+    assert counter_services(store, demo=False).catalogue is store.catalogue_search
+    bare = counter_services(store, demo=False, pictures=False)
+    assert bare.catalogue is not store.catalogue_search and bare.catalogue._pictures is None
+    offline = store.sync  # any SyncPort: the window-size tour gives an offline runner's
+    other = counter_services(Store(sessions=unopened, clock=FakeClock(NOW)), demo=False,
+                             sync=offline)  # fmt: skip
+    assert other.sync is offline
+    assert counter_services(store, demo=True, sync=offline).sync is None  # the demo: no Wix

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from pos.domain.closing import Report, is_note
 from pos.domain.money import Money
-from pos.domain.roles import Operator
 from pos.ui.format import format_money
 from pos.ui.keypad import AmountKeypad
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.closing.view_model import ClosingViewModel
+from pos.ui.screens.managed import ManagedScreen
 
 FACTS = ("drawerState", "drawerFloat", "drawerCashIn", "drawerCashOut", "drawerPaidIn",
          "drawerPaidOut", "drawerExpected")
@@ -45,7 +45,7 @@ QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff
 """
 
 
-class ClosingScreen(Retranslating, QWidget):
+class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
     """Three pages: the drawer, its count, and the X / Z reports.
 
     Signals:
@@ -68,17 +68,6 @@ class ClosingScreen(Retranslating, QWidget):
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
-
-    @property
-    def view_model(self) -> ClosingViewModel:
-        return self._vm
-
-    def activate(self) -> None:
-        """Shown: read the drawer again."""
-        self._vm.refresh()
-
-    def set_operator(self, operator: Operator | None) -> None:
-        self._vm.set_operator(operator)
 
     def show_reports_button(self) -> None:
         """Offer *Returns report* on the X / Z page (the counter has a Reports screen)."""
@@ -351,13 +340,6 @@ class ClosingScreen(Retranslating, QWidget):
                 amount=self._money(Money(minor, currency))))
         return lines
 
-    def _render_status(self) -> None:
-        text, kind = self._vm.status_text, self._vm.status_kind
-        self._status_label.setText(text)
-        self._status_label.setProperty("kind", kind)
-        self._status_label.style().unpolish(self._status_label)
-        self._status_label.style().polish(self._status_label)
-        self._status_label.setVisible(bool(text))
 
 
 def create_closing_screen(*, view_model: ClosingViewModel, locale: str) -> ClosingScreen:

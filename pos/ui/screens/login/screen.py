@@ -20,6 +20,7 @@ from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
 from pos.ui.screens.login.models import UsersTableModel
 from pos.ui.screens.login.view_model import LoginViewModel
+from pos.ui.screens.managed import StatusScreen
 from pos.ui.workers import TaskRunner
 
 PAD_WIDTH = 420  # px: three 64 px keys with room to spare, the list takes the rest
@@ -34,7 +35,7 @@ QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff
 """
 
 
-class LoginScreen(Retranslating, QWidget):
+class LoginScreen(StatusScreen[LoginViewModel], Retranslating, QWidget):
     """Who is at the counter: tap your name, type your PIN, OK.
 
     Renders `LoginViewModel`. A lockout is said in full (who, until when, what to do), and
@@ -62,10 +63,6 @@ class LoginScreen(Retranslating, QWidget):
         self._retranslate_ui()
         self._render_users()
         self._render_status()
-
-    @property
-    def view_model(self) -> LoginViewModel:
-        return self._vm
 
     def activate(self) -> None:
         """Shown (again, after a logout): a blank login with a fresh list of people."""
@@ -150,11 +147,7 @@ class LoginScreen(Retranslating, QWidget):
             button.setChecked(code == language)
 
     def _render_status(self) -> None:
-        self._status_label.setText(self._vm.status_text)
-        self._status_label.setProperty("kind", self._vm.status_kind)
-        self._status_label.setVisible(bool(self._vm.status_text))
-        self._status_label.style().unpolish(self._status_label)  # re-read the QSS property
-        self._status_label.style().polish(self._status_label)
+        super()._render_status()
         self._pin_pad.setEnabled(self._vm.selected is not None and not self._vm.busy)
 
 

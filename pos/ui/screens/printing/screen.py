@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.roles import Operator
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
+from pos.ui.screens.managed import ManagedScreen, show_status
 from pos.ui.screens.printing.models import DayDocumentsTableModel, PrintJobsTableModel
 from pos.ui.screens.printing.view_model import PrintQueueViewModel
 from pos.ui.workers import TaskRunner
@@ -140,7 +140,7 @@ class DrawerReasonDialog(_AskDialog):
         )
 
 
-class PrintingScreen(Retranslating, QWidget):
+class PrintingScreen(ManagedScreen[PrintQueueViewModel], Retranslating, QWidget):
     """The receipts not printed yet, with what went wrong and buttons to put it right; today's
     receipts at this counter, newest first, to preview and reprint with a tap.
 
@@ -165,17 +165,6 @@ class PrintingScreen(Retranslating, QWidget):
         self._render_jobs()
         self._render_documents()
         self._render_status()
-
-    @property
-    def view_model(self) -> PrintQueueViewModel:
-        return self._vm
-
-    def activate(self) -> None:
-        """Shown: read the queue again."""
-        self._vm.refresh()
-
-    def set_operator(self, operator: Operator | None) -> None:
-        self._vm.set_operator(operator)
 
     def set_locale(self, locale: str) -> None:
         """Times and amounts of today's list the `locale` way."""
@@ -354,15 +343,9 @@ class PrintingScreen(Retranslating, QWidget):
         self._preview.setPlainText(self._vm.preview_text)
 
     def _render_status(self) -> None:
-        text, kind = self._vm.status_text, self._vm.status_kind
-        self._status_label.setText(text)
         # A wrapped label is not given its height by the layout on its own: ask it.
-        width = max(self.width() - 40, 400)
-        self._status_label.setMinimumHeight(max(self._status_label.heightForWidth(width), 0))
-        self._status_label.setProperty("kind", kind)
-        self._status_label.style().unpolish(self._status_label)  # re-read the QSS property
-        self._status_label.style().polish(self._status_label)
-        self._status_label.setVisible(bool(text))
+        show_status(self._status_label, self._vm.status_text, self._vm.status_kind,
+                    wrap_width=max(self.width() - 40, 400))  # fmt: skip
 
 
 def create_printing_screen(

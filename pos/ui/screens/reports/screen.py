@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from pos.domain.money import Money
 from pos.domain.reports import ReportRow
-from pos.domain.roles import Operator
 from pos.services.reports import ProductRule
 from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import ROW_ROLE, document_kind_label, setup_touch_table
+from pos.ui.screens.managed import ManagedScreen
 from pos.ui.screens.reports.models import FiguresTableModel, ProneTableModel, row_label
 from pos.ui.screens.reports.view_model import Period, ReportsViewModel
 
@@ -53,7 +53,7 @@ def _bar_value(row: ReportRow, measure: str) -> int:
     return abs(row.amount.minor) if measure == "amount" else row.count
 
 
-class ReportsScreen(Retranslating, QWidget):
+class ReportsScreen(ManagedScreen[ReportsViewModel], Retranslating, QWidget):
     """Charts and figures by section, chosen with chips; the period above them.
 
     Signals:
@@ -79,17 +79,10 @@ class ReportsScreen(Retranslating, QWidget):
         self._connect_signals()
         self._retranslate_ui()
 
-    @property
-    def view_model(self) -> ReportsViewModel:
-        return self._vm
-
     def activate(self) -> None:
         """Shown: load the charts' library (once, off the GUI thread) and read the figures."""
         self._vm.load_charts()
         self._vm.refresh()
-
-    def set_operator(self, operator: Operator | None) -> None:
-        self._vm.set_operator(operator)
 
     def set_locale(self, locale: str) -> None:
         self._locale = self._vm.locale = locale
@@ -263,14 +256,6 @@ class ReportsScreen(Retranslating, QWidget):
         chosen = bool(self._vm.selected)
         self._exchange_button.setEnabled(chosen)
         self._fee_button.setEnabled(chosen and bool(view and view.flat_fee_minor))
-
-    def _render_status(self) -> None:
-        text, kind = self._vm.status_text, self._vm.status_kind
-        self._status_label.setText(text)
-        self._status_label.setProperty("kind", kind)
-        self._status_label.style().unpolish(self._status_label)
-        self._status_label.style().polish(self._status_label)
-        self._status_label.setVisible(bool(text))
 
     # ------------------------------------------------------------ slots
 

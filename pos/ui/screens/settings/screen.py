@@ -64,7 +64,7 @@ QCheckBox::indicator { width: 32px; height: 32px; }
 #wixHint { font-size: 16px; color: #3b4650; }
 #keyFingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 24px; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
-QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 8px; }
+QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 4px; }
 #categoriesHint { font-size: 16px; color: #3b4650; }
 """
 
@@ -146,6 +146,7 @@ class SettingsScreen(Retranslating, QWidget):
         self._tabs = {key: touch_button(f"{key}Tab") for key in TABS}
         self._tab_group = QButtonGroup(self)
         tabs = QHBoxLayout()
+        tabs.setSpacing(4)  # nine tabs in French fit 1024 px (tests/ui/test_window_sizes.py)
         for key in TABS:
             self._tabs[key].setCheckable(True)
             # As wide as their words: six at the buttons' usual 120 px do not fit 1024 px.

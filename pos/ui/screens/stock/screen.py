@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.roles import Operator
 from pos.services.stock import InspectionOutcome, StockService
 from pos.ui.keypad import Keypad, KeypadMode
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import setup_touch_table
+from pos.ui.screens.managed import ManagedScreen, show_status
 from pos.ui.screens.stock.models import InspectionTableModel
 from pos.ui.screens.stock.view_model import StockViewModel
 from pos.ui.workers import TaskRunner
@@ -42,7 +42,7 @@ QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff
 """
 
 
-class StockScreen(Retranslating, QWidget):
+class StockScreen(ManagedScreen[StockViewModel], Retranslating, QWidget):
     """Two pages for a manager: correct a count, and settle the returns set aside to inspect.
 
     Signals:
@@ -73,17 +73,10 @@ class StockScreen(Retranslating, QWidget):
         self._render_inspections()
         self._render_status()
 
-    @property
-    def view_model(self) -> StockViewModel:
-        return self._vm
-
     def activate(self) -> None:
         """Shown: read the items to inspect again, ready for a scan."""
         self._vm.refresh()
         self._code_edit.setFocus()
-
-    def set_operator(self, operator: Operator | None) -> None:
-        self._vm.set_operator(operator)
 
     def set_locale(self, locale: str) -> None:
         """Show dates the `locale` way ("en_US"); the items are not read again."""
@@ -275,15 +268,9 @@ class StockScreen(Retranslating, QWidget):
         self._inspect_tab.setText(self.tr("To inspect ({count})").format(count=len(items)))
 
     def _render_status(self) -> None:
-        text, kind = self._vm.status_text, self._vm.status_kind
-        self._status_label.setText(text)
         # A wrapped label is not given its height by the layout on its own: ask it.
-        width = max(self.width() - 40, 400)
-        self._status_label.setMinimumHeight(max(self._status_label.heightForWidth(width), 0))
-        self._status_label.setProperty("kind", kind)
-        self._status_label.style().unpolish(self._status_label)  # re-read the QSS property
-        self._status_label.style().polish(self._status_label)
-        self._status_label.setVisible(bool(text))
+        show_status(self._status_label, self._vm.status_text, self._vm.status_kind,
+                    wrap_width=max(self.width() - 40, 400))  # fmt: skip
 
 
 def create_stock_screen(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.roles import Operator
+from pos.domain.states import InspectionState
 from pos.services.errors import OperatorRefusedError, PermissionDeniedError
 from pos.services.stock import (
     InspectionItem,
@@ -178,7 +179,7 @@ class StockViewModel(QObject):
         settled, waiting = result
         self._selected = None
         self._on_inspections_loaded(waiting)
-        if settled.settled_state == "restocked":
+        if settled.settled_state == InspectionState.RESTOCKED:
             text = self.tr("{product}: back in stock (+{quantity}).")
         else:
             text = self.tr("{product}: written off; the stock did not change.")
