@@ -16,6 +16,7 @@ from pos.hardware.transports import VirtualPrinter
 from pos.services.printing import PrintQueueService
 from pos.wiring import Store, devices
 from pos.wiring.counter import counter_services
+from tests.support.closing import cash_refund
 from tests.support.shop import build_shop
 
 
@@ -43,6 +44,15 @@ def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
     printer = devices.make_printer("virtual", model=settings.printer_model)
     assert printer.columns == 42
     printer.close()
+    # The Printing screen's preview is on the same paper, read when each receipt is shown.
+    cash_refund(shop, "10001")
+    number = "T1-000001"
+    assert _widest(store.previews.preview(number).text) == 42
+    settings.set_printer_model(admin, "NT-5890K", 32)  # 58 mm
+    assert _widest(store.previews.preview(number).text) == 32
+    settings.set_printer_model(admin, "TM-T20II", None)  # its profile's own 48
+    assert _widest(store.previews.preview(number).text) == 48
+    settings.set_printer_model(admin, "TM-T20II", 42)
     # The Z slip: queued with the Z, printed by the queue on that printer's paper, headed by
     # the identity saved in Settings.
     identity.save(admin, ShopIdentity("Boutique Lumière", "12 rue des Lilas", "",
@@ -62,6 +72,10 @@ def test_printers_are_made_for_the_model_and_width_chosen_in_settings(
     assert lines[:4] == ["Boutique Lumière", "12 rue des Lilas", "SIRET 73282932000074",
                          "TVA FR44732829320"]  # fmt: skip
     assert max(len(line) for line in lines) == 42
+
+
+def _widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
 
 
 def _with(virtual: VirtualPrinter, make, uri: str):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from pos.db.closing import DocumentRange
@@ -77,19 +77,39 @@ class VariantInfo:
     options: dict[str, Any]
 
 
-def returned_by_variant(session: Session, scope: DocumentRange) -> list[VariantUnits]:
-    """Units returned and credit given in the range's documents, per variant and reason
-    (one GROUP BY gives the reason, product and size sections)."""
+def returned_rows(session: Session, where: list[ColumnElement[bool]]) -> list[VariantUnits]:
+    """Units returned and credit given in the documents matching `where`, per variant (or
+    unlinked line name), reason and currency."""
     rows = session.execute(
         select(_lines.c.variant_id, func.min(_lines.c.product_name), _docs.c.currency,
                func.sum(_returned.c.quantity), func.sum(_returned.c.credit_minor),
                _returned.c.reason)
         .select_from(_returned.join(_docs, _docs.c.id == _returned.c.document_id)
                      .join(_lines, _lines.c.id == _returned.c.order_line_id))
-        .where(*scope.where())
+        .where(*where)
         .group_by(_lines.c.variant_id, _UNLINKED_NAME, _returned.c.reason, _docs.c.currency))
     return [VariantUnits(variant, name, currency, int(units), int(credit), reason or "")
             for variant, name, currency, units, credit, reason in rows]
+
+
+def returned_by_variant(session: Session, scope: DocumentRange) -> list[VariantUnits]:
+    """Units returned and credit given in the range's documents, per variant and reason
+    (one GROUP BY gives the reason, product and size sections)."""
+    return returned_rows(session, scope.where())
+
+
+def combine_returned(rows: Iterable[VariantUnits]) -> list[VariantUnits]:
+    """Rows of several parts of a range (sealed blocks, documents outside them) added up as
+    one GROUP BY over the whole range would give them."""
+    summed: dict[tuple[int | None, str, str, str], VariantUnits] = {}
+    for row in rows:
+        key = (row.variant_id, row.product_name if row.variant_id is None else "", row.reason,
+               row.currency)
+        seen = summed.get(key)
+        summed[key] = row if seen is None else VariantUnits(
+            row.variant_id, min(seen.product_name, row.product_name), row.currency,
+            seen.units + row.units, seen.amount + row.amount, row.reason)
+    return list(summed.values())
 
 
 def sold_by_variant(session: Session, start: datetime, end: datetime) -> list[VariantUnits]:
@@ -119,19 +139,51 @@ def variants(session: Session, ids: Iterable[int]) -> dict[int, VariantInfo]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class CashierRefunds:
+    """Money refunded by one tender method at one cashier's (by id) documents."""
+
+    method: str
+    cashier_id: int | None
+    currency: str
+    tenders: int
+    amount: int
+
+
+def refund_rows(session: Session, where: list[ColumnElement[bool]]) -> list[CashierRefunds]:
+    """Money refunded (tenders out, change taken off) per method, cashier id and currency in
+    the documents matching `where`."""
+    rows = session.execute(
+        select(_tenders.c.method, _docs.c.cashier_id, _docs.c.currency, func.count(),
+               func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
+        .select_from(_tenders.join(_docs, _docs.c.id == _tenders.c.document_id))
+        .where(*where, _tenders.c.direction == "out")
+        .group_by(_tenders.c.method, _docs.c.cashier_id, _docs.c.currency))
+    return [CashierRefunds(method, cashier, currency, int(count), int(amount))
+            for method, cashier, currency, count, amount in rows]
+
+
+def name_refunds(session: Session, rows: Iterable[CashierRefunds]) -> list[Refunds]:
+    """Refund rows per cashier id added up per method, cashier (by user name, "-" for none)
+    and currency, as the Reports show them."""
+    rows = list(rows)
+    users = {user_id: (name, shown) for user_id, name, shown in session.execute(
+        select(_users.c.id, _users.c.username, _users.c.display_name)
+        .where(_users.c.id.in_({r.cashier_id for r in rows if r.cashier_id is not None})))}
+    summed: dict[tuple[str, str, str], Refunds] = {}
+    for row in rows:
+        name, shown = users.get(row.cashier_id, ("-", None))  # type: ignore[arg-type]
+        seen = summed.get(key := (row.method, name, row.currency))
+        summed[key] = Refunds(row.method, name, shown or name, row.currency,
+                              row.tenders + (seen.tenders if seen else 0),
+                              row.amount + (seen.amount if seen else 0))
+    return list(summed.values())
+
+
 def refunds(session: Session, scope: DocumentRange) -> list[Refunds]:
     """Money refunded (tenders out, change taken off) per method and cashier (one GROUP BY
     gives both refund sections)."""
-    rows = session.execute(
-        select(_tenders.c.method, func.coalesce(_users.c.username, "-"),
-               func.min(_users.c.display_name), _docs.c.currency, func.count(),
-               func.sum(_tenders.c.amount_minor - _tenders.c.change_minor))
-        .select_from(_tenders.join(_docs, _docs.c.id == _tenders.c.document_id)
-                     .outerjoin(_users, _users.c.id == _docs.c.cashier_id))
-        .where(*scope.where(), _tenders.c.direction == "out")
-        .group_by(_tenders.c.method, _users.c.username, _docs.c.currency))
-    return [Refunds(method, str(name), shown or str(name), currency, int(count), int(amount))
-            for method, name, shown, currency, count, amount in rows]
+    return name_refunds(session, refund_rows(session, scope.where()))
 
 
 def existing_products(session: Session, ids: Iterable[int]) -> set[int]:

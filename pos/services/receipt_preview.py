@@ -32,13 +32,14 @@ class ReceiptPreviewService:
     Args:
         receipts: builds the `Receipt` values from the database.
         render_text: turns a receipt into text for a roll `columns` characters wide.
-        columns: the width of this terminal's printer, in characters.
+        columns: the width of this terminal's printer, in characters, or what reads it when
+            a preview is made (the paper chosen in Settings, changed while the app runs).
     """
 
-    def __init__(
-        self, *, receipts: ReceiptService, render_text: RenderText, columns: int = DEFAULT_COLUMNS
-    ) -> None:
-        self._receipts, self._render, self._columns = receipts, render_text, columns
+    def __init__(self, *, receipts: ReceiptService, render_text: RenderText,
+                 columns: int | Callable[[], int] = DEFAULT_COLUMNS) -> None:
+        self._receipts, self._render = receipts, render_text
+        self._columns = columns if callable(columns) else lambda: columns
 
     def preview(self, document: str, *, duplicate: bool = False) -> ReceiptPreview:
         """The receipt of `document` (number or id); a reprint says DUPLICATE when `duplicate`.
@@ -57,7 +58,7 @@ class ReceiptPreviewService:
         return self._show(self._receipts.receipts_for_job(job_id))
 
     def _show(self, receipt: Receipt) -> ReceiptPreview:
-        text = self._render(receipt, self._columns)
+        text = self._render(receipt, self._columns())
         return ReceiptPreview(receipt.document_number, receipt.duplicate, text)
 
 

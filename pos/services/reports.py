@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pos.db import reports as repo
 from pos.db.closing import DocumentRange, grouped_figures
+from pos.db.closing_blocks import report_range
 from pos.db.engine import SessionFactory
 from pos.db.policy import write_settings
 from pos.domain.clock import Clock
@@ -100,11 +101,10 @@ class ReportsService:
         with self._sessions() as s:
             confirm_operator(s, operator, Permission.VIEW_REPORTS)
             figures = grouped_figures(s, scope, ("kind",))  # the Closing's own GROUP BY
-            returned = repo.returned_by_variant(s, scope)
+            returned, refunds = report_range(s, scope)  # sealed blocks where they cover it
             sold = repo.sold_by_variant(s, start, end)
             catalogue = repo.variants(s, (row.variant_id for row in (*returned, *sold)
                                           if row.variant_id is not None))
-            refunds = repo.refunds(s, scope)
             policy = load_policy(s)
         rows = self._rows(figures, returned, sold, catalogue, refunds)
         report = ReturnsReport(first_day, last_day, self._currency, tuple(rows))

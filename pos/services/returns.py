@@ -28,6 +28,7 @@ from pos.domain.errors import DomainError
 from pos.domain.mail import DOCUMENT_MAIL_KIND, MAIL_DESTINATION, mail_object_key, mail_payload
 from pos.domain.money import Money
 from pos.domain.policy import Policy
+from pos.domain.receipt import ShopInfo
 from pos.domain.returns import Disposition, DocumentKind, Draft, NewItem, Quote, quote
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.settlement import Settlement, Tender, TenderMethod, settle
@@ -40,6 +41,7 @@ from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
 from pos.services.receipts import DRAWER_JOB
 from pos.services.returns_mail import document_mail
+from pos.services.shop import load_shop_info
 from pos.services.writeback import (
     StockOwnership,
     WritebackInput,
@@ -170,7 +172,8 @@ class ReturnsService:
                 writer.queue_message(destination="wix", kind=step.kind,
                                      object_key=step.object_key, payload=step.payload)
             if notify is not None:
-                mail = document_mail(shop_name=self._shop_name, document_number=document.number,
+                shop = load_shop_info(s, ShopInfo(self._shop_name))  # as saved in Settings
+                mail = document_mail(shop_name=shop.name, document_number=document.number,
                                      context=context, quote=current, settlement=settlement,
                                      cards=cards, notify=notify, note=draft.note, now=now)
                 writer.queue_message(destination=MAIL_DESTINATION, kind=DOCUMENT_MAIL_KIND,

@@ -199,6 +199,7 @@ class CounterSession(QObject):
         self.top_bar.closing_available = (services.cash is not None
                                           and services.closing is not None)
         self.reports: ReportsScreen | None = None  # made on first use, like the Closing
+        self._reports_from_closing = False  # where Back on the Reports goes
         self.top_bar.reports_available = services.reports is not None
         screens = (self.login, self.printing, self.stock, self.returns, self.settings)
         for screen in screens:
@@ -220,7 +221,7 @@ class CounterSession(QObject):
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
         self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
-        self.top_bar.reports_requested.connect(self._show_reports)
+        self.top_bar.reports_requested.connect(self._on_top_bar_reports_requested)
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -324,11 +325,24 @@ class CounterSession(QObject):
         self.closing.back_requested.connect(self._show_search)
         if services.reports is not None:
             self.closing.show_reports_button()
-            self.closing.reports_requested.connect(self._show_reports)
+            self.closing.reports_requested.connect(self._on_closing_reports_requested)
         self._window.add_screen(self.closing)
         return self.closing
 
-    def _show_reports(self) -> None:
+    def _on_top_bar_reports_requested(self) -> None:
+        self._show_reports(from_closing=False)
+
+    def _on_closing_reports_requested(self) -> None:
+        self._show_reports(from_closing=True)
+
+    def _on_reports_back_requested(self) -> None:
+        """Back to where the Reports were opened from: the Closing, or the search."""
+        if self._reports_from_closing and self.closing is not None:
+            self._on_top_bar_closing_requested()
+        else:
+            self._show_search()
+
+    def _show_reports(self, *, from_closing: bool) -> None:
         from pos.ui.screens.reports import (  # noqa: PLC0415 — the first tap pays for it
             ReportsViewModel,
             create_reports_screen,
@@ -341,8 +355,9 @@ class CounterSession(QObject):
                 reports=self._services.reports, runner=self._window.runner),
                 locale=self._current_locale())
             self.reports.set_operator(self.operator)
-            self.reports.back_requested.connect(self._show_search)
+            self.reports.back_requested.connect(self._on_reports_back_requested)
             self._window.add_screen(self.reports)
+        self._reports_from_closing = from_closing
         self._window.show_screen(self.reports)
         self.reports.activate()
 

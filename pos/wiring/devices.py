@@ -25,12 +25,18 @@ def make_printer(uri: str, *, model: Callable[[], tuple[str, int | None]] | None
     """The receipt printer for a setting (`pos.services.ports.PrinterFactory`), of the model
     and paper width `model()` says (Settings' printer model), if given."""
     from pos.hardware.printer import make_printer as make  # noqa: PLC0415
-    from pos.hardware.receipt_render import profile_columns  # noqa: PLC0415
 
     if model is None:
         return make(uri)
     profile, columns = model()
-    return make(uri, profile=profile, columns=columns or profile_columns(profile))
+    return make(uri, profile=profile, columns=printer_columns(profile, columns))
+
+
+def printer_columns(profile: str, columns: int | None) -> int:
+    """The line width of a Settings printer model: its chosen width, or its profile's own."""
+    from pos.hardware.receipt_render import profile_columns  # noqa: PLC0415
+
+    return columns or profile_columns(profile)
 
 
 def printer_factory(uri: str, transport: VirtualPrinter | None

@@ -185,8 +185,10 @@ class Store:
 
     @cached_property
     def previews(self) -> ReceiptPreviewService:
-        """A document's receipt as text, as it prints."""
-        return ReceiptPreviewService(receipts=self.receipts, render_text=devices.render_text)
+        """A document's receipt as text, as it prints: on the paper chosen in Settings."""
+        return ReceiptPreviewService(
+            receipts=self.receipts, render_text=devices.render_text,
+            columns=lambda: devices.printer_columns(*self.settings.printer_model()))
 
     @cached_property
     def sync(self) -> LazySyncService:

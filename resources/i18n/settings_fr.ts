@@ -149,6 +149,16 @@
         <translation>Responsable requis au-delà de</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="169" />
+        <source>Return-prone above (% returned)</source>
+        <translation>Souvent retourné au-delà de (% rendu)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="172" />
+        <source>Return-prone from (units sold)</source>
+        <translation>Souvent retourné dès (unités vendues)</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="62" />
         <source>Type the mail server's name (smtp.example.com), without spaces.</source>
         <translation>Tapez le nom du serveur de messagerie (smtp.exemple.fr), sans espaces.</translation>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -21,20 +20,9 @@ from pos.services.cash import CashService
 from pos.services.closing import ClosingService
 from pos.services.signing import file_signer
 from tests.support.bulk_documents import BulkDocuments
-from tests.support.shop import NOW, Shop, build_shop, sell
+from tests.support.shop import NOW, Shop, sell
 
 DOCUMENTS = 2 * BLOCK + 345
-
-
-@pytest.fixture
-def shop(sessions) -> Shop:  # type: ignore[no-untyped-def]
-    return build_shop(sessions, stock=10**6)
-
-
-@pytest.fixture
-def bulk(shop: Shop) -> BulkDocuments:
-    return BulkDocuments(shop, cashiers=(None, shop.cashier.user_id, shop.manager.user_id),
-                         varied=True, approver=shop.manager.user_id)
 
 
 def _blocks(shop: Shop) -> list[tuple[int, int]]:

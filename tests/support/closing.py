@@ -12,18 +12,21 @@ from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.cash import CashService
 from pos.services.closing import ClosingService
+from pos.services.returns import Notify
 from pos.services.signing import file_signer
 from tests.support.shop import FLOAT, Shop, build_shop, sell
 
 
-def cash_refund(shop: Shop, number: str) -> None:
-    """A T-shirt sold on the web (order `number`) refunded in cash at the counter."""
+def cash_refund(shop: Shop, number: str, notify: Notify | None = None) -> None:
+    """A T-shirt sold on the web (order `number`) refunded in cash at the counter (the
+    customer e-mailed when `notify` says so)."""
     order = sell(shop, number, [("T-S-M", 1)])
     with shop.sessions() as s:
         line = load_context(s, order).snapshot.lines[0].line_id
     shop.returns.commit(shop.cashier, order, Draft(DocumentKind.REFUND, (
         ReturnRequest(line, 1, reason="trop grand"),)), [Tender(TenderMethod.CASH,
-                                                                Money(2990, "EUR"))])
+                                                                Money(2990, "EUR"))],
+                        notify=notify)
 
 
 def shop_with_two_zs(sessions: SessionFactory, key_dir: Path) -> tuple[Shop, ClosingService]:

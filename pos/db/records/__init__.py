@@ -1,10 +1,11 @@
 """SQLAlchemy records for the nouns of DESIGN §2, one module per noun. Money is integer minor units.
 
 Callers import records from here (`from pos.db.records import OrderRecord`); the modules are
-`catalogue`, `orders`, `documents` (counter documents), `closing`, `gift_cards`, `people`
-(users, approvals, audit) and `machinery` (policy settings, outbox, print jobs, sync cursors),
-all on the one `Base` of `base`. Importing this package maps every record, which is what
-Alembic's `env.py` and the tests comparing records with the migrations rely on.
+`catalogue`, `orders`, `documents` (counter documents), `closing`, `reports` (the Reports'
+running totals), `gift_cards`, `people` (users, approvals, audit) and `machinery` (policy
+settings, outbox, print jobs, sync cursors), all on the one `Base` of `base`. Importing this
+package maps every record, which is what Alembic's `env.py` and the tests comparing records
+with the migrations rely on.
 
 The search index (`order_search`) is not a record: it is an FTS5 virtual table on SQLite and
 a tsvector table on PostgreSQL, created by the migrations and maintained in `pos.db.search`.
@@ -49,6 +50,7 @@ from pos.db.records.orders import (
     PaymentRecord,
 )
 from pos.db.records.people import ApprovalRecord, AuditEntryRecord, UserRecord
+from pos.db.records.reports import ReportBlockRecord
 
 __all__ = [
     "NAMING",
@@ -75,6 +77,7 @@ __all__ = [
     "PolicySettingRecord",
     "PrintJobRecord",
     "ProductRecord",
+    "ReportBlockRecord",
     "ShopSettingRecord",
     "StockLevelRecord",
     "StockMovementRecord",

@@ -166,6 +166,12 @@ def policy_field_label(key: str) -> str:
         "manager_refund_threshold_minor": QT_TRANSLATE_NOOP(
             "SettingsMessages", "Manager needed above"
         ),
+        "return_prone_rate_pct": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Return-prone above (% returned)"
+        ),
+        "return_prone_min_sold": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Return-prone from (units sold)"
+        ),
         "restocking_fee_pct_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "Fee %"),
         "vat_rate_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "VAT %"),
         "vat_rate_by_currency": QT_TRANSLATE_NOOP("SettingsMessages", "Default VAT per currency"),

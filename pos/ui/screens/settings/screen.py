@@ -211,6 +211,8 @@ class SettingsScreen(Retranslating, QWidget):
                 "restocking_fee_pct",
                 "flat_return_fee_minor",
                 "manager_refund_threshold_minor",
+                "return_prone_rate_pct",
+                "return_prone_min_sold",
             )
         }
         self._reasons = QCheckBox(objectName="reasonsRequired")
@@ -347,6 +349,8 @@ class SettingsScreen(Retranslating, QWidget):
             edits["manager_refund_threshold_minor"].text(),
             self._reasons.isChecked(),
             self._like_for_like.isChecked(),
+            edits["return_prone_rate_pct"].text(),
+            edits["return_prone_min_sold"].text(),
         )
 
     # ------------------------------------------------------------ rendering
@@ -415,6 +419,8 @@ class SettingsScreen(Retranslating, QWidget):
         edits["manager_refund_threshold_minor"].setText(
             minor_to_text(policy.manager_refund_threshold_minor)
         )
+        edits["return_prone_rate_pct"].setText(str(policy.return_prone_rate_pct))
+        edits["return_prone_min_sold"].setText(str(policy.return_prone_min_sold))
         self._reasons.setChecked(policy.reasons_required)
         self._like_for_like.setChecked(policy.like_for_like_keeps_price)
         self._categories.show_policy(policy, snapshot.categories)

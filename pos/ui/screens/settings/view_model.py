@@ -41,6 +41,8 @@ class PolicyForm:
     manager_threshold: str
     reasons_required: bool
     like_for_like_keeps_price: bool
+    return_prone_rate_pct: str | None = None  # None: as it is (the Reports' return-prone list)
+    return_prone_min_sold: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +89,19 @@ def parse_minor(text: str) -> int:
 
 
 def policy_from_form(current: Policy, form: PolicyForm) -> Policy:
-    """`current` with the form's six fields. Raises PolicySettingsError naming the bad field."""
+    """`current` with the form's fields. Raises PolicySettingsError naming the bad field."""
     fields: dict[str, Any] = {}
     parsers: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
         ("return_window_days", form.return_window_days, _parse_days),
         ("restocking_fee_pct", form.restocking_fee_pct, _parse_pct),
         ("flat_return_fee_minor", form.flat_return_fee, parse_minor),
         ("manager_refund_threshold_minor", form.manager_threshold, parse_minor),
+        ("return_prone_rate_pct", form.return_prone_rate_pct, _parse_pct),
+        ("return_prone_min_sold", form.return_prone_min_sold, _parse_days),
     )
     for key, text, parse in parsers:
+        if text is None:
+            continue
         try:
             fields[key] = parse(text)
         except ValueError:
@@ -155,7 +161,7 @@ def parse_vat_defaults(text: str) -> dict[str, Decimal]:
     return rates
 
 
-def _parse_days(text: str) -> int:
+def _parse_days(text: str) -> int:  # a count of days, or of units
     if not text.strip().isdecimal():
         raise ValueError(text)
     return int(text)

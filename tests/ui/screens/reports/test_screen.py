@@ -187,6 +187,20 @@ def test_export_round_trips_and_exchange_only_is_applied_to_the_chosen_products(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
+def test_back_returns_to_the_closing_it_was_opened_from(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    screen = open_reports(qtbot, window, (1280, 800))
+    qtbot.mouseClick(screen.findChild(QPushButton, "backButton"), Qt.MouseButton.LeftButton)
+    assert window.current_screen() is window.counter.closing
+    # Opened again from the Closing, it goes back there again (and never to the search).
+    qtbot.mouseClick(window.counter.closing.findChild(QPushButton, "reportsButton"),
+                     Qt.MouseButton.LeftButton)
+    assert window.current_screen() is screen
+    qtbot.mouseClick(screen.findChild(QPushButton, "backButton"), Qt.MouseButton.LeftButton)
+    assert window.current_screen() is window.counter.closing
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
 def test_a_cashier_has_no_reports_button(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.resize(1280, 800)

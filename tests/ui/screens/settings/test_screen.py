@@ -69,6 +69,26 @@ def test_admin_edits_the_policy(qtbot, make_screen, shop) -> None:  # type: igno
     assert "Return window (days)" in wait_status(qtbot, screen, "error")
 
 
+def test_admin_sets_what_the_reports_call_return_prone(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("policy")
+    assert screen.findChild(QLineEdit, "return_prone_rate_pct").text() == "20"
+    assert screen.findChild(QLineEdit, "return_prone_min_sold").text() == "5"
+    edit(screen, "return_prone_rate_pct", "12,5")
+    edit(screen, "return_prone_min_sold", "8")
+    tap(qtbot, screen, "policySave")
+    wait_status(qtbot, screen, "ok")
+    policy = PolicyService(sessions=shop.sessions, clock=shop.clock).current()
+    assert (policy.return_prone_rate_pct, policy.return_prone_min_sold) == (Decimal("12.5"), 8)
+    edit(screen, "return_prone_rate_pct", "120")
+    tap(qtbot, screen, "policySave")
+    assert "Return-prone above (% returned)" in wait_status(qtbot, screen, "error")
+    edit(screen, "return_prone_rate_pct", "12.5")
+    edit(screen, "return_prone_min_sold", "beaucoup")
+    tap(qtbot, screen, "policySave")
+    assert "Return-prone from (units sold)" in wait_status(qtbot, screen, "error")
+
+
 def test_admin_adds_disables_and_sets_a_pin(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.show_tab("users")
