@@ -172,7 +172,7 @@ def name_refunds(session: Session, rows: Iterable[CashierRefunds]) -> list[Refun
         .where(_users.c.id.in_({r.cashier_id for r in rows if r.cashier_id is not None})))}
     summed: dict[tuple[str, str, str], Refunds] = {}
     for row in rows:
-        name, shown = users.get(row.cashier_id, ("-", None))  # type: ignore[arg-type]
+        name, shown = users.get(row.cashier_id, ("-", None))
         seen = summed.get(key := (row.method, name, row.currency))
         summed[key] = Refunds(row.method, name, shown or name, row.currency,
                               row.tenders + (seen.tenders if seen else 0),

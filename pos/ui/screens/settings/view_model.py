@@ -91,7 +91,7 @@ def parse_minor(text: str) -> int:
 def policy_from_form(current: Policy, form: PolicyForm) -> Policy:
     """`current` with the form's fields. Raises PolicySettingsError naming the bad field."""
     fields: dict[str, Any] = {}
-    parsers: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
+    parsers: tuple[tuple[str, str | None, Callable[[str], Any]], ...] = (
         ("return_window_days", form.return_window_days, _parse_days),
         ("restocking_fee_pct", form.restocking_fee_pct, _parse_pct),
         ("flat_return_fee_minor", form.flat_return_fee, parse_minor),
