@@ -23,6 +23,10 @@ REFUSED = "refused"  # params: detail (Wix's words)
 STOCK_OUT_OF_RANGE = "stock_out_of_range"
 STOCK_GONE = "stock_gone"
 STOCK_CHANGED = "stock_changed"
+# Why a stock change was parked (journal ``review_code``); params: name. Nothing was sent.
+STOCK_NOT_LINKED = "stock_not_linked"  # the variant has no Wix product or variant id
+STOCK_NO_RECORD = "stock_no_record"  # Wix has no stock record at the shop's location
+STOCK_NOT_COUNTED = "stock_not_counted"  # Wix tracks in stock / out of stock only
 # What left a stock change's outcome unknown (param ``cause``).
 CAUSE_INTERRUPTED = "interrupted"
 CAUSE_NO_RESULT = "no_result"

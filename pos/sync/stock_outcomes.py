@@ -53,11 +53,15 @@ def plan(
 ) -> Planned | Outcome:
     """The journal of the change to send, or the outcome when nothing is to be sent."""
     if found is None:
-        return Outcome(group, PARKED, {}, f"{name(group)} has no stock record on Wix at the "
-                       "shop's location; its stock change stays in the shop")  # fmt: skip
+        return parked(group, pb.STOCK_NO_RECORD, f"{name(group)} has no stock record on Wix "
+                      "at the shop's location; its stock change stays in the shop")  # fmt: skip
     if found.quantity is None:
-        return Outcome(group, PARKED, {}, f"Wix does not count the stock of {name(group)} "
-                       "(in stock / out of stock only); nothing was sent")  # fmt: skip
+        return parked(
+            group,
+            pb.STOCK_NOT_COUNTED,
+            f"Wix does not count the stock of {name(group)} (in stock / out of stock only); "
+            "nothing was sent",
+        )
     expected = found.quantity + group.delta
     journal = {
         "group": uuid.uuid4().hex, "catalog": catalog, "variant_id": group.variant_id,
@@ -156,6 +160,14 @@ def applied(group: db.StockGroup, journal: dict[str, Any]) -> Outcome:
     if journal.get("catalog") != "V3":
         revision = None
     return Outcome(group, DONE, settled(journal), wix=(journal["expected_quantity"], revision))
+
+
+def parked(group: db.StockGroup, code: str, why: str) -> Outcome:
+    """Parked before anything was sent: `why` in English for the log; `code` for the screen."""
+    journal = {"review_code": code, "review_params": {"name": name(group)}}
+    if group.sku:  # the screen names the variant by its reference in its own words
+        journal["sku"] = group.sku
+    return Outcome(group, PARKED, journal, why)
 
 
 def retry(group: db.StockGroup, journal: dict[str, Any], why: str) -> Outcome:

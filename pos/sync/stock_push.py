@@ -24,6 +24,7 @@ from pos.db.engine import SessionFactory
 from pos.db.outbox import DONE, PARKED, PENDING
 from pos.domain.clock import Clock
 from pos.domain.states import OutboxState
+from pos.sync import problems as pb
 from pos.sync import stock_outcomes as oc
 from pos.sync.client import (
     WixAmbiguousError,
@@ -160,8 +161,8 @@ class StockPusher:
         """Park the groups of variants that have no Wix ids ("not on Wix")."""
         unlinked = [g for g in groups if not g.wix_product_id or not g.wix_variant_id]
         outcomes = [
-            oc.Outcome(g, PARKED, {}, f"{oc.name(g)} is not on Wix (no Wix product or variant id); "
-                    "its stock change stays in the shop")
+            oc.parked(g, pb.STOCK_NOT_LINKED, f"{oc.name(g)} is not on Wix (no Wix product or "
+                      "variant id); its stock change stays in the shop")
             for g in unlinked
         ]  # fmt: skip
         self._record(outcomes, report)

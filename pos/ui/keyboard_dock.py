@@ -86,7 +86,7 @@ def make_floating(panel: KeyboardPanel) -> None:
 
 def float_over(window: QMainWindow, panel: KeyboardPanel, field: QWidget) -> QPoint | None:
     """Show `panel` (made by `make_floating`) over the bottom of `window`; move the field's
-    dialog up if the field is under it.
+    dialog up if the field, or its primary action below it, is under it.
 
     Returns:
         Where the dialog was if it moved, else None.
@@ -97,7 +97,10 @@ def float_over(window: QMainWindow, panel: KeyboardPanel, field: QWidget) -> QPo
     panel.setGeometry(origin.x(), top, window.width(), height)
     panel.show()  # a tool window stays above its dialog
     dialog = field.window()
-    overlap = field.mapToGlobal(QPoint(0, field.height())).y() + FIELD_MARGIN - top
+    # The field, and the dialog's primary action under it (Approve) when both fit above.
+    field_top = field.mapTo(dialog, QPoint(0, 0)).y() - FIELD_MARGIN
+    bottom = _bottom_to_show(dialog, field, field_top, top - origin.y())
+    overlap = dialog.mapToGlobal(QPoint(0, bottom)).y() + FIELD_MARGIN - top
     if overlap <= 0:
         return None
     was = dialog.pos()

@@ -4,6 +4,10 @@
 <context>
     <name>SettingsMessages</name>
     <message>
+        <source>Tap a user in this list to disable or enable them, or to set their PIN.</source>
+        <translation>Touchez un utilisateur dans cette liste pour le désactiver, le réactiver ou changer son code.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/screens/settings/models.py" line="24" />
         <source>Type the printer's address.</source>
         <translation>Tapez l’adresse de l’imprimante.</translation>

@@ -472,6 +472,18 @@
         <translation>{cause}, et le stock de {name} a aussi changé sur Wix entre-temps : attendu {expected} ({before} {delta}), Wix indique {found}. Vérifiez le rayon, puis marquez-la faite, renvoyez-la ou abandonnez-la.</translation>
     </message>
     <message>
+        <source>{name} is not linked to Wix (no Wix product or variant); its stock change stays in the shop.</source>
+        <translation>{name} n’est pas liée à Wix (pas de produit ni de variante Wix) ; sa modification de stock reste au magasin.</translation>
+    </message>
+    <message>
+        <source>Wix has no stock record of {name} at the shop's location; its stock change stays in the shop.</source>
+        <translation>Wix n’a pas de fiche de stock de {name} à l’emplacement du magasin ; sa modification de stock reste au magasin.</translation>
+    </message>
+    <message>
+        <source>Wix does not count the stock of {name} (in stock / out of stock only); nothing was sent.</source>
+        <translation>Wix ne compte pas le stock de {name} (seulement en stock / épuisé) ; rien n’a été envoyé.</translation>
+    </message>
+    <message>
         <source>{count} refunds of {total} for these lines appeared on order {order} since the first attempt; one was expected</source>
         <translation>{count} remboursements de {total} pour ces lignes sont apparus sur la commande {order} depuis le premier essai ; un seul était attendu</translation>
     </message>

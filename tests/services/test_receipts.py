@@ -68,7 +68,10 @@ def test_lower_exchange_prints_a_receipt_and_a_gift_card_slip(shop, receipts) ->
     receipt = receipts.receipt(done.number)
     assert receipt.kind is ReceiptKind.EXCHANGE and receipt.language == "fr"
     assert (receipt.balance, receipt.balance_kind) == (eur(-5000), "lower")
-    assert [line.name for line in receipt.returned] == ["JEA-M"]
+    # Named as the order named it: the product, its options beside (never the bare SKU).
+    assert [(line.name, line.options) for line in receipt.returned] == [
+        ("Jean droit", "Taille: M")
+    ]
     assert [(line.name, line.options) for line in receipt.new_items] == [
         ("T-shirt coton bio", "Taille M")
     ]

@@ -283,7 +283,7 @@ def test_a_return_to_inspect_waits_without_moving_stock(shop: Shop, stock: Stock
     )
     assert (item.sku, item.product_name, item.quantity, item.variant_id) == (
         "JEA-M",
-        "JEA-M",
+        "Jean droit",
         1,
         shop.variants["JEA-M"],
     )

@@ -86,14 +86,20 @@ def sell(shop: Shop, number: str, items: list[tuple[str, int]], *, days_ago: int
     placed = NOW - timedelta(days=days_ago)
     with shop.sessions() as s:
         prices = {v.sku: v.price_minor for v in s.scalars(select(VariantRecord))}
+        # Named as Wix names a line: the product, and its options beside (never a bare SKU).
+        names = {sku: (name, " / ".join(f"{k}: {v}" for k, v in (options or {}).items()))
+                 for sku, name, options in s.execute(select(
+                     VariantRecord.sku, ProductRecord.name, VariantRecord.options).join(
+                     ProductRecord, ProductRecord.id == VariantRecord.product_id))}  # fmt: skip
     terms = OrderTerms(currency, tax_included, [
         LineTerms(q, Money(prices[sku], currency), Decimal(rate)) for sku, q in items],
         order_discount_pct=Decimal(order_discount_pct) if order_discount_pct else None)
     values = value_order(terms)
     pairs = enumerate(zip(items, values, strict=True))
     lines = tuple(OrderLineData(
-        sku, q, Money(prices[sku], currency), v.paid, v.tax, Decimal(rate), v.discount, sku=sku,
-        wix_line_id=f"wl-{number}-{i}") for i, ((sku, q), v) in pairs)
+        names[sku][0], q, Money(prices[sku], currency), v.paid, v.tax, Decimal(rate), v.discount,
+        sku=sku, options_text=names[sku][1], wix_line_id=f"wl-{number}-{i}")
+        for i, ((sku, q), v) in pairs)
     total = sum(v.paid.minor for v in values)
     pays = payments or [("card", total)]
     data = OrderData(

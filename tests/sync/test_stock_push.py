@@ -338,6 +338,7 @@ def test_a_variant_without_wix_ids_is_parked_as_not_on_wix(
     assert pusher.run_once().parked == 1
     record = message(sessions, sent)
     assert record.state == "parked" and "not on Wix" in record.last_error
+    assert record.journal["review_code"] == "stock_not_linked"
     assert calls(fake_wix, BULK) == 0
 
 
@@ -421,3 +422,20 @@ def test_v1_a_decrement_below_zero_is_not_sent(
     assert v1_pusher.run_once().needs_review == 1
     assert v1_wix.state.stock("PU-M") == 4
     assert not v1_wix.log.matching("/stores/v2/inventoryItems/decrement")
+
+
+def test_a_parked_change_keeps_a_code_for_the_screen(
+    fake_wix: FakeWix, sessions: SessionFactory, pusher: StockPusher
+) -> None:
+    ids = link(sessions, fake_wix, ["TS-M", "TS-L"])
+    fake_wix.state.inventory_item("TS-M").quantity = None  # in stock / out of stock only
+    gone = fake_wix.state.inventory_item("TS-L")
+    del fake_wix.state.items[gone.id]  # no stock record at the shop's location
+    counted, missing = queue(sessions, ids["TS-M"], 1), queue(sessions, ids["TS-L"], 1)
+    assert pusher.run_once().parked == 2
+    assert calls(fake_wix, BULK) == 0
+    for sent, code in ((counted, "stock_not_counted"), (missing, "stock_no_record")):
+        record = message(sessions, sent)
+        assert record.state == "parked"
+        assert record.journal["review_code"] == code
+        assert record.journal["review_params"] == {"name": f"SKU {record.journal['sku']}"}

@@ -78,7 +78,10 @@ class LineRow(Retranslating, QFrame):
 
     def _build_ui(self, state: LineState, kind: DocumentKind) -> None:
         line = state.line
-        name = QLabel(f"{line.product_name}  {line.options_text}".strip(), objectName="lineName")
+        # Wrapped: a long name with its options ("T-shirt coton bio  Taille: M") must not
+        # widen the column and squeeze the catalogue picker beside it at 1024 px.
+        name = QLabel(f"{line.product_name}  {line.options_text}".strip(), objectName="lineName",
+                      wordWrap=True)  # fmt: skip
         self._info = QLabel(objectName="lineInfo")
         self._minus = self._step_button("−", -1, "minusButton")
         self._plus = self._step_button("+", 1, "plusButton")

@@ -21,6 +21,9 @@ from pos.ui.screens import Column, RowsTableModel
 from pos.ui.screens.login.models import role_label
 
 CONTEXT = "SettingsMessages"
+NO_USER_CHOSEN = QT_TRANSLATE_NOOP(
+    "SettingsMessages", "Tap a user in this list to disable or enable them, or to set their PIN."
+)
 
 _PRINTER: dict[str, str] = {
     "empty": QT_TRANSLATE_NOOP("SettingsMessages", "Type the printer's address."),
@@ -203,3 +206,8 @@ class SettingsUsersTableModel(RowsTableModel[UserView]):
         if not user.active:
             return self.tr("Disabled")
         return self.tr("Locked") if user.locked_until is not None else self.tr("Active")
+
+
+def user_actions_reason(user: UserView | None) -> str:
+    """Why Disable / Enable and Set PIN are greyed ("" when a user is selected)."""
+    return _tr(NO_USER_CHOSEN) if user is None else ""

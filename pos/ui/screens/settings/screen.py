@@ -32,7 +32,11 @@ from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.categories_tab import CategoriesTab
 from pos.ui.screens.settings.key_tab import KeyTab
 from pos.ui.screens.settings.mail_tab import MailTab
-from pos.ui.screens.settings.models import SettingsUsersTableModel, policy_field_label
+from pos.ui.screens.settings.models import (
+    SettingsUsersTableModel,
+    policy_field_label,
+    user_actions_reason,
+)
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
 from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
 from pos.ui.screens.settings.view_model import (
@@ -246,6 +250,10 @@ class SettingsScreen(Retranslating, QWidget):
         self._toggle_user, self._set_pin = touch_button("toggleUser"), touch_button("setPin")
         self._pin = secret_field("pin", digits=True)
         self._pin_again = secret_field("pinAgain", digits=True)
+        # Why Disable and Set PIN are greyed (no tooltip on touch), under the list to tap: in
+        # view whatever the forms' scroll, which it leaves as tall as it was (a scrollable
+        # column delays taps for its flick, and the forms fit 1280×800 without scrolling).
+        self._user_reason = QLabel(objectName="actionsReason", wordWrap=True)
         side_panel = QWidget(objectName="userForms")
         side = QGridLayout(side_panel)
         side.setContentsMargins(0, 0, 0, 0)
@@ -268,8 +276,11 @@ class SettingsScreen(Retranslating, QWidget):
         # Ten fields and buttons are taller than a 1024×768 screen leaves: they scroll.
         forms = VerticalScrollArea(side_panel, object_name="userFormsScroll")
         forms.setMaximumWidth(SIDE_MAX_WIDTH)
+        users = QVBoxLayout()
+        users.addWidget(self._users_view, 1)
+        users.addWidget(self._user_reason)
         layout = QHBoxLayout(page)
-        layout.addWidget(self._users_view, 1)
+        layout.addLayout(users, 1)
         layout.addWidget(forms, 1)  # half the width: the French hints fit at 1024 px
         return page
 
@@ -441,6 +452,8 @@ class SettingsScreen(Retranslating, QWidget):
         user = self.selected_user()
         for widget in (self._toggle_user, self._set_pin, self._pin, self._pin_again):
             widget.setEnabled(user is not None)
+        self._user_reason.setText(user_actions_reason(user))
+        self._user_reason.setVisible(bool(self._user_reason.text()))
         if user is None or user.active:
             self._toggle_user.setText(self.tr("Disable selected user"))
         else:

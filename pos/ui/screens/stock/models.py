@@ -17,7 +17,7 @@ class InspectionTableModel(LocalizedRowsModel[InspectionItem]):
     def _make_columns(self) -> Sequence[Column[InspectionItem]]:
         return (
             [
-                Column(self.tr("Product"), _product),
+                Column(self.tr("Product"), product_text),
                 Column(self.tr("SKU"), lambda item: item.sku or "—"),
                 Column(self.tr("Qty"), lambda item: str(item.quantity), numeric=True),
                 Column(self.tr("Reason"), lambda item: item.reason or "—"),
@@ -30,5 +30,6 @@ class InspectionTableModel(LocalizedRowsModel[InspectionItem]):
         return format_date(item.returned_at, self.locale, tz=self.tz)
 
 
-def _product(item: InspectionItem) -> str:
+def product_text(item: InspectionItem) -> str:
+    """The item as the order named it: the product, then its options ("Jean droit — Taille: M")."""
     return f"{item.product_name} — {item.options_text}" if item.options_text else item.product_name

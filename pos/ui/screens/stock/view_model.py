@@ -20,6 +20,7 @@ from pos.services.stock import (
     VariantStock,
 )
 from pos.ui.messages import error_text
+from pos.ui.screens.stock.models import product_text
 from pos.ui.workers import TaskRunner
 
 VARIANT_KEY = "stock-variant"
@@ -183,7 +184,8 @@ class StockViewModel(QObject):
             text = self.tr("{product}: back in stock (+{quantity}).")
         else:
             text = self.tr("{product}: written off; the stock did not change.")
-        self._set_status(text.format(product=settled.product_name, quantity=settled.quantity), "ok")
+        product = product_text(settled)  # with its size: "Jean droit — Taille: M"
+        self._set_status(text.format(product=product, quantity=settled.quantity), "ok")
         shown = self._variant
         if shown is not None and shown.variant_id == settled.variant_id:
             self.look_up(shown.variant_id)

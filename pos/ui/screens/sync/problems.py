@@ -111,6 +111,18 @@ def _review_words(problem: Problem, numbers: Mapping[str, Any]) -> str:
             "{expected} ({before} {delta}), Wix shows {found}. Check the shelf, then mark it "
             "done, resend or drop."
         ).format(**{**p, **stock, "cause": _cause(p)}),
+        "stock_not_linked": lambda: _t(
+            "{name} is not linked to Wix (no Wix product or variant); its stock change stays "
+            "in the shop."
+        ).format(**p),
+        "stock_no_record": lambda: _t(
+            "Wix has no stock record of {name} at the shop's location; its stock change stays "
+            "in the shop."
+        ).format(**p),
+        "stock_not_counted": lambda: _t(
+            "Wix does not count the stock of {name} (in stock / out of stock only); nothing "
+            "was sent."
+        ).format(**p),
         "not_recorded": lambda: applied.format(why=_not_recorded(str(p.get("what")))),
         "several_refunds": lambda: applied.format(why=_t(
             "{count} refunds of {total} for these lines appeared on order {order} since the "

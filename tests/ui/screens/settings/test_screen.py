@@ -120,6 +120,22 @@ def test_admin_adds_disables_and_sets_a_pin(qtbot, make_screen, shop) -> None:  
     shop.users.login("lea", "8642")
 
 
+def test_the_greyed_user_actions_say_why_until_a_user_is_tapped(
+    qtbot, make_screen, french
+) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen()
+    screen.show_tab("users")
+    why = label(screen, "actionsReason")
+    assert not button(screen, "toggleUser").isEnabled() and not button(screen, "setPin").isEnabled()
+    assert why.isVisible() and why.text() == (
+        "Touchez un utilisateur dans cette liste pour le désactiver, le réactiver ou changer son "
+        "code."
+    )
+    qtbot.waitUntil(lambda: len(table(screen, "settingsUsers")) > 0)
+    screen.findChild(QWidget, "settingsUsers").selectRow(0)
+    assert button(screen, "toggleUser").isEnabled() and not why.isVisible()
+
+
 def test_language_is_saved_and_requested(qtbot, make_screen, settings) -> None:  # type: ignore[no-untyped-def]
     screen = make_screen()
     screen.show_tab("language")

@@ -119,8 +119,8 @@ def test_a_count_needs_a_reason(qtbot: QtBot, shop: Shop, runner: TaskRunner) ->
 
 
 @pytest.mark.parametrize(("action", "stock_after", "said"), [
-    ("restockButton", 6, "JEA-M: back in stock (+1)."),
-    ("writeOffButton", 5, "JEA-M: written off; the stock did not change."),
+    ("restockButton", 6, "Jean droit — Taille: M: back in stock (+1)."),
+    ("writeOffButton", 5, "Jean droit — Taille: M: written off; the stock did not change."),
 ])  # fmt: skip
 def test_an_item_set_aside_is_settled(
     qtbot: QtBot, shop: Shop, runner: TaskRunner, action: str, stock_after: int, said: str
@@ -131,7 +131,7 @@ def test_an_item_set_aside_is_settled(
     qtbot.waitUntil(lambda: len(screen.view_model.inspections) == 1)
     assert button(screen, "inspectTab").text() == "To inspect (1)"
     [row] = table(screen, "inspectionTable")
-    assert row[1:3] == ["JEA-M", "1"]
+    assert row[:3] == ["Jean droit — Taille: M", "JEA-M", "1"]  # named as the order named it
     assert label(screen, "actionsReason").text() == "Tap an item in the list first."
     view = screen.findChild(QTableView, "inspectionTable")
     cell = view.visualRect(view.model().index(0, 0)).center()

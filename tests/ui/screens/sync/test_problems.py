@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from pos.services.sync_port import Problem, ReviewItem
@@ -63,6 +64,36 @@ def test_why_a_stock_change_waits_is_in_french_with_its_numbers(
         "stock de Réf. T-S-M a aussi changé sur Wix entre-temps : attendu 12 (10 +2), Wix "
         "indique 11. Vérifiez le rayon, puis marquez-la faite, renvoyez-la ou abandonnez-la."
     )
+
+
+def parked_stock(code: str) -> ReviewItem:
+    item = stock_item()
+    return ReviewItem(item.message_id, item.kind, item.object_key, "SKU T-S-M has no stock "
+                      "record on Wix", (("sku", "T-S-M"),), T, "parked",
+                      Problem(code, {"name": "SKU T-S-M"}))  # fmt: skip
+
+
+PARKED_WORDS = {
+    ("stock_no_record", "fr"): "Pourquoi : Wix n’a pas de fiche de stock de Réf. T-S-M à "
+    "l’emplacement du magasin ; sa modification de stock reste au magasin.",
+    ("stock_not_counted", "en"): "Why: Wix does not count the stock of SKU T-S-M (in stock / "
+    "out of stock only); nothing was sent.",
+    ("stock_not_linked", "fr"): "Pourquoi : Réf. T-S-M n’est pas liée à Wix (pas de produit ni "
+    "de variante Wix) ; sa modification de stock reste au magasin.",
+    ("stock_not_linked", "en"): "Why: SKU T-S-M is not linked to Wix (no Wix product or "
+    "variant); its stock change stays in the shop.",
+}
+
+
+@pytest.mark.parametrize(("code", "language"), list(PARKED_WORDS))
+def test_a_stock_change_the_push_parked_is_worded_in_the_interface_language(
+    qtbot: QtBot, tasks: TaskRunner, request: pytest.FixtureRequest, code: str, language: str
+) -> None:
+    if language == "fr":
+        request.getfixturevalue("french")
+    panel, _ = panel_for(qtbot, tasks, FakeSync(with_review(parked_stock(code))), MANAGER)
+    select_first(qtbot, panel)
+    assert label(panel, "reviewReason").text() == PARKED_WORDS[code, language]
 
 
 def test_a_review_stored_before_codes_keeps_its_words_under_a_french_heading(
