@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -426,9 +426,10 @@ class SettingsScreen(Retranslating, QWidget):
         policy, edits = snapshot.policy, self._policy_edits
         edits["return_window_days"].setText(str(policy.return_window_days))
         edits["restocking_fee_pct"].setText(str(policy.restocking_fee_pct))
-        edits["flat_return_fee_minor"].setText(minor_to_text(policy.flat_return_fee_minor))
+        point = QLocale().decimalPoint()  # the interface language's (`pos.app.switch_language`)
+        edits["flat_return_fee_minor"].setText(minor_to_text(policy.flat_return_fee_minor, point))
         edits["manager_refund_threshold_minor"].setText(
-            minor_to_text(policy.manager_refund_threshold_minor)
+            minor_to_text(policy.manager_refund_threshold_minor, point)
         )
         edits["return_prone_rate_pct"].setText(str(policy.return_prone_rate_pct))
         edits["return_prone_min_sold"].setText(str(policy.return_prone_min_sold))

@@ -72,9 +72,10 @@ class Snapshot:
     categories: tuple[str, ...] = ()  # the catalogue's categories (Wix collections / categories)
 
 
-def minor_to_text(minor: int) -> str:
-    """100 → "1.00": an amount in the shop's major units, for an editable field."""
-    return f"{Decimal(minor) / 100:.2f}"
+def minor_to_text(minor: int, decimal_point: str = ".") -> str:
+    """100 → "1.00" (or "1,00" with a French `decimal_point`): an amount in the shop's major
+    units, for an editable field that `parse_minor` reads back."""
+    return f"{Decimal(minor) / 100:.2f}".replace(".", decimal_point)
 
 
 def parse_minor(text: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +67,22 @@ def test_admin_edits_the_policy(qtbot, make_screen, shop) -> None:  # type: igno
     edit(screen, "return_window_days", "-3")
     tap(qtbot, screen, "policySave")
     assert "Return window (days)" in wait_status(qtbot, screen, "error")
+
+
+def test_amounts_show_the_interface_language_s_decimal_point(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # as `pos.app.switch_language` sets it
+    try:
+        screen = make_screen()
+        screen.show_tab("policy")
+        assert screen.findChild(QLineEdit, "manager_refund_threshold_minor").text() == "100,00"
+        assert screen.findChild(QLineEdit, "flat_return_fee_minor").text() == "0,00"
+        tap(qtbot, screen, "policySave")  # what is shown reads back as it was
+        wait_status(qtbot, screen, "ok")
+        policy = PolicyService(sessions=shop.sessions, clock=shop.clock).current()
+        assert policy.manager_refund_threshold_minor == 10000
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_admin_sets_what_the_reports_call_return_prone(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
