@@ -42,7 +42,7 @@ def test_the_lines_are_summed_up_before_valider(
     summary = flow.settle_screen.findChild(QLabel, "settleSummary")
     assert summary.isVisible()
     assert summary.text().splitlines() == [
-        "Back: 1 × T-shirt coton bio Taille: M (€29.90)",  # named as the order names it
+        "Back: 1 × T-shirt coton bio — Taille: M (€29.90)",  # named as the order names it
         "New: 1 × Jean droit L (€79.90)",
     ]
 

@@ -120,7 +120,7 @@ class SettleViewModel(QObject):
         """The document's lines in a few words each, for a last look before Valider."""
         if self.quote is None:
             return []
-        names = {str(line.line_id): " ".join(filter(None, (line.product_name, line.options_text)))
+        names = {str(line.line_id): " — ".join(filter(None, (line.product_name, line.options_text)))
                  for line in (self.detail.lines if self.detail else ())}  # fmt: skip
         lines = [self.tr("Back: {quantity} × {name} ({amount})").format(
                      quantity=r.quantity, name=names.get(r.line_id, r.name),
