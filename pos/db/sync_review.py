@@ -18,9 +18,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos.db.engine import DatabaseUnavailableError
 from pos.db.outbox import DONE, IN_FLIGHT, PARKED, PENDING
 from pos.db.records import OutboxMessageRecord, SyncCursorRecord
-from pos.db.sync_stock import NEEDS_REVIEW, STOCK_DELTA, WIX, StockMessage, group_of, mark_pushed
+from pos.db.sync_stock import (
+    NEEDS_REVIEW,
+    STOCK_DELTA,
+    WIX,
+    StockMessage,
+    group_of,
+    mark_pushed,
+    read_stock_change,
+)
 from pos.db.sync_stock import record_wix_stock as _record_wix_stock
 from pos.domain.states import check_outbox
+from pos.domain.wix_fields import StepPayloadError
 from pos.domain.wix_steps import (
     NEEDS_REPLACEMENT,
     CommentTarget,
@@ -212,18 +221,16 @@ def queue_draft_deletion(session: Session, draft_id: str, document_id: str | Non
 
 def _settle_stock(session: Session, records: list[OutboxMessageRecord], *, now: datetime) -> None:
     """The movements of a settled stock group no longer wait; Wix's figure as last found."""
-    payload = records[0].payload or {}
-    variant_id = int(payload.get("variant_id") or records[0].object_key.split(":", 1)[1])
-    messages = [
-        StockMessage(
-            r.id,
-            int((r.payload or {}).get("delta") or 0),
-            r.created_at,
-            (r.payload or {}).get("document_id") or r.document_id,
-            "",
-        )
-        for r in records
-    ]
+    variant_id = int(records[0].object_key.split(":", 1)[1])  # stock:<variant id>
+    messages = []
+    for r in records:
+        try:
+            change = read_stock_change(r)
+        except StepPayloadError:  # parked unread, never sent: it moved nothing on Wix
+            messages.append(StockMessage(r.id, 0, r.created_at, r.document_id, ""))
+            continue
+        messages.append(StockMessage(r.id, change.delta, r.created_at,
+                                     change.document_id or r.document_id, ""))
     mark_pushed(session, variant_id, messages, now=now)
     found = (records[0].journal or {}).get("found_quantity")
     if isinstance(found, int):

@@ -27,9 +27,11 @@ from pos.db.records import (
     SyncCursorRecord,
     VariantRecord,
 )
+from pos.db.sync_stock import read_stock_change
 from pos.domain.money import Money
 from pos.domain.orders import OrderData
 from pos.domain.states import OutboxState
+from pos.domain.wix_fields import StepPayloadError
 from pos.domain.wix_steps import StepKind
 
 SyncSession: TypeAlias = Session  # what `pos.sync` types a session as (no SQLAlchemy there)
@@ -263,8 +265,8 @@ def pending_stock_deltas(
     Returns:
         {variant id: signed sum}; variants with nothing pending are absent.
     """
-    rows = session.execute(
-        select(OutboxMessageRecord.object_key, OutboxMessageRecord.payload).where(
+    rows = session.scalars(
+        select(OutboxMessageRecord).where(
             OutboxMessageRecord.destination == "wix",
             OutboxMessageRecord.kind == STOCK_DELTA_KIND,
             OutboxMessageRecord.state != DONE,
@@ -272,10 +274,13 @@ def pending_stock_deltas(
     )
     wanted = None if variant_ids is None else set(variant_ids)
     totals: dict[int, int] = {}
-    for object_key, payload in rows:
-        variant_id = int(payload.get("variant_id") or object_key.partition(":")[2])
-        if wanted is None or variant_id in wanted:
-            totals[variant_id] = totals.get(variant_id, 0) + int(payload.get("delta") or 0)
+    for row in rows:
+        try:
+            message = read_stock_change(row)
+        except StepPayloadError:  # never pushed (the pusher parks it): nothing pending on Wix
+            continue
+        if wanted is None or message.variant_id in wanted:
+            totals[message.variant_id] = totals.get(message.variant_id, 0) + message.delta
     return {variant_id: total for variant_id, total in totals.items() if total}
 
 

@@ -181,12 +181,16 @@ def group_of(session: Session, message_id: int) -> list[OutboxMessageRecord]:
 _Read = tuple[OutboxMessageRecord, StockDeltaMessage]
 
 
-def _read(row: OutboxMessageRecord) -> _Read:
-    """The row and its payload as a stock change (`StepPayloadError` when it is not one)."""
+def read_stock_change(row: OutboxMessageRecord) -> StockDeltaMessage:
+    """A stock message's payload as a stock change (`StepPayloadError` when it is not one)."""
     message = from_payload(row.kind, row.payload)
     if not isinstance(message, StockDeltaMessage):  # the queries select this kind only
         raise StepPayloadError(f"a {row.kind!r} step is not a stock change", "kind")
-    return row, message
+    return message
+
+
+def _read(row: OutboxMessageRecord) -> _Read:
+    return row, read_stock_change(row)
 
 
 def _group(session: Session, run: Sequence[_Read]) -> StockGroup:

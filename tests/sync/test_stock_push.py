@@ -18,6 +18,8 @@ from pos.db.records import (
     StockMovementRecord,
     VariantRecord,
 )
+from pos.db.sync_review import resolve
+from pos.db.sync_state import pending_stock_deltas
 from pos.services.writeback import stock_delta_step
 from pos.sync.client import WixBusyError, WixClient
 from pos.sync.stock_push import StockPusher
@@ -439,3 +441,30 @@ def test_a_parked_change_keeps_a_code_for_the_screen(
         assert record.state == "parked"
         assert record.journal["review_code"] == code
         assert record.journal["review_params"] == {"name": f"SKU {record.journal['sku']}"}
+
+
+def test_a_malformed_stock_change_is_not_counted_as_pending(
+    fake_wix: FakeWix, sessions: SessionFactory
+) -> None:
+    ids = link(sessions, fake_wix, ["TS-M"])
+    queue(sessions, ids["TS-M"], 2)
+    bad = queue(sessions, ids["TS-M"], 1)
+    spoil(sessions, bad, delta="abc")  # read loosely, this ended the stock pull in a ValueError
+    with sessions() as s:
+        assert pending_stock_deltas(s) == {ids["TS-M"]: 2}
+
+
+def test_dropping_an_unreadable_stock_change_settles_it_without_guessing(
+    fake_wix: FakeWix, sessions: SessionFactory, pusher: StockPusher
+) -> None:
+    ids = link(sessions, fake_wix, ["TS-M"])
+    bad = queue(sessions, ids["TS-M"], 1)
+    spoil(sessions, bad, delta="1")
+    assert pusher.run_once().parked == 1
+    with sessions.begin() as s:
+        assert resolve(s, bad, decision="drop", reason="typo", now=NOW) == [bad]
+    with sessions() as s:
+        assert pending_stock_deltas(s) == {}
+        level = s.get(StockLevelRecord, ids["TS-M"])
+        assert level is not None and level.on_hand == 10  # the unread "1" moved nothing
+    assert message(sessions, bad).state == "done"
