@@ -110,7 +110,7 @@ def load_context(session: Session, order_id: int) -> OrderContext | None:
         str(order.id), order.number, currency, _aware(order.placed_at, session),
         order.fulfillment_status != "NOT_FULFILLED", lines, payments,
         Money(order.shipping_minor, currency), Money(order.shipping_tax_minor, currency),
-        shipping_refunded)
+        shipping_refunded, order.status or "APPROVED")
     name = " ".join(p for p in (order.first_name, order.last_name) if p)
     return OrderContext(
         snapshot, order.id, order.wix_id, order.number, order.status, order.tax_included,

@@ -68,6 +68,8 @@ class OrderSnapshot:
     Attributes:
         shipping: What the customer paid for shipping, tax included (zero when none).
         shipping_tax: The tax part of `shipping`.
+        status: The order's Wix status (`pos.domain.states.OrderStatus`): Wix refuses to
+            cancel a PENDING or REJECTED order.
     """
 
     order_id: str
@@ -80,6 +82,7 @@ class OrderSnapshot:
     shipping: Money | None = None
     shipping_tax: Money | None = None
     shipping_already_refunded: bool = False
+    status: str = "APPROVED"
 
     def line(self, line_id: str) -> SoldLine | None:
         return next((line for line in self.lines if line.line_id == line_id), None)
@@ -162,10 +165,19 @@ def check_draft(order: OrderSnapshot, draft: Draft, policy: Policy) -> None:
         raise ReturnRefusedError("nothing_to_cancel", order=order.number)
 
 
+# Wix's cancel endpoint answers ORDER_IS_PENDING / ORDER_IS_REJECTED (wix-api.md, Cancel order):
+# the counter refuses first, in words, rather than queue a cancellation Wix will never take.
+_UNCANCELLABLE = {"PENDING": "cancellation_of_pending_order",
+                  "REJECTED": "cancellation_of_rejected_order"}
+
+
 def _check_shape(order: OrderSnapshot, draft: Draft) -> None:
     if draft.kind is DocumentKind.CANCELLATION:
         if order.fulfilled:
             raise ReturnRefusedError("cancellation_of_fulfilled_order", order=order.number)
+        refusal = _UNCANCELLABLE.get(order.status.upper())
+        if refusal is not None:
+            raise ReturnRefusedError(refusal, order=order.number)
         if draft.new_items:
             raise ReturnRefusedError("new_items_not_allowed", kind=draft.kind)
         return

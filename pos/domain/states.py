@@ -106,12 +106,13 @@ class OrderStatus(StrEnum):
 
 
 # Comptoir's own moves on its copy of a Wix order (a pull takes Wix's status as it is): a
-# counter cancellation, from any status but CANCELED, which is final.
+# counter cancellation, from the statuses Wix's cancel endpoint takes (it answers
+# ORDER_IS_PENDING / ORDER_IS_REJECTED for the others); CANCELED is final.
 ORDER_TRANSITIONS: Mapping[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.INITIALIZED: frozenset({OrderStatus.CANCELED}),
     OrderStatus.APPROVED: frozenset({OrderStatus.CANCELED}),
-    OrderStatus.PENDING: frozenset({OrderStatus.CANCELED}),
-    OrderStatus.REJECTED: frozenset({OrderStatus.CANCELED}),
+    OrderStatus.PENDING: frozenset(),
+    OrderStatus.REJECTED: frozenset(),
     OrderStatus.CANCELED: frozenset(),
 }
 
@@ -137,6 +138,13 @@ INSPECTION_TRANSITIONS: Mapping[InspectionState, frozenset[InspectionState]] = {
 }
 
 
+def _order_status(status: str) -> OrderStatus | None:
+    try:
+        return OrderStatus(status.upper())
+    except ValueError:  # a status Wix adds one day: the counter does not forbid on a guess
+        return None
+
+
 def is_canceled(status: str | None) -> bool:
     """Whether an order status (any case) says the order is cancelled."""
     return (status or "").upper() == OrderStatus.CANCELED
@@ -146,11 +154,14 @@ def allowed_kinds(
     *, status: str, fulfillment_status: str, returnable: bool
 ) -> frozenset[DocumentKind]:
     """The counter documents an order allows (DESIGN §4): exchange and refund while something
-    is still returnable and the order is not cancelled; cancellation only before fulfilment."""
+    is still returnable and the order is not cancelled; cancellation only before fulfilment,
+    and only from a status Wix can cancel (`ORDER_TRANSITIONS`)."""
     if not returnable or is_canceled(status):
         return frozenset()
     kinds = {DocumentKind.EXCHANGE, DocumentKind.REFUND}
-    if fulfillment_status.upper() != FULFILLED:
+    known = _order_status(status)
+    cancellable = known is None or OrderStatus.CANCELED in ORDER_TRANSITIONS[known]
+    if fulfillment_status.upper() != FULFILLED and cancellable:
         kinds.add(DocumentKind.CANCELLATION)
     return frozenset(kinds)
 

@@ -52,6 +52,16 @@ _TEXTS: dict[str, str] = {
         "Order {order} has already been shipped or handed over, so it cannot be cancelled. "
         "Make a refund instead.",
     ),
+    "cancellation_of_pending_order": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Order {order} is still waiting for its payment on Wix, and Wix cannot cancel it yet. "
+        "Try again once the payment has gone through, or make a refund.",
+    ),
+    "cancellation_of_rejected_order": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The payment of order {order} was declined on Wix: it was never paid, and Wix cannot "
+        "cancel it. Nothing is to be refunded.",
+    ),
     "nothing_to_cancel": QT_TRANSLATE_NOOP(
         "Messages", "Everything in order {order} has already come back: nothing is left to cancel."
     ),

@@ -258,6 +258,16 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="45" />
+        <source>Order {order} is still waiting for its payment on Wix, and Wix cannot cancel it yet. Try again once the payment has gone through, or make a refund.</source>
+        <translation>La commande {order} attend encore son paiement sur Wix, qui ne peut pas encore l’annuler. Réessayez une fois le paiement passé, ou faites un remboursement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="45" />
+        <source>The payment of order {order} was declined on Wix: it was never paid, and Wix cannot cancel it. Nothing is to be refunded.</source>
+        <translation>Le paiement de la commande {order} a été refusé sur Wix : elle n’a jamais été payée, et Wix ne peut pas l’annuler. Il n’y a rien à rembourser.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="45" />
         <source>Everything in order {order} has already come back: nothing is left to cancel.</source>
         <translation>Tout a déjà été rendu sur la commande {order} : il ne reste rien à annuler.</translation>
     </message>
@@ -606,6 +616,14 @@
     <message>
         <source>Everything on this order has already come back: nothing to exchange, refund or cancel.</source>
         <translation>Tout est déjà revenu sur cette commande : rien à échanger, rembourser ou annuler.</translation>
+    </message>
+    <message>
+        <source>Payment pending on Wix: cancellation impossible.</source>
+        <translation>Paiement en attente sur Wix : annulation impossible.</translation>
+    </message>
+    <message>
+        <source>Payment declined on Wix: cancellation impossible.</source>
+        <translation>Paiement refusé sur Wix : annulation impossible.</translation>
     </message>
     <message>
         <source>Order shipped: cancellation impossible.</source>

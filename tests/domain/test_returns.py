@@ -6,6 +6,7 @@ sales tax added). Each story's comments show the arithmetic (DESIGN ยง3 rules 1โ
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -450,6 +451,11 @@ def test_document_shape_refusals() -> None:
     assert refused(order, cancel).code == "cancellation_of_fulfilled_order"
     everything_back = paris_order(returned=(2, 1), fulfilled=False)
     assert refused(everything_back, cancel).code == "nothing_to_cancel"
+    for status, code in (("PENDING", "cancellation_of_pending_order"),
+                         ("REJECTED", "cancellation_of_rejected_order")):  # fmt: skip
+        unsettled = replace(paris_order(fulfilled=False), status=status)
+        assert refused(unsettled, cancel).code == code
+        assert quote(unsettled, refund(ReturnRequest("L1", 1)), Policy(), SOON).returns
     with pytest.raises(ValueError):
         Draft(DocumentKind.REFUND, with_refund=False)
 

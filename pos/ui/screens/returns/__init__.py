@@ -238,6 +238,12 @@ def order_actions(detail: OrderDetail | None) -> tuple[dict[DocumentKind, bool],
     elif not returnable:
         why = tr("Everything on this order has already come back: nothing to exchange, "
                  "refund or cancel.")  # fmt: skip
+    elif DocumentKind.CANCELLATION in allowed:
+        why = ""
+    elif detail.status.upper() == "PENDING":
+        why = tr("Payment pending on Wix: cancellation impossible.")
+    elif detail.status.upper() == "REJECTED":
+        why = tr("Payment declined on Wix: cancellation impossible.")
     elif DocumentKind.CANCELLATION not in allowed:
         why = tr("Order shipped: cancellation impossible.")
     else:

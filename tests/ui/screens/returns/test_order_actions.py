@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from pos.db.records import OrderRecord
 from pos.services.history import SalesHistoryService
 from pos.ui.screens.returns import OrderActionsBar
 from pos.ui.workers import TaskRunner
@@ -53,3 +54,23 @@ def test_an_order_not_shipped_allows_everything_and_says_nothing(
     bar = bar_for(qtbot, shop, desk_runner, "7003", fulfilled=False)
     assert all(enabled(bar).values())
     assert not bar.findChild(QLabel, "actionsReason").isVisible()
+
+
+def test_an_order_wix_cannot_cancel_says_why_in_french(
+    qtbot: QtBot, shop: Shop, desk_runner: TaskRunner, french: None
+) -> None:
+    order_id = sell(shop, "7004", [("T-S-M", 1)], fulfilled=False)
+    with shop.sessions.begin() as s:
+        order = s.get(OrderRecord, order_id)
+        assert order is not None
+        order.status = "PENDING"  # paid by bank transfer, not received yet
+    history = SalesHistoryService(sessions=shop.sessions, clock=shop.clock)
+    screen = make_screen(qtbot, history, desk_runner)
+    bar = OrderActionsBar(screen, parent=screen)
+    screen.layout().addWidget(bar)
+    opened(qtbot, screen, order_id)
+    assert enabled(bar) == {"exchangeButton": True, "refundButton": True,
+                            "cancelOrderButton": False}  # fmt: skip
+    assert bar.findChild(QLabel, "actionsReason").text() == (
+        "Paiement en attente sur Wix : annulation impossible."
+    )
