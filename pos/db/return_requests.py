@@ -185,6 +185,20 @@ def open_request_counts(s: Session, *, now: datetime, expired_since: datetime
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def open_units(s: Session, order_id: int, *, now: datetime) -> dict[int, int]:
+    """Units per order line that open requests on the order hold: waiting for a decision, or
+    approved and not expired (not yet brought back)."""
+    r, line = ReturnRequestRecord, ReturnRequestLineRecord
+    rows = s.execute(
+        select(line.order_line_id, func.sum(line.quantity))
+        .join(r, r.id == line.request_id)
+        .where(r.order_id == order_id,
+               (r.state == RequestState.REQUESTED.value)
+               | ((r.state == RequestState.APPROVED.value) & (r.expires_at > now)))
+        .group_by(line.order_line_id)).all()
+    return {int(line_id): int(units) for line_id, units in rows}
+
+
 def request_ids_for_customer(s: Session, customer_id: int) -> list[int]:
     """Every request on the customer's orders, newest first."""
     return list(s.scalars(

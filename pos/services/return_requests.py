@@ -81,7 +81,8 @@ class ReturnRequestService:
             PermissionDeniedError, OperatorRefusedError: not (or no longer) a manager.
             ReturnRequestError: ``order_not_found``, ``order_cancelled``, ``request_empty``,
                 ``unknown_line``, ``quantity_not_positive``, ``over_return`` (params
-                ``line_id``, ``name``, ``returnable``, ``requested``), ``too_many_photos``,
+                ``line_id``, ``name``, ``returnable``, ``requested``, ``held``: units
+                other open requests already hold), ``too_many_photos``,
                 ``photo_type``, ``photo_too_large``, ``photo_empty``; nothing is written.
         """
         require(operator, DECIDE)
@@ -90,7 +91,7 @@ class ReturnRequestService:
             ensure_write_transaction(s)
             operator = confirm_operator(s, operator, DECIDE)
             context = _order(s, order_id)
-            stored = _checked_lines(context, lines)
+            stored = _checked_lines(context, lines, repo.open_units(s, order_id, now=now))
             kept = _checked_photos(photos)
             request_id = repo.add_request(
                 s, order_id=order_id, customer_email=context.customer_email,
@@ -285,9 +286,10 @@ def _order(s: DbSession, order_id: int) -> OrderContext:
     return context
 
 
-def _checked_lines(context: OrderContext, lines: Sequence[RequestedLine]
-                   ) -> list[repo.StoredLine]:
-    """All or nothing, like a draft (DESIGN §3 rule 10): duplicates added up, then checked."""
+def _checked_lines(context: OrderContext, lines: Sequence[RequestedLine],
+                   held: dict[int, int]) -> list[repo.StoredLine]:
+    """All or nothing, like a draft (DESIGN §3 rule 10): duplicates added up, then checked
+    against what is still returnable less what other open requests `held` on each line."""
     if not lines:
         raise ReturnRequestError("request_empty")
     wanted: dict[int, int] = {}
@@ -303,9 +305,11 @@ def _checked_lines(context: OrderContext, lines: Sequence[RequestedLine]
     for line_id, quantity in wanted.items():
         sold = context.snapshot.line(str(line_id))
         assert sold is not None  # checked above
-        if quantity > sold.returnable:
+        returnable = max(sold.returnable - held.get(line_id, 0), 0)
+        if quantity > returnable:
             raise ReturnRequestError("over_return", line_id=line_id, name=sold.name,
-                                     returnable=sold.returnable, requested=quantity)
+                                     returnable=returnable, requested=quantity,
+                                     held=held.get(line_id, 0))
     return [repo.StoredLine(line_id, quantity, reasons[line_id])
             for line_id, quantity in wanted.items()]
 

@@ -202,8 +202,8 @@ class ReturnsService:
             writer.finish()
             seal_if_last(s, self._terminal, writer.header.number, now)  # running totals (§13)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
-                         subject=document.number, data=_audit_data(context, current, used),
-                         now=now)
+                         subject=document.number, now=now,
+                         data=_audit_data(context, current, used, draft.return_request_id))
             return CommittedDocument(document.id, document.number, draft.kind, current,
                                      settlement, tuple(cards), settlement.change_due)
 
@@ -350,9 +350,10 @@ def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
     return items
 
 
-def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
-                ) -> dict[str, object]:
-    return {"order": context.number, "currency": current.currency,
+def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int],
+                request_id: int | None) -> dict[str, object]:
+    extra: dict[str, object] = {"return_request": request_id} if request_id else {}
+    return {**extra, "order": context.number, "currency": current.currency,
             "returned_credit": current.returned_credit.minor,
             "new_items": current.new_items_total.minor, "fees": current.fees.total.minor,
             "balance": current.balance.minor, "balance_kind": current.balance_kind.value,

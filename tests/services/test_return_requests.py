@@ -116,6 +116,10 @@ def test_request_approve_mail_scan_draft_commit_used(
     used = requests.detail(found.request_id)
     assert used.effective is RequestState.USED and used.document_id == done.document_id
     assert requests.counts() == RequestCounts(0, 0, 0)
+    with shop.sessions() as s:
+        audited = s.scalars(select(AuditEntryRecord.data)
+                            .where(AuditEntryRecord.subject == done.number)).one()
+    assert audited["return_request"] == found.request_id
     # A second use is refused, by number and by the draft kept on a screen.
     with pytest.raises(ReturnRequestError) as refused:
         requests.find_authorisation(number)
@@ -258,18 +262,26 @@ def test_the_window_may_count_from_the_approval(shop: Shop,
 
 
 def test_for_customer_and_lists(shop: Shop, requests: ReturnRequestService) -> None:
-    order = sell(shop, "10507", [("T-S-M", 2)])
+    order = sell(shop, "10507", [("T-S-M", 3)])
     [line] = lines_of(shop, order)
     first = requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="a")
     second = requests.record(shop.manager, order, [RequestedLine(line, 2)], reason="b")
     requests.approve(shop.manager, second.request_id)
+    # All three units are held by open requests: a third request is refused...
+    with pytest.raises(ReturnRequestError) as held:
+        requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="c")
+    assert (held.value.code, held.value.params["returnable"], held.value.params["held"]) == (
+        "over_return", 0, 3)
     lists = requests.lists(shop.manager)
     assert [s.request_id for s in lists.to_decide] == [first.request_id]
     [approved] = lists.approved
     assert (approved.order_number, approved.customer_name, approved.lines_count,
             approved.amount) == ("10507", "Hélène Lefèvre", 2, Money(5980, "EUR"))
+    # ...until one is decided against, or its approval expires.
+    requests.reject(shop.manager, first.request_id, "no")
+    third = requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="c")
     with shop.sessions() as s:
         customer = s.scalar(select(OrderRecord.customer_id).where(OrderRecord.id == order))
     assert customer is not None
     assert {s.request_id for s in requests.for_customer(customer)} == {
-        first.request_id, second.request_id}
+        first.request_id, second.request_id, third.request_id}
