@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import (
     CustomerRecord,
+    OrderLineRecord,
     OrderRecord,
     ReturnRequestLineRecord,
     ReturnRequestPhotoRecord,
@@ -27,9 +28,12 @@ from pos.domain.return_requests import RequestState
 
 @dataclass(frozen=True, slots=True)
 class StoredLine:
+    """A requested line; `options` is the order line's, as Wix names them ("Taille: M")."""
+
     order_line_id: int
     quantity: int
     reason: str
+    options: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +121,13 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
         .outerjoin(_decider, _decider.id == ReturnRequestRecord.decided_by_id)
         .where(ReturnRequestRecord.id.in_(wanted))).all()
     lines: dict[int, list[StoredLine]] = {}
-    for line in s.scalars(select(ReturnRequestLineRecord)
-                          .where(ReturnRequestLineRecord.request_id.in_(wanted))
-                          .order_by(ReturnRequestLineRecord.id)):
+    for line, options in s.execute(
+            select(ReturnRequestLineRecord, OrderLineRecord.options_text)
+            .join(OrderLineRecord, OrderLineRecord.id == ReturnRequestLineRecord.order_line_id)
+            .where(ReturnRequestLineRecord.request_id.in_(wanted))
+            .order_by(ReturnRequestLineRecord.id)):
         lines.setdefault(line.request_id, []).append(
-            StoredLine(line.order_line_id, line.quantity, line.reason))
+            StoredLine(line.order_line_id, line.quantity, line.reason, options or ""))
     photos: dict[int, list[StoredPhoto]] = {}
     for photo_id, request_id, content_type, size in s.execute(
             select(ReturnRequestPhotoRecord.id, ReturnRequestPhotoRecord.request_id,

@@ -43,8 +43,10 @@ from pos.services.audit import audit_action
 from pos.services.policy import load_policy
 from pos.services.request_views import (
     EXPIRED_SHOWN,
+    PhotoView,
     RequestCounts,
     RequestedLine,
+    RequestLineView,
     RequestLists,
     RequestSummary,
     RequestView,
@@ -55,8 +57,9 @@ from pos.services.request_views import (
 )
 from pos.services.shop import load_shop_info
 
-__all__ = ["RequestCounts", "RequestLists", "RequestSummary", "RequestView", "RequestedLine",
-           "ReturnRequestError", "ReturnRequestService"]
+__all__ = ["EXPIRED_SHOWN", "PhotoView", "RequestCounts", "RequestLineView", "RequestLists",
+           "RequestState", "RequestSummary", "RequestView", "RequestedLine", "ReturnRequestError",
+           "ReturnRequestService"]
 
 DECIDE = Permission.APPROVE  # a manager records and decides (docs/return-requests.md)
 
