@@ -50,6 +50,7 @@ class StoredRequest:
     request_id: int
     order_id: int
     order_number: str
+    currency: str
     customer_id: int | None
     customer_name: str
     customer_email: str | None
@@ -112,7 +113,8 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
     if not wanted:
         return []
     rows = s.execute(
-        select(ReturnRequestRecord, OrderRecord.number, OrderRecord.customer_id,
+        select(ReturnRequestRecord, OrderRecord.number, OrderRecord.currency,
+               OrderRecord.customer_id,
                CustomerRecord.first_name, CustomerRecord.last_name,
                _recorder.display_name, _decider.display_name)
         .join(OrderRecord, OrderRecord.id == ReturnRequestRecord.order_id)
@@ -137,9 +139,9 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
             .order_by(ReturnRequestPhotoRecord.id)):
         photos.setdefault(request_id, []).append(StoredPhoto(photo_id, content_type, size))
     found = {}
-    for record, number, customer_id, first, last, recorder, decider in rows:
+    for record, number, currency, customer_id, first, last, recorder, decider in rows:
         found[record.id] = StoredRequest(
-            record.id, record.order_id, number, customer_id,
+            record.id, record.order_id, number, currency, customer_id,
             " ".join(part for part in (first, last) if part), record.customer_email,
             record.language, record.reason, record.note, record.state, recorder or "",
             record.recorded_at, decider or "", record.decided_at, record.decision_reason,
