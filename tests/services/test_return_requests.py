@@ -328,3 +328,15 @@ def test_two_tills_scanning_the_same_authorisation_refund_once(
     with shop.sessions() as s:
         assert s.scalar(select(func.count()).where(
             OutboxMessageRecord.kind == "return_request_email")) == 1
+
+
+def test_no_address_no_e_mail_but_the_decision_stands(shop: Shop,
+                                                      requests: ReturnRequestService) -> None:
+    order = sell(shop, "10509", [("T-S-M", 1)], email="")
+    [line] = lines_of(shop, order)
+    view = requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="defect")
+    assert not view.customer_email
+    assert requests.approve(shop.manager, view.request_id).effective is RequestState.APPROVED
+    with shop.sessions() as s:
+        assert s.scalar(select(func.count()).where(
+            OutboxMessageRecord.kind == "return_request_email")) == 0
