@@ -26,6 +26,7 @@ from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.reports import ReportsService
+from pos.services.return_requests import ReturnRequestService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
@@ -73,6 +74,7 @@ class CounterServices:
     closing: ClosingService | None = None
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
     reports: ReportsService | None = None
+    return_requests: ReturnRequestService | None = None  # docs/return-requests.md
 
 
 class TopBar(Retranslating, QWidget):
