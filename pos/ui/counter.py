@@ -36,6 +36,7 @@ from pos.ui.format import LOCALES
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.login.screen import create_login_screen
+from pos.ui.screens.no_receipt.install import install_no_receipt
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
 from pos.ui.screens.settings.screen import create_settings_screen
@@ -211,6 +212,10 @@ class CounterSession(QObject):
                      if services.sync is not None else None)
         self.order_actions = install_order_actions(self._window.order_screen, self.returns,
                                                    show=self._show_returns)
+        self.no_receipt = install_no_receipt(self, self._window, services=services,
+                                             router=self._router, locale=locale,
+                                             show_search=self._show_search,
+                                             print_pending=self.print_pending)  # fmt: skip
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)

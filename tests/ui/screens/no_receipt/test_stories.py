@@ -1,0 +1,147 @@
+"""Returns without a receipt through the real counter window, on both database backends."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pos.db.records import CounterDocumentRecord, PrintJobRecord
+from pos.domain.money import Money
+from pos.domain.returns import DocumentKind
+from pos.domain.settlement import TenderMethod
+from pos.hardware.transports import VirtualPrinter
+from pos.services.gift_cards import GiftCardService
+from pos.ui.main_window import MainWindow
+from tests.support.shop import Shop, on_hand, sell
+from tests.ui.screens.no_receipt.support import (
+    approve_in_dialog,
+    cancel_dialog,
+    chip,
+    choose_customer,
+    gift_cards,
+    items_with_reason,
+    log_in,
+    no_receipt_documents,
+    open_no_receipt,
+    set_customer_limit,
+    validate,
+)
+from tests.ui.screens.returns.support import click
+
+Counter = tuple[MainWindow, Shop, VirtualPrinter]
+
+
+def test_jeans_without_a_receipt_become_store_credit(qtbot: QtBot, counter: Counter) -> None:
+    window, shop, _printer = counter
+    # Hélène bought jeans ten days ago (79.90); today she brings a pair back with no receipt.
+    sell(shop, "6001", [("JEA-M", 1)], days_ago=10)
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    # Camille scans the jeans: valued at the lowest price they sold for, and why.
+    items_with_reason(qtbot, screen, window)
+    [line] = screen.view_model.lines
+    assert line.item.unit_value == Money(7990, "EUR")
+    value = screen.findChild(QLabel, "lineValue").text()
+    assert value.startswith("lowest sold price over 90 days: €79.90, ")
+    # She finds Hélène (no accents, no capitals) and sees what is left for her and today.
+    choose_customer(qtbot, screen, "lefevre")
+    limits = screen.customer_page.findChild(QLabel, "limitsLabel").text()
+    assert "Left for Hélène Lefèvre: €100.00 (of €100.00 over 365 days)" in limits
+    assert "Left today: €300.00" in limits
+    # Store credit; Maxime approves with his PIN.
+    chip(screen.customer_page, "refundChips", TenderMethod.STORE_CREDIT)
+    validate(qtbot, screen, lambda: approve_in_dialog(qtbot))
+    # Back on the search, which says what was given; the receipt is queued.
+    qtbot.waitUntil(lambda: window.current_screen() is window.search_screen, timeout=8000)
+    entry = window.counter.no_receipt.entry
+    assert entry.confirmation.startswith("Return T1-000001 without a receipt: €79.90 as store "
+                                         "credit ")  # fmt: skip
+    with shop.sessions() as s:
+        document = s.scalars(select(CounterDocumentRecord)).one()
+        jobs = s.scalars(select(PrintJobRecord.kind).where(
+            PrintJobRecord.document_id == document.id)).all()  # fmt: skip
+    assert (document.kind, document.number) == (DocumentKind.NO_RECEIPT.value, "T1-000001")
+    assert sorted(jobs) == ["gift_card_slip", "receipt"]
+    code = entry.confirmation.split("store credit ")[1].split(".")[0]
+    balance = GiftCardService(sessions=shop.sessions, clock=shop.clock).balance(code)
+    assert balance.balance == Money(7990, "EUR")
+    assert on_hand(shop, "JEA-M") == 6  # back on the shelf
+
+
+def test_over_the_customer_s_limit_is_said_with_the_figures_and_nothing_is_written(
+    qtbot: QtBot, counter: Counter
+) -> None:
+    window, shop, _printer = counter
+    sell(shop, "6002", [("JEA-M", 1)], days_ago=10)
+    set_customer_limit(shop, 5000)  # 50.00 per customer
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    items_with_reason(qtbot, screen, window)
+    choose_customer(qtbot, screen, "helene")
+    chip(screen.customer_page, "refundChips", TenderMethod.STORE_CREDIT)
+    # Before validating: the sentence with the amount left, and Validate greyed.
+    limits = screen.customer_page.findChild(QLabel, "limitsLabel").text()
+    assert ("Over this customer's limit without a receipt: €50.00 is left, €79.90 asked. "
+            "Take fewer items back.") in limits  # fmt: skip
+    assert not screen.view_model.can_commit
+    assert (no_receipt_documents(shop), gift_cards(shop)) == (0, 0)
+
+
+def test_a_limit_lowered_meanwhile_is_refused_at_validation(
+    qtbot: QtBot, counter: Counter
+) -> None:
+    window, shop, _printer = counter
+    sell(shop, "6003", [("JEA-M", 1)], days_ago=10)
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    items_with_reason(qtbot, screen, window)
+    choose_customer(qtbot, screen, "lefevre")
+    chip(screen.customer_page, "refundChips", TenderMethod.NEW_GIFT_CARD)
+    # The limits were read at 100.00; a manager lowers them to 50.00 in the back office.
+    set_customer_limit(shop, 5000)
+    validate(qtbot, screen, lambda: approve_in_dialog(qtbot))
+    status = screen.customer_page.findChild(QLabel, "noReceiptStatus")
+    qtbot.waitUntil(lambda: "limit" in status.text(), timeout=8000)
+    assert status.text() == ("Over this customer's limit without a receipt: €50.00 is left, "
+                             "€79.90 asked. Take fewer items back.")  # fmt: skip
+    assert window.current_screen() is screen
+    assert (no_receipt_documents(shop), gift_cards(shop)) == (0, 0)
+    assert on_hand(shop, "JEA-M") == 5
+
+
+def test_without_a_manager_nothing_is_written(qtbot: QtBot, counter: Counter) -> None:
+    window, shop, _printer = counter
+    sell(shop, "6004", [("JEA-M", 1)], days_ago=10)
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    items_with_reason(qtbot, screen, window)
+    choose_customer(qtbot, screen, "lefevre")
+    chip(screen.customer_page, "refundChips", TenderMethod.STORE_CREDIT)
+    # No manager comes: Camille closes the approval dialog.
+    validate(qtbot, screen, cancel_dialog)
+    status = screen.customer_page.findChild(QLabel, "noReceiptStatus")
+    qtbot.waitUntil(lambda: bool(status.text()))
+    assert status.text() == ("Nothing was done: a return without a receipt needs a manager's "
+                             "approval.")  # fmt: skip
+    assert (no_receipt_documents(shop), gift_cards(shop)) == (0, 0)
+
+
+def test_a_new_customer_on_a_gift_card(qtbot: QtBot, counter: Counter) -> None:
+    window, shop, _printer = counter
+    sell(shop, "6005", [("JEA-M", 1)], days_ago=10)
+    # Maxime, a manager, is at the till: he approves himself (no dialog).
+    log_in(qtbot, window, "Maxime", "4826")
+    screen = open_no_receipt(qtbot, window)
+    items_with_reason(qtbot, screen, window, reason="gift")
+    page = screen.customer_page
+    page.findChild(QLineEdit, "newCustomerName").setText("Paul Martin")
+    page.findChild(QLineEdit, "newCustomerContact").setText("0611223344")
+    page.findChild(QLineEdit, "newCustomerContact").textEdited.emit("0611223344")
+    click(qtbot, page, "useNewCustomer")
+    qtbot.waitUntil(lambda: screen.view_model.limits is not None)
+    chip(page, "refundChips", TenderMethod.NEW_GIFT_CARD)
+    click(qtbot, page, "validateButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.search_screen, timeout=8000)
+    assert "on the new gift card" in window.counter.no_receipt.entry.confirmation
+    assert no_receipt_documents(shop) == 1
