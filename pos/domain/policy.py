@@ -17,6 +17,10 @@ from typing import Any
 from pos.domain.errors import PolicySettingsError
 
 HUNDRED = Decimal(100)
+NO_RECEIPT_BASES = ("lowest_sold", "current_price")  # pos.domain.no_receipt.ValuationBasis
+_NO_RECEIPT_COUNTS = ("no_receipt_period_days", "no_receipt_customer_limit_minor",
+                      "no_receipt_customer_period_days", "no_receipt_day_limit_minor",
+                      "no_receipt_day_count")
 
 
 class ApprovalRule(StrEnum):
@@ -30,6 +34,7 @@ class ApprovalRule(StrEnum):
     CANCELLATION = "cancellation"
     PRICE_OVERRIDE = "price_override"
     CASH_VARIANCE = "cash_variance"  # a drawer count off by more than the policy allows
+    NO_RECEIPT = "no_receipt"  # every return without a receipt (pos.domain.no_receipt)
 
 
 def _empty_rates() -> Mapping[str, Decimal]:
@@ -68,6 +73,15 @@ class Policy:
             is above this percent is listed as return-prone on the Reports screen.
         return_prone_min_sold: ...and only once at least this many units were sold in the
             period (two sold, one returned is not a trend).
+        no_receipt_basis: How a unit returned without a receipt is valued: "lowest_sold"
+            (the lowest unit price it sold for over `no_receipt_period_days`) or
+            "current_price" (`pos.domain.no_receipt.ValuationBasis`).
+        no_receipt_period_days: The days "lowest_sold" looks back over.
+        no_receipt_customer_limit_minor: Most one customer may get without receipts over
+            `no_receipt_customer_period_days`.
+        no_receipt_customer_period_days: The period of the customer's limit.
+        no_receipt_day_limit_minor: Most the shop gives without receipts in one day.
+        no_receipt_day_count: Most no-receipt returns in one day (0: not counted).
     """
 
     return_window_days: int = 30
@@ -90,6 +104,12 @@ class Policy:
     flat_fee_products: frozenset[str] = frozenset()
     return_prone_rate_pct: Decimal = Decimal(20)
     return_prone_min_sold: int = 5
+    no_receipt_basis: str = "lowest_sold"
+    no_receipt_period_days: int = 90
+    no_receipt_customer_limit_minor: int = 10_000
+    no_receipt_customer_period_days: int = 365
+    no_receipt_day_limit_minor: int = 30_000
+    no_receipt_day_count: int = 0
 
     def __post_init__(self) -> None:
         _check_count("return_window_days", self.return_window_days)
@@ -97,6 +117,11 @@ class Policy:
         _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
         _check_count("cash_variance_threshold_minor", self.cash_variance_threshold_minor)
         _check_count("return_prone_min_sold", self.return_prone_min_sold)
+        for name in _NO_RECEIPT_COUNTS:
+            _check_count(name, getattr(self, name))
+        if self.no_receipt_basis not in NO_RECEIPT_BASES:
+            raise PolicySettingsError("policy_setting_invalid", key="no_receipt_basis",
+                                      value=str(self.no_receipt_basis))
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
         _check_pct("return_prone_rate_pct", self.return_prone_rate_pct)
         for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
@@ -164,6 +189,8 @@ class Policy:
             "flat_fee_products": _json_list(self.flat_fee_products),
             "return_prone_rate_pct": str(self.return_prone_rate_pct),
             "return_prone_min_sold": str(self.return_prone_min_sold),
+            "no_receipt_basis": self.no_receipt_basis,
+            **{name: str(getattr(self, name)) for name in _NO_RECEIPT_COUNTS},
         }
 
     @classmethod
@@ -261,4 +288,6 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "flat_fee_products": _parse_categories,
     "return_prone_rate_pct": _parse_pct,
     "return_prone_min_sold": _parse_int,
+    "no_receipt_basis": str.strip,
+    **dict.fromkeys(_NO_RECEIPT_COUNTS, _parse_int),
 }

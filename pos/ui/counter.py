@@ -22,6 +22,7 @@ from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
+from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
@@ -74,6 +75,7 @@ class CounterServices:
     closing: ClosingService | None = None
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
     reports: ReportsService | None = None
+    no_receipt: NoReceiptService | None = None  # returns without a receipt (docs/no-receipt.md)
 
 
 class TopBar(Retranslating, QWidget):

@@ -31,6 +31,7 @@ from pos.services.closing import ClosingService
 from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.integrity import IntegrityService
+from pos.services.no_receipt import NoReceiptService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
 from pos.services.ports import OrderReader, PrinterFactory
@@ -76,6 +77,8 @@ class Store:
         users: Users, PIN logins and manager approvals (`UserService`).
         history: Search the sales history and read an order (`SalesHistoryService`).
         returns: Exchanges, refunds and cancellations: quote and commit (`ReturnsService`).
+        no_receipt: Returns without a receipt: value, limits, customers, commit
+            (`NoReceiptService`).
         policy: The return policy (`PolicyService`).
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
@@ -116,6 +119,8 @@ class Store:
         self.returns = ReturnsService(
             sessions=sessions, clock=clock, terminal_id=terminal_id, shop_name=shop_name
         )
+        self.no_receipt = NoReceiptService(sessions=sessions, clock=clock, terminal_id=terminal_id,
+                                           time_zone=time_zone, currency=currency)
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions, read_order=read_order)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
