@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from pos.domain.policy import ApprovalRule
-from pos.domain.roles import Operator
+from pos.domain.roles import Approval, Operator
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
@@ -61,7 +61,7 @@ def create_no_receipt_screen(
     def validate() -> None:
         if not vm.can_commit:
             return
-        approvals = ()
+        approvals: tuple[Approval, ...] = ()
         if vm.needs_approval():
             given = ApprovalDialog.ask(screen, [ApprovalRule.NO_RECEIPT.value], users=users,
                                        runner=runner, locale=vm.locale)  # fmt: skip

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.settlement import TenderMethod
+from pos.services.no_receipt import CustomerMatch
 from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens import COMPACT_ROW_HEIGHT, setup_touch_table
 from pos.ui.screens.managed import show_status
-from pos.services.no_receipt import CustomerMatch
 from pos.ui.screens.no_receipt.models import CustomersTableModel, customer_name, limits_text
 from pos.ui.screens.no_receipt.view_model import REFUND_METHODS, NoReceiptViewModel
 
@@ -97,11 +97,13 @@ class CustomerPage(Retranslating, QWidget):
         self._validate.setProperty("primary", True)
         self._validate.setMinimumHeight(56)
         inside = QVBoxLayout(panel)
-        for widget in (self._customer, self._limits):
-            inside.addWidget(widget)
+        inside.addWidget(self._customer)
+        inside.addWidget(self._limits)
         column = QVBoxLayout()
         column.addWidget(panel)
-        for widget in (self._refund_title, self._refund, self._total, self._status):
+        widgets: tuple[QWidget, ...] = (self._refund_title, self._refund, self._total,
+                                        self._status)  # fmt: skip
+        for widget in widgets:
             column.addWidget(widget)
         column.addStretch(1)
         column.addWidget(self._validate)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,

@@ -32,12 +32,12 @@ from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.categories_tab import CategoriesTab
 from pos.ui.screens.settings.key_tab import KeyTab
 from pos.ui.screens.settings.mail_tab import MailTab
-from pos.ui.screens.settings.no_receipt_policy import NoReceiptPolicyBox
 from pos.ui.screens.settings.models import (
     SettingsUsersTableModel,
     policy_field_label,
     user_actions_reason,
 )
+from pos.ui.screens.settings.no_receipt_policy import NoReceiptPolicyBox
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
 from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
 from pos.ui.screens.settings.view_model import (

@@ -76,6 +76,7 @@ def approve_in_dialog(qtbot: QtBot, manager: str = "maxime", pin: str = "4826") 
         assert isinstance(dialog, ApprovalDialog)
         qtbot.waitUntil(lambda: dialog.findChild(QPushButton, f"manager_{manager}") is not None)
         dialog.findChild(QPushButton, f"manager_{manager}").click()
+        dialog.findChild(QLineEdit, "reasonField").setText("Cliente connue, ticket perdu")
         for digit in pin:
             dialog.findChild(QPushButton, f"key_{digit}").click()
         dialog.findChild(QPushButton, "approveButton").click()
