@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -53,9 +53,9 @@ class CustomerPage(Retranslating, QWidget):
         top.addSpacing(16)
         top.addWidget(self._title, 1)
         body = QHBoxLayout()
-        body.addLayout(self._build_find(), 1)
+        body.addLayout(self._build_find(), 3)  # the customers' names, e-mails and phones
         body.addSpacing(12)
-        body.addLayout(self._build_refund(), 1)
+        body.addLayout(self._build_refund(), 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -66,7 +66,7 @@ class CustomerPage(Retranslating, QWidget):
         self._search = QLineEdit(objectName="customerSearch")
         self._table = QTableView(objectName="customersTable")
         self._table.setModel(self._customers)
-        setup_touch_table(self._table, stretch=CustomersTableModel.NAME_COLUMN,
+        setup_touch_table(self._table, stretch=CustomersTableModel.EMAIL_COLUMN,
                           row_height=COMPACT_ROW_HEIGHT)  # fmt: skip
         self._new_title = QLabel(objectName="sectionTitle")
         self._new_name = QLineEdit(objectName="newCustomerName")
@@ -74,15 +74,15 @@ class CustomerPage(Retranslating, QWidget):
         self._use_new = QPushButton(objectName="useNewCustomer")
         self._use_new.setMinimumHeight(48)
         new = QHBoxLayout()
-        new.addWidget(self._new_name, 1)
         new.addWidget(self._new_contact, 1)
+        new.addWidget(self._use_new)
         column = QVBoxLayout()
         for widget in (self._find_title, self._search):
             column.addWidget(widget)
         column.addWidget(self._table, 1)
         column.addWidget(self._new_title)
+        column.addWidget(self._new_name)
         column.addLayout(new)
-        column.addWidget(self._use_new, 0, Qt.AlignmentFlag.AlignRight)
         return column
 
     def _build_refund(self) -> QVBoxLayout:
@@ -90,7 +90,7 @@ class CustomerPage(Retranslating, QWidget):
         self._customer = QLabel(objectName="chosenCustomer", wordWrap=True)
         self._limits = QLabel(objectName="limitsLabel", wordWrap=True)
         self._refund_title = QLabel(objectName="sectionTitle")
-        self._refund = ChipGroup(REFUND_METHODS, columns=2, object_name="refundChips")
+        self._refund = ChipGroup(REFUND_METHODS, columns=1, object_name="refundChips")
         self._total = QLabel(objectName="noReceiptTotal", wordWrap=True)
         self._status = QLabel(objectName="noReceiptStatus", wordWrap=True)
         self._validate = QPushButton(objectName="validateButton")

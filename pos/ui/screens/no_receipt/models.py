@@ -15,12 +15,6 @@ from pos.services.no_receipt import CustomerMatch, NoReceiptCustomer, NoReceiptL
 from pos.ui.format import format_date, format_money
 from pos.ui.screens import Column, LocalizedRowsModel
 
-CONTEXT = "NoReceipt"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 @dataclass(frozen=True, slots=True)
 class LineState:
@@ -56,33 +50,39 @@ def basis_text(item: NoReceiptLineQuote, *, days: int, locale: str, tz: tzinfo |
     """ "lowest sold price over 90 days: 24,90 €, 12 oct. 2026" / "current price: 24,90 €"."""
     unit = format_money(item.unit_value, locale)
     if item.basis is ValuationBasis.CURRENT_PRICE or item.sold_at is None:
-        return _tr("current price: {unit}").format(unit=unit)
-    return _tr("lowest sold price over {days} days: {unit}, {date}").format(
-        days=days, unit=unit, date=format_date(item.sold_at, locale, tz=tz))
+        text = QCoreApplication.translate("NoReceipt", "current price: {unit}")
+        return text.format(unit=unit)
+    text = QCoreApplication.translate("NoReceipt",
+                                      "lowest sold price over {days} days: {unit}, {date}")
+    return text.format(days=days, unit=unit, date=format_date(item.sold_at, locale, tz=tz))
 
 
 def limits_text(limits: NoReceiptLimits, *, customer: str, locale: str) -> str:
     """What may still be given: to this customer over the period, and by the shop today."""
+    customer_left = QCoreApplication.translate(
+        "NoReceipt", "Left for {customer}: {left} (of {limit} over {days} days)")
+    today = QCoreApplication.translate("NoReceipt", "Left today: {left}")
     parts = [
-        _tr("Left for {customer}: {left} (of {limit} over {days} days)").format(
-            customer=customer, left=format_money(limits.customer_left, locale),
-            limit=format_money(limits.customer_limit, locale),
-            days=limits.customer_period_days),
-        _tr("Left today: {left}").format(left=format_money(limits.day_left, locale)),
+        customer_left.format(customer=customer, left=format_money(limits.customer_left, locale),
+                             limit=format_money(limits.customer_limit, locale),
+                             days=limits.customer_period_days),
+        today.format(left=format_money(limits.day_left, locale)),
     ]
     if limits.day_count_left is not None:
-        parts.append(_tr("{count} returns left today").format(count=limits.day_count_left))
+        count = QCoreApplication.translate("NoReceipt", "{count} returns left today")
+        parts.append(count.format(count=limits.day_count_left))
     return "\n".join(parts)
 
 
 class CustomersTableModel(LocalizedRowsModel[CustomerMatch]):
-    """Customers found by name, e-mail or phone."""
+    """Customers found by name, e-mail or phone; the e-mail (the longest) takes what the
+    name and phone leave."""
 
-    NAME_COLUMN = 0
+    EMAIL_COLUMN = 1
 
     def _make_columns(self) -> Sequence[Column[CustomerMatch]]:
         return (
-            Column(self.tr("Customer"), lambda c: c.name),
+            Column(self.tr("Name"), lambda c: c.name),
             Column(self.tr("E-mail"), lambda c: c.email or ""),
             Column(self.tr("Phone"), lambda c: c.phone or ""),
         )
