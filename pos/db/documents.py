@@ -54,6 +54,16 @@ class DocumentHeader:
     customer_id: int | None = None  # a no-receipt return's customer (the credit's holder)
 
 
+@dataclass(frozen=True, slots=True)
+class ValuedVariant:
+    """What a no-receipt return's line names instead of an order line."""
+
+    variant_id: int
+    tax_rate: str
+    basis: str  # pos.domain.no_receipt.ValuationBasis
+    sold_at: datetime | None
+
+
 def next_document_number(session: Session, terminal_id: str) -> str:
     """The terminal's next gapless number (`T1-000123`), taken inside the committing transaction."""
     query = select(TerminalSequenceRecord).where(TerminalSequenceRecord.terminal_id == terminal_id)
@@ -102,7 +112,7 @@ class DocumentWriter:
         self._movements: list[dict[str, Any]] = []
         self._messages: list[dict[str, Any]] = []
         self._print_jobs: list[dict[str, Any]] = []
-        self._variant_lines: dict[str, tuple[int, str]] | None = None
+        self._variant_lines: dict[str, ValuedVariant] | None = None
 
     @classmethod
     def start(cls, session: Session, header: DocumentHeader, quote: Quote) -> DocumentWriter:
@@ -135,9 +145,9 @@ class DocumentWriter:
             "created_at": now, "pushed_at": None})
         return True
 
-    def name_variants(self, lines: dict[str, tuple[int, str]]) -> None:
+    def name_variants(self, lines: dict[str, ValuedVariant]) -> None:
         """A no-receipt return: each quoted part's `line_id` is a key of `lines`, giving the
-        (variant id, VAT rate) its row names instead of an order line."""
+        variant, VAT rate and valuation its row names instead of an order line."""
         self._variant_lines = dict(lines)
 
     def add_tender(self, tender: Tender, *, refund: bool, change: Money,
@@ -168,12 +178,10 @@ class DocumentWriter:
     def finish(self) -> None:
         """Insert the lines, fees, tenders, movements, outbox messages and print jobs."""
         document_id, quote = self._header.id, self._quote
-        variants = self._variant_lines
+        variants = self._variant_lines or {}
         self._insert(DocumentReturnLineRecord, [{
             "document_id": document_id,
-            "order_line_id": None if variants is not None else int(part.line_id),
-            "variant_id": variants[part.line_id][0] if variants is not None else None,
-            "tax_rate": variants[part.line_id][1] if variants is not None else None,
+            **_line_source(part.line_id, variants.get(part.line_id)),
             "quantity": part.quantity, "credit_minor": part.credit.minor,
             "tax_minor": part.tax.minor, "disposition": part.disposition.value,
             "reason": part.reason} for part in quote.returns])
@@ -196,6 +204,16 @@ class DocumentWriter:
     def _insert(self, record: Any, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._session.connection().execute(insert(record.__table__), rows)
+
+
+def _line_source(line_id: str, variant: ValuedVariant | None) -> dict[str, Any]:
+    """The order line a return line takes back, or (no receipt) the variant and its value."""
+    if variant is None:
+        return {"order_line_id": int(line_id), "variant_id": None, "tax_rate": None,
+                "valuation_basis": None, "sold_at": None}
+    return {"order_line_id": None, "variant_id": variant.variant_id,
+            "tax_rate": variant.tax_rate, "valuation_basis": variant.basis,
+            "sold_at": variant.sold_at}
 
 
 def _document_row(header: DocumentHeader, quote: Quote) -> dict[str, Any]:

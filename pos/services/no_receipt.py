@@ -21,7 +21,12 @@ from pos.db import returns as returns_repo
 from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.closing_blocks import seal_if_last
-from pos.db.documents import DocumentHeader, DocumentWriter, next_document_number
+from pos.db.documents import (
+    DocumentHeader,
+    DocumentWriter,
+    ValuedVariant,
+    next_document_number,
+)
 from pos.db.engine import SessionFactory
 from pos.db.no_receipt import CustomerMatch
 from pos.domain.clock import Clock
@@ -202,10 +207,11 @@ class NoReceiptService:
             writer = DocumentWriter.start(s, DocumentHeader(
                 id=str(uuid.uuid4()), number=next_document_number(s, self._terminal),
                 terminal_id=self._terminal, kind=DocumentKind.NO_RECEIPT, order_id=None,
-                cashier_id=operator.user_id, note=reason.as_text(), notify_email=None,
+                cashier_id=operator.user_id, note="", notify_email=None,
                 language="fr", created_at=now, cash_session_id=cash_session,
                 customer_id=customer_id), current)
-            writer.name_variants({str(i): (q.variant_id, str(q.tax_rate))
+            writer.name_variants({str(i): ValuedVariant(q.variant_id, str(q.tax_rate),
+                                                        q.basis.value, q.sold_at)
                                   for i, q in enumerate(quotes)})
             kind = "store_credit" if method is TenderMethod.STORE_CREDIT else "gift_card"
             card_id, code = returns_repo.issue_gift_card(
@@ -291,7 +297,7 @@ def _quote(currency: str, lines: Sequence[NoReceiptLine], quotes: Sequence[NoRec
         new_items_tax=zero, fees=Fees(zero, zero), shipping_refund=zero,
         shipping_refund_tax=zero, balance=-credit, balance_kind=BalanceKind.LOWER,
         days_since_purchase=0, approvals_needed=(ApprovalRule.NO_RECEIPT,),
-        settlement_methods=STORE_CREDIT_METHODS, note=reason.as_text())
+        settlement_methods=STORE_CREDIT_METHODS)
 
 
 def _audit_data(customer_id: int, quotes: Sequence[NoReceiptLineQuote],

@@ -134,6 +134,37 @@ def test_within_limits_issues_store_credit_and_restocks(shop: Shop,
     left = service.limits(document.customer_id)
     assert left.customer_left == eur(10000 - 5000)
     assert left.day_left == eur(30000 - 5000)
+    view = Store(sessions=shop.sessions, clock=shop.clock).gift_cards.balance(
+        done.issued_cards[0].code)
+    assert (view.kind, view.balance) == ("store_credit", eur(5000))  # spendable at once
+    with shop.sessions() as s:
+        (entry,) = s.scalars(select(AuditEntryRecord).where(
+            AuditEntryRecord.action == "document_no_receipt")).all()
+    assert entry.subject == done.number
+
+
+def test_the_day_count_and_a_customers_earlier_credit_count(shop: Shop,
+                                                            service: NoReceiptService) -> None:
+    set_policy(shop, no_receipt_day_count=1, no_receipt_basis="current_price")
+    first = service.commit(shop.manager, [NoReceiptLine(shop.variants["T-S-M"], 1)],
+                           customer=NEW_CUSTOMER, reason=REASON,
+                           refund_as=TenderMethod.STORE_CREDIT)
+    with shop.sessions() as s:
+        document = s.get(CounterDocumentRecord, first.document_id)
+        assert document is not None
+        customer_id = document.customer_id
+    assert service.limits(customer_id).day_count_left == 0
+    before = footprint(shop)
+    with pytest.raises(NoReceiptRefusedError) as refused:
+        service.commit(shop.manager, [NoReceiptLine(shop.variants["T-S-S"], 1)],
+                       customer=NoReceiptCustomer(customer_id), reason=REASON,
+                       refund_as=TenderMethod.STORE_CREDIT)
+    assert (refused.value.code, refused.value.params["count_left"]) == (
+        "no_receipt_day_limit", 0)
+    assert footprint(shop) == before
+    shop.clock.advance(timedelta(days=1))  # a new day; the customer's year still counts
+    assert service.limits(customer_id).customer_left == eur(10000 - 2990)
+    assert service.limits(customer_id).day_count_left == 1
 
 
 def test_without_approval_cash_or_over_limits_nothing_is_written(

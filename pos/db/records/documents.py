@@ -68,6 +68,8 @@ class DocumentReturnLineRecord(Base):
     order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"), index=True)
     variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"), index=True)
     tax_rate: Mapped[str | None] = mapped_column(String(12))
+    valuation_basis: Mapped[str | None] = mapped_column(String(16))  # lowest_sold, current_price
+    sold_at: Mapped[datetime | None]  # when it sold at that price (lowest_sold)
     quantity: Mapped[int] = mapped_column(Integer)
     credit_minor: Mapped[int] = money_column()
     tax_minor: Mapped[int] = money_column(default=0)
