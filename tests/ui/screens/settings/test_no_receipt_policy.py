@@ -10,7 +10,9 @@ from pos.ui.chips import ChipGroup
 from tests.ui.screens.settings.test_screen import edit, tap, wait_status
 
 
-def test_admin_sets_how_and_how_much_is_taken_back_without_a_receipt(qtbot, make_screen, shop) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sets_how_and_how_much_is_taken_back_without_a_receipt(  # type: ignore[no-untyped-def]
+    qtbot, make_screen, shop
+) -> None:
     before = QLocale()
     QLocale.setDefault(QLocale("fr_FR"))  # the interface in French: amounts with a comma
     try:
