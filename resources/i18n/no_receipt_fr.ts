@@ -4,77 +4,77 @@
     <context>
         <name>CustomerPage</name>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="126" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="132" />
             <source>‹  The items</source>
             <translation>‹  Les articles</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="127" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="133" />
             <source>Customer and refund</source>
             <translation>Client et remboursement</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="128" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="134" />
             <source>Customer</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="129" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="135" />
             <source>Name, e-mail or phone</source>
             <translation>Nom, e-mail ou téléphone</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="130" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="136" />
             <source>Not found? A new customer</source>
             <translation>Introuvable ? Nouveau client</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="131" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="137" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="132" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="138" />
             <source>Phone or e-mail</source>
             <translation>Téléphone ou e-mail</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="133" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="139" />
             <source>New customer</source>
             <translation>Nouveau client</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="134" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="140" />
             <source>Refund as</source>
             <translation>Rembourser en</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="135" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="141" />
             <source>Store credit</source>
             <translation>Avoir</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="136" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="142" />
             <source>New gift card</source>
             <translation>Nouvelle carte cadeau</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="137" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="143" />
             <source>Validate</source>
             <translation>Valider</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="173" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="179" />
             <source>No customer chosen yet: find them on the left, or note a new one.</source>
             <translation>Aucun client choisi : cherchez-le à gauche, ou notez-en un nouveau.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="175" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="181" />
             <source>New customer: {name} ({contact})</source>
             <translation>Nouveau client : {name} ({contact})</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="188" />
+            <location filename="../../pos/ui/screens/no_receipt/customer_page.py" line="194" />
             <source>Given back: {amount}</source>
             <translation>Rendu : {amount}</translation>
         </message>
@@ -238,82 +238,82 @@
     <context>
         <name>NoReceiptScreen</name>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="189" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="186" />
             <source>‹  Back to the search</source>
             <translation>‹  Retour à la recherche</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="190" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="187" />
             <source>Return without a receipt</source>
             <translation>Retour sans ticket</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="191" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="188" />
             <source>Scan or find the item</source>
             <translation>Scannez ou cherchez l'article</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="192" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="189" />
             <source>What comes back</source>
             <translation>Ce qui revient</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="193" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="190" />
             <source>Scan the item, or find it by name on the right.</source>
             <translation>Scannez l'article, ou cherchez-le par son nom à droite.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="194" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="191" />
             <source>Why it comes back</source>
             <translation>Pourquoi il revient</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="196" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="193" />
             <source>A gift</source>
             <translation>Un cadeau</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="196" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="193" />
             <source>Receipt lost</source>
             <translation>Ticket perdu</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="197" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="194" />
             <source>Faulty</source>
             <translation>Défectueux</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="197" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="194" />
             <source>Wrong size</source>
             <translation>Mauvaise taille</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="198" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="195" />
             <source>Changed their mind</source>
             <translation>Changement d'avis</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="198" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="195" />
             <source>Other reason</source>
             <translation>Autre raison</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="200" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="197" />
             <source>In the customer's words (optional)</source>
             <translation>Avec les mots du client (facultatif)</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="201" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="198" />
             <source>Customer and refund  ›</source>
             <translation>Client et remboursement  ›</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="248" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="245" />
             <source>Given back: {amount}</source>
             <translation>Rendu : {amount}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="257" />
+            <location filename="../../pos/ui/screens/no_receipt/screen.py" line="254" />
             <source>{basis} × {count} = {credit}</source>
             <translation>{basis} × {count} = {credit}</translation>
         </message>

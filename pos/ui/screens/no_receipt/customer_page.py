@@ -25,6 +25,15 @@ from pos.ui.screens.no_receipt.models import CustomersTableModel, customer_name,
 from pos.ui.screens.no_receipt.view_model import REFUND_METHODS, NoReceiptViewModel
 
 
+def header(back: QPushButton, title: QLabel) -> QHBoxLayout:
+    """A page's top row: the way back, then its title (both pages of the screen)."""
+    top = QHBoxLayout()
+    top.addWidget(back)
+    top.addSpacing(16)
+    top.addWidget(title, 1)
+    return top
+
+
 class CustomerPage(Retranslating, QWidget):
     """Find the customer (or note a new one), see the limits left, choose the refund.
 
@@ -48,10 +57,7 @@ class CustomerPage(Retranslating, QWidget):
     def _build_ui(self) -> None:
         self._back = QPushButton(objectName="itemsButton")
         self._title = QLabel(objectName="screenTitle")
-        top = QHBoxLayout()
-        top.addWidget(self._back)
-        top.addSpacing(16)
-        top.addWidget(self._title, 1)
+        top = header(self._back, self._title)
         body = QHBoxLayout()
         body.addLayout(self._build_find(), 3)  # the customers' names, e-mails and phones
         body.addSpacing(12)

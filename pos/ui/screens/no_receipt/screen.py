@@ -22,7 +22,7 @@ from pos.ui.chips import ChipGroup
 from pos.ui.format import format_money
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.managed import show_status
-from pos.ui.screens.no_receipt.customer_page import CustomerPage
+from pos.ui.screens.no_receipt.customer_page import CustomerPage, header
 from pos.ui.screens.no_receipt.models import LineState, basis_text
 from pos.ui.screens.no_receipt.view_model import NoReceiptViewModel
 from pos.ui.screens.returns.picker import CataloguePicker
@@ -123,10 +123,7 @@ class NoReceiptScreen(Retranslating, QWidget):
         self._items_page = QWidget(objectName="noReceiptItemsPage")
         self._back = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
-        top = QHBoxLayout()
-        top.addWidget(self._back)
-        top.addSpacing(16)
-        top.addWidget(self._title, 1)
+        top = header(self._back, self._title)
         self._status = QLabel(objectName="noReceiptStatus", wordWrap=True)
         body = QHBoxLayout()
         body.addLayout(self._build_left(), 3)

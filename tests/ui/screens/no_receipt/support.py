@@ -11,13 +11,14 @@ from sqlalchemy import func, select
 
 from pos.db.records import CounterDocumentRecord, GiftCardRecord
 from pos.domain.returns import DocumentKind
+from pos.domain.settlement import TenderMethod
 from pos.services.policy import PolicyService
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.scanner import ScanRouter
 from pos.ui.screens.no_receipt import NoReceiptScreen
-from tests.support.shop import Shop
+from tests.support.shop import Shop, sell
 from tests.ui.screens.login.test_screen import enter_pin, pick
 from tests.ui.screens.returns.support import click
 
@@ -114,3 +115,16 @@ def set_customer_limit(shop: Shop, minor: int) -> None:
     policy = PolicyService(sessions=shop.sessions, clock=shop.clock)
     admin = shop.users.login("admin", "7391")
     policy.update(admin, replace(policy.current(), no_receipt_customer_limit_minor=minor))
+
+
+def ready_to_validate(qtbot: QtBot, window: MainWindow, shop: Shop, number: str,
+                      method: TenderMethod) -> NoReceiptScreen:  # fmt: skip
+    """Jeans sold ten days ago (order `number`); Camille takes a pair back without a receipt
+    for Hélène, refunded as `method`: everything chosen, Validate next."""
+    sell(shop, number, [("JEA-M", 1)], days_ago=10)
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    items_with_reason(qtbot, screen, window)
+    choose_customer(qtbot, screen, "lefevre")
+    chip(screen.customer_page, "refundChips", method)
+    return screen

@@ -24,6 +24,7 @@ from tests.ui.screens.no_receipt.support import (
     log_in,
     no_receipt_documents,
     open_no_receipt,
+    ready_to_validate,
     set_customer_limit,
     validate,
 )
@@ -92,12 +93,7 @@ def test_a_limit_lowered_meanwhile_is_refused_at_validation(
     qtbot: QtBot, counter: Counter
 ) -> None:
     window, shop, _printer = counter
-    sell(shop, "6003", [("JEA-M", 1)], days_ago=10)
-    log_in(qtbot, window, "Camille", "2580")
-    screen = open_no_receipt(qtbot, window)
-    items_with_reason(qtbot, screen, window)
-    choose_customer(qtbot, screen, "lefevre")
-    chip(screen.customer_page, "refundChips", TenderMethod.NEW_GIFT_CARD)
+    screen = ready_to_validate(qtbot, window, shop, "6003", TenderMethod.NEW_GIFT_CARD)
     # The limits were read at 100.00; a manager lowers them to 50.00 in the back office.
     set_customer_limit(shop, 5000)
     validate(qtbot, screen, lambda: approve_in_dialog(qtbot))
@@ -112,12 +108,7 @@ def test_a_limit_lowered_meanwhile_is_refused_at_validation(
 
 def test_without_a_manager_nothing_is_written(qtbot: QtBot, counter: Counter) -> None:
     window, shop, _printer = counter
-    sell(shop, "6004", [("JEA-M", 1)], days_ago=10)
-    log_in(qtbot, window, "Camille", "2580")
-    screen = open_no_receipt(qtbot, window)
-    items_with_reason(qtbot, screen, window)
-    choose_customer(qtbot, screen, "lefevre")
-    chip(screen.customer_page, "refundChips", TenderMethod.STORE_CREDIT)
+    screen = ready_to_validate(qtbot, window, shop, "6004", TenderMethod.STORE_CREDIT)
     # No manager comes: Camille closes the approval dialog.
     validate(qtbot, screen, cancel_dialog)
     status = screen.customer_page.findChild(QLabel, "noReceiptStatus")
