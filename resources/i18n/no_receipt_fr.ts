@@ -199,7 +199,7 @@
     <context>
         <name>NoReceiptEntry</name>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/entry.py" line="40" />
+            <location filename="../../pos/ui/screens/no_receipt/entry.py" line="49" />
             <source>No receipt  ›</source>
             <translation>Sans ticket  ›</translation>
         </message>

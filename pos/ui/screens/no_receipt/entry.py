@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.managed import show_status
 from pos.ui.screens.search import SearchScreen
+
+ENTRY_QSS = """
+#noReceiptConfirmation[kind="ok"] { background: #e1f2e4; color: #1e5c2c; padding: 8px 12px;
+                                    border-radius: 6px; font-size: 17px; }
+"""
 
 
 class NoReceiptEntry(Retranslating, QWidget):
@@ -25,12 +30,16 @@ class NoReceiptEntry(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noReceiptEntry")
+        self.setStyleSheet(ENTRY_QSS)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._confirmation = QLabel(objectName="noReceiptConfirmation", wordWrap=True)
         self._button = QPushButton(objectName="noReceiptButton")
         self._button.setMinimumHeight(56)
+        self._button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._confirmation, 1)
+        layout.addStretch(0)  # the button keeps to the right when there is nothing to say
         layout.addWidget(self._button)
         self._button.clicked.connect(self.requested)
         self.show_confirmation("")

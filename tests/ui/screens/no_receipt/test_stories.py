@@ -8,10 +8,11 @@ from sqlalchemy import select
 
 from pos.db.records import CounterDocumentRecord, PrintJobRecord
 from pos.domain.money import Money
-from pos.domain.returns import DocumentKind
+from pos.domain.returns import Disposition, DocumentKind
 from pos.domain.settlement import TenderMethod
 from pos.hardware.transports import VirtualPrinter
 from pos.services.gift_cards import GiftCardService
+from pos.ui.chips import ChipGroup
 from pos.ui.main_window import MainWindow
 from tests.support.shop import Shop, on_hand, sell
 from tests.ui.screens.no_receipt.support import (
@@ -34,7 +35,7 @@ Counter = tuple[MainWindow, Shop, VirtualPrinter]
 
 
 def test_jeans_without_a_receipt_become_store_credit(qtbot: QtBot, counter: Counter) -> None:
-    window, shop, _printer = counter
+    window, shop, printer = counter
     # Hélène bought jeans ten days ago (79.90); today she brings a pair back with no receipt.
     sell(shop, "6001", [("JEA-M", 1)], days_ago=10)
     log_in(qtbot, window, "Camille", "2580")
@@ -68,6 +69,10 @@ def test_jeans_without_a_receipt_become_store_credit(qtbot: QtBot, counter: Coun
     balance = GiftCardService(sessions=shop.sessions, clock=shop.clock).balance(code)
     assert balance.balance == Money(7990, "EUR")
     assert on_hand(shop, "JEA-M") == 6  # back on the shelf
+    # The print queue prints both: the receipt with its own title, and the credit's slip.
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=8000)
+    receipt = next(job.text for job in printer.jobs if "RETOUR SANS TICKET" in job.text)
+    assert "T1-000001" in receipt
 
 
 def test_over_the_customer_s_limit_is_said_with_the_figures_and_nothing_is_written(
@@ -126,6 +131,13 @@ def test_a_new_customer_on_a_gift_card(qtbot: QtBot, counter: Counter) -> None:
     screen = open_no_receipt(qtbot, window)
     items_with_reason(qtbot, screen, window, reason="gift")
     page = screen.customer_page
+    # Back to the items: the pair is damaged, it will not go back on the shelf.
+    click(qtbot, page, "itemsButton")
+    damaged = screen.findChild(ChipGroup, "dispositionChips").button(Disposition.DAMAGED)
+    qtbot.waitUntil(damaged.isVisible)
+    damaged.click()
+    assert screen.view_model.lines[0].disposition is Disposition.DAMAGED
+    click(qtbot, screen, "continueButton")
     page.findChild(QLineEdit, "newCustomerName").setText("Paul Martin")
     page.findChild(QLineEdit, "newCustomerContact").setText("0611223344")
     page.findChild(QLineEdit, "newCustomerContact").textEdited.emit("0611223344")
@@ -136,3 +148,4 @@ def test_a_new_customer_on_a_gift_card(qtbot: QtBot, counter: Counter) -> None:
     qtbot.waitUntil(lambda: window.current_screen() is window.search_screen, timeout=8000)
     assert "on the new gift card" in window.counter.no_receipt.entry.confirmation
     assert no_receipt_documents(shop) == 1
+    assert on_hand(shop, "JEA-M") == 5  # damaged: not back in stock
