@@ -315,6 +315,11 @@ _TEXTS: dict[str, str] = {
     ),
 }
 
+_NO_RECEIPT_DAY_COUNT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The shop has taken back today all the returns without a receipt it allows. Come back "
+    "tomorrow, or call a manager.",
+)
 _WRONG_PIN_ONE = QT_TRANSLATE_NOOP(
     "Messages", "Wrong PIN. One more wrong try locks this account: check it carefully."
 )
@@ -377,6 +382,8 @@ def code_text(code: str, params: dict[str, object] | None = None, locale: str = 
         left = int(str(params.get("attempts_left", 0)))
         source = _WRONG_PIN_NONE if left <= 0 else _WRONG_PIN_ONE if left == 1 else _WRONG_PIN_MANY
         return _tr(source).format_map(_Params(attempts_left=str(left)))
+    if code == "no_receipt_day_limit" and str(params.get("count_left")) == "0":
+        return _tr(_NO_RECEIPT_DAY_COUNT)  # the day's count, not its amount, is used up
     if code == "approval_required":
         rules = params.get("rules") or ()
         named = rules if isinstance(rules, Iterable) else ()

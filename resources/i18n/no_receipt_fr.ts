@@ -163,7 +163,12 @@
             <translation>Le tiroir de cette caisse n'est pas ouvert : rien n'a été enregistré. Ouvrez-le d'abord dans l'écran Clôture.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/messages.py" line="341" />
+            <location filename="../../pos/ui/messages.py" line="318" />
+            <source>The shop has taken back today all the returns without a receipt it allows. Come back tomorrow, or call a manager.</source>
+            <translation>Le magasin a repris aujourd'hui tous les retours sans ticket permis. Revenez demain, ou appelez un responsable.</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/messages.py" line="346" />
             <source>return without a receipt</source>
             <translation>retour sans ticket</translation>
         </message>
