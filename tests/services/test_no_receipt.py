@@ -132,6 +132,10 @@ def test_within_limits_issues_store_credit_and_restocks(shop: Shop,
         line = s.scalar(select(DocumentReturnLineRecord))
         assert line is not None and (line.order_line_id, line.variant_id, line.tax_rate) == (
             None, shop.variants["T-S-M"], "20")
+        movement = s.scalar(select(StockMovementRecord))
+        assert movement is not None and (movement.variant_id, movement.delta, movement.reason,
+                                         movement.owner, movement.document_id) == (
+            shop.variants["T-S-M"], 2, "return", "pos", done.document_id)
         kinds = s.scalars(select(OutboxMessageRecord.kind)).all()
         assert list(kinds) == ["wix.stock_delta"]  # stock only on Wix: no order to refund
     left = service.limits(document.customer_id)
