@@ -64,8 +64,8 @@ from pos.services.returns import (
 from pos.services.writeback import stock_delta_step
 
 __all__ = ["CustomerMatch", "NoReceiptCustomer", "NoReceiptLimits", "NoReceiptLine",
-           "NoReceiptLineQuote", "NoReceiptReason", "NoReceiptRefusedError", "NoReceiptService",
-           "ValuationBasis"]
+           "NoReceiptLineQuote", "NoReceiptQuote", "NoReceiptReason", "NoReceiptRefusedError",
+           "NoReceiptService", "ValuationBasis"]
 
 DISPOSITIONS = (Disposition.RESTOCK, Disposition.DAMAGED)
 
@@ -90,6 +90,15 @@ class NoReceiptLineQuote:
     tax_rate: Decimal
     basis: ValuationBasis
     sold_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoReceiptQuote:
+    """Every line valued, their total, and the limits it was checked against (nothing written)."""
+
+    lines: tuple[NoReceiptLineQuote, ...]
+    total: Money
+    limits: NoReceiptLimits
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,24 @@ class NoReceiptService:
             return self._value(s, load_policy(s), variant_id=variant_id, code=code,
                                quantity=quantity, now=self._clock.now())
 
+    def quote(self, lines: Sequence[NoReceiptLine], *,
+              customer_id: int | None = None) -> NoReceiptQuote:
+        """What `commit` would give for `lines`, refused now as it would be (read-only).
+
+        Raises:
+            NoReceiptRefusedError: as `value`, and ``no_receipt_customer_limit`` /
+                ``no_receipt_day_limit`` (the approval is not asked for here).
+            ReturnsError: ``variant_not_found``.
+        """
+        _check_lines(lines)
+        now = self._clock.now()
+        with self._sessions() as s:
+            policy = load_policy(s)
+            quotes = tuple(self._value(s, policy, variant_id=line.variant_id,
+                                       quantity=line.quantity, now=now) for line in lines)
+            limits = self._limits(s, policy, customer_id, now)
+        return NoReceiptQuote(quotes, check_limits(limits, [q.total for q in quotes]), limits)
+
     def limits(self, customer_id: int | None) -> NoReceiptLimits:
         """What is left for the customer (a new one: the whole limit) and for the shop today."""
         with self._sessions() as s:
@@ -172,12 +199,7 @@ class NoReceiptService:
         check_customer(customer_id=customer.customer_id,
                        name=f"{customer.first_name} {customer.last_name}",
                        email=customer.email, phone=customer.phone)
-        if not lines:
-            raise NoReceiptRefusedError("no_receipt_quantity", quantity=0)
-        for line in lines:
-            check_quantity(line.quantity)
-            if line.disposition not in DISPOSITIONS:
-                raise NoReceiptRefusedError("no_receipt_disposition", disposition=line.disposition)
+        _check_lines(lines)
         now = self._clock.now()
         with self._sessions.begin() as s, s.no_autoflush:
             ensure_write_transaction(s)
@@ -277,6 +299,15 @@ class NoReceiptService:
         if step:
             writer.queue_message(destination="wix", kind=step.kind, object_key=step.object_key,
                                  payload=step.payload)
+
+
+def _check_lines(lines: Sequence[NoReceiptLine]) -> None:
+    if not lines:
+        raise NoReceiptRefusedError("no_receipt_quantity", quantity=0)
+    for line in lines:
+        check_quantity(line.quantity)
+        if line.disposition not in DISPOSITIONS:
+            raise NoReceiptRefusedError("no_receipt_disposition", disposition=line.disposition)
 
 
 def _quote(currency: str, lines: Sequence[NoReceiptLine], quotes: Sequence[NoReceiptLineQuote],

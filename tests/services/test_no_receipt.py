@@ -88,6 +88,9 @@ def approval(shop: Shop):  # type: ignore[no-untyped-def]
 
 def test_value_is_the_lowest_unit_paid_in_the_period(shop: Shop, service: NoReceiptService) -> None:
     quote = service.value(code="T-S-M", quantity=2)
+    whole = service.quote([NoReceiptLine(shop.variants["T-S-M"], 2)])
+    assert whole.lines == (quote,) and whole.total == eur(5000)
+    assert whole.limits.customer_left == eur(10000)
     assert quote.basis is ValuationBasis.LOWEST_SOLD
     assert quote.unit_value == eur(2500)  # 50.00 / 2 (the 100-day-old 14.95 is out)
     assert quote.total == eur(5000) and quote.tax == eur(833)  # 20 % inside, rounded once
@@ -129,6 +132,10 @@ def test_within_limits_issues_store_credit_and_restocks(shop: Shop,
         line = s.scalar(select(DocumentReturnLineRecord))
         assert line is not None and (line.order_line_id, line.variant_id, line.tax_rate) == (
             None, shop.variants["T-S-M"], "20")
+        movement = s.scalar(select(StockMovementRecord))
+        assert movement is not None and (movement.variant_id, movement.delta, movement.reason,
+                                         movement.owner, movement.document_id) == (
+            shop.variants["T-S-M"], 2, "return", "pos", done.document_id)
         kinds = s.scalars(select(OutboxMessageRecord.kind)).all()
         assert list(kinds) == ["wix.stock_delta"]  # stock only on Wix: no order to refund
     left = service.limits(document.customer_id)
@@ -186,6 +193,9 @@ def test_without_approval_cash_or_over_limits_nothing_is_written(
     cash = refused(TenderMethod.CASH)
     assert isinstance(cash, NoReceiptRefusedError) and cash.code == "no_receipt_refund_method"
     set_policy(shop, no_receipt_customer_limit_minor=2000)
+    with pytest.raises(NoReceiptRefusedError) as quoted:  # the screen learns it before approval
+        service.quote(lines)
+    assert quoted.value.code == "no_receipt_customer_limit"
     over = refused()
     assert isinstance(over, NoReceiptRefusedError)
     assert (over.code, over.params["left"]) == ("no_receipt_customer_limit", eur(2000))
