@@ -326,27 +326,27 @@
     <context>
         <name>NoReceiptViewModel</name>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="105" />
+            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="106" />
             <source>Looking the item up…</source>
             <translation>Recherche de l'article…</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="229" />
+            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="253" />
             <source>Nothing was done: a return without a receipt needs a manager's approval.</source>
             <translation>Rien n'a été fait : un retour sans ticket demande l'accord d'un responsable.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="244" />
+            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="266" />
             <source>Saving…</source>
             <translation>Enregistrement…</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="265" />
+            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="287" />
             <source>Return {number} without a receipt: {amount} on the new gift card {code}. The receipt and the card's slip are printing.</source>
             <translation>Retour sans ticket {number} : {amount} sur la nouvelle carte cadeau {code}. Le ticket et le bon de la carte s'impriment.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="268" />
+            <location filename="../../pos/ui/screens/no_receipt/view_model.py" line="290" />
             <source>Return {number} without a receipt: {amount} as store credit {code}. The receipt and the credit's slip are printing.</source>
             <translation>Retour sans ticket {number} : {amount} en avoir {code}. Le ticket et le bon de l'avoir s'impriment.</translation>
         </message>

@@ -9,7 +9,7 @@ from datetime import tzinfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from pos.domain.money import Money, total_of
-from pos.domain.no_receipt import NoReceiptLimits, NoReceiptReason
+from pos.domain.no_receipt import NoReceiptLimits, NoReceiptReason, NoReceiptRefusedError
 from pos.domain.policy import Policy
 from pos.domain.returns import Disposition
 from pos.domain.roles import Approval, Operator, Permission
@@ -24,7 +24,7 @@ from pos.services.no_receipt import (
 from pos.services.policy import PolicyService
 from pos.services.returns import CommittedDocument
 from pos.ui.format import format_money
-from pos.ui.messages import code_text, error_text
+from pos.ui.messages import error_text
 from pos.ui.screens.no_receipt.models import LineState, customer_name, new_customer
 from pos.ui.workers import TaskRunner
 
@@ -39,7 +39,7 @@ class NoReceiptViewModel(QObject):
     Signals:
         lines_changed(): re-read `lines`, `total`, `can_continue`.
         customers_changed(): re-read `customers` (found by `search_customers`).
-        customer_changed(): re-read `customer`, `limits`, `can_commit`.
+        customer_changed(): re-read `customer`, `limits`, `over_limit_text`, `can_commit`.
         status_changed(): re-read `status_text` and `status_kind` ("error", "busy" or "").
         committed(object): the `CommittedDocument` written.
     """
@@ -71,6 +71,7 @@ class NoReceiptViewModel(QObject):
         self.customers: tuple[CustomerMatch, ...] = ()
         self.customer: CustomerMatch | NoReceiptCustomer | None = None
         self.limits: NoReceiptLimits | None = None
+        self.limit_refusal, self.checking = "", False
         self.refund_as: TenderMethod | None = None
         self.status_text, self.status_kind, self.busy = "", "", False
         self.lines_changed.emit()
@@ -147,7 +148,11 @@ class NoReceiptViewModel(QObject):
     def _set_lines(self, lines: tuple[LineState, ...]) -> None:
         self.lines = lines
         self.lines_changed.emit()
-        self.customer_changed.emit()  # the total against the limits
+        self._check_limits()  # the new total against the customer's and the day's limits
+
+    def _lines_to_commit(self) -> tuple[NoReceiptLine, ...]:
+        return tuple(NoReceiptLine(line.item.variant_id, line.quantity, line.disposition)
+                     for line in self.lines)  # fmt: skip
 
     # ------------------------------------------------------------------ the customer
 
@@ -181,13 +186,40 @@ class NoReceiptViewModel(QObject):
     def _set_customer(self, customer: CustomerMatch | NoReceiptCustomer) -> None:
         self.customer, self.limits = customer, None
         self._set_status("", "")
-        self.customer_changed.emit()
-        service, customer_id = self._service, customer.customer_id
-        self._runner.submit(lambda: service.limits(customer_id), key=LIMITS_KEY,
-                            on_success=self._on_limits, on_error=self._on_failed)
+        self._check_limits()
 
-    def _on_limits(self, limits: NoReceiptLimits) -> None:
-        self.limits = limits
+    def _check_limits(self) -> None:
+        """Read what is left for the customer and today, and ask the service whether the
+        items fit (its `quote`: the refusal, with its figures, comes before the manager)."""
+        if self.customer is None:
+            self.customer_changed.emit()
+            return
+        service, customer_id = self._service, self.customer.customer_id
+        lines = self._lines_to_commit()
+        self.checking = True
+        self.customer_changed.emit()
+
+        def check() -> tuple[NoReceiptLimits, NoReceiptRefusedError | None]:
+            limits = service.limits(customer_id)
+            try:
+                if lines:
+                    service.quote(lines, customer_id=customer_id)
+            except NoReceiptRefusedError as refusal:  # said on screen, not a failure
+                return limits, refusal
+            return limits, None
+
+        self._runner.submit(check, key=LIMITS_KEY, on_success=self._on_limits,
+                            on_error=self._on_limits_failed)  # fmt: skip
+
+    def _on_limits(self, checked: tuple[NoReceiptLimits, NoReceiptRefusedError | None]) -> None:
+        self.limits, refusal = checked
+        self.checking = False
+        self.limit_refusal = "" if refusal is None else error_text(refusal, self.locale)
+        self.customer_changed.emit()
+
+    def _on_limits_failed(self, error: BaseException) -> None:
+        self.checking = False
+        self._on_failed(error)
         self.customer_changed.emit()
 
     @property
@@ -202,22 +234,14 @@ class NoReceiptViewModel(QObject):
 
     @property
     def over_limit_text(self) -> str:
-        """The refusal the service would give on the limits read, said before validating."""
-        total, limits = self.total, self.limits
-        if total is None or limits is None:
-            return ""
-        if total > limits.customer_left:
-            return self._refusal("no_receipt_customer_limit", left=limits.customer_left,
-                                 asked=total)
-        if total > limits.day_left or limits.day_count_left == 0:
-            return self._refusal("no_receipt_day_limit", left=limits.day_left, asked=total,
-                                 count_left=limits.day_count_left)
-        return ""
+        """The service's refusal of these items for this customer ("" when they fit)."""
+        return self.limit_refusal
 
     @property
     def can_commit(self) -> bool:
         return (self.can_continue and self.customer is not None and self.limits is not None
-                and self.refund_as is not None and not self.over_limit_text and not self.busy)
+                and self.refund_as is not None and not self.limit_refusal
+                and not self.checking and not self.busy)
 
     def needs_approval(self) -> bool:
         """Whether a manager must give a PIN (a manager at the till approves himself)."""
@@ -234,9 +258,7 @@ class NoReceiptViewModel(QObject):
         operator, customer, method = self._operator(), self.customer, self.refund_as
         if operator is None or customer is None or method is None or not self.lines:
             return
-        service = self._service
-        lines = tuple(NoReceiptLine(line.item.variant_id, line.quantity, line.disposition)
-                      for line in self.lines)  # fmt: skip
+        service, lines = self._service, self._lines_to_commit()
         reason = NoReceiptReason(self.reason_code, self.reason_words.strip())
         who = (NoReceiptCustomer(customer.customer_id) if isinstance(customer, CustomerMatch)
                else customer)  # fmt: skip
@@ -271,9 +293,6 @@ class NoReceiptViewModel(QObject):
                            code=card.code if card else "")
 
     # ------------------------------------------------------------------ words
-
-    def _refusal(self, code: str, **params: object) -> str:
-        return code_text(code, dict(params), self.locale)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_status(error_text(error, self.locale), "error")
