@@ -2,10 +2,11 @@
 
 The real main window over real services on a SQLite file is driven through login, search,
 an order, an exchange with the catalogue picker, settlement, a refund that needs a manager
-(the approval dialog), a cancellation, the print queue, stock, the six settings tabs and the
-sync panel (a real `SyncService` whose runner finds Wix offline). On each screen the checks of
-`tests.ui.layout_checks` run: touch targets ≥ 48 px inside the window, no clipped text, a
-minimum window size that fits the smallest screen. Screenshots go to the test's tmp dir.
+(the approval dialog), both pages of a return without a receipt, a cancellation, the print
+queue, stock, the six settings tabs and the sync panel (a real `SyncService` whose runner
+finds Wix offline). On each screen the checks of `tests.ui.layout_checks` run: touch targets
+≥ 48 px inside the window, no clipped text, a minimum window size that fits the smallest
+screen. Screenshots go to the test's tmp dir.
 """
 
 from __future__ import annotations
