@@ -112,9 +112,14 @@ def gift_cards(shop: Shop) -> int:
 
 def set_customer_limit(shop: Shop, minor: int) -> None:
     """An administrator lowers what one customer may get without a receipt."""
+    set_policy(shop, no_receipt_customer_limit_minor=minor)
+
+
+def set_policy(shop: Shop, **changes: object) -> None:
+    """An administrator changes the return policy's `changes`."""
     policy = PolicyService(sessions=shop.sessions, clock=shop.clock)
     admin = shop.users.login("admin", "7391")
-    policy.update(admin, replace(policy.current(), no_receipt_customer_limit_minor=minor))
+    policy.update(admin, replace(policy.current(), **changes))  # type: ignore[arg-type]
 
 
 def ready_to_validate(qtbot: QtBot, window: MainWindow, shop: Shop, number: str,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from pos.db.records import CounterDocumentRecord, PrintJobRecord
+from pos.db.records import CounterDocumentRecord, PrintJobRecord, StockLevelRecord
 from pos.domain.money import Money
 from pos.domain.returns import Disposition, DocumentKind
 from pos.domain.settlement import TenderMethod
@@ -27,6 +27,7 @@ from tests.ui.screens.no_receipt.support import (
     open_no_receipt,
     ready_to_validate,
     set_customer_limit,
+    set_policy,
     validate,
 )
 from tests.ui.screens.returns.support import click
@@ -149,3 +150,33 @@ def test_a_new_customer_on_a_gift_card(qtbot: QtBot, counter: Counter) -> None:
     assert "on the new gift card" in window.counter.no_receipt.entry.confirmation
     assert no_receipt_documents(shop) == 1
     assert on_hand(shop, "JEA-M") == 5  # damaged: not back in stock
+
+
+def test_over_the_shop_s_day_limit_is_said_before_the_manager_is_asked(
+    qtbot: QtBot, counter: Counter
+) -> None:
+    window, shop, _printer = counter
+    set_policy(shop, no_receipt_day_limit_minor=6000)  # 60.00 a day for the whole shop
+    screen = ready_to_validate(qtbot, window, shop, "6006", TenderMethod.STORE_CREDIT)
+    limits = screen.customer_page.findChild(QLabel, "limitsLabel")
+    qtbot.waitUntil(lambda: "today" in limits.text() and not screen.view_model.checking)
+    assert ("Over the shop's limit for today without a receipt: €60.00 is left, €79.90 asked."
+            in limits.text())  # fmt: skip
+    assert not screen.customer_page.findChild(QPushButton, "validateButton").isEnabled()
+    assert (no_receipt_documents(shop), gift_cards(shop)) == (0, 0)
+
+
+def test_an_item_the_shop_has_none_of_can_still_come_back(qtbot: QtBot, counter: Counter) -> None:
+    window, shop, _printer = counter
+    sell(shop, "6007", [("JEA-S", 1)], days_ago=10)
+    with shop.sessions.begin() as s:
+        s.get(StockLevelRecord, shop.variants["JEA-S"]).on_hand = 0  # sold out
+    log_in(qtbot, window, "Camille", "2580")
+    screen = open_no_receipt(qtbot, window)
+    qtbot.keyClicks(screen.picker.findChild(QLineEdit, "pickerSearch"), "jean")
+    qtbot.waitUntil(lambda: screen.findChild(QPushButton, "variant_JEA-S") is not None)
+    cell = screen.findChild(QPushButton, "variant_JEA-S")
+    assert cell.isEnabled()  # greyed in an exchange's picker: here it is the item coming back
+    click(qtbot, screen, "variant_JEA-S")
+    qtbot.waitUntil(lambda: len(screen.view_model.lines) == 1)
+    assert screen.view_model.lines[0].item.sku == "JEA-S"
