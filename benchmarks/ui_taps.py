@@ -8,7 +8,10 @@ stories are those of issue 13, with the goals Shopify POS and Square set:
 - ``equal_other_size``: the same T-shirt in another size (goal ≤ 6 taps to the receipt);
 - ``refund_with_approval``: a refund outside the return window, a manager approves with
   their PIN (goal ≤ 12, the four digits included);
-- ``higher_cash``: a T-shirt back for jeans, the difference paid in cash (goal ≤ 9).
+- ``higher_cash``: a T-shirt back for jeans, the difference paid in cash (goal ≤ 9);
+- ``no_receipt_store_credit`` (issue 16): jeans back without a receipt, from the search
+  screen, to store credit for a known customer found by three typed letters, a manager
+  approving with their PIN (goal ≤ 18, the letters and the digits included).
 
 After every tap, each primary action on screen (Continue, Confirm, Done, the approval's
 Approve, the order's actions) must lie inside the window: ``offscreen_actions`` counts those
@@ -43,13 +46,15 @@ from tests.support.shop import Shop, build_shop, sell  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "ui_taps.json"
 SIZES = ((1024, 768), (1280, 800))
-GOALS = {"equal_other_size": 6, "refund_with_approval": 12, "higher_cash": 9}
+GOALS = {"equal_other_size": 6, "refund_with_approval": 12, "higher_cash": 9,
+         "no_receipt_store_credit": 18}
 PRIMARY = (
     "exchangeButton", "refundButton", "cancelOrderButton", "continueButton", "commitButton",
-    "doneButton", "approveButton", "otherSizeButton",
+    "doneButton", "approveButton", "otherSizeButton", "noReceiptButton", "validateButton",
 )  # fmt: skip
 TIMEOUT_S = 10.0
 JEANS_L_BARCODE = "20000012"  # build_shop: 200000 + product 1 (jeans) + size 2 (L)
+JEANS_M_BARCODE = "20000011"
 
 
 class StoryError(RuntimeError):
@@ -90,6 +95,18 @@ class Counter:
         QTest.keyClicks(field_, code)
         QTest.keyClick(field_, Qt.Key.Key_Return)
         self.taps += 1
+
+    def type(self, field_: QLineEdit, text: str) -> None:
+        """Letters typed on the on-screen keyboard: one tap each."""
+        QTest.keyClicks(field_, text)
+        self.taps += len(text)
+
+    def tap_row(self, view: QTableView, row: int) -> None:
+        self.look()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(view.model().index(row, 0)).center())  # fmt: skip
+        self.taps += 1
+        QApplication.processEvents()
 
     def look(self) -> None:
         """Note every primary action on screen that lies outside the window."""
@@ -192,10 +209,47 @@ def higher_cash(counter: Counter) -> None:
     counter.tap(flow.settle_screen, "doneButton")
 
 
+def no_receipt_store_credit(counter: Counter) -> None:
+    """No sale to find (the story starts on the search screen): No receipt, scan the jeans,
+    a reason, Customer and refund, "lef" typed, her row, Store credit, Validate; Maxime
+    taps his name, a reason, his PIN, Approve; back on the search."""
+    window = counter.window
+    window.counter.top_bar.button("search").click()  # not counted: the search is the start
+    counter.tap(window.search_screen, "noReceiptButton")
+    screen = window.counter.no_receipt.screen
+    counter.wait(lambda: window.current_screen() is screen, "the no-receipt screen")
+    counter.scan(screen.picker.findChild(QLineEdit, "pickerSearch"), JEANS_M_BARCODE)
+    counter.wait(lambda: screen.view_model.lines, "the jeans valued")
+    counter.tap(screen.findChild(QWidget, "reasonChips"), "chip")  # the first: a gift
+    counter.tap(screen, "continueButton")
+    page = screen.customer_page
+    counter.type(page.findChild(QLineEdit, "customerSearch"), "lef")
+    table = page.findChild(QTableView, "customersTable")
+    counter.wait(lambda: table.model().rowCount() > 0, "the customers found")
+    counter.tap_row(table, 0)
+    counter.wait(lambda: screen.view_model.limits is not None, "the limits")
+    counter.tap(page.findChild(QWidget, "refundChips"), "chip")  # the first: store credit
+
+    def approve() -> None:
+        counter.wait(QApplication.activeModalWidget, "the approval")
+        dialog = QApplication.activeModalWidget()
+        counter.tap(dialog, "manager_maxime")
+        counter.tap(dialog, "chip")
+        for digit in "4826":
+            counter.tap(dialog, f"key_{digit}")
+        counter.tap(dialog, "approveButton")
+
+    QTimer.singleShot(0, approve)
+    counter.tap(page, "validateButton")
+    counter.wait(lambda: window.current_screen() is window.search_screen, "the commit")
+
+
 STORIES: dict[str, tuple[Callable[[Counter], None], Callable[[Shop], str]]] = {
     "equal_other_size": (equal_other_size, lambda shop: _sold(shop, "8001", "T-S-M", 3)),
     "refund_with_approval": (refund_with_approval, lambda shop: _sold(shop, "8002", "T-S-M", 40)),
     "higher_cash": (higher_cash, lambda shop: _sold(shop, "8003", "T-S-M", 3)),
+    "no_receipt_store_credit": (no_receipt_store_credit,
+                                lambda shop: _sold(shop, "8004", "JEA-M", 10)),
 }
 
 

@@ -25,7 +25,9 @@ from pos.db.records import (
     DocumentTenderRecord,
     OrderLineRecord,
     OrderRecord,
+    ProductRecord,
     UserRecord,
+    VariantRecord,
 )
 
 Table = tuple[list[str], Iterator[tuple[Any, ...]]]
@@ -65,17 +67,24 @@ def period_tables(session: Session, start: datetime, end: datetime, terminal: st
                _docs.c.returned_credit_minor, _docs.c.new_items_minor, _docs.c.fees_minor,
                _docs.c.shipping_refund_minor, _docs.c.balance_minor, _docs.c.cash_session_id,
                _docs.c.created_at)
-        .select_from(_docs.join(order, order.c.id == _docs.c.order_id)
+        .select_from(_docs.outerjoin(order, order.c.id == _docs.c.order_id)
                      .outerjoin(_users, _users.c.id == _docs.c.cashier_id))
         .where(*where).order_by(_docs.c.terminal_id, _docs.c.sequence))
     returned, lines = DocumentReturnLineRecord.__table__, OrderLineRecord.__table__
+    # A no-receipt return's line names a variant, not an order line (docs/no-receipt.md).
+    variants, products = VariantRecord.__table__, ProductRecord.__table__
     tables = {
         "documents.csv": _table(session, documents),
         "return_lines.csv": _table(session, select(
-            returned.c.id, returned.c.document_id, lines.c.sku, lines.c.product_name,
+            returned.c.id, returned.c.document_id,
+            func.coalesce(lines.c.sku, variants.c.sku).label("sku"),
+            func.coalesce(lines.c.product_name, products.c.name).label("product_name"),
             returned.c.quantity, returned.c.credit_minor, returned.c.tax_minor,
-            lines.c.tax_rate, returned.c.disposition, returned.c.reason)
-            .join(lines, lines.c.id == returned.c.order_line_id)
+            func.coalesce(returned.c.tax_rate, lines.c.tax_rate).label("tax_rate"),
+            returned.c.disposition, returned.c.reason)
+            .select_from(returned.outerjoin(lines, lines.c.id == returned.c.order_line_id)
+                         .outerjoin(variants, variants.c.id == returned.c.variant_id)
+                         .outerjoin(products, products.c.id == variants.c.product_id))
             .where(returned.c.document_id.in_(doc_ids)).order_by(returned.c.id)),
     }
     for name, record in (("new_lines.csv", DocumentNewLineRecord),

@@ -247,13 +247,14 @@ def _tenders_figures(session: Session, where: list[ColumnElement[bool]]) -> Iter
 
 
 def _reasons(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Figure]:
+    # A no-receipt return's line has no order line: its own rate (docs/no-receipt.md).
+    rate_of = func.coalesce(_returned.c.tax_rate, _order_lines.c.tax_rate)
     for reason, currency, quantity, credit, tax, rate in session.execute(
             select(_returned.c.reason, _docs.c.currency, func.sum(_returned.c.quantity),
-                   func.sum(_returned.c.credit_minor), func.sum(_returned.c.tax_minor),
-                   _order_lines.c.tax_rate)
-            .join(_docs, _docs.c.id == _returned.c.document_id)
-            .join(_order_lines, _order_lines.c.id == _returned.c.order_line_id).where(*where)
-            .group_by(_returned.c.reason, _docs.c.currency, _order_lines.c.tax_rate)):
+                   func.sum(_returned.c.credit_minor), func.sum(_returned.c.tax_minor), rate_of)
+            .select_from(_returned.join(_docs, _docs.c.id == _returned.c.document_id)
+                         .outerjoin(_order_lines, _order_lines.c.id == _returned.c.order_line_id))
+            .where(*where).group_by(_returned.c.reason, _docs.c.currency, rate_of)):
         yield Figure("reason", reason or "-", currency, int(quantity), int(credit))
         yield Figure("vat", _rate(rate), currency, 0, -int(credit), -int(tax))
 

@@ -44,13 +44,24 @@ class DocumentHeader:
     number: str
     terminal_id: str
     kind: DocumentKind
-    order_id: int
+    order_id: int | None  # None for a no-receipt return
     cashier_id: int | None
     note: str
     notify_email: str | None
     language: str
     created_at: datetime
     cash_session_id: int
+    customer_id: int | None = None  # a no-receipt return's customer (the credit's holder)
+
+
+@dataclass(frozen=True, slots=True)
+class ValuedVariant:
+    """What a no-receipt return's line names instead of an order line."""
+
+    variant_id: int
+    tax_rate: str
+    basis: str  # pos.domain.no_receipt.ValuationBasis
+    sold_at: datetime | None
 
 
 def next_document_number(session: Session, terminal_id: str) -> str:
@@ -101,6 +112,7 @@ class DocumentWriter:
         self._movements: list[dict[str, Any]] = []
         self._messages: list[dict[str, Any]] = []
         self._print_jobs: list[dict[str, Any]] = []
+        self._variant_lines: dict[str, ValuedVariant] | None = None
 
     @classmethod
     def start(cls, session: Session, header: DocumentHeader, quote: Quote) -> DocumentWriter:
@@ -133,6 +145,11 @@ class DocumentWriter:
             "created_at": now, "pushed_at": None})
         return True
 
+    def name_variants(self, lines: dict[str, ValuedVariant]) -> None:
+        """A no-receipt return: each quoted part's `line_id` is a key of `lines`, giving the
+        variant, VAT rate and valuation its row names instead of an order line."""
+        self._variant_lines = dict(lines)
+
     def add_tender(self, tender: Tender, *, refund: bool, change: Money,
                    gift_card_id: int | None) -> None:
         """A tender as settled: collected (`refund` False) or paid out, with the card it used."""
@@ -161,8 +178,10 @@ class DocumentWriter:
     def finish(self) -> None:
         """Insert the lines, fees, tenders, movements, outbox messages and print jobs."""
         document_id, quote = self._header.id, self._quote
+        variants = self._variant_lines or {}
         self._insert(DocumentReturnLineRecord, [{
-            "document_id": document_id, "order_line_id": int(part.line_id),
+            "document_id": document_id,
+            **_line_source(part.line_id, variants.get(part.line_id)),
             "quantity": part.quantity, "credit_minor": part.credit.minor,
             "tax_minor": part.tax.minor, "disposition": part.disposition.value,
             "reason": part.reason} for part in quote.returns])
@@ -187,12 +206,23 @@ class DocumentWriter:
             self._session.connection().execute(insert(record.__table__), rows)
 
 
+def _line_source(line_id: str, variant: ValuedVariant | None) -> dict[str, Any]:
+    """The order line a return line takes back, or (no receipt) the variant and its value."""
+    if variant is None:
+        return {"order_line_id": int(line_id), "variant_id": None, "tax_rate": None,
+                "valuation_basis": None, "sold_at": None}
+    return {"order_line_id": None, "variant_id": variant.variant_id,
+            "tax_rate": variant.tax_rate, "valuation_basis": variant.basis,
+            "sold_at": variant.sold_at}
+
+
 def _document_row(header: DocumentHeader, quote: Quote) -> dict[str, Any]:
     return {
         "id": header.id, "number": header.number, "number_norm": header.number.upper(),
         "terminal_id": header.terminal_id, "kind": header.kind.value,
         "status": DocumentState.COMPLETED.value,
-        "order_id": header.order_id, "cashier_id": header.cashier_id,
+        "order_id": header.order_id, "customer_id": header.customer_id,
+        "cashier_id": header.cashier_id,
         "currency": quote.currency, "returned_credit_minor": quote.returned_credit.minor,
         "new_items_minor": quote.new_items_total.minor, "fees_minor": quote.fees.total.minor,
         "shipping_refund_minor": quote.shipping_refund.minor,

@@ -216,7 +216,8 @@ def counter_returns_by_line(session: Session, order_id: int) -> dict[int, int]:
         )
         .group_by(DocumentReturnLineRecord.order_line_id)
     )
-    return {line_id: int(total) for line_id, total in rows}
+    # An order's documents always name their lines (only a no-receipt return names none).
+    return {line_id: int(total) for line_id, total in rows if line_id is not None}
 
 
 def documents_of(session: Session, order_id: int) -> list[CounterDocumentRecord]:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from pos.db.records import CounterDocumentRecord, OrderRecord, PrintJobRecord
@@ -198,8 +198,8 @@ def latest_documents(session: Session, terminal_id: str, *, since: datetime,
     rows = session.execute(
         select(CounterDocumentRecord.number, CounterDocumentRecord.kind,
                CounterDocumentRecord.created_at, CounterDocumentRecord.balance_minor,
-               CounterDocumentRecord.currency, OrderRecord.number)
-        .join(OrderRecord, OrderRecord.id == CounterDocumentRecord.order_id)
+               CounterDocumentRecord.currency, func.coalesce(OrderRecord.number, ""))
+        .outerjoin(OrderRecord, OrderRecord.id == CounterDocumentRecord.order_id)
         .where(CounterDocumentRecord.terminal_id == terminal_id,
                CounterDocumentRecord.sequence.is_not(None))
         .order_by(CounterDocumentRecord.sequence.desc())

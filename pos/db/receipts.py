@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from pos.db.records import (
     ApprovalRecord,
     CounterDocumentRecord,
+    CustomerRecord,
     DocumentFeeRecord,
     DocumentNewLineRecord,
     DocumentReturnLineRecord,
@@ -39,6 +40,8 @@ class StoredLine:
     amount_minor: int
     tax_minor: int = 0  # the VAT inside `amount_minor`
     tax_rate: str = "0"  # percent, as text
+    basis: str = ""  # a no-receipt line's valuation (ValuationBasis value)
+    sold_at: datetime | None = None  # ...and when it sold at that price
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class StoredDocument:
     fees: tuple[tuple[str, int], ...]  # (kind, amount)
     tenders: tuple[StoredTender, ...]
     cards: tuple[StoredCard, ...]  # issued by this document, in issue order
+    customer_name: str = ""  # a no-receipt return's customer
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,13 @@ def find_document(session: Session, reference: str) -> StoredDocument | None:
         _fees(session, document.id),
         _tenders(session, document.id),
         _cards(session, document.id),
+        _customer_name(session, document.customer_id),
     )
+
+
+def _customer_name(session: Session, customer_id: int | None) -> str:
+    customer = session.get(CustomerRecord, customer_id) if customer_id else None
+    return f"{customer.first_name} {customer.last_name}".strip() if customer else ""
 
 
 def _approvers(session: Session, document_id: str) -> tuple[str, ...]:
@@ -139,22 +149,29 @@ def _approvers(session: Session, document_id: str) -> tuple[str, ...]:
 
 
 def _returned(session: Session, document_id: str) -> tuple[StoredLine, ...]:
+    """Returned lines: named by their order line, or (no receipt) by their variant."""
     rows = session.execute(
         select(
-            OrderLineRecord.product_name,
+            func.coalesce(OrderLineRecord.product_name, ProductRecord.name),
             OrderLineRecord.options_text,
+            VariantRecord.options,
             DocumentReturnLineRecord.quantity,
             DocumentReturnLineRecord.credit_minor,
             DocumentReturnLineRecord.tax_minor,
-            OrderLineRecord.tax_rate,
+            func.coalesce(DocumentReturnLineRecord.tax_rate, OrderLineRecord.tax_rate),
+            DocumentReturnLineRecord.valuation_basis,
+            DocumentReturnLineRecord.sold_at,
         )
-        .join(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
+        .outerjoin(OrderLineRecord, OrderLineRecord.id == DocumentReturnLineRecord.order_line_id)
+        .outerjoin(VariantRecord, VariantRecord.id == DocumentReturnLineRecord.variant_id)
+        .outerjoin(ProductRecord, ProductRecord.id == VariantRecord.product_id)
         .where(DocumentReturnLineRecord.document_id == document_id)
         .order_by(DocumentReturnLineRecord.id)
     )
     return tuple(
-        StoredLine(name, options or "", quantity, credit, tax, rate)
-        for name, options, quantity, credit, tax, rate in rows
+        StoredLine(name or "", options or _options(variant_options), quantity, credit, tax,
+                   rate or "0", basis or "", sold_at)
+        for name, options, variant_options, quantity, credit, tax, rate, basis, sold_at in rows
     )
 
 

@@ -40,6 +40,10 @@ _products = ProductRecord.__table__
 
 # Lines sold without a catalogue variant are told apart by their name.
 _UNLINKED_NAME = case((_lines.c.variant_id.is_(None), _lines.c.product_name), else_=literal(""))
+# A returned line's variant: its order line's, or (a no-receipt return) its own.
+_RETURNED_VARIANT = func.coalesce(_returned.c.variant_id, _lines.c.variant_id)
+_RETURNED_UNLINKED = case((_RETURNED_VARIANT.is_(None), _lines.c.product_name),
+                          else_=literal(""))
 # Order statuses whose lines were not sold after all.
 NOT_SOLD = ("CANCELED", "CANCELLED")
 
@@ -81,13 +85,13 @@ def returned_rows(session: Session, where: list[ColumnElement[bool]]) -> list[Va
     """Units returned and credit given in the documents matching `where`, per variant (or
     unlinked line name), reason and currency."""
     rows = session.execute(
-        select(_lines.c.variant_id, func.min(_lines.c.product_name), _docs.c.currency,
-               func.sum(_returned.c.quantity), func.sum(_returned.c.credit_minor),
-               _returned.c.reason)
+        select(_RETURNED_VARIANT, func.min(func.coalesce(_lines.c.product_name, literal(""))),
+               _docs.c.currency, func.sum(_returned.c.quantity),
+               func.sum(_returned.c.credit_minor), _returned.c.reason)
         .select_from(_returned.join(_docs, _docs.c.id == _returned.c.document_id)
-                     .join(_lines, _lines.c.id == _returned.c.order_line_id))
+                     .outerjoin(_lines, _lines.c.id == _returned.c.order_line_id))
         .where(*where)
-        .group_by(_lines.c.variant_id, _UNLINKED_NAME, _returned.c.reason, _docs.c.currency))
+        .group_by(_RETURNED_VARIANT, _RETURNED_UNLINKED, _returned.c.reason, _docs.c.currency))
     return [VariantUnits(variant, name, currency, int(units), int(credit), reason or "")
             for variant, name, currency, units, credit, reason in rows]
 

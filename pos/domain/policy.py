@@ -17,6 +17,10 @@ from typing import Any
 from pos.domain.errors import PolicySettingsError
 
 HUNDRED = Decimal(100)
+NO_RECEIPT_BASES = ("lowest_sold", "current_price")  # pos.domain.no_receipt.ValuationBasis
+_NO_RECEIPT_COUNTS = ("no_receipt_period_days", "no_receipt_customer_limit_minor",
+                      "no_receipt_customer_period_days", "no_receipt_day_limit_minor",
+                      "no_receipt_day_count")
 
 
 class ApprovalRule(StrEnum):
@@ -30,6 +34,7 @@ class ApprovalRule(StrEnum):
     CANCELLATION = "cancellation"
     PRICE_OVERRIDE = "price_override"
     CASH_VARIANCE = "cash_variance"  # a drawer count off by more than the policy allows
+    NO_RECEIPT = "no_receipt"  # every return without a receipt (pos.domain.no_receipt)
 
 
 def _empty_rates() -> Mapping[str, Decimal]:
@@ -72,6 +77,15 @@ class Policy:
             expires after that).
         window_from_approval: The return window of a document made from an approved request
             counts from the approval's date instead of the purchase's.
+        no_receipt_basis: How a unit returned without a receipt is valued: "lowest_sold"
+            (the lowest unit price it sold for over `no_receipt_period_days`) or
+            "current_price" (`pos.domain.no_receipt.ValuationBasis`).
+        no_receipt_period_days: The days "lowest_sold" looks back over.
+        no_receipt_customer_limit_minor: Most one customer may get without receipts over
+            `no_receipt_customer_period_days`.
+        no_receipt_customer_period_days: The period of the customer's limit.
+        no_receipt_day_limit_minor: Most the shop gives without receipts in one day.
+        no_receipt_day_count: Most no-receipt returns in one day (0: not counted).
     """
 
     return_window_days: int = 30
@@ -96,6 +110,12 @@ class Policy:
     return_prone_min_sold: int = 5
     approval_valid_days: int = 14
     window_from_approval: bool = False
+    no_receipt_basis: str = "lowest_sold"
+    no_receipt_period_days: int = 90
+    no_receipt_customer_limit_minor: int = 10_000
+    no_receipt_customer_period_days: int = 365
+    no_receipt_day_limit_minor: int = 30_000
+    no_receipt_day_count: int = 0
 
     def __post_init__(self) -> None:
         _check_count("return_window_days", self.return_window_days)
@@ -104,6 +124,11 @@ class Policy:
         _check_count("cash_variance_threshold_minor", self.cash_variance_threshold_minor)
         _check_count("return_prone_min_sold", self.return_prone_min_sold)
         _check_count("approval_valid_days", self.approval_valid_days)
+        for name in _NO_RECEIPT_COUNTS:
+            _check_count(name, getattr(self, name))
+        if self.no_receipt_basis not in NO_RECEIPT_BASES:
+            raise PolicySettingsError("policy_setting_invalid", key="no_receipt_basis",
+                                      value=str(self.no_receipt_basis))
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
         _check_pct("return_prone_rate_pct", self.return_prone_rate_pct)
         for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
@@ -173,6 +198,8 @@ class Policy:
             "return_prone_min_sold": str(self.return_prone_min_sold),
             "approval_valid_days": str(self.approval_valid_days),
             "window_from_approval": _bool_text(self.window_from_approval),
+            "no_receipt_basis": self.no_receipt_basis,
+            **{name: str(getattr(self, name)) for name in _NO_RECEIPT_COUNTS},
         }
 
     @classmethod
@@ -272,4 +299,6 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "return_prone_min_sold": _parse_int,
     "approval_valid_days": _parse_int,
     "window_from_approval": _parse_bool,
+    "no_receipt_basis": str.strip,
+    **dict.fromkeys(_NO_RECEIPT_COUNTS, _parse_int),
 }

@@ -26,6 +26,7 @@ class ReceiptKind(StrEnum):
     EXCHANGE = "exchange"
     REFUND = "refund"
     CANCELLATION = "cancellation"
+    NO_RECEIPT = "no_receipt"  # a return without a receipt: no order, a customer
     GIFT_CARD_SLIP = "gift_card_slip"
 
 
@@ -57,12 +58,16 @@ class ReceiptLine:
 
     An item prints as "2 x name"; quantity 0 marks a charge that is not an item (shipping).
     A fee's `name` is its kind ("restocking", "flat_return"), worded by the renderer.
+    A line returned without a receipt says how it was valued: `basis` (a
+    `pos.domain.no_receipt.ValuationBasis` value) and, for the lowest price sold, `sold_on`.
     """
 
     name: str
     options: str
     quantity: int
     amount: Money
+    basis: str = ""
+    sold_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,7 @@ class Receipt:
     note: str = ""
     time_zone: str = "Europe/Paris"
     vat: tuple[ReceiptVat, ...] = ()  # per rate, highest first; empty prints no VAT table
+    customer_name: str = ""  # a no-receipt return's customer (it has no order)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

@@ -12,6 +12,11 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "exchange": ("ÉCHANGE", "EXCHANGE"),
     "refund": ("REMBOURSEMENT", "REFUND"),
     "cancellation": ("ANNULATION", "CANCELLATION"),
+    "no_receipt": ("RETOUR SANS TICKET", "NO-RECEIPT RETURN"),
+    "customer": ("Client", "Customer"),
+    # how a no-receipt return valued a line (pos.domain.no_receipt.ValuationBasis values)
+    "lowest_sold": ("Plus bas prix vendu :", "Lowest price sold:"),
+    "current_price": ("Valeur : prix actuel", "Value: current price"),
     "gift_card_slip": ("CARTE CADEAU", "GIFT CARD"),
     "store_credit_slip": ("AVOIR", "STORE CREDIT"),
     "duplicate": ("*** DUPLICATA ***", "*** DUPLICATE ***"),

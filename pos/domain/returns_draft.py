@@ -23,6 +23,7 @@ class DocumentKind(StrEnum):
     EXCHANGE = "exchange"
     REFUND = "refund"
     CANCELLATION = "cancellation"
+    NO_RECEIPT = "no_receipt"  # no order: pos.domain.no_receipt, pos.services.no_receipt
 
 
 class Disposition(StrEnum):

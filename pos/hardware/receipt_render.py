@@ -154,7 +154,10 @@ def _info(b: _Builder) -> None:
     b.pair(b.say("date"), words.moment(r.created_at, r.language, r.time_zone))
     b.pair(b.say("terminal"), r.terminal_id)
     b.pair(b.say("cashier"), r.cashier_name)
-    b.pair(b.say("order"), r.order_number)
+    if r.order_number or not r.customer_name:
+        b.pair(b.say("order"), r.order_number)
+    if r.customer_name:
+        b.pair(b.say("customer"), r.customer_name)
     if r.approver_names:
         b.pair(b.say("approved_by"), ", ".join(r.approver_names))
     b.rule()
@@ -165,8 +168,8 @@ def _item(b: _Builder, line: ReceiptLine, *, translate: bool = False) -> None:
     counted = line.quantity > 1 or (line.quantity == 1 and not translate)
     left = f"{line.quantity} x {name}" if counted else name
     b.pair(left, b.money(line.amount))
-    if line.options:
-        for part in words.wrap(words.printable(line.options), b.columns - 4):
+    for text in (line.options, words.valuation(line.basis, line.sold_on, b.language)):
+        for part in words.wrap(words.printable(text), b.columns - 4) if text else ():
             b.rows.append(Row("    " + part))
 
 

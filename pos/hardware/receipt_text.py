@@ -30,6 +30,7 @@ __all__ = [
     "money",
     "pair",
     "printable",
+    "valuation",
     "wrap",
 ]
 
@@ -128,6 +129,14 @@ def percent(rate: Decimal, language: str) -> str:
 def day(when: date, language: str) -> str:
     """A date spelt out so no one misreads it: "20 nov. 2027" / "Nov 20, 2027"."""
     return printable(babel_dates.format_date(when, "medium", locale=LOCALES.get(language, "fr_FR")))
+
+
+def valuation(basis: str, sold_on: date | None, language: str) -> str:
+    """How a no-receipt line was valued: "Plus bas prix vendu : 11 oct. 2026"."""
+    if not basis:
+        return ""
+    return f"{label(language, basis)} {day(sold_on, language)}" if sold_on else label(
+        language, basis)
 
 
 def moment(instant: datetime, language: str, time_zone: str) -> str:

@@ -155,7 +155,7 @@ class ReceiptService:
             cashier_name=stored.cashier_name,
             approver_names=stored.approver_names,
             order_number=stored.order_number,
-            returned=_returned(stored, language),
+            returned=_returned(stored, language, self._zone),
             new_items=tuple(_line(line, currency) for line in stored.new_items),
             fees=tuple(
                 ReceiptLine(fee, "", 1, Money(amount, currency)) for fee, amount in stored.fees
@@ -173,12 +173,14 @@ class ReceiptService:
             note=stored.note,
             time_zone=self._zone,
             vat=_vat(stored) if kind is not ReceiptKind.GIFT_CARD_SLIP else (),
+            customer_name=stored.customer_name,
         )
 
 
-def _returned(stored: repo.StoredDocument, language: str) -> tuple[ReceiptLine, ...]:
+def _returned(stored: repo.StoredDocument, language: str, zone: str
+              ) -> tuple[ReceiptLine, ...]:
     """Returned items, then the shipping refunded (a charge, not an item: quantity 0)."""
-    lines = tuple(_line(line, stored.currency) for line in stored.returned)
+    lines = tuple(_line(line, stored.currency, zone) for line in stored.returned)
     if not stored.shipping_refund_minor:
         return lines
     shipping = Money(stored.shipping_refund_minor, stored.currency)
@@ -198,8 +200,10 @@ def _vat(stored: repo.StoredDocument) -> tuple[ReceiptVat, ...]:
     return vat_breakdown(lines, stored.currency)
 
 
-def _line(line: repo.StoredLine, currency: str) -> ReceiptLine:
-    return ReceiptLine(line.name, line.options, line.quantity, Money(line.amount_minor, currency))
+def _line(line: repo.StoredLine, currency: str, zone: str = "UTC") -> ReceiptLine:
+    sold_on = line.sold_at.astimezone(ZoneInfo(zone)).date() if line.sold_at else None
+    return ReceiptLine(line.name, line.options, line.quantity, Money(line.amount_minor, currency),
+                       line.basis, sold_on)
 
 
 def _card(

@@ -219,27 +219,11 @@ class ReturnsService:
 
     def _check_approvals(self, s: DbSession, operator: Operator, current: Quote,
                          approvals: Sequence[Approval], now: datetime) -> list[int]:
-        """The recorded approvals covering every rule; a logged-in manager covers them himself.
-
-        An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
-        is, as read now, still active and allowed to approve.
-        """
-        needed = [rule.value for rule in current.approvals_needed]
-        if not needed or operator.may(Permission.APPROVE):
-            return []
-        stored = repo.load_approvals(s, [a.approval_id for a in approvals])
-        valid = [a for a in stored if a.document_id is None and a.approver_active
-                 and a.approver_role in ("manager", "admin")
-                 and now - a.created_at <= APPROVAL_LIFETIME]
-        covered = {a.rule for a in valid}
-        missing = [rule for rule in needed if rule not in covered]
-        if missing:
-            raise ApprovalRequiredError(missing)
-        return [a.approval_id for a in valid if a.rule in needed]
+        return check_approvals(s, operator, [rule.value for rule in current.approvals_needed],
+                               approvals, now)
 
     def _bind_approvals(self, s: DbSession, ids: list[int], document_id: str) -> None:
-        if ids and attach_approvals(s, ids, document_id) != len(ids):
-            raise ApprovalRequiredError(["approval_already_used"])
+        bind_approvals(s, ids, document_id)
 
     def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender]
                             ) -> dict[str, tuple[int, Money]]:
@@ -340,6 +324,36 @@ class ReturnsService:
             document.notify_email is not None, draft.note)
 
 
+def check_approvals(s: DbSession, operator: Operator, needed: Sequence[str],
+                    approvals: Sequence[Approval], now: datetime) -> list[int]:
+    """The recorded approvals covering every rule of `needed`; a logged-in manager covers
+    them himself (an empty list).
+
+    An approval counts only if unused, at most `APPROVAL_LIFETIME` old, and its approver
+    is, as read now (inside the caller's transaction), still active and allowed to approve.
+
+    Raises:
+        ApprovalRequiredError: the rules no valid approval covers.
+    """
+    if not needed or operator.may(Permission.APPROVE):
+        return []
+    stored = repo.load_approvals(s, [a.approval_id for a in approvals])
+    valid = [a for a in stored if a.document_id is None and a.approver_active
+             and a.approver_role in ("manager", "admin")
+             and now - a.created_at <= APPROVAL_LIFETIME]
+    covered = {a.rule for a in valid}
+    missing = [rule for rule in needed if rule not in covered]
+    if missing:
+        raise ApprovalRequiredError(missing)
+    return [a.approval_id for a in valid if a.rule in needed]
+
+
+def bind_approvals(s: DbSession, ids: list[int], document_id: str) -> None:
+    """Bind the approvals a commit used to its document (each once, never reused)."""
+    if ids and attach_approvals(s, ids, document_id) != len(ids):
+        raise ApprovalRequiredError(["approval_already_used"])
+
+
 def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
     wix_ids = repo.variant_wix_ids(s, [int(item.item.variant_id) for item in current.new_items])
     items: list[ReplacementItem] = []
@@ -366,4 +380,4 @@ def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
 
 
 __all__ = ["CommittedDocument", "DomainError", "IssuedCard", "Notify", "Policy", "ReturnsError",
-           "ReturnsService"]
+           "ReturnsService", "bind_approvals", "check_approvals"]

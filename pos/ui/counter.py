@@ -22,6 +22,7 @@ from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
 from pos.services.history import SalesHistoryService
+from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
@@ -37,6 +38,7 @@ from pos.ui.format import LOCALES
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.login.screen import create_login_screen
+from pos.ui.screens.no_receipt.install import install_no_receipt
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
 from pos.ui.screens.settings.screen import create_settings_screen
@@ -75,6 +77,7 @@ class CounterServices:
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
     reports: ReportsService | None = None
     return_requests: ReturnRequestService | None = None  # docs/return-requests.md
+    no_receipt: NoReceiptService | None = None  # returns without a receipt (docs/no-receipt.md)
 
 
 class TopBar(Retranslating, QWidget):
@@ -213,6 +216,10 @@ class CounterSession(QObject):
                      if services.sync is not None else None)
         self.order_actions = install_order_actions(self._window.order_screen, self.returns,
                                                    show=self._show_returns)
+        self.no_receipt = install_no_receipt(self, self._window, services=services,
+                                             router=self._router, locale=locale,
+                                             show_search=self._show_search,
+                                             print_pending=self.print_pending)  # fmt: skip
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)

@@ -279,8 +279,57 @@ _TEXTS: dict[str, str] = {
         "was saved. Everything is still on screen: try again in a moment; if it keeps "
         "failing, call a manager.",
     ),
+    # returns without a receipt (pos.domain.no_receipt, pos.services.no_receipt)
+    "no_receipt_not_sold": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{sku}” has not sold in the last {days} days, so it has no price to take it back "
+        "at without a receipt. Call a manager.",
+    ),
+    "no_receipt_final_sale": QT_TRANSLATE_NOOP(
+        "Messages", "“{sku}” is a final-sale item: it cannot come back without a receipt."
+    ),
+    "no_receipt_quantity": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing is coming back yet. Scan the item or find it in the catalogue."
+    ),
+    "no_receipt_customer_limit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Over this customer's limit without a receipt: {left} is left, {asked} asked. "
+        "Take fewer items back.",
+    ),
+    "no_receipt_day_limit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Over the shop's limit for today without a receipt: {left} is left, {asked} asked. "
+        "Take fewer items back, or come back tomorrow.",
+    ),
+    "no_receipt_reason_required": QT_TRANSLATE_NOOP(
+        "Messages", "Choose why the item comes back (for “Other reason”, say it in words)."
+    ),
+    "no_receipt_customer_required": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Choose the customer, or note a new one with a name and a phone or an e-mail.",
+    ),
+    "no_receipt_refund_method": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Without a receipt the refund is only store credit or a new gift card. Choose one.",
+    ),
+    "no_receipt_disposition": QT_TRANSLATE_NOOP(
+        "Messages", "An item without a receipt goes back to stock or is damaged. Choose one."
+    ),
+    "customer_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This customer is no longer on file. Search for them again."
+    ),
+    "no_cash_session": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The drawer of this counter is not open: nothing was saved. Open it on the Closing "
+        "screen first.",
+    ),
 }
 
+_NO_RECEIPT_DAY_COUNT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The shop has taken back today all the returns without a receipt it allows. Come back "
+    "tomorrow, or call a manager.",
+)
 _WRONG_PIN_ONE = QT_TRANSLATE_NOOP(
     "Messages", "Wrong PIN. One more wrong try locks this account: check it carefully."
 )
@@ -304,6 +353,7 @@ _RULES: dict[str, str] = {
     "cancellation": QT_TRANSLATE_NOOP("Messages", "order cancellation"),
     "price_override": QT_TRANSLATE_NOOP("Messages", "price changed by hand"),
     "approval_already_used": QT_TRANSLATE_NOOP("Messages", "a fresh approval"),
+    "no_receipt": QT_TRANSLATE_NOOP("Messages", "return without a receipt"),
 }
 
 
@@ -342,6 +392,8 @@ def code_text(code: str, params: dict[str, object] | None = None, locale: str = 
         left = int(str(params.get("attempts_left", 0)))
         source = _WRONG_PIN_NONE if left <= 0 else _WRONG_PIN_ONE if left == 1 else _WRONG_PIN_MANY
         return _tr(source).format_map(_Params(attempts_left=str(left)))
+    if code == "no_receipt_day_limit" and str(params.get("count_left")) == "0":
+        return _tr(_NO_RECEIPT_DAY_COUNT)  # the day's count, not its amount, is used up
     if code == "approval_required":
         rules = params.get("rules") or ()
         named = rules if isinstance(rules, Iterable) else ()

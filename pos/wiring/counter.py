@@ -54,6 +54,7 @@ def counter_services(
         shop=store.shop,
         reports=store.reports,
         return_requests=store.return_requests,
+        no_receipt=store.no_receipt,
     )
 
 

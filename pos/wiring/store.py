@@ -31,6 +31,7 @@ from pos.services.closing import ClosingService
 from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.integrity import IntegrityService
+from pos.services.no_receipt import NoReceiptService
 from pos.services.order_import import OrderImportService
 from pos.services.policy import PolicyService
 from pos.services.ports import OrderReader, PrinterFactory
@@ -79,6 +80,8 @@ class Store:
         returns: Exchanges, refunds and cancellations: quote and commit (`ReturnsService`).
         return_requests: Return requests: record, approve or reject, find by authorisation
             number, the managers' lists and the badge's counts (`ReturnRequestService`).
+        no_receipt: Returns without a receipt: value, limits, customers, commit
+            (`NoReceiptService`).
         policy: The return policy (`PolicyService`).
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
@@ -121,6 +124,8 @@ class Store:
         )
         self.return_requests = ReturnRequestService(sessions=sessions, clock=clock,
                                                     shop_name=shop_name)
+        self.no_receipt = NoReceiptService(sessions=sessions, clock=clock, terminal_id=terminal_id,
+                                           time_zone=time_zone, currency=currency)
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions, read_order=read_order)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
@@ -14,6 +12,7 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.returns import ReturnsService
+from tests.support.concurrency import at_once
 from tests.support.shop import NOW, build_shop, on_hand, open_till, sell
 
 TERMINALS = 8
@@ -29,33 +28,23 @@ def test_eight_terminals_exchange_at_once(db_url: str) -> None:
                                   customer_id=None, document_id=None, now=NOW)  # type: ignore[arg-type]
     for n in range(1, TERMINALS):
         open_till(shop.sessions, shop.clock, f"T{n + 1}", shop.manager)
-    outcomes: list[str] = []
-    barrier = threading.Barrier(TERMINALS)
 
     def terminal(n: int) -> None:
         own = make_engine(db_url)  # a terminal has its own connections
-        service = ReturnsService(sessions=make_sessions(own), clock=shop.clock,
-                                 terminal_id=f"T{n + 1}")
-        with make_sessions(own)() as s:
-            line = load_context(s, orders[n]).snapshot.lines[0].line_id
-        # T-shirt M (29.90) back, jean M (79.90) out: 50.00 due, all on the shared card.
-        draft = Draft(DocumentKind.EXCHANGE, (ReturnRequest(line, 1),),
-                      (service.new_item(order_id=orders[n], code="JEA-M"),))
-        barrier.wait()
         try:
+            service = ReturnsService(sessions=make_sessions(own), clock=shop.clock,
+                                     terminal_id=f"T{n + 1}")
+            with make_sessions(own)() as s:
+                line = load_context(s, orders[n]).snapshot.lines[0].line_id
+            # T-shirt M (29.90) back, jean M (79.90) out: 50.00 due, all on the shared card.
+            draft = Draft(DocumentKind.EXCHANGE, (ReturnRequest(line, 1),),
+                          (service.new_item(order_id=orders[n], code="JEA-M"),))
             service.commit(shop.cashier, orders[n], draft, [
                 Tender(TenderMethod.GIFT_CARD, Money(5000, "EUR"), gift_card_code=code)])
-            outcomes.append("ok")
-        except Exception as error:
-            outcomes.append(getattr(error, "code", type(error).__name__))
         finally:
             own.dispose()
 
-    threads = [threading.Thread(target=terminal, args=(n,)) for n in range(TERMINALS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    outcomes = at_once(TERMINALS, terminal)
     succeeded = outcomes.count("ok")
     # The card pays for exactly two exchanges; everyone else is refused, never half-done.
     assert len(outcomes) == TERMINALS and succeeded == 2, outcomes

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from pos.domain.scan import ScanKind
+from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.keyboard import OnScreenKeyboard, install_on_screen_keyboard
 from pos.ui.main_window import MainWindow
@@ -165,6 +167,19 @@ def test_every_text_field_and_its_primary_action_stay_above_the_keyboard(
     wait_quote(qtbot, flow)
     check.screen("returns-cancel", flow.returns_screen)
     click(qtbot, flow.returns_screen, "backButton")
+    # A return without a receipt: the catalogue search and the reason, then the customer.
+    qtbot.mouseClick(counter.top_bar.button("search"), Qt.MouseButton.LeftButton)
+    click(qtbot, window.search_screen, "noReceiptButton")
+    no_receipt = counter.no_receipt.screen
+    qtbot.waitUntil(lambda: window.current_screen() is no_receipt)
+    check.screen("no-receipt", no_receipt)
+    no_receipt.on_scan(ScanKind.ITEM, "JEA-M")
+    qtbot.waitUntil(lambda: len(no_receipt.view_model.lines) == 1)
+    no_receipt.findChild(ChipGroup, "reasonChips").button("gift").click()
+    click(qtbot, no_receipt, "continueButton")
+    check.screen("no-receipt-customer", no_receipt.customer_page)
+    click(qtbot, no_receipt.customer_page, "itemsButton")
+    click(qtbot, no_receipt, "backButton")
     # The back office.
     bar = counter.top_bar
     for place, screen in (("printing", counter.printing), ("stock", counter.stock)):

@@ -34,6 +34,7 @@ from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.history import SalesHistoryService
+from pos.services.no_receipt import NoReceiptService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
@@ -191,6 +192,7 @@ class _CounterWindow:
                 receipts=receipts, render_text=lambda r, c: render_text(r, columns=c)
             ),
             time_zone=UTC,
+            no_receipt=NoReceiptService(sessions=sessions, clock=clock, terminal_id="T1"),
         )
         self.history = SalesHistoryService(sessions=sessions, clock=clock)
         self.window: MainWindow = create_main_window(
@@ -310,6 +312,12 @@ CHECKED = {
     "stock": ("countTab", "findButton", "codeEdit", "reasonEdit", "quickReason",
               "inspectionTable"),
     "top bar": ("topBar_search", "topBar_printing", "topBar_logout"),
+    "no receipt": ("screenTitle", "backButton", "sectionTitle", "reasonWords", "continueButton",
+                   "noLinesHint"),
+    "no receipt customer": ("screenTitle", "itemsButton", "customerSearch", "newCustomerName",
+                            "newCustomerContact", "useNewCustomer", "validateButton",
+                            "customersTable"),
+    "no receipt entry": ("noReceiptButton",),
 }  # fmt: skip
 
 
@@ -460,6 +468,9 @@ def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidge
         "returns": flow.returns_screen, "picker": picker, "settle": flow.settle_screen,
         "printing": counter_screens.printing, "stock": counter_screens.stock,
         "top bar": counter_screens.top_bar,
+        "no receipt": counter_screens.no_receipt.screen.findChild(QWidget, "noReceiptItemsPage"),
+        "no receipt customer": counter_screens.no_receipt.screen.customer_page,
+        "no receipt entry": counter_screens.no_receipt.entry,
     }  # fmt: skip
 
 

@@ -2,10 +2,11 @@
 
 The real main window over real services on a SQLite file is driven through login, search,
 an order, an exchange with the catalogue picker, settlement, a refund that needs a manager
-(the approval dialog), a cancellation, the print queue, stock, the six settings tabs and the
-sync panel (a real `SyncService` whose runner finds Wix offline). On each screen the checks of
-`tests.ui.layout_checks` run: touch targets ≥ 48 px inside the window, no clipped text, a
-minimum window size that fits the smallest screen. Screenshots go to the test's tmp dir.
+(the approval dialog), both pages of a return without a receipt, a cancellation, the print
+queue, stock, the six settings tabs and the sync panel (a real `SyncService` whose runner
+finds Wix offline). On each screen the checks of `tests.ui.layout_checks` run: touch targets
+≥ 48 px inside the window, no clipped text, a minimum window size that fits the smallest
+screen. Screenshots go to the test's tmp dir.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from pos.db.engine import SessionFactory
 from pos.db.records import OutboxMessageRecord
 from pos.domain.money import Money
 from pos.domain.orders import OrderData, PaymentData
+from pos.domain.scan import ScanKind
+from pos.domain.settlement import TenderMethod
 from pos.hardware.errors import PrinterStatus
 from pos.hardware.transports import VirtualPrinter
 from pos.services.history import SalesHistoryService
@@ -43,6 +46,7 @@ from pos.services.signing import file_signer
 from pos.sync.problems import CAUSE_INTERRUPTED, STOCK_CHANGED, UNREACHABLE, Problem
 from pos.sync.service import SyncService
 from pos.sync.status import SyncStatus, read_status, save_marks
+from pos.ui.chips import ChipGroup
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.main_window import MainWindow
@@ -68,10 +72,12 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "window"
 DOC_SIZES = {(1024, 768), (1280, 800)}  # the whole window, top bar included, for docs/
 DOC_SCREENS = {"login", "search", "order", "returns", "settle", "settle-result", "approval",
                "settle-refund", "printing", "stock", "settings-printer", "sync",
-               "closing-drawer"}  # fmt: skip
+               "closing-drawer", "no-receipt", "no-receipt-customer",
+               "settings-policy"}  # fmt: skip
 SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
-    "order-with-documents", "returns-refund", "approval", "settle-refund", "returns-cancel",
+    "order-with-documents", "returns-refund", "approval", "settle-refund", "no-receipt",
+    "no-receipt-customer", "returns-cancel",
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
     "settings-categories", "settings-users", "settings-language", "settings-key", "sync",
     "closing-drawer",
@@ -341,6 +347,33 @@ def refund_with_approval(qtbot: QtBot, window: MainWindow, look: Inspector) -> N
     click(qtbot, flow.returns_screen, "backButton")
 
 
+def no_receipt_return(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """Jeans come back without a receipt: both pages of the no-receipt screen, filled in, then
+    left (nothing is written: the print queue below holds one receipt)."""
+    qtbot.mouseClick(window.counter.top_bar.button("search"), Qt.MouseButton.LeftButton)
+    click(qtbot, window.search_screen, "noReceiptButton")
+    screen = window.counter.no_receipt.screen
+    qtbot.waitUntil(lambda: window.current_screen() is screen)
+    screen.on_scan(ScanKind.ITEM, "JEA-M")
+    qtbot.waitUntil(lambda: len(screen.view_model.lines) == 1)
+    screen.findChild(ChipGroup, "reasonChips").button("lost_receipt").click()
+    qtbot.keyClicks(screen.picker.findChild(QLineEdit, "pickerSearch"), "jean")
+    qtbot.waitUntil(lambda: screen.findChild(QPushButton, "variant_JEA-L") is not None)
+    look.check("no-receipt")
+    click(qtbot, screen, "continueButton")
+    page = screen.customer_page
+    qtbot.keyClicks(page.findChild(QLineEdit, "customerSearch"), "lefevre")
+    table = page.findChild(QTableView, "customersTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() >= 1)
+    screen.view_model.choose_customer(0)
+    qtbot.waitUntil(lambda: screen.view_model.limits is not None)
+    page.findChild(ChipGroup, "refundChips").button(TenderMethod.STORE_CREDIT).click()
+    look.check("no-receipt-customer")
+    click(qtbot, page, "itemsButton")
+    click(qtbot, screen, "backButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.search_screen)
+
+
 def cancel_an_unsent_order(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     """The parcel never left: Alex opens a cancellation (every unit comes back), then leaves."""
     window.search_screen.findChild(QLineEdit, "searchBox").setText("10240")
@@ -422,6 +455,7 @@ def test_every_screen_fits_the_window(qtbot: QtBot, shop: Shop, make_counter, si
     look.check("order")
     exchange_for_jeans(qtbot, window, look)
     refund_with_approval(qtbot, window, look)
+    no_receipt_return(qtbot, window, look)
     # Alex, the administrator, goes through the back-office places.
     qtbot.mouseClick(window.counter.top_bar.button("logout"), Qt.MouseButton.LeftButton)
     log_in(qtbot, window, "Alex Admin", "7391", None)

@@ -1,5 +1,5 @@
-"""Counter documents (exchange, refund, cancellation), their lines, fees and tenders,
-and the per-terminal number sequence."""
+"""Counter documents (exchange, refund, cancellation, no-receipt return), their lines, fees
+and tenders, and the per-terminal number sequence."""
 
 from __future__ import annotations
 
@@ -28,9 +28,11 @@ class CounterDocumentRecord(Base):
     number: Mapped[str] = mapped_column(String(24), unique=True)  # T1-000123
     number_norm: Mapped[str] = mapped_column(String(24), index=True)
     terminal_id: Mapped[str] = mapped_column(String(16))
-    kind: Mapped[str] = mapped_column(String(16))  # exchange, refund, cancellation
+    kind: Mapped[str] = mapped_column(String(16))  # exchange, refund, cancellation, no_receipt
     status: Mapped[str] = mapped_column(String(16), default="completed")
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    # None for a no-receipt return, which names the customer its credit went to instead.
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     currency: Mapped[str] = mapped_column(String(3))
     returned_credit_minor: Mapped[int] = money_column(default=0)
@@ -61,7 +63,13 @@ class DocumentReturnLineRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("counter_documents.id"), index=True)
-    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    # A no-receipt return's line names no order line but the variant and the VAT rate it
+    # was valued at (for an order's line both come from the order line).
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variants.id"), index=True)
+    tax_rate: Mapped[str | None] = mapped_column(String(12))
+    valuation_basis: Mapped[str | None] = mapped_column(String(16))  # lowest_sold, current_price
+    sold_at: Mapped[datetime | None]  # when it sold at that price (lowest_sold)
     quantity: Mapped[int] = mapped_column(Integer)
     credit_minor: Mapped[int] = money_column()
     tax_minor: Mapped[int] = money_column(default=0)

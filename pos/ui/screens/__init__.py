@@ -225,5 +225,6 @@ def document_kind_label(kind: str) -> str:
         "exchange": QCoreApplication.translate("Labels", "Exchange"),
         "refund": QCoreApplication.translate("Labels", "Refund"),
         "cancellation": QCoreApplication.translate("Labels", "Cancellation"),
+        "no_receipt": QCoreApplication.translate("Labels", "Return without a receipt"),
     }
     return labels.get(kind.lower(), kind.capitalize())

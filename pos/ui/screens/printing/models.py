@@ -135,7 +135,12 @@ class DayDocumentsTableModel(LocalizedRowsModel[DayDocumentView]):
         return (
             Column(self.tr("Time"), lambda doc: format_time(doc.created_at, locale, tz=tz)),
             Column(self.tr("Receipt"), lambda doc: doc.number),
-            Column(self.tr("What"), lambda doc: self.tr("{kind} · order {order}").format(
-                kind=document_kind_label(doc.kind), order=doc.order_number)),
+            Column(self.tr("What"), self._what),
             Column(self.tr("Amount"), lambda doc: format_money(doc.balance, locale), numeric=True),
         )
+
+    def _what(self, doc: DayDocumentView) -> str:
+        kind = document_kind_label(doc.kind)
+        if not doc.order_number:  # a return without a receipt refers to no order
+            return kind
+        return self.tr("{kind} · order {order}").format(kind=kind, order=doc.order_number)

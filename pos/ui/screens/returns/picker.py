@@ -160,7 +160,8 @@ class PickerViewModel(QObject):
 class CataloguePicker(Retranslating, QWidget):
     """Search box, products found, and the chosen product's size × colour grid with stock.
 
-    Out-of-stock cells are disabled; low stock (two or fewer) is marked.
+    Out-of-stock cells are disabled (unless `any_stock`: an item coming back without a
+    receipt may be one the shop has none of); low stock (two or fewer) is marked.
 
     Signals:
         variant_chosen(int): the cashier tapped an in-stock variant (its id).
@@ -171,11 +172,12 @@ class CataloguePicker(Retranslating, QWidget):
     code_submitted = Signal(str)
 
     def __init__(
-        self, *, view_model: PickerViewModel, locale: str, parent: QWidget | None = None
+        self, *, view_model: PickerViewModel, locale: str, any_stock: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cataloguePicker")
-        self._vm = view_model
+        self._vm, self._any_stock = view_model, any_stock
         self._products = ProductsTableModel(locale=locale, parent=self)
         self._cells: list[tuple[QPushButton, VariantOption]] = []  # the grid's, to word again
         self._build_ui()
@@ -297,7 +299,7 @@ class CataloguePicker(Retranslating, QWidget):
         self._cells.append((button, option))
         button.setProperty("stock", level.value)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setEnabled(level is not StockLevel.OUT)
+        button.setEnabled(self._any_stock or level is not StockLevel.OUT)
         button.setMinimumHeight(64)
         button.clicked.connect(lambda: self.variant_chosen.emit(option.variant_id))
         return button

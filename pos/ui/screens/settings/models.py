@@ -175,6 +175,20 @@ def policy_field_label(key: str) -> str:
         "return_prone_min_sold": QT_TRANSLATE_NOOP(
             "SettingsMessages", "Return-prone from (units sold)"
         ),
+        "no_receipt_basis": QT_TRANSLATE_NOOP("SettingsMessages", "No receipt: value at"),
+        "no_receipt_period_days": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Lowest price over (days)"
+        ),
+        "no_receipt_customer_limit_minor": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Most per customer"
+        ),
+        "no_receipt_customer_period_days": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "...over (days)"
+        ),
+        "no_receipt_day_limit_minor": QT_TRANSLATE_NOOP("SettingsMessages", "Most per day"),
+        "no_receipt_day_count": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Returns per day (0: any)"
+        ),
         "restocking_fee_pct_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "Fee %"),
         "vat_rate_by_category": QT_TRANSLATE_NOOP("SettingsMessages", "VAT %"),
         "vat_rate_by_currency": QT_TRANSLATE_NOOP("SettingsMessages", "Default VAT per currency"),

@@ -37,6 +37,7 @@ from pos.ui.screens.settings.models import (
     policy_field_label,
     user_actions_reason,
 )
+from pos.ui.screens.settings.no_receipt_policy import NoReceiptPolicyBox
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
 from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
 from pos.ui.screens.settings.view_model import (
@@ -226,12 +227,17 @@ class SettingsScreen(Retranslating, QWidget):
         for edit in self._policy_edits.values():
             edit.setMaximumWidth(240)
             self._policy_form.addRow(QLabel(), edit)
-        layout = QVBoxLayout(page)
-        layout.addLayout(self._policy_form)
-        layout.addWidget(self._reasons)
-        layout.addWidget(self._like_for_like)
-        layout.addWidget(self._policy_save, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(self._policy_form)
+        left.addWidget(self._reasons)
+        left.addWidget(self._like_for_like)
+        left.addWidget(self._policy_save, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addStretch(1)
+        self._no_receipt_policy = NoReceiptPolicyBox()
+        layout = QHBoxLayout(page)
+        layout.addLayout(left, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self._no_receipt_policy)
         return page
 
     def _users_page(self) -> QWidget:
@@ -362,6 +368,7 @@ class SettingsScreen(Retranslating, QWidget):
             self._like_for_like.isChecked(),
             edits["return_prone_rate_pct"].text(),
             edits["return_prone_min_sold"].text(),
+            self._no_receipt_policy.values(),
         )
 
     # ------------------------------------------------------------ rendering
@@ -435,6 +442,7 @@ class SettingsScreen(Retranslating, QWidget):
         edits["return_prone_min_sold"].setText(str(policy.return_prone_min_sold))
         self._reasons.setChecked(policy.reasons_required)
         self._like_for_like.setChecked(policy.like_for_like_keeps_price)
+        self._no_receipt_policy.show_policy(policy)
         self._categories.show_policy(policy, snapshot.categories)
         self._render_users(snapshot.users)
         for code, button in self._language_buttons.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from pos.domain.errors import PolicySettingsError
-from pos.domain.policy import Policy
+from pos.domain.policy import NO_RECEIPT_BASES, Policy
 from pos.domain.printer_uri import PrinterUriError, normalise_printer_uri
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
@@ -43,6 +43,8 @@ class PolicyForm:
     like_for_like_keeps_price: bool
     return_prone_rate_pct: str | None = None  # None: as it is (the Reports' return-prone list)
     return_prone_min_sold: str | None = None
+    # Returns without a receipt, by policy key (`NoReceiptPolicyBox.values`); None: as it is.
+    no_receipt: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ def policy_from_form(current: Policy, form: PolicyForm) -> Policy:
         ("manager_refund_threshold_minor", form.manager_threshold, parse_minor),
         ("return_prone_rate_pct", form.return_prone_rate_pct, _parse_pct),
         ("return_prone_min_sold", form.return_prone_min_sold, _parse_days),
+        *_no_receipt_parsers(form.no_receipt),
     )
     for key, text, parse in parsers:
         if text is None:
@@ -160,6 +163,23 @@ def parse_vat_defaults(text: str) -> dict[str, Decimal]:
             raise PolicySettingsError("policy_setting_invalid", key="vat_rate_by_currency",
                                       value=entry.strip()) from None  # fmt: skip
     return rates
+
+
+def _no_receipt_parsers(
+    texts: Mapping[str, str] | None,
+) -> tuple[tuple[str, str | None, Callable[[str], Any]], ...]:
+    """The returns-without-a-receipt fields: a basis code, counts, and two amounts."""
+    if texts is None:
+        return ()
+    return tuple((key, text, parse_minor if key.endswith("_minor")
+                  else _parse_basis if key == "no_receipt_basis" else _parse_days)
+                 for key, text in texts.items())  # fmt: skip
+
+
+def _parse_basis(text: str) -> str:
+    if text not in NO_RECEIPT_BASES:
+        raise ValueError(text)
+    return text
 
 
 def _parse_days(text: str) -> int:  # a count of days, or of units
