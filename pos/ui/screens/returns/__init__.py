@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.returns import DocumentKind
+from pos.domain.returns import DocumentKind, Draft
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.scan import ScanKind
 from pos.domain.states import allowed_kinds, is_canceled
@@ -110,6 +110,12 @@ class ReturnsFlow(QStackedWidget):
         self.returns_screen.picker.view_model.refresh()  # stock moved since it was last read
         self.setCurrentWidget(self.returns_screen)
 
+    def start_with_draft(self, detail: OrderDetail, draft: Draft) -> None:
+        """Open a draft already holding a return request's approved lines."""
+        self.returns_screen.view_model.start_from(draft, detail)
+        self.returns_screen.picker.view_model.refresh()
+        self.setCurrentWidget(self.returns_screen)
+
     def on_scan(self, kind: ScanKind, text: str) -> None:
         """A scan while the draft is open: an item's barcode is a replacement (exchanges), a
         gift card's code goes in the settle screen's field; it is never an order look-up."""
@@ -169,7 +175,7 @@ class OrderActionsBar(Retranslating, QWidget):
         self._order = order_screen
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = self._row = QHBoxLayout()
         row.addStretch(1)
         self._buttons = {
             DocumentKind.CANCELLATION: QPushButton(objectName="cancelOrderButton"),
@@ -190,6 +196,10 @@ class OrderActionsBar(Retranslating, QWidget):
         self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
         order_screen.view_model.detail_changed.connect(self._render)
         self._retranslate_ui()
+
+    def add_action(self, button: QPushButton) -> None:
+        """Another action on the order, first in the row (it words and wires itself)."""
+        self._row.insertWidget(1, button)  # after the stretch, before Reprint
 
     def _retranslate_ui(self) -> None:
         self._buttons[DocumentKind.CANCELLATION].setText(self.tr("Cancel order"))
