@@ -98,7 +98,9 @@ class TopBar(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")
-        self._name = QLabel(objectName="operatorName")
+        # Wrapped ("Alex" over "Admin"): at 1024 px in French the bar's buttons and badges
+        # take all the room a one-line name would.
+        self._name = QLabel(objectName="operatorName", wordWrap=True)
         self.closing_available = False  # set when the counter has a Closing screen
         self.reports_available = False  # ...and a Reports screen
         keys = ("search", "printing", "stock", "closing", "reports", "settings", "logout")
@@ -109,7 +111,8 @@ class TopBar(Retranslating, QWidget):
 
     def _build_ui(self) -> None:
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)  # with the sync and requests badges, 1024 px in French is full
         layout.addWidget(self._name, 1)
         for key, button in self._buttons.items():
             button.setObjectName(f"topBar_{key}")
@@ -224,7 +227,7 @@ class CounterSession(QObject):
         if services.return_requests is None:
             return None
         ui = install_requests(
-            self, top_bar=self.top_bar, order_actions=self.order_actions,
+            self, top_bar=self.top_bar, order_screen=window.order_screen,
             requests=services.return_requests, users=services.users, history=self._history,
             runner=window.runner, locale=locale, tz=services.time_zone,
             current_order=lambda: window.order_screen.view_model.detail,

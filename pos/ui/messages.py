@@ -294,6 +294,7 @@ _RULES: dict[str, str] = {
     "cancellation": QT_TRANSLATE_NOOP("Messages", "order cancellation"),
     "price_override": QT_TRANSLATE_NOOP("Messages", "price changed by hand"),
     "approval_already_used": QT_TRANSLATE_NOOP("Messages", "a fresh approval"),
+    "return_requests": QT_TRANSLATE_NOOP("Messages", "return requests (read, record, decide)"),
 }
 
 

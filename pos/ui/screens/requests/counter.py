@@ -18,6 +18,7 @@ from pos.services.return_requests import RequestCounts, ReturnRequestService
 from pos.services.users import UserService
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.retranslating import Retranslating
+from pos.ui.screens.order import OrderScreen
 from pos.ui.screens.requests.record import RecordRequestScreen
 from pos.ui.screens.requests.record_view_model import RecordRequestViewModel
 from pos.ui.screens.requests.screen import RequestsScreen, create_requests_screen
@@ -30,7 +31,7 @@ APPROVAL_RULE = "return_requests"  # what a cashier asks a manager's PIN for
 OPEN_KEY = "requests-open"
 
 BADGE_QSS = """
-QPushButton#requestsBadge { min-height: 48px; padding: 0 14px; font-size: 17px;
+QPushButton#requestsBadge { min-height: 48px; min-width: 48px; padding: 0 6px; font-size: 17px;
     font-weight: bold; border-radius: 24px; border: 2px solid #9aa5ae; background: #eef1f3; }
 QPushButton#requestsBadge[kind="waiting"] { background: #fff0d1; border-color: #c27803;
     color: #7a4b00; }
@@ -53,8 +54,10 @@ class RequestsBadge(Retranslating, QPushButton):
         self._retranslate_ui()
 
     def _retranslate_ui(self) -> None:
-        self.setText(self.tr("Requests {count}").format(count=self.count))
-        self.setAccessibleName(self.text())
+        # A return arrow and the count: the top bar has no room for a word at 1024 px.
+        self.setText(f"↩ {self.count}")
+        self.setAccessibleName(self.tr("Return requests to look at: {count}").format(
+            count=self.count))  # fmt: skip
         self.setProperty("kind", "waiting" if self.count else "")
         self.style().unpolish(self)  # re-read the QSS property
         self.style().polish(self)
@@ -192,7 +195,7 @@ def _approver(approval: Approval) -> Operator:
                     Role.MANAGER)
 
 
-def install_requests(session: _Session, *, top_bar: QWidget, order_actions: Any,
+def install_requests(session: _Session, *, top_bar: QWidget, order_screen: OrderScreen,
                      requests: ReturnRequestService, users: UserService,
                      history: SalesHistoryService, runner: TaskRunner, locale: str,
                      tz: tzinfo | None, current_order: Callable[[], OrderDetail | None],
@@ -213,7 +216,7 @@ def install_requests(session: _Session, *, top_bar: QWidget, order_actions: Any,
                                     requests=requests, users=users, history=history,
                                     runner=runner, current_order=current_order)  # fmt: skip
     button = RequestActionButton()
-    order_actions.add_action(button)
+    order_screen.add_header_action(button)
     for widget in (screen, record):
         add_screen(widget)
     badge.clicked.connect(controller.open_list)

@@ -120,7 +120,7 @@ class RecordRequestScreen(Retranslating, QWidget):
         self._back.setText(self.tr("‹  Back to the order"))
         self._lines_title.setText(self.tr("What the customer wants to return"))
         self._note.setPlaceholderText(self.tr("Customer's note (optional)"))
-        self._photos_title.setText(self.tr("Photos from {folder} (tap to attach)").format(
+        self._photos_title.setText(self.tr("Photos in “{folder}” (tap to attach)").format(
             folder=photo_inbox().name or str(photo_inbox())))
         self._no_photos.setText(self.tr("No photo in the folder: the request goes without."))
         self._record.setText(self.tr("Record the request"))
@@ -129,7 +129,7 @@ class RecordRequestScreen(Retranslating, QWidget):
     def _render_title(self) -> None:
         detail = self._vm.detail
         number = detail.number if detail is not None else ""
-        self._title.setText(self.tr("Return request — order {number}").format(number=number))
+        self._title.setText(self.tr("Return request — {number}").format(number=number))
 
     def _render_draft(self) -> None:
         vm = self._vm

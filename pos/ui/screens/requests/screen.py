@@ -35,6 +35,7 @@ REQUESTS_QSS = """
 #requestsStatus[kind="error"] { color: #9b1c1c; }
 #requestsStatus[kind="ok"] { color: #1e5c2c; }
 #requestPhoto { border: 1px solid #9aa5ae; background: #ffffff; }
+#rejectChips QPushButton, #requestTabs QPushButton { font-size: 16px; padding: 0 6px; }
 QPushButton:checked { background: #cfe8e6; border-color: #0b6e69; font-weight: bold; }
 """
 
@@ -72,14 +73,15 @@ class RequestsScreen(ManagedScreen[RequestsViewModel], Retranslating, QWidget):
         self._tabs = ChipGroup(TABS, columns=3, object_name="requestTabs")
         top = QHBoxLayout()
         top.addWidget(self._back)
+        top.addSpacing(16)
         top.addWidget(self._title, 1)
-        top.addWidget(self._tabs, 2)
         self._status_label = QLabel(objectName="requestsStatus", wordWrap=True)
         self._table = QTableView(objectName="requestsTable")
         self._table.setModel(self._model)
         setup_touch_table(self._table, stretch=RequestsTableModel.CUSTOMER_COLUMN)
         self._empty = QLabel(objectName="emptyNote", wordWrap=True)
         left = QVBoxLayout()
+        left.addWidget(self._tabs)
         left.addWidget(self._table, 1)
         left.addWidget(self._empty)
         left.addStretch(0)
@@ -145,7 +147,7 @@ class RequestsScreen(ManagedScreen[RequestsViewModel], Retranslating, QWidget):
         self._back.setText(self.tr("‹  Back"))
         self._title.setText(self.tr("Return requests"))
         self._pick_note.setText(self.tr("Tap a request in the list to see it."))
-        self._reject_text.setPlaceholderText(self.tr("Why refuse? (tap one, or write it)"))
+        self._reject_text.setPlaceholderText(self.tr("Why refuse?"))
         self._reject_reasons.set_texts(reject_reason_texts())
         self._reject.setText(self.tr("Reject"))
         self._approve.setText(self.tr("Approve"))
@@ -188,8 +190,8 @@ class RequestsScreen(ManagedScreen[RequestsViewModel], Retranslating, QWidget):
         detail, vm = self._vm.detail, self._vm
         shown = detail is not None
         self._pick_note.setVisible(not shown and bool(vm.rows))
-        for widget in (self._heading, self._lines, self._reason):
-            widget.setVisible(shown)
+        for label in (self._heading, self._lines, self._reason):
+            label.setVisible(shown)
         deciding = shown and vm.tab == "to_decide" and vm.can_decide
         for widget in (self._reject_reasons, self._reject_text, self._reject, self._approve):
             widget.setVisible(deciding)

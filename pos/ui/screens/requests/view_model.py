@@ -163,10 +163,10 @@ class RequestsViewModel(QObject):
         if detail is not None and detail.authorisation_number:
             self.open_requested.emit(detail.authorisation_number)
 
-    def _decide(self, act: Callable[[ReturnRequestService, Operator | None, int], object],
+    def _decide(self, act: Callable[[ReturnRequestService, Operator, int], object],
                 done: str) -> None:  # fmt: skip
         detail, operator, service = self._detail, self._operator, self._service
-        if detail is None:
+        if detail is None or operator is None:
             return
 
         def work() -> RequestLists:

@@ -88,7 +88,7 @@ def _worded(value: object, locale: str) -> str:
     """A parameter for a sentence: moments (or their ISO text) in the locale's words."""
     if isinstance(value, str) and value[:4].isdigit() and "T" in value:
         try:
-            value = datetime.fromisoformat(value)
+            return format_datetime(datetime.fromisoformat(value), locale)
         except ValueError:
             return value
     return format_datetime(value, locale) if isinstance(value, datetime) else str(value)
@@ -99,25 +99,29 @@ def has_refusal_text(code: str) -> bool:
     return code in _REFUSALS
 
 
+_REASONS: dict[str, str] = {
+    "wrong_size": QT_TRANSLATE_NOOP("Requests", "Wrong size"),
+    "not_as_expected": QT_TRANSLATE_NOOP("Requests", "Not as expected"),
+    "faulty": QT_TRANSLATE_NOOP("Requests", "Faulty or damaged"),
+    "changed_mind": QT_TRANSLATE_NOOP("Requests", "Changed their mind"),
+    "other": QT_TRANSLATE_NOOP("Requests", "Other reason"),
+}
+_REJECT_REASONS: dict[str, str] = {
+    "outside_window": QT_TRANSLATE_NOOP("Requests", "Too late"),
+    "worn": QT_TRANSLATE_NOOP("Requests", "Worn or used"),
+    "not_from_us": QT_TRANSLATE_NOOP("Requests", "Not bought here"),
+    "final_sale": QT_TRANSLATE_NOOP("Requests", "Final sale"),
+}
+
+
 def reason_texts() -> dict[str, str]:
-    """The customer's reasons, worded now (chips and the list's detail)."""
-    return {
-        "wrong_size": _tr("Wrong size"),
-        "not_as_expected": _tr("Not as expected"),
-        "faulty": _tr("Faulty or damaged"),
-        "changed_mind": _tr("Changed their mind"),
-        "other": _tr("Other reason"),
-    }
+    """The customer's reasons, worded now (the list's detail)."""
+    return {code: _tr(text) for code, text in _REASONS.items()}
 
 
 def reject_reason_texts() -> dict[str, str]:
-    """A manager's common reasons to refuse, worded now."""
-    return {
-        "outside_window": _tr("Too late to return"),
-        "worn": _tr("Item worn or used"),
-        "not_from_us": _tr("Not bought here"),
-        "final_sale": _tr("Final sale"),
-    }
+    """A manager's common reasons to refuse, worded now (chips)."""
+    return {code: _tr(text) for code, text in _REJECT_REASONS.items()}
 
 
 def reason_text(code: str) -> str:

@@ -175,7 +175,7 @@ class OrderActionsBar(Retranslating, QWidget):
         self._order = order_screen
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        row = self._row = QHBoxLayout()
+        row = QHBoxLayout()
         row.addStretch(1)
         self._buttons = {
             DocumentKind.CANCELLATION: QPushButton(objectName="cancelOrderButton"),
@@ -196,10 +196,6 @@ class OrderActionsBar(Retranslating, QWidget):
         self._buttons[DocumentKind.EXCHANGE].setProperty("primary", True)
         order_screen.view_model.detail_changed.connect(self._render)
         self._retranslate_ui()
-
-    def add_action(self, button: QPushButton) -> None:
-        """Another action on the order, first in the row (it words and wires itself)."""
-        self._row.insertWidget(1, button)  # after the stretch, before Reprint
 
     def _retranslate_ui(self) -> None:
         self._buttons[DocumentKind.CANCELLATION].setText(self.tr("Cancel order"))

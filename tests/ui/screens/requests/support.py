@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -95,3 +99,33 @@ def button(parent: QWidget, name: str) -> QPushButton:
     found = parent.findChild(QPushButton, name)
     assert found is not None, name
     return found
+
+
+def tiny_png(rgb: tuple[int, int, int], size: int = 48) -> bytes:
+    """A plain PNG of one colour (what a customer's photo is to the counter: bytes)."""
+    row = b"\x00" + bytes(rgb) * size
+    body = zlib.compress(row * size)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))  # fmt: skip
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body)
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
+def seed_requests(shop: Shop, order_id: int, photo_folder: Path) -> None:
+    """A request to decide on `order_id` (with two photos) and two photos in the counter's
+    folder, as the tours show them."""
+    from pos.services.history import SalesHistoryService  # noqa: PLC0415
+
+    lines = SalesHistoryService(sessions=shop.sessions, clock=shop.clock).order_detail(
+        order_id).lines  # fmt: skip
+    requests_service(shop).record(
+        shop.manager, order_id, [RequestedLine(lines[-1].line_id, 1, "faulty")],
+        reason="faulty", note="La couture a lâché au premier lavage",
+        photos=[tiny_png((200, 60, 60)), tiny_png((60, 120, 200))])  # fmt: skip
+    photo_folder.mkdir(parents=True, exist_ok=True)
+    for name, rgb in (("jean-couture.png", (90, 90, 160)), ("etiquette.png", (220, 200, 80))):
+        (photo_folder / name).write_bytes(tiny_png(rgb))
