@@ -137,47 +137,62 @@
             <translation>6 photos au plus par demande.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="103" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="64" />
+            <source>Return authorisation {number} is for another order. Open that order.</source>
+            <translation>L'autorisation de retour {number} concerne une autre commande. Ouvrez cette commande.</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="67" />
+            <source>Only {approved} unit(s) of this item were approved ({requested} asked). Lower the quantity.</source>
+            <translation>Cet article n'a été accepté que pour {approved} unité(s) ({requested} demandée(s)). Baissez la quantité.</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="72" />
+            <source>A photo of this request is no longer there. The list is read again.</source>
+            <translation>Une photo de cette demande n'existe plus. La liste est relue.</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="114" />
             <source>Wrong size</source>
             <translation>Mauvaise taille</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="104" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="115" />
             <source>Not as expected</source>
             <translation>Pas comme attendu</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="105" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="116" />
             <source>Faulty or damaged</source>
             <translation>Défectueux ou abîmé</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="106" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="117" />
             <source>Changed their mind</source>
             <translation>A changé d'avis</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="107" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="118" />
             <source>Other reason</source>
             <translation>Autre motif</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="110" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="121" />
             <source>Too late</source>
             <translation>Trop tard</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="111" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="122" />
             <source>Worn or used</source>
             <translation>Porté ou utilisé</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="112" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="123" />
             <source>Not bought here</source>
             <translation>Pas acheté ici</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="113" />
+            <location filename="../../pos/ui/screens/requests/words.py" line="124" />
             <source>Final sale</source>
             <translation>Vente finale</translation>
         </message>
@@ -193,107 +208,107 @@
     <context>
         <name>RequestsScreen</name>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="146" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="147" />
             <source>‹  Back</source>
             <translation>‹  Retour</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="147" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="148" />
             <source>Return requests</source>
             <translation>Demandes de retour</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="148" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="149" />
             <source>Tap a request in the list to see it.</source>
             <translation>Touchez une demande de la liste pour la voir.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="149" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="150" />
             <source>Why refuse?</source>
             <translation>Motif du refus</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="151" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="152" />
             <source>Reject</source>
             <translation>Refuser</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="152" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="153" />
             <source>Approve</source>
             <translation>Accepter</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="153" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="154" />
             <source>Open at the counter</source>
             <translation>Ouvrir au comptoir</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="168" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="169" />
             <source>To decide ({count})</source>
             <translation>À décider ({count})</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="169" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="170" />
             <source>Approved ({count})</source>
             <translation>Acceptées ({count})</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="170" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="171" />
             <source>Expired ({count})</source>
             <translation>Expirées ({count})</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="180" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="181" />
             <source>No request waits for a decision.</source>
             <translation>Aucune demande n'attend de décision.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="181" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="182" />
             <source>No approved request waits for its customer.</source>
             <translation>Aucune demande acceptée n'attend son client.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="182" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="183" />
             <source>No approved request has expired.</source>
             <translation>Aucune demande acceptée n'a expiré.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="209" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="210" />
             <source>Order {number} — {customer}</source>
             <translation>Commande {number} — {customer}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="210" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="211" />
             <source>(no name)</source>
             <translation>(sans nom)</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="214" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="215" />
             <source>Amount: {amount}</source>
             <translation>Montant : {amount}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="216" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="217" />
             <source>Reason: {reason}</source>
             <translation>Motif : {reason}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="218" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="219" />
             <source>Note: {note}</source>
             <translation>Note : {note}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="219" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="220" />
             <source>Recorded {when} by {who}</source>
             <translation>Enregistrée le {when} par {who}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="223" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="224" />
             <source>Decision: {reason}</source>
             <translation>Décision : {reason}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="226" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="227" />
             <source>{number} — valid until {when}</source>
             <translation>{number} — valable jusqu'au {when}</translation>
         </message>

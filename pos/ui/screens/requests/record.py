@@ -31,8 +31,8 @@ class RequestLineRow(LineRow):
     """The returns screen's line (name, − n +, the customer's reason), without a disposition:
     nothing comes back yet, a manager decides first."""
 
-    def show_state(self, state: LineState) -> None:
-        super().show_state(state)
+    def show_state(self, state: LineState, most: int | None = None) -> None:
+        super().show_state(state, most)
         self._disposition.setVisible(False)
 
 

@@ -61,6 +61,17 @@ _REFUSALS: dict[str, str] = {
     ),
     "photo_empty": QT_TRANSLATE_NOOP("Requests", "A photo file is empty. Leave it out."),
     "too_many_photos": QT_TRANSLATE_NOOP("Requests", "At most 6 photos per request."),
+    "request_other_order": QT_TRANSLATE_NOOP(
+        "Requests", "Return authorisation {number} is for another order. Open that order."
+    ),
+    "request_over_approved": QT_TRANSLATE_NOOP(
+        "Requests",
+        "Only {approved} unit(s) of this item were approved ({requested} asked). Lower the "
+        "quantity.",
+    ),
+    "photo_not_found": QT_TRANSLATE_NOOP(
+        "Requests", "A photo of this request is no longer there. The list is read again."
+    ),
 }
 
 

@@ -104,11 +104,20 @@ class ReturnsViewModel(QObject):
         self._changed()
 
     def step(self, index: int, delta: int) -> None:
-        """+1 / −1 on a line, kept between 0 and what can still come back."""
+        """+1 / −1 on a line, kept between 0 and what can still come back (with a return
+        request, what it approved)."""
         state = self.lines[index]
-        quantity = min(max(state.quantity + delta, 0), state.line.returnable)
+        quantity = min(max(state.quantity + delta, 0), self.most(state))
         if quantity != state.quantity:
             self._set_line(index, replace(state, quantity=quantity))
+
+    def most(self, state: LineState) -> int:
+        """How many units of the line may come back in this draft."""
+        if self.request is None:
+            return state.line.returnable
+        approved = sum(r.quantity for r in self.request.returns
+                       if r.line_id == str(state.line.line_id))  # fmt: skip
+        return min(approved, state.line.returnable)
 
     def set_reason(self, index: int, reason: str) -> None:
         self._set_line(index, replace(self.lines[index], reason=reason))

@@ -67,6 +67,9 @@ def test_record_approve_scan_settle_and_the_request_is_used(qtbot: QtBot, counte
     assert [(s.line.product_name, s.quantity) for s in vm.lines if s.quantity] == [
         ("Jean droit", 1)]
     assert vm.draft().return_request_id == detail.request_id
+    # One jean of the two was approved: + stops there.
+    [jeans] = [row for row in line_rows(flow) if "Jean" in row.findChild(QLabel, "lineName").text()]
+    assert not button(jeans, "plusButton").isEnabled() and button(jeans, "minusButton").isEnabled()
     wait_quote(qtbot, flow)
     click(qtbot, flow.returns_screen, "continueButton")
     click(qtbot, flow.settle_screen, "commitButton")
