@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from pos.domain.return_requests import RequestState
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.scanner import ScanRouter
+from pos.ui.screens.requests.record_view_model import INBOX_VARIABLE
 from tests.support.shop import sell
 from tests.ui.screens.requests.support import (
     button,
@@ -21,14 +24,39 @@ from tests.ui.screens.requests.support import (
     recorded,
     requests_service,
     show_request,
+    tiny_png,
     type_in_search,
 )
 from tests.ui.screens.returns.support import click, line_rows, wait_quote
 
 
-def test_record_approve_scan_settle_and_the_request_is_used(qtbot: QtBot, counter) -> None:  # type: ignore[no-untyped-def]
+def approve_as_maxime(qtbot: QtBot) -> None:
+    """In the approval dialog's own loop: Maxime, a reason, his PIN, Approve."""
+    dialog = QApplication.activeModalWidget()
+    try:
+        assert isinstance(dialog, ApprovalDialog)
+        qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
+        dialog.findChild(QPushButton, "manager_maxime").click()
+        dialog.findChild(QLineEdit, "reasonField").setText("Demandes du jour")
+        for digit in "4826":
+            dialog.findChild(QPushButton, f"key_{digit}").click()
+        dialog.findChild(QPushButton, "approveButton").click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()  # never leave a modal loop running after a failure
+
+
+def test_record_approve_scan_settle_and_the_request_is_used(
+    qtbot: QtBot, counter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window, shop, _printer = counter
     sell(shop, "10234", [("T-S-M", 1), ("JEA-M", 2)], days_ago=3)
+    # The customer's photo, saved in the counter's photo folder (and a file that is no photo).
+    monkeypatch.setenv(INBOX_VARIABLE, str(tmp_path / "inbox"))
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "couture.png").write_bytes(tiny_png((200, 40, 40)))
+    (tmp_path / "inbox" / "notes.txt").write_text("pas une photo")
     requests = window.counter.requests
     # Maxime records, at the counter, what the customer asked by phone: one of the two jeans.
     log_in(qtbot, window, "Maxime", "4826")
@@ -36,6 +64,8 @@ def test_record_approve_scan_settle_and_the_request_is_used(qtbot: QtBot, counte
     assert requests.badge.count == 0
     open_order(qtbot, window, "10234")
     record = record_from_order(qtbot, window, line=1, units=1)
+    qtbot.waitUntil(lambda: len(record.findChildren(QPushButton, "photoButton")) == 1)
+    record.findChild(QPushButton, "photoButton").click()  # attached
     click(qtbot, record, "recordRequestButton")
     qtbot.waitUntil(lambda: record.view_model.status_kind == "ok", timeout=5000)
     # The badge counts it (to decide) without anyone opening the list.
@@ -48,6 +78,8 @@ def test_record_approve_scan_settle_and_the_request_is_used(qtbot: QtBot, counte
     assert [(line.quantity, line.reason) for line in detail.lines] == [(1, "wrong_size")]
     assert detail.note == "Trop petit"
     assert "Jean" in screen.findChild(QLabel, "requestLines").text()
+    assert len(detail.photos) == 1 and len(screen.view_model.thumbnails) == 1
+    assert screen.findChild(QLabel, "requestPhoto").pixmap().width() > 0
     click(qtbot, screen, "approveRequestButton")
     qtbot.waitUntil(lambda: screen.view_model.status_kind == "ok", timeout=5000)
     qtbot.waitUntil(lambda: requests.badge.count == 0)
@@ -132,25 +164,54 @@ def test_a_cashier_sees_the_badge_and_a_manager_opens_the_list(qtbot: QtBot, cou
     log_in(qtbot, window, "Camille", "2580")
     qtbot.waitUntil(lambda: requests.badge.count == 1, timeout=5000)
 
-    def approve() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, ApprovalDialog)
-            qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "manager_maxime") is not None)
-            dialog.findChild(QPushButton, "manager_maxime").click()
-            dialog.findChild(QLineEdit, "reasonField").setText("Demandes du jour")
-            for digit in "4826":
-                dialog.findChild(QPushButton, f"key_{digit}").click()
-            dialog.findChild(QPushButton, "approveButton").click()
-            qtbot.waitUntil(lambda: not dialog.isVisible())
-        finally:
-            if dialog is not None and dialog.isVisible():
-                dialog.reject()  # never leave a modal loop running after a failure
-
-    QTimer.singleShot(0, approve)
+    QTimer.singleShot(0, lambda: approve_as_maxime(qtbot))
     qtbot.mouseClick(requests.badge, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_screen() is requests.screen, timeout=5000)
     qtbot.waitUntil(lambda: len(requests.screen.view_model.rows) == 1, timeout=5000)
     # Back at the counter, Camille is herself again: the list is not hers to read.
     click(qtbot, requests.screen, "backButton")
     assert not requests.screen.view_model.can_decide
+
+
+def test_open_at_the_counter_from_the_approved_list(qtbot: QtBot, counter) -> None:  # type: ignore[no-untyped-def]
+    window, shop, _printer = counter
+    order_id = sell(shop, "10238", [("T-S-M", 1)], days_ago=3)
+    request = recorded(shop, order_id, approve=True)
+    log_in(qtbot, window, "Maxime", "4826")
+    screen = open_requests(qtbot, window)
+    show_request(qtbot, screen, "approved")
+    assert not button(screen, "rejectButton").isVisible()
+    click(qtbot, screen, "openAtCounterButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow, timeout=5000)
+    vm = flow.returns_screen.view_model
+    assert vm.draft().return_request_id == request.request_id
+    assert [(s.quantity, s.reason) for s in vm.lines] == [(1, "faulty")]
+    # Back goes to the order the request is on.
+    click(qtbot, flow.returns_screen, "backButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.order_screen)
+    qtbot.waitUntil(lambda: window.order_screen.view_model.detail is not None)
+    assert window.order_screen.view_model.detail.number == "10238"
+
+
+def test_a_cashier_records_a_request_with_a_manager_s_pin(qtbot: QtBot, counter) -> None:  # type: ignore[no-untyped-def]
+    window, shop, _printer = counter
+    sell(shop, "10239", [("T-S-M", 1)], days_ago=3)
+    log_in(qtbot, window, "Camille", "2580")
+    open_order(qtbot, window, "10239")
+    record = record_from_order(qtbot, window, line=0, units=1)
+    # Cancelled at the PIN: nothing is recorded, the screen stays as it was.
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    click(qtbot, record, "recordRequestButton")
+    assert record.view_model.status_text == "" and not requests_lists(shop).to_decide
+    QTimer.singleShot(0, lambda: approve_as_maxime(qtbot))
+    click(qtbot, record, "recordRequestButton")
+    qtbot.waitUntil(lambda: record.view_model.status_kind == "ok", timeout=5000)
+    [row] = requests_lists(shop).to_decide
+    assert row.order_number == "10239"
+    assert requests_service(shop).detail(row.request_id).recorded_by == "Maxime"
+    assert not button(record, "recordRequestButton").isEnabled()  # recorded once
+
+
+def requests_lists(shop):  # type: ignore[no-untyped-def]
+    return requests_service(shop).lists(shop.manager)
