@@ -258,57 +258,57 @@
             <translation>Expirées ({count})</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="181" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="182" />
             <source>No request waits for a decision.</source>
             <translation>Aucune demande n'attend de décision.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="182" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="183" />
             <source>No approved request waits for its customer.</source>
             <translation>Aucune demande acceptée n'attend son client.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="183" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="184" />
             <source>No approved request has expired.</source>
             <translation>Aucune demande acceptée n'a expiré.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="210" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="211" />
             <source>Order {number} — {customer}</source>
             <translation>Commande {number} — {customer}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="211" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="212" />
             <source>(no name)</source>
             <translation>(sans nom)</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="215" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="216" />
             <source>Amount: {amount}</source>
             <translation>Montant : {amount}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="217" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="218" />
             <source>Reason: {reason}</source>
             <translation>Motif : {reason}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="219" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="220" />
             <source>Note: {note}</source>
             <translation>Note : {note}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="220" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="221" />
             <source>Recorded {when} by {who}</source>
             <translation>Enregistrée le {when} par {who}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="224" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="225" />
             <source>Decision: {reason}</source>
             <translation>Décision : {reason}</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/screen.py" line="227" />
+            <location filename="../../pos/ui/screens/requests/screen.py" line="228" />
             <source>{number} — valid until {when}</source>
             <translation>{number} — valable jusqu'au {when}</translation>
         </message>
@@ -316,34 +316,44 @@
     <context>
         <name>RequestsTableModel</name>
         <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="26" />
+            <location filename="../../pos/ui/screens/requests/models.py" line="39" />
+            <source>Recorded</source>
+            <translation>Enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/models.py" line="39" />
+            <source>Valid until</source>
+            <translation>Valable jusqu'au</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/models.py" line="40" />
+            <source>Expired on</source>
+            <translation>Expirée le</translation>
+        </message>
+        <message>
+            <location filename="../../pos/ui/screens/requests/models.py" line="42" />
             <source>Order</source>
             <translation>Commande</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="27" />
+            <location filename="../../pos/ui/screens/requests/models.py" line="43" />
             <source>Customer</source>
             <translation>Client</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="27" />
+            <location filename="../../pos/ui/screens/requests/models.py" line="43" />
             <source>(no name)</source>
             <translation>(sans nom)</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="28" />
+            <location filename="../../pos/ui/screens/requests/models.py" line="44" />
             <source>Qty</source>
             <translation>Qté</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="29" />
+            <location filename="../../pos/ui/screens/requests/models.py" line="45" />
             <source>Amount</source>
             <translation>Montant</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/models.py" line="30" />
-            <source>Date</source>
-            <translation>Date</translation>
         </message>
     </context>
     <context>

@@ -174,6 +174,7 @@ class RequestsScreen(ManagedScreen[RequestsViewModel], Retranslating, QWidget):
 
     def _render_lists(self) -> None:
         rows = self._vm.rows
+        self._model.set_tab(self._vm.tab)
         if self._model.rows != rows:
             self._model.set_rows(rows)
         self._render_tabs()
