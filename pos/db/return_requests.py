@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, insert, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from pos.db.records import (
     CustomerRecord,
+    OrderLineRecord,
     OrderRecord,
     ReturnRequestLineRecord,
     ReturnRequestPhotoRecord,
@@ -27,9 +28,12 @@ from pos.domain.return_requests import RequestState
 
 @dataclass(frozen=True, slots=True)
 class StoredLine:
+    """A requested line; `options` is the order line's, as Wix names them ("Taille: M")."""
+
     order_line_id: int
     quantity: int
     reason: str
+    options: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class StoredRequest:
     request_id: int
     order_id: int
     order_number: str
+    currency: str
     customer_id: int | None
     customer_name: str
     customer_email: str | None
@@ -108,7 +113,8 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
     if not wanted:
         return []
     rows = s.execute(
-        select(ReturnRequestRecord, OrderRecord.number, OrderRecord.customer_id,
+        select(ReturnRequestRecord, OrderRecord.number, OrderRecord.currency,
+               OrderRecord.customer_id,
                CustomerRecord.first_name, CustomerRecord.last_name,
                _recorder.display_name, _decider.display_name)
         .join(OrderRecord, OrderRecord.id == ReturnRequestRecord.order_id)
@@ -117,11 +123,13 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
         .outerjoin(_decider, _decider.id == ReturnRequestRecord.decided_by_id)
         .where(ReturnRequestRecord.id.in_(wanted))).all()
     lines: dict[int, list[StoredLine]] = {}
-    for line in s.scalars(select(ReturnRequestLineRecord)
-                          .where(ReturnRequestLineRecord.request_id.in_(wanted))
-                          .order_by(ReturnRequestLineRecord.id)):
+    for line, options in s.execute(
+            select(ReturnRequestLineRecord, OrderLineRecord.options_text)
+            .join(OrderLineRecord, OrderLineRecord.id == ReturnRequestLineRecord.order_line_id)
+            .where(ReturnRequestLineRecord.request_id.in_(wanted))
+            .order_by(ReturnRequestLineRecord.id)):
         lines.setdefault(line.request_id, []).append(
-            StoredLine(line.order_line_id, line.quantity, line.reason))
+            StoredLine(line.order_line_id, line.quantity, line.reason, options or ""))
     photos: dict[int, list[StoredPhoto]] = {}
     for photo_id, request_id, content_type, size in s.execute(
             select(ReturnRequestPhotoRecord.id, ReturnRequestPhotoRecord.request_id,
@@ -131,9 +139,9 @@ def load_requests(s: Session, ids: Iterable[int]) -> list[StoredRequest]:
             .order_by(ReturnRequestPhotoRecord.id)):
         photos.setdefault(request_id, []).append(StoredPhoto(photo_id, content_type, size))
     found = {}
-    for record, number, customer_id, first, last, recorder, decider in rows:
+    for record, number, currency, customer_id, first, last, recorder, decider in rows:
         found[record.id] = StoredRequest(
-            record.id, record.order_id, number, customer_id,
+            record.id, record.order_id, number, currency, customer_id,
             " ".join(part for part in (first, last) if part), record.customer_email,
             record.language, record.reason, record.note, record.state, recorder or "",
             record.recorded_at, decider or "", record.decided_at, record.decision_reason,
@@ -170,18 +178,18 @@ def open_request_ids(s: Session, *, now: datetime, expired_since: datetime
 
 def open_request_counts(s: Session, *, now: datetime, expired_since: datetime
                         ) -> tuple[int, int, int]:
-    """The sizes of `open_request_ids`' three lists, in one indexed query."""
+    """The sizes of `open_request_ids`' three lists: one statement, three index range counts
+    on (state, expires_at), so approvals that expired long ago are never read."""
     r = ReturnRequestRecord
     approved = r.state == RequestState.APPROVED.value
 
-    def counted(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    def counted(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
+        return select(func.count()).select_from(r).where(*conditions).scalar_subquery()
 
     row = s.execute(select(
         counted(r.state == RequestState.REQUESTED.value),
-        counted(and_(approved, r.expires_at > now)),
-        counted(and_(approved, r.expires_at <= now, r.expires_at > expired_since)))
-        .where(r.state.in_((RequestState.REQUESTED.value, RequestState.APPROVED.value)))).one()
+        counted(approved, r.expires_at > now),
+        counted(approved, r.expires_at <= now, r.expires_at > expired_since))).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pos.db.return_requests import StoredRequest
-from pos.db.returns import OrderContext
+from pos.db.return_requests import StoredLine, StoredRequest
 from pos.domain.money import Money, total_of
 from pos.domain.return_requests import RequestState, authorisation_payload, effective_state
+from pos.domain.returns import SoldLine
 from pos.domain.valuation import return_credit
 from pos.services.errors import ServiceError
 
@@ -127,12 +128,12 @@ class RequestCounts:
         return self.to_decide + self.approved + self.expired
 
 
-def request_view(stored: StoredRequest, context: OrderContext | None, now: datetime
-                 ) -> RequestView:
-    """`stored` for a person, its lines named and valued from the order as it is now."""
-    currency = context.snapshot.currency if context else "EUR"
-    lines = tuple(_line_view(line.order_line_id, line.quantity, line.reason, context,
-                             currency) for line in stored.lines)
+def request_view(stored: StoredRequest, sold: Sequence[SoldLine], now: datetime) -> RequestView:
+    """`stored` for a person, its lines named and valued from the order's `sold` lines as
+    they are now (`pos.db.returns.load_sold_lines`)."""
+    by_id = {line.line_id: line for line in sold}
+    lines = tuple(_line_view(line, by_id.get(str(line.order_line_id)), stored.currency)
+                  for line in stored.lines)
     number = stored.authorisation_number
     return RequestView(
         stored.request_id, stored.order_id, stored.order_number, stored.customer_id,
@@ -143,20 +144,20 @@ def request_view(stored: StoredRequest, context: OrderContext | None, now: datet
         number, authorisation_payload(number) if number else "", stored.expires_at,
         stored.document_id, lines,
         tuple(PhotoView(p.photo_id, p.content_type, p.size) for p in stored.photos),
-        total_of((line.amount for line in lines), currency))
+        total_of((line.amount for line in lines), stored.currency))
 
 
-def _line_view(line_id: int, quantity: int, reason: str,
-               context: OrderContext | None, currency: str) -> RequestLineView:
-    sold = context.snapshot.line(str(line_id)) if context else None
+def _line_view(line: StoredLine, sold: SoldLine | None, currency: str) -> RequestLineView:
     if sold is None:
-        return RequestLineView(line_id, "", "", "", quantity, reason, Money(0, currency))
+        return RequestLineView(line.order_line_id, "", line.options, "", line.quantity,
+                               line.reason, Money(0, currency))
     # What the units refund from where the line's returns stand (before or after this
     # request was used: then its own units are among those already returned).
-    units = min(quantity, sold.value.quantity)
+    units = min(line.quantity, sold.value.quantity)
     start = max(0, min(sold.already_returned, sold.value.quantity - units))
     amount = return_credit(sold.value, start, units).amount if units > 0 else Money(0, currency)
-    return RequestLineView(line_id, sold.name, "", sold.sku, quantity, reason, amount)
+    return RequestLineView(line.order_line_id, sold.name, line.options, sold.sku,
+                           line.quantity, line.reason, amount)
 
 
 def summary(view: RequestView) -> RequestSummary:

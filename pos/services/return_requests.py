@@ -15,7 +15,7 @@ from pos.db import return_requests as repo
 from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.engine import SessionFactory
 from pos.db.outbox import enqueue
-from pos.db.returns import OrderContext, load_context
+from pos.db.returns import OrderContext, load_context, load_sold_lines
 from pos.domain.clock import Clock
 from pos.domain.mail import MAIL_DESTINATION, MailKind, MailLine
 from pos.domain.receipt import ShopInfo
@@ -36,6 +36,7 @@ from pos.domain.return_requests import (
     photo_content_type,
 )
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
+from pos.domain.returns_draft import SoldLine
 from pos.domain.roles import Operator, Permission
 from pos.domain.states import is_canceled
 from pos.services.access import confirm_operator, require
@@ -43,8 +44,10 @@ from pos.services.audit import audit_action
 from pos.services.policy import load_policy
 from pos.services.request_views import (
     EXPIRED_SHOWN,
+    PhotoView,
     RequestCounts,
     RequestedLine,
+    RequestLineView,
     RequestLists,
     RequestSummary,
     RequestView,
@@ -55,8 +58,9 @@ from pos.services.request_views import (
 )
 from pos.services.shop import load_shop_info
 
-__all__ = ["RequestCounts", "RequestLists", "RequestSummary", "RequestView", "RequestedLine",
-           "ReturnRequestError", "ReturnRequestService"]
+__all__ = ["EXPIRED_SHOWN", "PhotoView", "RequestCounts", "RequestLineView", "RequestLists",
+           "RequestState", "RequestSummary", "RequestView", "RequestedLine", "ReturnRequestError",
+           "ReturnRequestService"]
 
 DECIDE = Permission.APPROVE  # a manager records and decides (docs/return-requests.md)
 
@@ -234,16 +238,16 @@ class ReturnRequestService:
         stored = repo.load_request(s, request_id)
         if stored is None:
             raise ReturnRequestError("request_not_found", request_id=request_id)
-        return request_view(stored, load_context(s, stored.order_id), now)
+        return request_view(stored, load_sold_lines(s, stored.order_id, stored.currency), now)
 
     def _summaries(self, s: DbSession, ids: Sequence[int], now: datetime
                    ) -> tuple[RequestSummary, ...]:
-        contexts: dict[int, OrderContext | None] = {}
+        sold: dict[int, tuple[SoldLine, ...]] = {}  # one query per distinct order
         found = []
         for stored in repo.load_requests(s, ids):
-            if stored.order_id not in contexts:
-                contexts[stored.order_id] = load_context(s, stored.order_id)
-            found.append(summary(request_view(stored, contexts[stored.order_id], now)))
+            if stored.order_id not in sold:
+                sold[stored.order_id] = load_sold_lines(s, stored.order_id, stored.currency)
+            found.append(summary(request_view(stored, sold[stored.order_id], now)))
         return tuple(found)
 
     def _decidable(self, s: DbSession, request_id: int, new: RequestState

@@ -76,7 +76,7 @@ class CounterServices:
     closing: ClosingService | None = None
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
     reports: ReportsService | None = None
-    return_requests: ReturnRequestService | None = None
+    return_requests: ReturnRequestService | None = None  # docs/return-requests.md
 
 
 class TopBar(Retranslating, QWidget):

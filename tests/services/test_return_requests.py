@@ -5,6 +5,9 @@ refused where a manager is needed."""
 from __future__ import annotations
 
 import random
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 
@@ -28,6 +31,7 @@ from pos.domain.returns import ReturnRequest
 from pos.domain.scan import ScanKind, classify_scan
 from pos.domain.settlement import Tender, TenderMethod
 from pos.services.errors import PermissionDeniedError
+from pos.services.integrity import IntegrityService
 from pos.services.policy import PolicyService
 from pos.services.return_requests import (
     RequestCounts,
@@ -81,8 +85,8 @@ def test_request_approve_mail_scan_draft_commit_used(
     view = requests.record(shop.manager, order, [RequestedLine(shirt, 1, "too small")],
                            reason="size", note="sent by e-mail", photos=[PNG])
     assert view.effective is RequestState.REQUESTED and view.authorisation_number is None
-    assert [(x.quantity, x.reason, x.amount) for x in view.lines] == [
-        (1, "too small", Money(2990, "EUR"))]
+    assert [(x.name, x.options, x.quantity, x.reason, x.amount) for x in view.lines] == [
+        ("T-shirt coton bio", "Taille: M", 1, "too small", Money(2990, "EUR"))]
     assert view.photos[0].content_type == "image/png"
     assert requests.photo(view.request_id, view.photos[0].photo_id) == ("image/png", PNG)
     assert requests.counts() == RequestCounts(1, 0, 0)
@@ -92,13 +96,16 @@ def test_request_approve_mail_scan_draft_commit_used(
     assert approved.expires_at == shop.clock.now() + timedelta(days=14)
     number = approved.authorisation_number
     assert number and approved.qr_payload == authorisation_payload(number)
+    assert approved.decided_by == "Maxime" and approved.recorded_by == "Maxime"
     assert requests.counts() == RequestCounts(0, 1, 0)
     # The sync thread sends it: French, the number in the text, the QR code inline.
     deliver(shop, smtp_server)
     [received] = smtp_server.messages
     message = received.message
     assert received.rcpt_tos == ("helene@example.fr",)
-    assert number in message["Subject"] and number in message.get_body(("plain",)).get_content()
+    text = message.get_body(("plain",)).get_content()
+    assert number in message["Subject"] and number in text
+    assert "1 × T-shirt coton bio (Taille: M) — 29,90\xa0€" in text
     [image] = [part for part in message.walk() if part.get_content_type() == "image/png"]
     path = tmp_path / "qr.png"
     path.write_bytes(image.get_content())
@@ -120,6 +127,7 @@ def test_request_approve_mail_scan_draft_commit_used(
         audited = s.scalars(select(AuditEntryRecord.data)
                             .where(AuditEntryRecord.subject == done.number)).one()
     assert audited["return_request"] == found.request_id
+    assert IntegrityService(sessions=shop.sessions).verify().ok  # the audit chain holds
     # A second use is refused, by number and by the draft kept on a screen.
     with pytest.raises(ReturnRequestError) as refused:
         requests.find_authorisation(number)
@@ -285,3 +293,50 @@ def test_for_customer_and_lists(shop: Shop, requests: ReturnRequestService) -> N
     assert customer is not None
     assert {s.request_id for s in requests.for_customer(customer)} == {
         first.request_id, second.request_id, third.request_id}
+
+
+def at_once(action: Callable[[], object], times: int = 3) -> list[object]:
+    """`action` on `times` threads released together: what each returned or raised."""
+    start = threading.Barrier(times)
+
+    def run() -> object:
+        start.wait()
+        try:
+            return action()
+        except ReturnRequestError as error:
+            return error
+
+    with ThreadPoolExecutor(times) as pool:
+        return list(pool.map(lambda _: run(), range(times)))
+
+
+def test_two_tills_scanning_the_same_authorisation_refund_once(
+    shop: Shop, requests: ReturnRequestService
+) -> None:
+    order = sell(shop, "10508", [("T-S-M", 1)])
+    [line] = lines_of(shop, order)
+    view = requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="defect")
+    decided = at_once(lambda: requests.approve(shop.manager, view.request_id))
+    refused = [o for o in decided if isinstance(o, ReturnRequestError)]
+    assert len(refused) == 2 and {o.code for o in refused} == {"request_state"}
+    order_id, draft = requests.draft_for(view.request_id)
+    cash = [Tender(TenderMethod.CASH, Money(2990, "EUR"))]
+    outcomes = at_once(lambda: shop.returns.commit(shop.cashier, order_id, draft, cash))
+    codes = sorted(o.code for o in outcomes if isinstance(o, ReturnRequestError))
+    assert codes == ["authorisation_used", "authorisation_used"]
+    assert count(shop, CounterDocumentRecord) == 1
+    with shop.sessions() as s:
+        assert s.scalar(select(func.count()).where(
+            OutboxMessageRecord.kind == "return_request_email")) == 1
+
+
+def test_no_address_no_e_mail_but_the_decision_stands(shop: Shop,
+                                                      requests: ReturnRequestService) -> None:
+    order = sell(shop, "10509", [("T-S-M", 1)], email="")
+    [line] = lines_of(shop, order)
+    view = requests.record(shop.manager, order, [RequestedLine(line, 1)], reason="defect")
+    assert not view.customer_email
+    assert requests.approve(shop.manager, view.request_id).effective is RequestState.APPROVED
+    with shop.sessions() as s:
+        assert s.scalar(select(func.count()).where(
+            OutboxMessageRecord.kind == "return_request_email")) == 0

@@ -99,6 +99,7 @@ def test_the_counter_takes_every_service_from_one_store(
     assert counter.cash is store.cash and counter.closing is store.closing
     assert counter.settings is store.settings and counter.stock is store.stock
     assert counter.sync is store.sync and counter.card_terminal is None
+    assert counter.return_requests is store.return_requests
 
     demo = counter_services(store, demo=True)  # no Wix, a simulated card terminal
     assert demo.sync is None and isinstance(demo.card_terminal, SimulatedTerminal)

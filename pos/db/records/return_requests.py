@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pos.db.records.base import Base
@@ -21,7 +21,7 @@ class ReturnRequestRecord(Base):
     language: Mapped[str] = mapped_column(String(8), default="fr")
     reason: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(16), index=True)  # requested, approved, …
+    state: Mapped[str] = mapped_column(String(16))  # requested, approved, … (never expired)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -30,6 +30,10 @@ class ReturnRequestRecord(Base):
     authorisation_number: Mapped[str | None] = mapped_column(String(16), unique=True)
     expires_at: Mapped[datetime | None]
     document_id: Mapped[str | None] = mapped_column(ForeignKey("counter_documents.id"))
+
+    # The badge's counts and the lists read (state, expires_at) ranges: approvals that expired
+    # years ago are never scanned.
+    __table_args__ = (Index("ix_return_requests_state_expires", "state", "expires_at"),)
 
 
 class ReturnRequestLineRecord(Base):

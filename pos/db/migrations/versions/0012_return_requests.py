@@ -57,7 +57,8 @@ def upgrade() -> None:
                             name=op.f("uq_return_requests_authorisation_number")),
     )
     op.create_index(op.f("ix_return_requests_order_id"), "return_requests", ["order_id"])
-    op.create_index(op.f("ix_return_requests_state"), "return_requests", ["state"])
+    op.create_index("ix_return_requests_state_expires", "return_requests",
+                    ["state", "expires_at"])
     op.create_table(
         "return_request_lines",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -92,6 +93,6 @@ def downgrade() -> None:
     op.drop_table("return_request_photos")
     op.drop_index(op.f("ix_return_request_lines_request_id"), table_name="return_request_lines")
     op.drop_table("return_request_lines")
-    op.drop_index(op.f("ix_return_requests_state"), table_name="return_requests")
+    op.drop_index("ix_return_requests_state_expires", table_name="return_requests")
     op.drop_index(op.f("ix_return_requests_order_id"), table_name="return_requests")
     op.drop_table("return_requests")
