@@ -210,8 +210,8 @@ class RequestsScreen(ManagedScreen[RequestsViewModel], Retranslating, QWidget):
         locale = self._vm.locale
         self._heading.setText(self.tr("Order {number} — {customer}").format(
             number=detail.order_number, customer=detail.customer_name or self.tr("(no name)")))
-        lines = [f"{line.quantity} × {line.name}" + (f" ({reason_text(line.reason)})"
-                                                      if line.reason else "")
+        lines = [f"{line.quantity} × " + " — ".join(p for p in (line.name, line.options) if p)
+                 + (f" ({reason_text(line.reason)})" if line.reason else "")
                  for line in detail.lines]  # fmt: skip
         lines.append(self.tr("Amount: {amount}").format(amount=format_money(detail.amount, locale)))
         self._lines.setText("\n".join(lines))

@@ -77,7 +77,8 @@ def test_record_approve_scan_settle_and_the_request_is_used(
     detail = screen.view_model.detail
     assert [(line.quantity, line.reason) for line in detail.lines] == [(1, "wrong_size")]
     assert detail.note == "Trop petit"
-    assert "Jean" in screen.findChild(QLabel, "requestLines").text()
+    assert "1 × Jean droit — Taille: M (Wrong size)" in screen.findChild(
+        QLabel, "requestLines").text()
     assert len(detail.photos) == 1 and len(screen.view_model.thumbnails) == 1
     assert screen.findChild(QLabel, "requestPhoto").pixmap().width() > 0
     click(qtbot, screen, "approveRequestButton")
