@@ -12,6 +12,9 @@ stories are those of issue 13, with the goals Shopify POS and Square set:
 - ``no_receipt_store_credit`` (issue 16): jeans back without a receipt, from the search
   screen, to store credit for a known customer found by three typed letters, a manager
   approving with their PIN (goal ≤ 18, the letters and the digits included).
+- ``scan_authorisation_refund`` (issue 16): the customer shows the QR of an approved return
+  request; from the search screen, scanned, the approved jeans are in the draft: Continue,
+  Confirm, Done (goal ≤ 4, the scan included).
 
 After every tap, each primary action on screen (Continue, Confirm, Done, the approval's
 Approve, the order's actions) must lie inside the window: ``offscreen_actions`` counts those
@@ -47,7 +50,7 @@ from tests.support.shop import Shop, build_shop, sell  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "ui_taps.json"
 SIZES = ((1024, 768), (1280, 800))
 GOALS = {"equal_other_size": 6, "refund_with_approval": 12, "higher_cash": 9,
-         "no_receipt_store_credit": 18}
+         "no_receipt_store_credit": 18, "scan_authorisation_refund": 4}
 PRIMARY = (
     "exchangeButton", "refundButton", "cancelOrderButton", "continueButton", "commitButton",
     "doneButton", "approveButton", "otherSizeButton", "noReceiptButton", "validateButton",
@@ -67,6 +70,7 @@ class Counter:
 
     window: MainWindow
     shop: Shop
+    number: str = ""  # the order's, or the authorisation's the story starts from
     taps: int = 0
     offscreen: set[str] = field(default_factory=set)
 
@@ -123,6 +127,16 @@ class Counter:
 
     def open_order(self, number: str) -> None:
         """Log in as Camille and open the order (not counted: the story starts there)."""
+        self.log_in()
+        box = self.window.search_screen.findChild(QLineEdit, "searchBox")
+        box.setText(number)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        order = self.window.order_screen
+        self.wait(lambda: order.view_model.detail is not None
+                  and order.view_model.detail.number == number, "the order")  # fmt: skip
+
+    def log_in(self) -> None:
+        """Camille logs in: the search screen (not counted)."""
         session = self.window.counter
         login = session.login
         self.wait(lambda: len(login.view_model.users) == 3, "the login list")
@@ -133,12 +147,6 @@ class Counter:
         for key in (*"2580", "ok"):
             QTest.mouseClick(login.findChild(QPushButton, f"key_{key}"), Qt.MouseButton.LeftButton)
         self.wait(lambda: self.window.current_screen() is self.window.search_screen, "search")
-        box = self.window.search_screen.findChild(QLineEdit, "searchBox")
-        box.setText(number)
-        QTest.keyClick(box, Qt.Key.Key_Return)
-        order = self.window.order_screen
-        self.wait(lambda: order.view_model.detail is not None
-                  and order.view_model.detail.number == number, "the order")  # fmt: skip
 
     def committed(self) -> None:
         settle = self.window.counter.returns.settle_screen
@@ -243,6 +251,29 @@ def no_receipt_store_credit(counter: Counter) -> None:
     counter.tap(page, "validateButton")
     counter.wait(lambda: window.current_screen() is window.search_screen, "the commit")
 
+def scan_authorisation_refund(counter: Counter) -> None:
+    """From the search screen: the e-mail's QR scanned, the approved jeans already drafted;
+    Continue, Confirm (back to the card), Done."""
+    flow = counter.window.counter.returns
+    box = counter.window.search_screen.findChild(QLineEdit, "searchBox")
+    counter.scan(box, f"CPT:A:{counter.number}")
+    counter.wait(lambda: counter.window.current_screen() is flow
+                 and flow.returns_screen.view_model.quote is not None, "the draft")  # fmt: skip
+    counter.tap(flow.returns_screen, "continueButton")
+    counter.tap(flow.settle_screen, "commitButton")
+    counter.committed()
+    counter.tap(flow.settle_screen, "doneButton")
+
+
+def _approved_request(shop: Shop) -> str:
+    """Order 8005's jeans, asked back by e-mail and approved: its authorisation number."""
+    from tests.ui.screens.requests.support import recorded  # noqa: PLC0415
+
+    order_id = sell(shop, "8005", [("JEA-M", 1)], days_ago=5)
+    return str(recorded(shop, order_id, approve=True).authorisation_number)
+
+
+START_ON_SEARCH = {"scan_authorisation_refund"}  # the story begins with the customer's scan
 
 STORIES: dict[str, tuple[Callable[[Counter], None], Callable[[Shop], str]]] = {
     "equal_other_size": (equal_other_size, lambda shop: _sold(shop, "8001", "T-S-M", 3)),
@@ -250,6 +281,7 @@ STORIES: dict[str, tuple[Callable[[Counter], None], Callable[[Shop], str]]] = {
     "higher_cash": (higher_cash, lambda shop: _sold(shop, "8003", "T-S-M", 3)),
     "no_receipt_store_credit": (no_receipt_store_credit,
                                 lambda shop: _sold(shop, "8004", "JEA-M", 10)),
+    "scan_authorisation_refund": (scan_authorisation_refund, _approved_request),
 }
 
 
@@ -266,9 +298,12 @@ def play(name: str, shop: Shop, size: tuple[int, int]) -> Counter:
         window, _printer = counter_window(shop, Path(data_dir))
         window.resize(*size)
         window.show()
-        counter = Counter(window=window, shop=shop)
+        counter = Counter(window=window, shop=shop, number=number)
         try:
-            counter.open_order(number)
+            if name in START_ON_SEARCH:
+                counter.log_in()
+            else:
+                counter.open_order(number)
             story(counter)
         finally:
             window.close()

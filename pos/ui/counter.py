@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from pos.domain.returns import Draft
 from pos.domain.roles import Operator, Permission
 from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
-from pos.services.history import SalesHistoryService
+from pos.services.history import OrderDetail, SalesHistoryService
 from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -40,6 +41,7 @@ from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.no_receipt.install import install_no_receipt
 from pos.ui.screens.printing.screen import create_printing_screen
+from pos.ui.screens.requests import RequestsUi, install_requests
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
 from pos.ui.screens.settings.screen import create_settings_screen
 from pos.ui.screens.stock.screen import create_stock_screen
@@ -99,7 +101,9 @@ class TopBar(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")
-        self._name = QLabel(objectName="operatorName")
+        # Wrapped ("Alex" over "Admin"): at 1024 px in French the bar's buttons and badges
+        # take all the room a one-line name would.
+        self._name = QLabel(objectName="operatorName", wordWrap=True)
         self.closing_available = False  # set when the counter has a Closing screen
         self.reports_available = False  # ...and a Reports screen
         keys = ("search", "printing", "stock", "closing", "reports", "settings", "logout")
@@ -110,7 +114,8 @@ class TopBar(Retranslating, QWidget):
 
     def _build_ui(self) -> None:
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)  # with the sync and requests badges, 1024 px in French is full
         layout.addWidget(self._name, 1)
         for key, button in self._buttons.items():
             button.setObjectName(f"topBar_{key}")
@@ -220,6 +225,44 @@ class CounterSession(QObject):
                                              router=self._router, locale=locale,
                                              show_search=self._show_search,
                                              print_pending=self.print_pending)  # fmt: skip
+        self.requests = self._install_requests(locale)
+
+    def _install_requests(self, locale: str) -> RequestsUi | None:
+        """Return requests: the badge, the lists, *Return request* under an order, and
+        authorisation numbers typed or scanned on the search screen."""
+        services, window = self._services, self._window
+        if services.return_requests is None:
+            return None
+        ui = install_requests(
+            self, top_bar=self.top_bar, order_screen=window.order_screen,
+            requests=services.return_requests, users=services.users, history=self._history,
+            runner=window.runner, locale=locale, tz=services.time_zone,
+            current_order=lambda: window.order_screen.view_model.detail,
+            add_screen=window.add_screen)  # fmt: skip
+        window.search_screen.view_model.set_code_handler(ui.controller.open_authorisation)
+        return ui
+
+    def open_returns_draft(self, detail: OrderDetail, draft: Draft) -> None:
+        """The returns screen on `detail` with `draft`'s lines (an approved return request)."""
+        self._window.order_screen.view_model.load(detail.order_id)  # Back lands on it
+        self.returns.start_with_draft(detail, draft)
+        self._show_returns(self.returns)
+
+    def show_screen(self, screen: QWidget) -> None:
+        """A place of its own (no scans there)."""
+        self._router.set_handler(None)
+        self._window.show_screen(screen)
+
+    def show_search(self) -> None:
+        self._show_search()
+
+    def show_search_message(self, text: str) -> None:
+        """The search screen, saying `text` where the results go."""
+        self._window.search_screen.view_model.show_message(text)
+        self._show_search()
+
+    def show_order(self) -> None:
+        self._show_order()
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)
@@ -377,6 +420,8 @@ class CounterSession(QObject):
 
     def _on_returns_document_committed(self, _number: str) -> None:
         self.print_pending()
+        if self.requests is not None:
+            self.requests.controller.poll()  # a request may have been used
         order_vm = self._window.order_screen.view_model
         if order_vm.detail is not None:
             order_vm.load(order_vm.detail.order_id)
@@ -400,6 +445,8 @@ class CounterSession(QObject):
     def _on_window_closing(self) -> None:
         self._closed = True
         self._timer.stop()
+        if self.requests is not None:
+            self.requests.controller.stop()
         self._print_runner.shutdown()
         self._services.print_queue.close()
 

@@ -354,6 +354,7 @@ _RULES: dict[str, str] = {
     "price_override": QT_TRANSLATE_NOOP("Messages", "price changed by hand"),
     "approval_already_used": QT_TRANSLATE_NOOP("Messages", "a fresh approval"),
     "no_receipt": QT_TRANSLATE_NOOP("Messages", "return without a receipt"),
+    "return_requests": QT_TRANSLATE_NOOP("Messages", "return requests (read, record, decide)"),
 }
 
 

@@ -2,12 +2,13 @@
 action stay in view, at 1024×768 and 1280×800, in French and English (issue #13).
 
 The whole counter (`tests.ui.test_window_sizes`'s window over real services) is walked by an
-administrator through every screen that has a text field: the exchange's catalogue search,
-the cancellation note, the settle screen, the print queue, stock, each settings tab, the sync
-panel and the closing screen. On each, every enabled, editable field shown gets the keyboard
-(as a tap does); the keyboard takes the bottom of the window, and the field — and the
-screen's primary action (Valider, Search…) when the field is above it and both fit — must be
-whole above it. The login PIN is a keypad, not a field: nothing to check there.
+administrator through every screen that has a text field: the exchange's catalogue search, the
+cancellation note, the settle screen, the print queue, stock, each settings tab, the sync
+panel, the closing screen, the return requests' list and the recording of one. On each, every
+enabled, editable field shown gets the keyboard (as a tap does); the keyboard takes the bottom
+of the window, and the field — and the screen's primary action (Valider, Search…) when the
+field is above it and both fit — must be whole above it. The login PIN is a keypad, not a
+field: nothing to check there.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pos.ui.main_window import MainWindow
 from tests.support.shop import Shop
 from tests.ui import test_window_sizes as sizes
 from tests.ui.layout_checks import name_of, settle
+from tests.ui.screens.requests.support import open_requests, record_from_order, show_request
 from tests.ui.screens.returns.support import click, line_rows, wait_quote
 from tests.ui.test_window_sizes import draft_jeans, log_in, open_order
 
@@ -201,8 +203,16 @@ def test_every_text_field_and_its_primary_action_stay_above_the_keyboard(
     closing = counter.closing
     qtbot.waitUntil(lambda: closing.view_model.session is not None)
     check.screen("closing-drawer", closing)
+    # Return requests: the refusal's reason, then a request's note recorded from an order.
+    requests = open_requests(qtbot, window)
+    show_request(qtbot, requests, "to_decide")
+    check.screen("requests", requests)
+    click(qtbot, requests, "backButton")
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("10234")
+    open_order(qtbot, window, "10234")
+    check.screen("record-request", record_from_order(qtbot, window, line=1, units=1))
     assert not check.problems, "\n".join(check.problems)
-    assert len(check.checked) >= 20, check.checked
+    assert len(check.checked) >= 22, check.checked
 
 
 def reason_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, object]) -> None:

@@ -4,9 +4,10 @@ The real main window over real services on a SQLite file is driven through login
 an order, an exchange with the catalogue picker, settlement, a refund that needs a manager
 (the approval dialog), both pages of a return without a receipt, a cancellation, the print
 queue, stock, the six settings tabs and the sync panel (a real `SyncService` whose runner
-finds Wix offline). On each screen the checks of `tests.ui.layout_checks` run: touch targets
-≥ 48 px inside the window, no clipped text, a minimum window size that fits the smallest
-screen. Screenshots go to the test's tmp dir.
+finds Wix offline), the return requests' list (a request to decide, with photos) and the
+recording of one from an order. On each screen the checks of `tests.ui.layout_checks` run:
+touch targets ≥ 48 px inside the window, no clipped text, a minimum window size that fits
+the smallest screen. Screenshots go to the test's tmp dir.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from pos.ui.chips import ChipGroup
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
 from pos.ui.main_window import MainWindow
+from pos.ui.screens.requests.record_view_model import INBOX_VARIABLE
 from pos.wiring import Store, devices
 from pos.wiring import counter as wiring
 from pos.wiring.store import TERMINAL_SETTINGS
@@ -65,6 +67,12 @@ from tests.ui.layout_checks import (
     window_problems,
 )
 from tests.ui.screens.login.test_screen import enter_pin, pick
+from tests.ui.screens.requests.support import (
+    open_requests,
+    record_from_order,
+    seed_requests,
+    show_request,
+)
 from tests.ui.screens.returns.support import click, line_rows, type_amount, wait_quote
 
 SIZES = [(1024, 768), (1280, 800), (1920, 1080)]
@@ -73,7 +81,7 @@ DOC_SIZES = {(1024, 768), (1280, 800)}  # the whole window, top bar included, fo
 DOC_SCREENS = {"login", "search", "order", "returns", "settle", "settle-result", "approval",
                "settle-refund", "printing", "stock", "settings-printer", "sync",
                "closing-drawer", "no-receipt", "no-receipt-customer",
-               "settings-policy"}  # fmt: skip
+               "settings-policy", "requests", "record-request"}  # fmt: skip
 SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
     "order-with-documents", "returns-refund", "approval", "settle-refund", "no-receipt",
@@ -81,7 +89,7 @@ SCREENS = [
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
     "settings-categories", "settings-users", "settings-language", "settings-key", "sync",
     "closing-drawer",
-    "closing-count", "closing-report",
+    "closing-count", "closing-report", "requests", "record-request",
 ]  # fmt: skip
 OFFLINE = "Wix cannot be reached (no network?): 3 changes wait and will be sent when it is back"
 
@@ -148,11 +156,14 @@ def counter_services(shop: Shop, printer: VirtualPrinter, tmp_path: Path) -> Cou
 
 
 @pytest.fixture
-def shop(sessions: SessionFactory) -> Shop:
+def shop(sessions: SessionFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Shop:
     shop = build_shop(sessions)
     for number, days in (("10231", 2), ("10198", 9), ("10150", 21)):
         sell(shop, number, [("ÉCH-M", 1)], days_ago=days)
-    sell(shop, "10234", [("T-S-M", 1), ("JEA-M", 2)], days_ago=3)  # exchanged at the counter
+    order_id = sell(shop, "10234", [("T-S-M", 1), ("JEA-M", 2)], days_ago=3)  # exchanged
+    # A return request to decide on it, with photos; the counter's photo folder has two more.
+    monkeypatch.setenv(INBOX_VARIABLE, str(tmp_path / "photos"))
+    seed_requests(shop, order_id, tmp_path / "photos")
     sell(shop, "10240", [("ÉCH-L", 1), ("T-S-S", 2)], days_ago=1, fulfilled=False)
     record(sessions, rich_order("10233"))  # two payments with references, a Wix refund
     seed_sync(shop)
@@ -439,6 +450,23 @@ def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     click(qtbot, closing, "xButton")
     qtbot.waitUntil(lambda: closing.view_model.report is not None)
     look.check("closing-report")
+    return_requests(qtbot, window, look)
+
+
+def return_requests(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """The requests badge: the request to decide, tapped; then one recorded from an order."""
+    screen = open_requests(qtbot, window)
+    show_request(qtbot, screen, "to_decide")
+    qtbot.waitUntil(lambda: len(screen.view_model.thumbnails) == 2)
+    look.check("requests")
+    click(qtbot, screen, "backButton")
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("10234")
+    open_order(qtbot, window, "10234")
+    record = record_from_order(qtbot, window, line=1, units=1)
+    qtbot.waitUntil(lambda: len(record.view_model.photos) == 2)
+    record.findChildren(QPushButton, "photoButton")[0].click()
+    look.check("record-request")
+    click(qtbot, record, "backButton")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.returns import DocumentKind
+from pos.domain.returns import DocumentKind, Draft
 from pos.domain.roles import Approval, Operator, Permission
 from pos.domain.scan import ScanKind
 from pos.domain.states import allowed_kinds, is_canceled
@@ -108,6 +108,12 @@ class ReturnsFlow(QStackedWidget):
         """Open a new `kind` draft on an order already read."""
         self.returns_screen.view_model.start(kind, detail)
         self.returns_screen.picker.view_model.refresh()  # stock moved since it was last read
+        self.setCurrentWidget(self.returns_screen)
+
+    def start_with_draft(self, detail: OrderDetail, draft: Draft) -> None:
+        """Open a draft already holding a return request's approved lines."""
+        self.returns_screen.view_model.start_from(draft, detail)
+        self.returns_screen.picker.view_model.refresh()
         self.setCurrentWidget(self.returns_screen)
 
     def on_scan(self, kind: ScanKind, text: str) -> None:

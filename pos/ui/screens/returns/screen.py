@@ -139,10 +139,11 @@ class LineRow(Retranslating, QFrame):
         self._reason.set_texts(reasons)
         self._disposition.set_texts(dispositions)
 
-    def show_state(self, state: LineState) -> None:
+    def show_state(self, state: LineState, most: int | None = None) -> None:
+        """Show `state`; + is greyed at `most` units (default: what can still come back)."""
         self._quantity.setText(str(state.quantity))
         self._minus.setEnabled(state.quantity > 0)
-        self._plus.setEnabled(state.quantity < state.line.returnable)
+        self._plus.setEnabled(state.quantity < (state.line.returnable if most is None else most))
         self._reason.select(state.reason or None)
         self._disposition.select(state.disposition)
         self._reason.setVisible(state.quantity > 0)
@@ -299,7 +300,7 @@ class ReturnsScreen(Retranslating, QWidget):
             self._built_for = built_for
             self._rebuild_rows()
         for row, state in zip(self._rows, vm.lines, strict=True):
-            row.show_state(state)
+            row.show_state(state, vm.most(state))
             row.style().polish(row)
         exchange, cancel = vm.kind is DocumentKind.EXCHANGE, vm.kind is DocumentKind.CANCELLATION
         for widget in (self._right, self._items_title, self._items_view, self._remove):

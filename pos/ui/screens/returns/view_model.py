@@ -63,6 +63,7 @@ class ReturnsViewModel(QObject):
         self.lines: tuple[LineState, ...] = ()
         self.replacements: tuple[NewItem, ...] = ()
         self.note, self.with_refund = "", True
+        self.request: Draft | None = None  # the approved return request this draft carries out
         self.quote: Quote | None = None
         self.quote_text = ""
         self.status_text = ""
@@ -86,15 +87,37 @@ class ReturnsViewModel(QObject):
             LineState(line, line.returnable if take_all else 0) for line in detail.lines
         )
         self.replacements, self.note, self.with_refund = (), "", True
+        self.request = None
         self._set_status("")
         self._changed()
 
+    def start_from(self, draft: Draft, detail: OrderDetail) -> None:
+        """Begin with a return request's approved lines (`ReturnRequestService.draft_for`):
+        fewer units may come back, never more; the commit marks the request used."""
+        self.start(draft.kind, detail)
+        asked = {r.line_id: r for r in draft.returns}
+        self.lines = tuple(
+            replace(s, quantity=min(asked[key].quantity, s.line.returnable),
+                    reason=asked[key].reason) if (key := str(s.line.line_id)) in asked else s
+            for s in self.lines)  # fmt: skip
+        self.request = draft
+        self._changed()
+
     def step(self, index: int, delta: int) -> None:
-        """+1 / −1 on a line, kept between 0 and what can still come back."""
+        """+1 / −1 on a line, kept between 0 and what can still come back (with a return
+        request, what it approved)."""
         state = self.lines[index]
-        quantity = min(max(state.quantity + delta, 0), state.line.returnable)
+        quantity = min(max(state.quantity + delta, 0), self.most(state))
         if quantity != state.quantity:
             self._set_line(index, replace(state, quantity=quantity))
+
+    def most(self, state: LineState) -> int:
+        """How many units of the line may come back in this draft."""
+        if self.request is None:
+            return state.line.returnable
+        approved = sum(r.quantity for r in self.request.returns
+                       if r.line_id == str(state.line.line_id))  # fmt: skip
+        return min(approved, state.line.returnable)
 
     def set_reason(self, index: int, reason: str) -> None:
         self._set_line(index, replace(self.lines[index], reason=reason))
@@ -145,12 +168,15 @@ class ReturnsViewModel(QObject):
             for s in self.lines
             if s.quantity > 0
         )
+        request = self.request
         return Draft(
             self.kind,
             returns,
             self.replacements if self.kind is DocumentKind.EXCHANGE else (),
             with_refund=self.with_refund or self.kind is not DocumentKind.CANCELLATION,
             note=self.note,
+            return_request_id=request.return_request_id if request else None,
+            approved_at=request.approved_at if request else None,
         )
 
     def _set_line(self, index: int, state: LineState) -> None:

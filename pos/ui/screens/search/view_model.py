@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +17,7 @@ PAGE_SIZE = 50
 # What the status line says, worded when read (so in the language of the moment).
 EMPTY_QUERY, NOTHING_FOUND = "empty_query", "nothing_found"  # the service's message codes
 SEARCHING, FAILED = "searching", "failed"
+MESSAGE = "message"  # a sentence another place worded (a refused return authorisation)
 
 QUERY_SHOWN = 40  # characters of the query said back: a scanner burst never widens the window
 
@@ -55,6 +57,7 @@ class SearchViewModel(QObject):
         self._next_cursor: int | None = None
         self._busy = False
         self._status = (EMPTY_QUERY, "")  # (what to say, the query it is about)
+        self._code_handler: Callable[[str], bool] | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -91,6 +94,8 @@ class SearchViewModel(QObject):
             ).format(query=shortened(query.strip()))
         if code == SEARCHING:
             return self.tr("Searching…")
+        if code == MESSAGE:
+            return query
         if code == FAILED:
             return self.tr(
                 "The sales history cannot be read right now. Try again in a moment; "
@@ -108,10 +113,26 @@ class SearchViewModel(QObject):
         self._debounce.start()  # restarts: only the last keystroke of a burst searches
 
     def submit(self, text: str) -> None:
-        """Enter was pressed or a receipt scanned: search now, open an exact match."""
+        """Enter was pressed or a receipt scanned: search now, open an exact match.
+
+        A code the code handler takes (a return authorisation) is its, not a search.
+        """
         self._query = text
         self._debounce.stop()
+        if self._code_handler is not None and self._code_handler(text):
+            return
         self._search(open_exact=True)
+
+    def set_code_handler(self, handler: Callable[[str], bool] | None) -> None:
+        """Who may take a typed or scanned text first (True: it did, no search follows)."""
+        self._code_handler = handler
+
+    def show_message(self, text: str) -> None:
+        """Say `text` (already worded) where the results go; "" goes back to the hint."""
+        self._results, self._next_cursor = (), None
+        self._status = (MESSAGE, text) if text else (EMPTY_QUERY, "")
+        self.results_changed.emit()
+        self.status_changed.emit()
 
     def clear(self) -> None:
         """Forget the query and its results (the cashier logged out): the next one starts clean."""
