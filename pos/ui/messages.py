@@ -31,6 +31,37 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 
 _TEXTS: dict[str, str] = {
+    "authorisation_expired": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Return authorisation {number} expired on {expires_at}. A manager can record a new "
+        "request for this order.",
+    ),
+    "authorisation_used": QT_TRANSLATE_NOOP(
+        "Messages", "Return authorisation {number} was already used: its items came back."
+    ),
+    "authorisation_rejected": QT_TRANSLATE_NOOP(
+        "Messages", "Return request {number} was refused by a manager: nothing to take back."
+    ),
+    "authorisation_pending": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This return request is still waiting for a manager's decision. Ask a manager to "
+        "approve it first.",
+    ),
+    "authorisation_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No return authorisation has this number. Check the number, or search the order.",
+    ),
+    "request_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This request is no longer there. The list is read again."
+    ),
+    "request_other_order": QT_TRANSLATE_NOOP(
+        "Messages", "Return authorisation {number} is for another order. Open that order."
+    ),
+    "request_over_approved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Only {approved} unit(s) of this item were approved ({requested} asked). Lower the "
+        "quantity.",
+    ),
     # check_draft (rule 10)
     "empty_draft": QT_TRANSLATE_NOOP(
         "Messages", "Nothing is selected yet. Tap + on each item the customer brings back."
@@ -372,6 +403,11 @@ def _value(value: object, locale: str) -> str:
         return format_money(value, locale)
     if isinstance(value, datetime):
         return format_datetime(value, locale)
+    if isinstance(value, str) and value[:4].isdigit() and "T" in value:  # a moment, ISO text
+        try:
+            return format_datetime(datetime.fromisoformat(value), locale)
+        except ValueError:
+            return value
     return str(value)
 
 

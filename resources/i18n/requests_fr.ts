@@ -71,42 +71,12 @@
     </context>
     <context>
         <name>Requests</name>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="24" />
-            <source>Return authorisation {number} expired on {expires_at}. A manager can record a new request for this order.</source>
-            <translation>L'autorisation de retour {number} a expiré le {expires_at}. Un responsable peut enregistrer une nouvelle demande pour cette commande.</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="29" />
-            <source>Return authorisation {number} was already used: its items came back.</source>
-            <translation>L'autorisation de retour {number} a déjà servi : ses articles sont revenus.</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="32" />
-            <source>Return request {number} was refused by a manager: nothing to take back.</source>
-            <translation>La demande de retour {number} a été refusée par un responsable : rien à reprendre.</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="35" />
-            <source>This return request is still waiting for a manager's decision. Ask a manager to approve it first.</source>
-            <translation>Cette demande de retour attend encore la décision d'un responsable. Demandez-lui d'abord de l'accepter.</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="40" />
-            <source>No return authorisation has this number. Check the number, or search the order.</source>
-            <translation>Aucune autorisation de retour ne porte ce numéro. Vérifiez le numéro, ou cherchez la commande.</translation>
-        </message>
-        <message>
+                            <message>
             <location filename="../../pos/ui/screens/requests/words.py" line="44" />
             <source>This request was already decided meanwhile. The list is read again.</source>
             <translation>Cette demande a déjà été tranchée entre-temps. La liste est relue.</translation>
         </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="47" />
-            <source>This request is no longer there. The list is read again.</source>
-            <translation>Cette demande n'existe plus. La liste est relue.</translation>
-        </message>
-        <message>
+            <message>
             <location filename="../../pos/ui/screens/requests/words.py" line="50" />
             <source>Nothing is asked yet. Tap + on each item the customer wants to return.</source>
             <translation>Rien n'est demandé. Touchez + sur chaque article que le client veut retourner.</translation>
@@ -136,17 +106,7 @@
             <source>At most 6 photos per request.</source>
             <translation>6 photos au plus par demande.</translation>
         </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="64" />
-            <source>Return authorisation {number} is for another order. Open that order.</source>
-            <translation>L'autorisation de retour {number} concerne une autre commande. Ouvrez cette commande.</translation>
-        </message>
-        <message>
-            <location filename="../../pos/ui/screens/requests/words.py" line="67" />
-            <source>Only {approved} unit(s) of this item were approved ({requested} asked). Lower the quantity.</source>
-            <translation>Cet article n'a été accepté que pour {approved} unité(s) ({requested} demandée(s)). Baissez la quantité.</translation>
-        </message>
-        <message>
+                <message>
             <location filename="../../pos/ui/screens/requests/words.py" line="72" />
             <source>A photo of this request is no longer there. The list is read again.</source>
             <translation>Une photo de cette demande n'existe plus. La liste est relue.</translation>
@@ -376,6 +336,46 @@
     </context>
     <context>
         <name>Messages</name>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="24" />
+            <source>Return authorisation {number} expired on {expires_at}. A manager can record a new request for this order.</source>
+            <translation>L'autorisation de retour {number} a expiré le {expires_at}. Un responsable peut enregistrer une nouvelle demande pour cette commande.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="29" />
+            <source>Return authorisation {number} was already used: its items came back.</source>
+            <translation>L'autorisation de retour {number} a déjà servi : ses articles sont revenus.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="32" />
+            <source>Return request {number} was refused by a manager: nothing to take back.</source>
+            <translation>La demande de retour {number} a été refusée par un responsable : rien à reprendre.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="35" />
+            <source>This return request is still waiting for a manager's decision. Ask a manager to approve it first.</source>
+            <translation>Cette demande de retour attend encore la décision d'un responsable. Demandez-lui d'abord de l'accepter.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="40" />
+            <source>No return authorisation has this number. Check the number, or search the order.</source>
+            <translation>Aucune autorisation de retour ne porte ce numéro. Vérifiez le numéro, ou cherchez la commande.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="47" />
+            <source>This request is no longer there. The list is read again.</source>
+            <translation>Cette demande n'existe plus. La liste est relue.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="64" />
+            <source>Return authorisation {number} is for another order. Open that order.</source>
+            <translation>L'autorisation de retour {number} concerne une autre commande. Ouvrez cette commande.</translation>
+        </message>
+    <message>
+            <location filename="../../pos/ui/screens/requests/words.py" line="67" />
+            <source>Only {approved} unit(s) of this item were approved ({requested} asked). Lower the quantity.</source>
+            <translation>Cet article n'a été accepté que pour {approved} unité(s) ({requested} demandée(s)). Baissez la quantité.</translation>
+        </message>
         <message>
             <location filename="../../pos/ui/messages.py" line="297" />
             <source>return requests (read, record, decide)</source>

@@ -20,32 +20,11 @@ REASONS = ("wrong_size", "not_as_expected", "faulty", "changed_mind", "other")
 # A manager's common reasons to refuse, as chips; the text field takes any other.
 REJECT_REASONS = ("outside_window", "worn", "not_from_us", "final_sale")
 
+# The refusals a counter commit can also meet (an approval expired, used or over-asked between
+# the scan and Confirm) are worded in `pos.ui.messages`, where the settle screen reads them.
 _REFUSALS: dict[str, str] = {
-    "authorisation_expired": QT_TRANSLATE_NOOP(
-        "Requests",
-        "Return authorisation {number} expired on {expires_at}. A manager can record a new "
-        "request for this order.",
-    ),
-    "authorisation_used": QT_TRANSLATE_NOOP(
-        "Requests", "Return authorisation {number} was already used: its items came back."
-    ),
-    "authorisation_rejected": QT_TRANSLATE_NOOP(
-        "Requests", "Return request {number} was refused by a manager: nothing to take back."
-    ),
-    "authorisation_pending": QT_TRANSLATE_NOOP(
-        "Requests",
-        "This return request is still waiting for a manager's decision. Ask a manager to "
-        "approve it first.",
-    ),
-    "authorisation_unknown": QT_TRANSLATE_NOOP(
-        "Requests",
-        "No return authorisation has this number. Check the number, or search the order.",
-    ),
     "request_state": QT_TRANSLATE_NOOP(
         "Requests", "This request was already decided meanwhile. The list is read again."
-    ),
-    "request_not_found": QT_TRANSLATE_NOOP(
-        "Requests", "This request is no longer there. The list is read again."
     ),
     "request_empty": QT_TRANSLATE_NOOP(
         "Requests", "Nothing is asked yet. Tap + on each item the customer wants to return."
@@ -61,14 +40,6 @@ _REFUSALS: dict[str, str] = {
     ),
     "photo_empty": QT_TRANSLATE_NOOP("Requests", "A photo file is empty. Leave it out."),
     "too_many_photos": QT_TRANSLATE_NOOP("Requests", "At most 6 photos per request."),
-    "request_other_order": QT_TRANSLATE_NOOP(
-        "Requests", "Return authorisation {number} is for another order. Open that order."
-    ),
-    "request_over_approved": QT_TRANSLATE_NOOP(
-        "Requests",
-        "Only {approved} unit(s) of this item were approved ({requested} asked). Lower the "
-        "quantity.",
-    ),
     "photo_not_found": QT_TRANSLATE_NOOP(
         "Requests", "A photo of this request is no longer there. The list is read again."
     ),
