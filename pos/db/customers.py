@@ -107,7 +107,7 @@ def orders_page(session: Session, customer_id: int, *, limit: int, before: int |
 def totals(session: Session, customer_id: int) -> CustomerTotals:
     """Orders, money spent, units bought and returned over every order of the customer."""
     own = select(_orders.c.id).where(_orders.c.customer_id == customer_id).scalar_subquery()
-    spent = dict(session.execute(
+    spent: dict[str, int] = dict(session.execute(
         select(_orders.c.currency, sum_minor(_orders.c.total_minor))
         .where(_orders.c.customer_id == customer_id).group_by(_orders.c.currency)).all())
     count = session.scalar(select(func.count()).select_from(_orders)

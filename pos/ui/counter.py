@@ -21,6 +21,7 @@ from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
+from pos.services.customers import CustomerService
 from pos.services.history import SalesHistoryService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
@@ -35,6 +36,7 @@ from pos.services.users import UserService
 from pos.ui.format import LOCALES
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
+from pos.ui.screens.customer.place import CustomerPlace, install_customer
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.printing.screen import create_printing_screen
 from pos.ui.screens.returns import create_returns_flow, install_order_actions
@@ -73,6 +75,7 @@ class CounterServices:
     closing: ClosingService | None = None
     shop: ShopService | None = None  # the identity receipts print (Settings' Shop tab)
     reports: ReportsService | None = None
+    customers: CustomerService | None = None  # the customer view, from the order screen
 
 
 class TopBar(Retranslating, QWidget):
@@ -211,6 +214,10 @@ class CounterSession(QObject):
                      if services.sync is not None else None)
         self.order_actions = install_order_actions(self._window.order_screen, self.returns,
                                                    show=self._show_returns)
+        self.customer: CustomerPlace | None = None if services.customers is None else (
+            install_customer(window=self._window, customers=services.customers,
+                             previews=services.previews, locale=self._current_locale,
+                             tz=services.time_zone, show_order=self._show_order))
 
     def _connect_signals(self) -> None:
         self.login.logged_in.connect(self._on_login_logged_in)
@@ -238,6 +245,8 @@ class CounterSession(QObject):
         self._set_operator(None)
         self._window.search_screen.clear()
         self._window.order_screen.view_model.clear()
+        if self.customer is not None:
+            self.customer.clear()
         self._window.show_screen(self.login)
         self.login.activate()
 

@@ -53,6 +53,7 @@ def counter_services(
         closing=store.closing,
         shop=store.shop,
         reports=store.reports,
+        customers=store.customers,
     )
 
 

@@ -76,7 +76,7 @@ class OrderScreen(Retranslating, QWidget):
     def _build_ui(self) -> None:
         self._back_button = QPushButton(objectName="backButton")
         self._title = QLabel(objectName="screenTitle")
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.addWidget(self._back_button)
         top.addSpacing(16)
         top.addWidget(self._title, 1)
@@ -90,6 +90,10 @@ class OrderScreen(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self._status_label, 1)
         layout.addWidget(self._scroll, 100)
+
+    def add_top_action(self, widget: QWidget) -> None:
+        """Put `widget` at the right of the title (the counter's link to the customer)."""
+        self._top.addWidget(widget)
 
     def _build_content(self) -> None:
         self._header_grid = QGridLayout()
