@@ -192,7 +192,8 @@ class CounterSession(QObject):
         self.returns = create_returns_flow(
             returns=services.returns, catalogue=services.catalogue, users=services.users,
             history=self._history, runner=runner, locale=locale,
-            card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
+            card_terminal=services.card_terminal, operator_provider=lambda: self.operator,
+            customers=services.customers)
         self.settings = (create_settings_screen(
             settings=services.settings, policy=services.policy, users=services.users,
             runner=runner, test_print=services.test_print, shop=services.shop,

@@ -132,7 +132,9 @@ class SettleScreen(Retranslating, QWidget):
         right.addWidget(self._nothing)
         right.addWidget(self._quick_row)
         right.addWidget(self._keypad)
-        right.addWidget(self._gift_code)
+        self._gift_row = QHBoxLayout()  # the code, and what `add_beside_gift_code` adds
+        self._gift_row.addWidget(self._gift_code, 1)
+        right.addLayout(self._gift_row)
         # An order paid three ways has six buttons: on a 768 px screen the last ones scroll.
         right.addWidget(VerticalScrollArea(methods, object_name="methodsScroll"), 1)
         return right
@@ -263,6 +265,14 @@ class SettleScreen(Retranslating, QWidget):
         button.setEnabled(payment.refundable.minor > 0)
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
         return button
+
+    def add_beside_gift_code(self, widget: QWidget) -> None:
+        """Put `widget` beside the gift card code (the customer's cards, `CardCustomerRow`)."""
+        self._gift_row.addWidget(widget)
+
+    def keypad_amount(self) -> Money:
+        """The amount on the keypad now."""
+        return self._keypad.amount()
 
     def set_gift_card_code(self, code: str) -> None:
         """A gift card was scanned: its code is ready for the Gift card button."""
