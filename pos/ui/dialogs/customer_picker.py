@@ -70,11 +70,7 @@ class CustomerPickerDialog(Retranslating, QDialog):
         """The customer a new card goes to (`Picked(None)`: nobody); None when cancelled."""
         dialog = cls(customers=customers, runner=runner, locale=locale, cards=False,
                      parent=parent)  # fmt: skip
-        with dimmed(parent):
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        picked = dialog.picked
-        dialog.deleteLater()
-        return picked if accepted else None
+        return dialog.picked if dialog.run(parent) else None
 
     @classmethod
     def ask_card(cls, parent: QWidget | None, *, customers: CustomerService,
@@ -83,11 +79,14 @@ class CustomerPickerDialog(Retranslating, QDialog):
         """A card of the customer `first` (the order's) or of one found; None when cancelled."""
         dialog = cls(customers=customers, runner=runner, locale=locale, cards=True, first=first,
                      parent=parent)  # fmt: skip
+        return dialog.card if dialog.run(parent) else None
+
+    def run(self, parent: QWidget | None) -> bool:
+        """Modal over the dimmed window; True when the cashier chose (deleted afterwards)."""
         with dimmed(parent):
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        card = dialog.card
-        dialog.deleteLater()
-        return card if accepted else None
+            accepted = self.exec() == QDialog.DialogCode.Accepted
+        self.deleteLater()  # when the event loop next runs: what was chosen is read before
+        return accepted
 
     def _build_ui(self) -> None:
         self._title = QLabel(objectName="dialogTitle")

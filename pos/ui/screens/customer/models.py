@@ -41,7 +41,7 @@ class CustomerOrdersTableModel(LocalizedRowsModel[CustomerOrder]):
 
 
 class CustomerDocumentsTableModel(LocalizedRowsModel[CustomerDocument]):
-    """Every counter document about the customer: number, kind, order, date, units, balance."""
+    """Every counter document about the customer: number, kind, order, date, balance."""
 
     NUMBER_COLUMN = 0
 
@@ -51,8 +51,8 @@ class CustomerDocumentsTableModel(LocalizedRowsModel[CustomerDocument]):
             Column(self.tr("Document"), lambda d: d.number),
             Column(self.tr("Kind"), lambda d: document_kind_label(d.kind)),
             Column(self.tr("Order"), lambda d: d.order_number or "—"),
-            Column(self.tr("Date"), lambda d: format_datetime(d.created_at, locale, tz=tz)),
-            Column(self.tr("Units back"), lambda d: str(d.units_returned), numeric=True),
+            Column(self.tr("Date"), lambda d: format_date(d.created_at, locale, length="short",
+                                                          tz=tz)),
             Column(self.tr("Balance"), lambda d: format_money(d.balance, locale), numeric=True),
         ]
 

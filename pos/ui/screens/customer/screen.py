@@ -29,7 +29,9 @@ from pos.ui.screens.customer.view_model import CustomerViewModel
 
 SECTIONS = ("orders", "documents", "requests", "cards")
 FIGURES = ("orders", "spent", "rate", "balance")
-PREVIEW_WIDTH = 380  # px: a 42-column receipt in the monospaced font, as on the Receipts
+FIGURES_QSS = ("QLabel[figure=\"true\"] { font-size: 22px; font-weight: bold; }"
+               " QLabel[caption=\"true\"] { color: #4a5560; }")
+PREVIEW_WIDTH = 370  # px: a 42-column receipt in the monospaced 13 px font, whole
 
 
 class CustomerScreen(Retranslating, QWidget):
@@ -47,6 +49,7 @@ class CustomerScreen(Retranslating, QWidget):
     def __init__(self, *, view_model: CustomerViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerScreen")
+        self.setStyleSheet(FIGURES_QSS)
         self._vm = view_model
         locale, tz = view_model.locale, view_model.tz
         self._orders = CustomerOrdersTableModel(locale=locale, tz=tz, parent=self)
@@ -81,8 +84,9 @@ class CustomerScreen(Retranslating, QWidget):
         figures = QHBoxLayout()
         self._figures: dict[str, tuple[QLabel, QLabel]] = {}
         for key in FIGURES:
-            value, caption = QLabel(objectName="figureValue"), QLabel(objectName="figureCaption")
-            value.setObjectName(f"figure_{key}")
+            value, caption = QLabel(objectName=f"figure_{key}"), QLabel()
+            value.setProperty("figure", True)
+            caption.setProperty("caption", True)
             box = QVBoxLayout()
             box.setSpacing(0)
             box.addWidget(value)

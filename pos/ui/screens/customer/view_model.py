@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import tzinfo
+from decimal import Decimal
 
 from babel import numbers as babel_numbers
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,8 @@ from pos.ui.workers import TaskRunner
 
 VIEW_KEY, MORE_KEY, PREVIEW_KEY = "customer", "customer-more", "customer-preview"
 OPENING, UNREADABLE, NOT_FOUND = "opening", "unreadable", "customer_not_found"
+
+RATE_STEP = Decimal("0.001")  # the return rate is shown to a tenth of a percent
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +115,9 @@ class CustomerViewModel(QObject):
         view = self.view
         if view is None:
             return {"orders": "", "spent": "", "rate": "", "balance": ""}
-        rate = ("—" if view.return_rate is None else babel_numbers.format_percent(
-            view.return_rate, "#,##0.#%", locale=self._locale))
+        rate = "—" if view.return_rate is None else babel_numbers.format_percent(
+            view.return_rate.quantize(RATE_STEP), locale=self._locale,
+            decimal_quantization=False)  # the locale's way, one decimal: "11,1 %", "11.1%"
         return {"orders": str(view.order_count), "spent": self._amounts(view.spent),
                 "rate": rate, "balance": self._amounts(view.balances)}  # fmt: skip
 

@@ -35,7 +35,7 @@ from pos.ui.screens.returns.picker import CataloguePicker, PickerViewModel
 from pos.ui.screens.returns.screen import ReturnsScreen
 from pos.ui.screens.returns.view_model import ReturnsViewModel
 from pos.ui.screens.settle import SettleScreen, SettleViewModel
-from pos.ui.screens.settle.customer_row import CardCustomerRow
+from pos.ui.screens.settle.customer_methods import CustomerMethods
 from pos.ui.workers import TaskRunner
 
 DETAIL_KEY = "returns-order"
@@ -309,9 +309,9 @@ def create_returns_flow(
     )
     settle_screen = SettleScreen(view_model=settle_vm, locale=locale)
     if customers is not None:
-        settle_screen.add_beside_gift_code(CardCustomerRow(
+        settle_screen.add_methods(CustomerMethods(
             view_model=settle_vm, customers=customers, runner=runner,
-            amount=settle_screen.keypad_amount))
+            amount=settle_screen.keypad_amount, parent=settle_screen).buttons)
     for vm, owner in (
         (returns_vm, returns_screen),
         (picker_vm, picker),
