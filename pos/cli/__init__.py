@@ -26,6 +26,7 @@ SUBCOMMANDS = {
     "receipt": "pos.cli.receipt",
     "sync": "pos.cli.sync",
     "gift-card": "pos.cli.gift_card",
+    "requests": "pos.cli.requests",
     "report": "pos.cli.report",
     "cash": "pos.cli.cash",
     "archive": "pos.cli.archive",

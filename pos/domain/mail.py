@@ -36,6 +36,9 @@ class MailKind(StrEnum):
     EXCHANGE = "exchange"
     REFUND = "refund"
     CANCELLATION = "cancellation"
+    # A return request's decision (`pos.domain.request_mail`, outbox kind REQUEST_MAIL_KIND).
+    RETURN_APPROVED = "return_approved"
+    RETURN_REJECTED = "return_rejected"
 
 
 class MailPayloadError(ValueError):

@@ -68,6 +68,10 @@ class Policy:
             is above this percent is listed as return-prone on the Reports screen.
         return_prone_min_sold: ...and only once at least this many units were sold in the
             period (two sold, one returned is not a trend).
+        approval_valid_days: Days an approved return request stays valid (its number
+            expires after that).
+        window_from_approval: The return window of a document made from an approved request
+            counts from the approval's date instead of the purchase's.
     """
 
     return_window_days: int = 30
@@ -90,6 +94,8 @@ class Policy:
     flat_fee_products: frozenset[str] = frozenset()
     return_prone_rate_pct: Decimal = Decimal(20)
     return_prone_min_sold: int = 5
+    approval_valid_days: int = 14
+    window_from_approval: bool = False
 
     def __post_init__(self) -> None:
         _check_count("return_window_days", self.return_window_days)
@@ -97,6 +103,7 @@ class Policy:
         _check_count("manager_refund_threshold_minor", self.manager_refund_threshold_minor)
         _check_count("cash_variance_threshold_minor", self.cash_variance_threshold_minor)
         _check_count("return_prone_min_sold", self.return_prone_min_sold)
+        _check_count("approval_valid_days", self.approval_valid_days)
         _check_pct("restocking_fee_pct", self.restocking_fee_pct)
         _check_pct("return_prone_rate_pct", self.return_prone_rate_pct)
         for name in ("restocking_fee_pct_by_category", "vat_rate_by_currency",
@@ -164,6 +171,8 @@ class Policy:
             "flat_fee_products": _json_list(self.flat_fee_products),
             "return_prone_rate_pct": str(self.return_prone_rate_pct),
             "return_prone_min_sold": str(self.return_prone_min_sold),
+            "approval_valid_days": str(self.approval_valid_days),
+            "window_from_approval": _bool_text(self.window_from_approval),
         }
 
     @classmethod
@@ -261,4 +270,6 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "flat_fee_products": _parse_categories,
     "return_prone_rate_pct": _parse_pct,
     "return_prone_min_sold": _parse_int,
+    "approval_valid_days": _parse_int,
+    "window_from_approval": _parse_bool,
 }

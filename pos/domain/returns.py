@@ -196,7 +196,7 @@ def quote(order: OrderSnapshot, draft: Draft, policy: Policy, now: datetime) -> 
     shipping, shipping_tax = _shipping(order, draft)
     new_total = total_of((line.total for line in new_items), currency)
     balance, balance_kind = _balance(draft, new_total - credit + fees.total - shipping)
-    days = days_since_purchase(order.placed_at, now)
+    days = days_since_purchase(_window_start(order, draft, policy), now)
     return Quote(
         kind=draft.kind,
         order_id=order.order_id,
@@ -217,6 +217,13 @@ def quote(order: OrderSnapshot, draft: Draft, policy: Policy, now: datetime) -> 
         settlement_methods=_methods(balance, order.payments, returns),
         note=draft.note,
     )
+
+
+def _window_start(order: OrderSnapshot, draft: Draft, policy: Policy) -> datetime:
+    """The purchase, or the approval of the draft's return request when the policy says so."""
+    if policy.window_from_approval and draft.approved_at is not None:
+        return max(order.placed_at, draft.approved_at)
+    return order.placed_at
 
 
 def days_since_purchase(placed_at: datetime, now: datetime) -> int:

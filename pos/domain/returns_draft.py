@@ -132,6 +132,11 @@ class Draft:
         returns: What comes back. For a cancellation, lines not named come back whole to
             stock; naming one sets its disposition and reason.
         with_refund: Cancellations only: False cancels without giving money back.
+        return_request_id: The approved return request this document carries out (its
+            lines and quantities are checked again at commit, and it becomes used).
+        approved_at: When that request was approved: the return window counts from it when
+            the policy says so (`Policy.window_from_approval`). The services set it from the
+            stored request; a caller's value is never trusted.
     """
 
     kind: DocumentKind
@@ -140,6 +145,8 @@ class Draft:
     refund_shipping: bool = False
     with_refund: bool = True
     note: str = ""
+    return_request_id: int | None = None
+    approved_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if not self.with_refund and self.kind is not DocumentKind.CANCELLATION:

@@ -31,6 +31,7 @@ class ScanKind(StrEnum):
     ORDER = "order"  # a receipt QR payload: look the order (or document) up
     ITEM = "item"  # a product barcode or SKU label: add or find the item
     GIFT_CARD = "gift_card"  # a gift-card or store-credit code
+    RETURN_AUTHORISATION = "return_authorisation"  # an approved return request's number or QR
     UNKNOWN = "unknown"  # anything else: tell the cashier, never guess
 
 
@@ -41,7 +42,8 @@ class ScanResult:
     Attributes:
         kind: What the code is.
         value: What to act on: the canonical receipt payload ("CPT:O:10234"), the GTIN digits
-            or SKU, the gift-card code in upper case; for UNKNOWN the cleaned text.
+            or SKU, the gift-card code in upper case, the canonical return authorisation
+            number ("RA-7K2Q-MX9P-C"); for UNKNOWN the cleaned text.
         message_code: "" when recognised, else `NOT_RECOGNISED` for the UI to translate.
     """
 
@@ -110,7 +112,8 @@ def card_code(text: str) -> str | None:
 def classify_scan(text: object, *, sku_pattern: re.Pattern[str] | None = None) -> ScanResult:
     """Classify what a scanner sent. Never raises.
 
-    Receipt payloads win, then gift-card codes, then GTINs with a valid check digit, then
+    Receipt payloads win, then return authorisations (their QR "CPT:A:RA-…" or the number
+    with its RA prefix), then gift-card codes, then GTINs with a valid check digit, then
     the shop's SKU pattern (Wix SKUs are free-form, so there is none unless configured).
 
     Args:
@@ -124,6 +127,11 @@ def classify_scan(text: object, *, sku_pattern: re.Pattern[str] | None = None) -
     receipt = parse_receipt_payload(cleaned) if cleaned else None
     if receipt is not None:
         return ScanResult(ScanKind.ORDER, receipt_payload(*receipt))
+    # return_requests builds on this module's alphabet, so it is imported here, not above.
+    from pos.domain.return_requests import parse_authorisation  # noqa: PLC0415
+
+    if (number := parse_authorisation(cleaned)) is not None:
+        return ScanResult(ScanKind.RETURN_AUTHORISATION, number)
     if (code := gift_card_code(cleaned)) is not None:
         return ScanResult(ScanKind.GIFT_CARD, code)
     if gtin_is_valid(cleaned):

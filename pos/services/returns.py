@@ -41,6 +41,11 @@ from pos.services.errors import ApprovalRequiredError, ServiceError
 from pos.services.gift_cards import chosen_card_codes
 from pos.services.policy import load_policy
 from pos.services.receipts import DRAWER_JOB
+from pos.services.request_commit import (
+    check_request_quantities,
+    mark_request_used,
+    prepare_request_draft,
+)
 from pos.services.returns_mail import document_mail
 from pos.services.shop import load_shop_info
 from pos.services.writeback import (
@@ -126,9 +131,11 @@ class ReturnsService:
 
     def quote(self, order_id: int, draft: Draft) -> Quote:
         """Every figure before commit. Raises ReturnRefusedError (a DomainError) on refusal."""
+        now = self._clock.now()
         with self._sessions() as s:
             context = self._context(s, order_id, draft)
-            return quote(context.snapshot, draft, load_policy(s), self._clock.now())
+            draft = prepare_request_draft(s, order_id, draft, now, lock=False)
+            return quote(context.snapshot, draft, load_policy(s), now)
 
     def commit(self, operator: Operator, order_id: int, draft: Draft, tenders: Sequence[Tender],
                *, approvals: Sequence[Approval] = (), notify: Notify | None = None,
@@ -147,7 +154,9 @@ class ReturnsService:
             PermissionDeniedError, OperatorDisabledError, OperatorUnknownError (the operator
             re-read in the transaction), ApprovalRequiredError (also when an approver was
             disabled or demoted since approving), ReturnsError, and the domain's
-            ReturnRefusedError / SettlementError; nothing is written when any is raised.
+            ReturnRefusedError / SettlementError, ReturnRequestError (a draft made from a
+            return request no longer approved, or returning more than it approved); nothing
+            is written when any is raised.
             ReturnsError ``customer_not_found``: `card_customer` names no customer.
         """
         require(operator, KIND_PERMISSION[draft.kind])
@@ -160,8 +169,12 @@ class ReturnsService:
                 raise ReturnsError("no_cash_session", terminal=self._terminal)
             repo.lock_order(s, order_id)
             context = self._context(s, order_id, draft)
+            draft = prepare_request_draft(s, order_id, draft, now, lock=True)
             policy = load_policy(s)
             current = quote(context.snapshot, draft, policy, now)
+            if draft.return_request_id is not None:
+                check_request_quantities(s, draft.return_request_id,
+                                         current.returned_quantities())
             used = self._check_approvals(s, operator, current, approvals, now)
             balances = self._gift_card_balances(s, tenders)
             chosen = chosen_card_codes(s, tenders)
@@ -183,6 +196,8 @@ class ReturnsService:
                               refund_on_wix=refund_reaches_wix(writeback))
             self._stock(s, operator, owner, writer, context, current)
             self._bind_approvals(s, used, document.id)
+            if draft.return_request_id is not None:
+                mark_request_used(s, draft.return_request_id, document.id)
             for step in steps_for(writeback, owner):
                 writer.queue_message(destination="wix", kind=step.kind,
                                      object_key=step.object_key, payload=step.payload)
@@ -202,8 +217,8 @@ class ReturnsService:
             writer.finish()
             seal_if_last(s, self._terminal, writer.header.number, now)  # running totals (§13)
             audit_action(s, operator=operator, action=f"document_{draft.kind.value}",
-                         subject=document.number, data=_audit_data(context, current, used),
-                         now=now)
+                         subject=document.number, now=now,
+                         data=_audit_data(context, current, used, draft.return_request_id))
             return CommittedDocument(document.id, document.number, draft.kind, current,
                                      settlement, tuple(cards), settlement.change_due)
 
@@ -360,9 +375,10 @@ def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
     return items
 
 
-def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
-                ) -> dict[str, object]:
-    return {"order": context.number, "currency": current.currency,
+def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int],
+                request_id: int | None) -> dict[str, object]:
+    extra: dict[str, object] = {"return_request": request_id} if request_id else {}
+    return {**extra, "order": context.number, "currency": current.currency,
             "returned_credit": current.returned_credit.minor,
             "new_items": current.new_items_total.minor, "fees": current.fees.total.minor,
             "balance": current.balance.minor, "balance_kind": current.balance_kind.value,

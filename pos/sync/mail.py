@@ -39,7 +39,9 @@ from pos.domain.mail import (
     SMTP_KEYRING,
     mail_from_payload,
 )
+from pos.domain.request_mail import REQUEST_MAIL_KIND, request_mail_from_payload
 from pos.sync.mail_compose import compose, to_email_message
+from pos.sync.request_mail_compose import compose_request, to_request_message
 
 log = logging.getLogger(__name__)
 
@@ -289,10 +291,15 @@ class MailDispatcher:
         return "sent"
 
     def _message(self, job: _Job) -> EmailMessage:
+        domain = self._settings.sender.rpartition("@")[2]
+        if job.kind == REQUEST_MAIL_KIND:  # a return request's decision
+            request = request_mail_from_payload(job.payload)
+            message_id = f"<comptoir.request-{request.request_id}.{job.message_id}@{domain}>"
+            return to_request_message(request, compose_request(request),
+                                      sender=self._settings.sender, message_id=message_id)
         if job.kind != DOCUMENT_MAIL_KIND:
             raise ValueError(f"unknown e-mail kind {job.kind!r}")
         mail = mail_from_payload(job.payload)
-        domain = self._settings.sender.rpartition("@")[2]
         token = re.sub(r"[^A-Za-z0-9.-]", "-", mail.document_number)
         message_id = f"<comptoir.{token}.{job.message_id}@{domain}>"
         return to_email_message(

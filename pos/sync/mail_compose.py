@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
+from typing import Protocol
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -222,13 +224,29 @@ def _html(mail: DocumentMail, texts: dict[str, str], sections: list[_Section]) -
     )
 
 
+class Addressed(Protocol):
+    """What a customer e-mail is addressed with: a document's (`DocumentMail`) or a return
+    request's decision (`RequestMail`)."""
+
+    @property
+    def shop_name(self) -> str: ...
+    @property
+    def customer_name(self) -> str: ...
+    @property
+    def customer_email(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def date(self) -> datetime: ...
+
+
 def to_email_message(
-    mail: DocumentMail, content: EmailContent, *, sender: str, message_id: str
+    mail: Addressed, content: EmailContent, *, sender: str, message_id: str
 ) -> EmailMessage:
     """A MIME message (text, plus HTML as an alternative) from the shop to the customer.
 
     Args:
-        mail: the document's e-mail data (recipient, language, date).
+        mail: the e-mail's data (recipient, language, date).
         content: what `compose` wrote.
         sender: the shop's sending address (SMTP settings).
         message_id: a stable Message-ID, so a re-sent copy can be recognised as the same.

@@ -39,6 +39,7 @@ from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
 from pos.services.receipts import ReceiptService
 from pos.services.reports import ReportsService
+from pos.services.return_requests import ReturnRequestService
 from pos.services.returns import ReturnsService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
@@ -77,6 +78,8 @@ class Store:
         users: Users, PIN logins and manager approvals (`UserService`).
         history: Search the sales history and read an order (`SalesHistoryService`).
         returns: Exchanges, refunds and cancellations: quote and commit (`ReturnsService`).
+        return_requests: Return requests: record, approve or reject, find by authorisation
+            number, the managers' lists and the badge's counts (`ReturnRequestService`).
         policy: The return policy (`PolicyService`).
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
@@ -119,6 +122,8 @@ class Store:
         self.returns = ReturnsService(
             sessions=sessions, clock=clock, terminal_id=terminal_id, shop_name=shop_name
         )
+        self.return_requests = ReturnRequestService(sessions=sessions, clock=clock,
+                                                    shop_name=shop_name)
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions, read_order=read_order)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)

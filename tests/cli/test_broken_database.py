@@ -1,9 +1,9 @@
 """Every sub-command on every kind of broken database: one sentence, exit 2, nothing created.
 
 The sub-commands are read from the parser (`pos/cli/__init__.py`), so a new one without a
-line in `ARGUMENTS` (or `NO_DATABASE`) fails here. 33 sub-commands x 12 broken databases,
+line in `ARGUMENTS` (or `NO_DATABASE`) fails here. 37 sub-commands x 12 broken databases,
 less the two commands that may make a missing or empty file a new shop (db upgrade,
-demo-data): 392 cases; and the others on an empty PostgreSQL database.
+demo-data): 440 cases; and the others on an empty PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ ARGUMENTS: dict[str, list[str]] = {
     "sync review": [],
     "gift-card register": ["PAPER0001", "25.00", "--currency", "EUR"],
     "gift-card balance": ["PAPER0001"],
+    "requests list": [],
+    "requests show": ["1"],
+    "requests approve": ["1"],
+    "requests reject": ["1", "--reason", "worn"],
     "report x": [],
     "report z": [],
     "report day": ["2026-11-20"],

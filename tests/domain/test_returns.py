@@ -503,3 +503,15 @@ def test_a_disposition_given_by_its_value_is_the_disposition() -> None:
     assert request.disposition is Disposition.DAMAGED
     with pytest.raises(ValueError):
         ReturnRequest("L1", 1, "lost")  # type: ignore[arg-type]
+
+
+def test_the_window_counts_from_a_return_requests_approval_when_the_policy_says_so() -> None:
+    order = paris_order()  # placed 1 March
+    approved = PLACED + timedelta(days=25)
+    draft = refund(ReturnRequest("L1", 1), return_request_id=7, approved_at=approved)
+    later = PLACED + timedelta(days=40)
+    assert quote(order, draft, Policy(), later).approvals_needed == (ApprovalRule.OUTSIDE_WINDOW,)
+    from_approval = quote(order, draft, Policy(window_from_approval=True), later)
+    assert from_approval.days_since_purchase == 15 and from_approval.approvals_needed == ()
+    plain = refund(ReturnRequest("L1", 1))  # no request: the purchase, whatever the policy
+    assert quote(order, plain, Policy(window_from_approval=True), later).days_since_purchase == 40

@@ -2,8 +2,9 @@
 
 Callers import records from here (`from pos.db.records import OrderRecord`); the modules are
 `catalogue`, `orders`, `documents` (counter documents), `closing`, `reports` (the Reports'
-running totals), `gift_cards`, `people` (users, approvals, audit) and `machinery` (policy
-settings, outbox, print jobs, sync cursors), all on the one `Base` of `base`. Importing this
+running totals), `gift_cards`, `return_requests` (return requests, their lines and photos),
+`people` (users, approvals, audit) and `machinery` (policy settings, outbox, print jobs, sync
+cursors), all on the one `Base` of `base`. Importing this
 package maps every record, which is what Alembic's `env.py` and the tests comparing records
 with the migrations rely on.
 
@@ -51,6 +52,11 @@ from pos.db.records.orders import (
 )
 from pos.db.records.people import ApprovalRecord, AuditEntryRecord, UserRecord
 from pos.db.records.reports import ReportBlockRecord
+from pos.db.records.return_requests import (
+    ReturnRequestLineRecord,
+    ReturnRequestPhotoRecord,
+    ReturnRequestRecord,
+)
 
 __all__ = [
     "NAMING",
@@ -78,6 +84,9 @@ __all__ = [
     "PrintJobRecord",
     "ProductRecord",
     "ReportBlockRecord",
+    "ReturnRequestLineRecord",
+    "ReturnRequestPhotoRecord",
+    "ReturnRequestRecord",
     "ShopSettingRecord",
     "StockLevelRecord",
     "StockMovementRecord",

@@ -1,7 +1,7 @@
 """customer links: a customer's gift cards and store credit are read by the customer view
 
 Revision ID: 0014_customer_links
-Revises: 0010_report_days
+Revises: 0012_return_requests (0010_report_days on main; re-chained when merging rqcore)
 Create Date: 2026-12-08
 
 `gift_cards.customer_id` (the customer a card was issued to, chosen at settle or when a paper
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014_customer_links"
-down_revision = "0010_report_days"
+down_revision = "0012_return_requests"  # main: "0010_report_days"
 branch_labels = None
 depends_on = None
 
