@@ -21,9 +21,11 @@ from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.money import Money
 from pos.domain.receipt import ShopInfo
+from pos.domain.return_requests import RequestState
 from pos.domain.search_text import QueryKind, parse_query
 from pos.domain.shop_identity import card_valid_until
 from pos.services.errors import ServiceError
+from pos.services.return_requests import ReturnRequestService
 from pos.services.shop import load_shop_info
 
 ORDERS_PAGE = 50  # orders per page of the view; the figures cover every order
@@ -94,12 +96,21 @@ class CustomerCard:
 
 @dataclass(frozen=True, slots=True)
 class OpenRequest:
-    """A return request still waiting (requested or approved), as the requests service tells it."""
+    """A return request still open: waiting for a decision, or approved and not yet used.
 
+    Attributes:
+        reference: The authorisation number once approved ("" before).
+        state: ``requested`` or ``approved``.
+    """
+
+    request_id: int
     reference: str
-    status: str
-    created_at: datetime
-    summary: str
+    state: str
+    order_number: str
+    units: int
+    amount: Money
+    recorded_at: datetime
+    expires_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +140,19 @@ class CustomerView:
 
 
 OpenRequests = Callable[[int], Sequence[OpenRequest]]
+OPEN_STATES = (RequestState.REQUESTED, RequestState.APPROVED)
+
+
+def open_requests(requests: ReturnRequestService) -> OpenRequests:
+    """The customer's open requests, read through `ReturnRequestService.for_customer`."""
+
+    def read(customer_id: int) -> tuple[OpenRequest, ...]:
+        return tuple(
+            OpenRequest(r.request_id, r.authorisation_number or "", r.state.value,
+                        r.order_number, r.lines_count, r.amount, r.recorded_at, r.expires_at)
+            for r in requests.for_customer(customer_id) if r.state in OPEN_STATES)
+
+    return read
 
 
 class CustomerService:

@@ -28,7 +28,7 @@ from pos.services.cash import CashService
 from pos.services.catalogue import CatalogueService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
-from pos.services.customers import CustomerService
+from pos.services.customers import CustomerService, open_requests
 from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.integrity import IntegrityService
@@ -129,7 +129,8 @@ class Store:
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
         self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
         self.customers = CustomerService(sessions=sessions, clock=clock, time_zone=time_zone,
-                                         shop_name=shop_name)  # fmt: skip
+                                         shop_name=shop_name,
+                                         requests=open_requests(self.return_requests))  # fmt: skip
         self.cash = CashService(sessions=sessions, clock=clock, terminal_id=terminal_id,
                                 currency=currency)  # fmt: skip
         # The shop's identity is Settings' (in the database); `shop_name` is only what prints

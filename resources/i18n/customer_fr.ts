@@ -17,32 +17,32 @@
 <context>
     <name>CustomerCardsTableModel</name>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="83"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="89"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="84"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="90"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="85"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="91"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="86"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="92"/>
         <source>Valid until</source>
         <translation>Valable jusqu’au</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="91"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="97"/>
         <source>No end date</source>
         <translation>Sans fin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="94"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="100"/>
         <source>Expired {date}</source>
         <translation>Expirée le {date}</translation>
     </message>
@@ -78,12 +78,12 @@
 <context>
     <name>CustomerLink</name>
     <message>
-        <location filename="../../pos/ui/screens/customer/link.py" line="34"/>
+        <location filename="../../pos/ui/screens/customer/link.py" line="36"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/link.py" line="35"/>
+        <location filename="../../pos/ui/screens/customer/link.py" line="39"/>
         <source>Customer: {name}  ›</source>
         <translation>Client : {name}  ›</translation>
     </message>
@@ -91,19 +91,19 @@
 <context>
     <name>CustomerMethods</name>
     <message>
-        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="65"/>
+        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="66"/>
         <source>Find by customer</source>
         <translation>Par client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="70"/>
+        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="71"/>
         <source>New card for:
 {name}</source>
         <translation>Nouvelle carte pour :
 {name}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="71"/>
+        <location filename="../../pos/ui/screens/settle/customer_methods.py" line="72"/>
         <source>New card for:
 nobody</source>
         <translation>Nouvelle carte :
@@ -194,92 +194,92 @@ sans client</translation>
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="160"/>
         <source>‹  Back to the order</source>
         <translation>‹  Retour à la commande</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="157"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="161"/>
         <source>More orders</source>
         <translation>Plus de commandes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="158"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="162"/>
         <source>Tap a document to see its receipt here.</source>
         <translation>Touchez un document pour voir son ticket ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="159"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="163"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="159"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="163"/>
         <source>Spent</source>
         <translation>Dépensé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="164"/>
         <source>Return rate</source>
         <translation>Taux de retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="164"/>
         <source>On their cards</source>
         <translation>Sur ses cartes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="167"/>
         <source>No order.</source>
         <translation>Aucune commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="165"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="169"/>
         <source>No exchange, refund or cancellation at the counter yet.</source>
         <translation>Aucun échange, remboursement ni annulation au comptoir pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="166"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="170"/>
         <source>No return request waiting.</source>
         <translation>Aucune demande de retour en attente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="167"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="171"/>
         <source>No gift card or store credit.</source>
         <translation>Aucune carte cadeau ni avoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="199"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="200"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="204"/>
         <source>Customer — {name}</source>
         <translation>Client — {name}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="205"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="212"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="216"/>
         <source>Orders ({count})</source>
         <translation>Commandes ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="212"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="216"/>
         <source>Documents ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="213"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="217"/>
         <source>Requests ({count})</source>
         <translation>Demandes ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/screen.py" line="213"/>
+        <location filename="../../pos/ui/screens/customer/screen.py" line="217"/>
         <source>Cards ({count})</source>
         <translation>Cartes ({count})</translation>
     </message>
@@ -287,17 +287,17 @@ sans client</translation>
 <context>
     <name>CustomerViewModel</name>
     <message>
-        <location filename="../../pos/ui/screens/customer/view_model.py" line="66"/>
+        <location filename="../../pos/ui/screens/customer/view_model.py" line="69"/>
         <source>Opening the customer…</source>
         <translation>Ouverture du client…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/view_model.py" line="68"/>
+        <location filename="../../pos/ui/screens/customer/view_model.py" line="71"/>
         <source>This customer is no longer in the sales history.</source>
         <translation>Ce client n’est plus dans l’historique des ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/view_model.py" line="70"/>
+        <location filename="../../pos/ui/screens/customer/view_model.py" line="73"/>
         <source>The customer cannot be read right now.</source>
         <translation>Le client ne peut pas être lu pour l’instant.</translation>
     </message>
@@ -305,17 +305,17 @@ sans client</translation>
 <context>
     <name>CustomersTableModel</name>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="104"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="110"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="105"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="111"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/customer/models.py" line="106"/>
+        <location filename="../../pos/ui/screens/customer/models.py" line="112"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -329,18 +329,38 @@ sans client</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/customer/models.py" line="69"/>
-        <source>Status</source>
+        <source>State</source>
         <translation>État</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/customer/models.py" line="70"/>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>Order</source>
+        <translation>Commande</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/customer/models.py" line="71"/>
-        <source>Items</source>
-        <translation>Articles</translation>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/customer/models.py" line="72"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/customer/models.py" line="73"/>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/customer/models.py" line="78"/>
+        <source>Approved</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/customer/models.py" line="78"/>
+        <source>To decide</source>
+        <translation>À décider</translation>
     </message>
 </context>
 <context>

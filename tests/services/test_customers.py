@@ -24,7 +24,7 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.domain.shop_identity import ShopIdentity
-from pos.services.customers import CustomerError, CustomerService
+from pos.services.customers import CustomerError, CustomerService, open_requests
 from pos.services.gift_cards import GiftCardError, GiftCardService
 from pos.services.returns import CardCustomer, ReturnsError
 from tests.services.test_returns import first_line, footprint
@@ -211,3 +211,27 @@ def test_a_card_past_its_validity_is_shown_but_not_usable(shop: Shop) -> None:
     assert [(c.code, c.usable) for c in cards] == [(new, True), (old, False)]  # usable first
     assert cards[1].valid_until is not None and cards[1].valid_until.year == 2027
     assert customers(shop).view(helene).balances == (cards[0].balance,)
+
+
+def test_open_requests_are_the_customer_s_requested_and_approved_ones(shop: Shop) -> None:
+    from pos.services.request_views import RequestedLine
+    from pos.services.return_requests import ReturnRequestService
+
+    orders = [sell(shop, f"8600{i}", [("T-S-M", 1)], days_ago=4 - i) for i in range(3)]
+    requests = ReturnRequestService(sessions=shop.sessions, clock=shop.clock)
+    made = []
+    for order_id in orders:
+        line, _ = first_line(shop, order_id)
+        made.append(requests.record(shop.manager, order_id, [RequestedLine(int(line), 1)],
+                                    reason="too small"))
+    approved = requests.approve(shop.manager, made[1].request_id)
+    requests.reject(shop.manager, made[2].request_id, "worn")
+    helene = customer_of(shop, orders[0])
+    service = CustomerService(sessions=shop.sessions, clock=shop.clock,
+                              requests=open_requests(requests))
+    view = service.view(helene)
+    assert {(r.request_id, r.state, r.reference) for r in view.requests} == {
+        (made[0].request_id, "requested", ""),
+        (approved.request_id, "approved", approved.authorisation_number)}
+    assert {r.order_number for r in view.requests} == {"86000", "86001"}
+    assert all(r.units == 1 and r.amount == eur(2990) for r in view.requests)

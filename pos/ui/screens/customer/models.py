@@ -58,18 +58,24 @@ class CustomerDocumentsTableModel(LocalizedRowsModel[CustomerDocument]):
 
 
 class OpenRequestsTableModel(LocalizedRowsModel[OpenRequest]):
-    """Return requests still waiting: reference, status, date, what is asked."""
+    """Return requests still open: number, state, order, units, amount, date, expiry."""
 
-    SUMMARY_COLUMN = 3
+    SUMMARY_COLUMN = 2
 
     def _make_columns(self) -> Sequence[Column[OpenRequest]]:
         locale, tz = self.locale, self.tz
         return [
-            Column(self.tr("Request"), lambda r: r.reference),
-            Column(self.tr("Status"), lambda r: r.status),
-            Column(self.tr("Date"), lambda r: format_date(r.created_at, locale, tz=tz)),
-            Column(self.tr("Items"), lambda r: r.summary),
+            Column(self.tr("Request"), lambda r: r.reference or "—"),
+            Column(self.tr("State"), lambda r: self._state(r.state)),
+            Column(self.tr("Order"), lambda r: r.order_number),
+            Column(self.tr("Units"), lambda r: str(r.units), numeric=True),
+            Column(self.tr("Amount"), lambda r: format_money(r.amount, locale), numeric=True),
+            Column(self.tr("Until"), lambda r: format_date(r.expires_at, locale, length="short",
+                                                           tz=tz) if r.expires_at else "—"),
         ]
+
+    def _state(self, state: str) -> str:
+        return self.tr("Approved") if state == "approved" else self.tr("To decide")
 
 
 class CustomerCardsTableModel(LocalizedRowsModel[CustomerCard]):
