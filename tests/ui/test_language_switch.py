@@ -33,6 +33,7 @@ from pos.hardware.printer import make_printer
 from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.customers import CustomerService
 from pos.services.history import SalesHistoryService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
@@ -191,6 +192,7 @@ class _CounterWindow:
                 receipts=receipts, render_text=lambda r, c: render_text(r, columns=c)
             ),
             time_zone=UTC,
+            customers=CustomerService(sessions=sessions, clock=clock),
         )
         self.history = SalesHistoryService(sessions=sessions, clock=clock)
         self.window: MainWindow = create_main_window(
@@ -442,6 +444,10 @@ def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidge
     qtbot.waitUntil(lambda: results.model().rowCount() == 1)
     window.search_screen.view_model.choose(0)
     qtbot.waitUntil(lambda: window.order_screen.view_model.detail is not None)
+    click(qtbot, window.order_screen, "customerLink")  # her customer view, then back
+    customer = window.counter.customer.screen  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: customer.view_model.view is not None)
+    click(qtbot, customer, "backButton")
     flow = window.counter.returns  # type: ignore[attr-defined]
     flow.start(DocumentKind.EXCHANGE, order_id)
     window.show_screen(flow)
@@ -459,7 +465,7 @@ def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidge
         "search": window.search_screen, "order": window.order_screen,
         "returns": flow.returns_screen, "picker": picker, "settle": flow.settle_screen,
         "printing": counter_screens.printing, "stock": counter_screens.stock,
-        "top bar": counter_screens.top_bar,
+        "top bar": counter_screens.top_bar, "customer": customer,
     }  # fmt: skip
 
 
