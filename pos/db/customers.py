@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from pos.db.records import (
@@ -127,11 +127,16 @@ def totals(session: Session, customer_id: int) -> CustomerTotals:
     return CustomerTotals(int(count), {c: int(m) for c, m in spent.items()}, bought, returned)
 
 
+def _units_per_document() -> Any:
+    """Units each document took back (its return lines), as a subquery to join."""
+    return (select(_returned.c.document_id, func.sum(_returned.c.quantity).label("units"))
+            .group_by(_returned.c.document_id).subquery())
+
+
 def documents_of_orders(session: Session, customer_id: int, *, limit: int) -> list[Any]:
     """Every counter document on the customer's orders, newest first, with its order number
     and the units it took back."""
-    units = (select(_returned.c.document_id, func.sum(_returned.c.quantity).label("units"))
-             .group_by(_returned.c.document_id).subquery())
+    units = _units_per_document()
     query = (select(_documents.c.id, _documents.c.number, _documents.c.kind,
                     _documents.c.status, _documents.c.created_at, _documents.c.currency,
                     _documents.c.balance_minor, _orders.c.number.label("order_number"),
@@ -147,12 +152,22 @@ def documents_of_orders(session: Session, customer_id: int, *, limit: int) -> li
 def documents_linked_directly(session: Session, customer_id: int, *, limit: int) -> list[Any]:
     """Counter documents that name the customer without an order (no-receipt returns).
 
-    HOOK (#16, branch nrcore): `counter_documents.customer_id` does not exist on this branch
-    yet; when it lands, select the documents with that `customer_id` and no order here, with
-    the columns of `documents_of_orders` (order number and id None). Until then: none.
+    HOOK (#16, branch nrcore): they are the documents with `counter_documents.customer_id`
+    and no order, read with the columns of `documents_of_orders` (order number and id None).
+    Before that column exists (this branch without nrcore's records) there are none.
     """
-    del session, customer_id, limit
-    return []
+    linked = _documents.c.get("customer_id")
+    if linked is None:
+        return []
+    units = _units_per_document()
+    query = (select(_documents.c.id, _documents.c.number, _documents.c.kind,
+                    _documents.c.status, _documents.c.created_at, _documents.c.currency,
+                    _documents.c.balance_minor, null().label("order_number"),
+                    null().label("order_id"), func.coalesce(units.c.units, 0).label("units"))
+             .select_from(_documents.outerjoin(units, units.c.document_id == _documents.c.id))
+             .where(linked == customer_id, _documents.c.order_id.is_(None))
+             .order_by(_documents.c.created_at.desc(), _documents.c.number.desc()).limit(limit))
+    return list(session.execute(query).all())
 
 
 def cards_of(session: Session, customer_id: int) -> list[CardRow]:
