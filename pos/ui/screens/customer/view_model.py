@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import tzinfo
 from decimal import Decimal
@@ -12,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos.domain.money import Money
 from pos.services.customers import CustomerService, CustomerView
-from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.receipt_preview import ReceiptPreview, ReceiptPreviewService
 from pos.ui.format import format_money
 from pos.ui.messages import error_text
 from pos.ui.workers import TaskRunner
@@ -21,8 +20,6 @@ VIEW_KEY, MORE_KEY, PREVIEW_KEY = "customer", "customer-more", "customer-preview
 OPENING, UNREADABLE, NOT_FOUND = "opening", "unreadable", "customer_not_found"
 
 RATE_STEP = Decimal("0.001")  # the return rate is shown to a tenth of a percent
-
-log = logging.getLogger(__name__)
 
 
 class CustomerViewModel(QObject):
@@ -118,12 +115,14 @@ class CustomerViewModel(QObject):
         rate = "—" if view.return_rate is None else babel_numbers.format_percent(
             view.return_rate.quantize(RATE_STEP), locale=self._locale,
             decimal_quantization=False)  # the locale's way, one decimal: "11,1 %", "11.1%"
-        return {"orders": str(view.order_count), "spent": self._amounts(view.spent),
-                "rate": rate, "balance": self._amounts(view.balances)}  # fmt: skip
+        currency = view.spent[0].currency if view.spent else "EUR"
+        return {"orders": str(view.order_count), "spent": self._amounts(view.spent, currency),
+                "rate": rate, "balance": self._amounts(view.balances, currency)}  # fmt: skip
 
-    def _amounts(self, amounts: tuple[Money, ...]) -> str:
-        return " + ".join(format_money(a, self._locale) for a in amounts) or format_money(
-            Money(0, "EUR"), self._locale)
+    def _amounts(self, amounts: tuple[Money, ...], currency: str) -> str:
+        """One amount per currency ("0" in the customer's currency when there is none)."""
+        shown = amounts or (Money(0, currency),)
+        return " + ".join(format_money(amount, self._locale) for amount in shown)
 
     def _on_loaded(self, view: CustomerView) -> None:
         self.view = view
@@ -137,8 +136,8 @@ class CustomerViewModel(QObject):
         self.view = replace(view, orders=view.orders + page.orders, next_cursor=page.next_cursor)
         self.view_changed.emit()
 
-    def _on_preview(self, preview: object) -> None:
-        self.preview_text = str(getattr(preview, "text", ""))
+    def _on_preview(self, preview: ReceiptPreview) -> None:
+        self.preview_text = preview.text
         self.preview_changed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
