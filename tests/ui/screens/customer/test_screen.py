@@ -4,7 +4,7 @@ and back, an order and a document of theirs tapped, and the figures it shows."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +12,7 @@ from pos.domain.money import Money
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.hardware.transports import VirtualPrinter
+from pos.services.customers import ORDERS_PAGE
 from pos.ui.chips import ChipGroup
 from pos.ui.main_window import MainWindow
 from tests.services.test_returns import first_line
@@ -84,3 +85,25 @@ def test_from_the_order_to_the_customer_and_back(
     click(qtbot, screen, "backButton")
     assert window.current_screen() is window.order_screen
     assert vm.detail is not None and vm.detail.number == "86002"
+
+
+def test_more_orders_adds_the_next_page(
+    qtbot: QtBot, counter: tuple[MainWindow, Shop, VirtualPrinter]
+) -> None:
+    window, shop, _printer = counter
+    for index in range(ORDERS_PAGE + 2):  # one page and two more
+        sell(shop, f"9{index:04d}", [("T-S-M", 1)], days_ago=60 - index % 60)
+    log_in(qtbot, window, "Camille", "2580", None)
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("90000")
+    open_order(qtbot, window, "90000")
+    click(qtbot, window.order_screen, "customerLink")
+    screen = window.counter.customer.screen
+    qtbot.waitUntil(lambda: screen.view_model.view is not None)
+    orders = screen.findChild(QTableView, "customerOrders")
+    assert orders.model().rowCount() == ORDERS_PAGE
+    assert screen.findChild(QLabel, "figure_orders").text() == str(ORDERS_PAGE + 2)
+    click(qtbot, screen, "moreOrdersButton")
+    qtbot.waitUntil(lambda: orders.model().rowCount() == ORDERS_PAGE + 2)
+    numbers = [orders.model().index(r, 0).data() for r in range(ORDERS_PAGE + 2)]
+    assert len(set(numbers)) == ORDERS_PAGE + 2  # no order twice
+    assert not screen.findChild(QPushButton, "moreOrdersButton").isVisible()

@@ -122,3 +122,31 @@ def test_a_new_card_is_given_to_the_customer_picked_at_settle(
     with shop.sessions() as s:
         assert s.scalar(select(GiftCardRecord.customer_id)
                         .where(GiftCardRecord.code == issued.code)) == paul_id
+
+
+def test_a_new_card_can_go_to_nobody(
+    qtbot: QtBot, counter: tuple[MainWindow, Shop, VirtualPrinter]
+) -> None:
+    window, shop, _printer = counter
+    sell(shop, "89001", [("JEA-M", 1)], days_ago=1)
+    log_in(qtbot, window, "Camille", "2580", None)
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("89001")
+    open_order(qtbot, window, "89001")
+    click(qtbot, window.order_screen, "refundButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 1)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    settle = flow.settle_screen
+    click(qtbot, settle, "removeTenderButton")
+    click(qtbot, settle, "storeCreditButton")
+    QTimer.singleShot(0, lambda: in_dialog(
+        qtbot, lambda dialog: dialog.findChild(QPushButton, "noCustomerButton").click()))
+    click(qtbot, settle, "changeCardOwnerButton")
+    owner = settle.findChild(QPushButton, "changeCardOwnerButton")
+    assert owner.text() == "New card for:\nnobody"
+    [issued] = committed(qtbot, window).issued_cards
+    with shop.sessions() as s:
+        card = s.scalars(select(GiftCardRecord).where(GiftCardRecord.code == issued.code)).one()
+    assert (card.kind, card.customer_id) == ("store_credit", None)
