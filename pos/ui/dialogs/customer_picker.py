@@ -92,8 +92,9 @@ class CustomerPickerDialog(Retranslating, QDialog):
         self._title = QLabel(objectName="dialogTitle")
         self._query = QLineEdit(objectName="customerQuery")
         self._find = QPushButton(objectName="findCustomerButton", autoDefault=False)
-        self._found_view = self._table(self._found, "foundCustomers")
-        self._cards_view = self._table(self._cards, "customerCardsList")
+        # The e-mail gives way (elided) before the name does.
+        self._found_view = self._table(self._found, "foundCustomers", stretch=1)
+        self._cards_view = self._table(self._cards, "customerCardsList", stretch=0)
         self._hint = QLabel(objectName="pickerHint", wordWrap=True)
         self._error = QLabel(objectName="dialogError", wordWrap=True)
         self._cancel = QPushButton(objectName="cancelButton", autoDefault=False)
@@ -118,11 +119,11 @@ class CustomerPickerDialog(Retranslating, QDialog):
         self._error.hide()
         self.setMinimumWidth(DIALOG_WIDTH)
 
-    def _table(self, model: CustomersTableModel | CustomerCardsTableModel, name: str
-               ) -> QTableView:  # fmt: skip
+    def _table(self, model: CustomersTableModel | CustomerCardsTableModel, name: str, *,
+               stretch: int) -> QTableView:  # fmt: skip
         view = QTableView(objectName=name)
         view.setModel(model)
-        setup_touch_table(view, stretch=0, row_height=COMPACT_ROW_HEIGHT)
+        setup_touch_table(view, stretch=stretch, row_height=COMPACT_ROW_HEIGHT)
         view.setMinimumHeight(3 * COMPACT_ROW_HEIGHT + 30)
         return view
 
