@@ -185,9 +185,8 @@ def refund_with_approval(counter: Counter) -> None:
     counter.tap(flow.settle_screen, "doneButton")
 
 
-def higher_cash(counter: Counter) -> None:
-    """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue, the exact cash,
-    Confirm, Done."""
+def _jeans_to_settle(counter: Counter):  # type: ignore[no-untyped-def]
+    """Exchange, +, scan the jeans, Continue: the returns flow, on its settle screen."""
     flow = counter.window.counter.returns
     counter.tap(counter.window.order_screen, "exchangeButton")
     counter.wait(lambda: flow.returns_screen.findChildren(QPushButton, "plusButton"), "lines")
@@ -198,6 +197,13 @@ def higher_cash(counter: Counter) -> None:
                  and flow.returns_screen.view_model.quote.to_collect.minor > 0,
                  "the quote")  # fmt: skip
     counter.tap(flow.returns_screen, "continueButton")
+    return flow
+
+
+def higher_cash(counter: Counter) -> None:
+    """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue, the exact cash,
+    Confirm, Done."""
+    flow = _jeans_to_settle(counter)
     counter.tap(flow.settle_screen, "quickCash_5000")
     counter.tap(flow.settle_screen, "commitButton")
     counter.committed()
@@ -207,16 +213,7 @@ def higher_cash(counter: Counter) -> None:
 def higher_store_credit(counter: Counter) -> None:
     """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue; Find by customer, her
     card; the exact cash for the rest, Confirm, Done."""
-    flow = counter.window.counter.returns
-    counter.tap(counter.window.order_screen, "exchangeButton")
-    counter.wait(lambda: flow.returns_screen.findChildren(QPushButton, "plusButton"), "lines")
-    counter.tap(flow.returns_screen, "plusButton")
-    counter.scan(flow.returns_screen.findChild(QLineEdit, "pickerSearch"), JEANS_L_BARCODE)
-    counter.wait(lambda: flow.returns_screen.view_model.replacements
-                 and flow.returns_screen.view_model.quote is not None
-                 and flow.returns_screen.view_model.quote.to_collect.minor > 0,
-                 "the quote")  # fmt: skip
-    counter.tap(flow.returns_screen, "continueButton")
+    flow = _jeans_to_settle(counter)
 
     def pick_her_card() -> None:
         counter.wait(QApplication.activeModalWidget, "the customer's cards")

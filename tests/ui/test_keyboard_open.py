@@ -192,6 +192,26 @@ def test_every_text_field_and_its_primary_action_stay_above_the_keyboard(
     assert len(check.checked) >= 20, check.checked
 
 
+def above_the_panel(keyboard: OnScreenKeyboard, field: QLineEdit, button: QWidget
+                    ) -> dict[str, bool]:  # fmt: skip
+    """The keyboard on a dialog's `field`: whether it and `button` show whole on the screen
+    above the keyboard's panel (which floats over the bottom of the window); then it hides."""
+    assert keyboard.show_for(field)
+    settle()
+    panel = keyboard.current
+    assert panel is not None
+    top = panel.mapToGlobal(QPoint(0, 0)).y()
+    found = {}
+    for widget in (field, button):
+        bottom = widget.mapToGlobal(QPoint(0, widget.height())).y()
+        screen_top = widget.window().screen().availableGeometry().top()
+        found[name_of(widget)] = screen_top <= widget.mapToGlobal(QPoint(0, 0)).y() and (
+            bottom <= top
+        )
+    keyboard.hide()
+    return found
+
+
 def reason_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, object]) -> None:
     """In the approval dialog's own event loop: the keyboard on its reason field; the field and
     Approve must show above the keyboard's panel, floating over the bottom of the window."""
@@ -203,18 +223,8 @@ def reason_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, objec
             manager.click()
         settle()
         reason = dialog.findChild(QLineEdit, "reasonField")
-        assert keyboard.show_for(reason)
-        settle()
-        panel = keyboard.current
-        assert panel is not None
-        top = panel.mapToGlobal(QPoint(0, 0)).y()
-        for widget in (reason, dialog.findChild(QPushButton, "approveButton")):
-            bottom = widget.mapToGlobal(QPoint(0, widget.height())).y()
-            screen_top = widget.window().screen().availableGeometry().top()
-            found[name_of(widget)] = screen_top <= widget.mapToGlobal(QPoint(0, 0)).y() and (
-                bottom <= top
-            )
-        keyboard.hide()
+        found.update(above_the_panel(keyboard, reason,
+                                     dialog.findChild(QPushButton, "approveButton")))
     finally:
         if dialog is not None and dialog.isVisible():
             dialog.reject()
@@ -244,18 +254,8 @@ def customer_search_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[s
     try:
         assert isinstance(dialog, CustomerPickerDialog)
         query = dialog.findChild(QLineEdit, "customerQuery")
-        assert keyboard.show_for(query)
-        settle()
-        panel = keyboard.current
-        assert panel is not None
-        top = panel.mapToGlobal(QPoint(0, 0)).y()
-        for widget in (query, dialog.findChild(QPushButton, "findCustomerButton")):
-            bottom = widget.mapToGlobal(QPoint(0, widget.height())).y()
-            screen_top = widget.window().screen().availableGeometry().top()
-            found[name_of(widget)] = screen_top <= widget.mapToGlobal(QPoint(0, 0)).y() and (
-                bottom <= top
-            )
-        keyboard.hide()
+        found.update(above_the_panel(keyboard, query,
+                                     dialog.findChild(QPushButton, "findCustomerButton")))
     finally:
         if dialog is not None and dialog.isVisible():
             dialog.reject()

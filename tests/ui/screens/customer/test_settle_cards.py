@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -42,6 +42,26 @@ def committed(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: vm.result is not None or "Saving" not in vm.status_text, timeout=8000)
     assert vm.result is not None, vm.status_text
     return vm.result
+
+
+def jeans_refunded_on_a_card(qtbot: QtBot, window: MainWindow, shop: Shop, number: str,
+                             method: str) -> QWidget:  # fmt: skip
+    """Camille opens Hélène's order `number` (jeans, sold yesterday), refunds them and settles
+    on a new card (`method`: its button) instead of the original payment; the settle screen."""
+    sell(shop, number, [("JEA-M", 1)], days_ago=1)
+    log_in(qtbot, window, "Camille", "2580", None)
+    window.search_screen.findChild(QLineEdit, "searchBox").setText(number)
+    open_order(qtbot, window, number)
+    click(qtbot, window.order_screen, "refundButton")
+    flow = window.counter.returns
+    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 1)
+    click(qtbot, line_rows(flow)[0], "plusButton")
+    wait_quote(qtbot, flow)
+    click(qtbot, flow.returns_screen, "continueButton")
+    settle = flow.settle_screen
+    click(qtbot, settle, "removeTenderButton")  # not back to the card it was paid with
+    click(qtbot, settle, method)
+    return settle
 
 
 def test_store_credit_is_spent_from_the_customer_s_cards(
@@ -87,20 +107,8 @@ def test_a_new_card_is_given_to_the_customer_picked_at_settle(
 ) -> None:
     window, shop, _printer = counter
     paul_id = paul(shop)  # Paul Martin, a customer of his own
-    sell(shop, "88002", [("JEA-M", 1)], days_ago=1)
-    log_in(qtbot, window, "Camille", "2580", None)
-    window.search_screen.findChild(QLineEdit, "searchBox").setText("88002")
-    open_order(qtbot, window, "88002")
     # Hélène's jeans come back; she wants the gift card to go to Paul, whose birthday it is.
-    click(qtbot, window.order_screen, "refundButton")
-    flow = window.counter.returns
-    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 1)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    wait_quote(qtbot, flow)
-    click(qtbot, flow.returns_screen, "continueButton")
-    settle = flow.settle_screen
-    click(qtbot, settle, "removeTenderButton")  # not back to the card
-    click(qtbot, settle, "newGiftCardButton")
+    settle = jeans_refunded_on_a_card(qtbot, window, shop, "88002", "newGiftCardButton")
     owner = settle.findChild(QPushButton, "changeCardOwnerButton")
     assert owner.isVisible() and owner.text() == "New card for:\nHélène Lefèvre"
 
@@ -128,19 +136,7 @@ def test_a_new_card_can_go_to_nobody(
     qtbot: QtBot, counter: tuple[MainWindow, Shop, VirtualPrinter]
 ) -> None:
     window, shop, _printer = counter
-    sell(shop, "89001", [("JEA-M", 1)], days_ago=1)
-    log_in(qtbot, window, "Camille", "2580", None)
-    window.search_screen.findChild(QLineEdit, "searchBox").setText("89001")
-    open_order(qtbot, window, "89001")
-    click(qtbot, window.order_screen, "refundButton")
-    flow = window.counter.returns
-    qtbot.waitUntil(lambda: window.current_screen() is flow and len(line_rows(flow)) == 1)
-    click(qtbot, line_rows(flow)[0], "plusButton")
-    wait_quote(qtbot, flow)
-    click(qtbot, flow.returns_screen, "continueButton")
-    settle = flow.settle_screen
-    click(qtbot, settle, "removeTenderButton")
-    click(qtbot, settle, "storeCreditButton")
+    settle = jeans_refunded_on_a_card(qtbot, window, shop, "89001", "storeCreditButton")
     QTimer.singleShot(0, lambda: in_dialog(
         qtbot, lambda dialog: dialog.findChild(QPushButton, "noCustomerButton").click()))
     click(qtbot, settle, "changeCardOwnerButton")
