@@ -15,6 +15,8 @@ stories are those of issue 13, with the goals Shopify POS and Square set:
 - ``scan_authorisation_refund`` (issue 16): the customer shows the QR of an approved return
   request; from the search screen, scanned, the approved jeans are in the draft: Continue,
   Confirm, Done (goal ≤ 4, the scan included).
+- ``higher_store_credit``: the same, paid first with the customer's store credit found by
+  "Find by customer" (one tap on the card: no code typed), the rest in cash (goal ≤ 10).
 
 After every tap, each primary action on screen (Continue, Confirm, Done, the approval's
 Approve, the order's actions) must lie inside the window: ``offscreen_actions`` counts those
@@ -50,7 +52,8 @@ from tests.support.shop import Shop, build_shop, sell  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "ui_taps.json"
 SIZES = ((1024, 768), (1280, 800))
 GOALS = {"equal_other_size": 6, "refund_with_approval": 12, "higher_cash": 9,
-         "no_receipt_store_credit": 18, "scan_authorisation_refund": 4}
+         "no_receipt_store_credit": 18, "scan_authorisation_refund": 4,
+         "higher_store_credit": 10}
 PRIMARY = (
     "exchangeButton", "refundButton", "cancelOrderButton", "continueButton", "commitButton",
     "doneButton", "approveButton", "otherSizeButton", "noReceiptButton", "validateButton",
@@ -91,6 +94,15 @@ class Counter:
         self.wait(button, name)
         self.look()
         QTest.mouseClick(button(), Qt.MouseButton.LeftButton)
+        self.taps += 1
+        QApplication.processEvents()
+
+    def tap_row(self, view: QTableView, row: int) -> None:
+        """Touch row `row` of a list (once it has that many rows)."""
+        self.wait(lambda: view.isVisible() and view.model().rowCount() > row, view.objectName())
+        self.look()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(view.model().index(row, 0)).center())  # fmt: skip
         self.taps += 1
         QApplication.processEvents()
 
@@ -198,9 +210,8 @@ def refund_with_approval(counter: Counter) -> None:
     counter.tap(flow.settle_screen, "doneButton")
 
 
-def higher_cash(counter: Counter) -> None:
-    """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue, the exact cash,
-    Confirm, Done."""
+def _jeans_to_settle(counter: Counter):  # type: ignore[no-untyped-def]
+    """Exchange, +, scan the jeans, Continue: the returns flow, on its settle screen."""
     flow = counter.window.counter.returns
     counter.tap(counter.window.order_screen, "exchangeButton")
     counter.wait(lambda: flow.returns_screen.findChildren(QPushButton, "plusButton"), "lines")
@@ -211,6 +222,13 @@ def higher_cash(counter: Counter) -> None:
                  and flow.returns_screen.view_model.quote.to_collect.minor > 0,
                  "the quote")  # fmt: skip
     counter.tap(flow.returns_screen, "continueButton")
+    return flow
+
+
+def higher_cash(counter: Counter) -> None:
+    """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue, the exact cash,
+    Confirm, Done."""
+    flow = _jeans_to_settle(counter)
     counter.tap(flow.settle_screen, "quickCash_5000")
     counter.tap(flow.settle_screen, "commitButton")
     counter.committed()
@@ -251,6 +269,7 @@ def no_receipt_store_credit(counter: Counter) -> None:
     counter.tap(page, "validateButton")
     counter.wait(lambda: window.current_screen() is window.search_screen, "the commit")
 
+
 def scan_authorisation_refund(counter: Counter) -> None:
     """From the search screen: the e-mail's QR scanned, the approved jeans already drafted;
     Continue, Confirm (back to the card), Done."""
@@ -260,6 +279,25 @@ def scan_authorisation_refund(counter: Counter) -> None:
     counter.wait(lambda: counter.window.current_screen() is flow
                  and flow.returns_screen.view_model.quote is not None, "the draft")  # fmt: skip
     counter.tap(flow.returns_screen, "continueButton")
+    counter.tap(flow.settle_screen, "commitButton")
+    counter.committed()
+    counter.tap(flow.settle_screen, "doneButton")
+
+
+def higher_store_credit(counter: Counter) -> None:
+    """A T-shirt back for jeans: Exchange, +, scan the jeans, Continue; Find by customer, her
+    card; the exact cash for the rest, Confirm, Done."""
+    flow = _jeans_to_settle(counter)
+
+    def pick_her_card() -> None:
+        counter.wait(QApplication.activeModalWidget, "the customer's cards")
+        dialog = QApplication.activeModalWidget()
+        counter.tap_row(dialog.findChild(QTableView, "customerCardsList"), 0)
+
+    QTimer.singleShot(0, pick_her_card)
+    counter.tap(flow.settle_screen, "findByCustomerButton")  # the list runs in its own loop
+    counter.wait(lambda: len(flow.settle_screen.view_model.tenders) == 1, "the card's tender")
+    counter.tap(flow.settle_screen, "quickCash_2010")
     counter.tap(flow.settle_screen, "commitButton")
     counter.committed()
     counter.tap(flow.settle_screen, "doneButton")
@@ -275,6 +313,24 @@ def _approved_request(shop: Shop) -> str:
 
 START_ON_SEARCH = {"scan_authorisation_refund"}  # the story begins with the customer's scan
 
+def _with_store_credit(shop: Shop) -> str:
+    """Hélène holds 29.90 of store credit (an earlier T-shirt, refunded at the counter)."""
+    from pos.domain.money import Money  # noqa: PLC0415
+    from pos.domain.returns import DocumentKind, Draft, ReturnRequest  # noqa: PLC0415
+    from pos.domain.settlement import Tender, TenderMethod  # noqa: PLC0415
+
+    earlier = sell(shop, "8009", [("T-S-L", 1)], days_ago=10)
+    with shop.sessions() as s:
+        from pos.db.returns import load_context  # noqa: PLC0415
+
+        line_id = load_context(s, earlier).snapshot.lines[0].line_id
+    draft = Draft(DocumentKind.REFUND, (ReturnRequest(line_id, 1),))
+    due = -shop.returns.quote(earlier, draft).balance.minor
+    shop.returns.commit(shop.cashier, earlier, draft,
+                        [Tender(TenderMethod.STORE_CREDIT, Money(due, "EUR"))])
+    return _sold(shop, "8004", "T-S-M", 3)
+
+
 STORIES: dict[str, tuple[Callable[[Counter], None], Callable[[Shop], str]]] = {
     "equal_other_size": (equal_other_size, lambda shop: _sold(shop, "8001", "T-S-M", 3)),
     "refund_with_approval": (refund_with_approval, lambda shop: _sold(shop, "8002", "T-S-M", 40)),
@@ -282,6 +338,7 @@ STORIES: dict[str, tuple[Callable[[Counter], None], Callable[[Shop], str]]] = {
     "no_receipt_store_credit": (no_receipt_store_credit,
                                 lambda shop: _sold(shop, "8004", "JEA-M", 10)),
     "scan_authorisation_refund": (scan_authorisation_refund, _approved_request),
+    "higher_store_credit": (higher_store_credit, _with_store_credit),
 }
 
 

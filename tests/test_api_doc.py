@@ -58,6 +58,7 @@ def test_every_example_runs_in_order_on_one_database(
         ["T1-000003 used"],
         ["GiftCardView(code='KDO20190042', kind='gift_card', "
          "balance=Money(minor=2500, currency='EUR'))"],
+        ["Hélène Lefèvre 3 3 3 100% ['T1-000003', 'T1-000002', 'T1-000001']"],
     ]
     page = DOC.read_text(encoding="utf-8")
     assert all(f"`{line}`" in page for lines in printed for line in lines)  # the page says so

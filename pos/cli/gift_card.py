@@ -17,7 +17,8 @@ from pos.cli.common import add_db_option, open_store
 from pos.domain.money import Money
 from pos.domain.roles import Operator
 from pos.services.errors import ServiceError
-from pos.services.gift_cards import KINDS, GiftCardService, GiftCardView
+from pos.services.gift_cards import KINDS, GiftCardError, GiftCardView
+from pos.wiring import Store
 
 CLI_ACTOR = Operator.local_admin("cli")
 EXIT_REFUSED = 1  # 2, the database unusable, comes from `run_command`
@@ -28,6 +29,8 @@ _MESSAGES = {
     "gift_card_amount_invalid": "the amount must be more than zero ({amount!s})",
     "gift_card_kind_invalid": "unknown kind {kind!s}",
     "permission_denied": "not allowed ({permission!s})",
+    "customer_not_found": "no customer matches {customer!s}",
+    "customer_ambiguous": "{count!s} customers match {customer!s}: give the whole e-mail",
 }
 
 
@@ -43,6 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--currency", required=True, help="ISO currency, e.g. EUR")
     add.add_argument("--kind", choices=KINDS, default="gift_card")
     add.add_argument("--note", default="", help="kept in the audit log")
+    add.add_argument("--customer", default=None,
+                     help="whose card: the customer's e-mail, name or phone (one match)")
     add.add_argument("--json", action="store_true", help="print the card as JSON")
     add.set_defaults(handler=_register)
 
@@ -64,11 +69,11 @@ def _amount(text: str) -> Decimal:
     return value
 
 
-def _run(args: argparse.Namespace, action: Callable[[GiftCardService], GiftCardView]) -> int:
+def _run(args: argparse.Namespace, action: Callable[[Store], GiftCardView]) -> int:
     """Run `action` on the shop; a database that fails is `run_command`'s sentence (exit 2)."""
     store = open_store(args)
     try:
-        card = action(store.gift_cards)
+        card = action(store)
     except ServiceError as error:
         template = _MESSAGES.get(error.code, error.code)
         print(f"error: {template.format(**error.params)}", file=sys.stderr)
@@ -93,9 +98,22 @@ def _register(args: argparse.Namespace) -> int:
     if amount.to_decimal() != args.amount:
         print(f"error: {args.amount} has more decimals than {currency} has", file=sys.stderr)
         return EXIT_REFUSED
-    return _run(args, lambda service: service.register(
-        CLI_ACTOR, args.code, amount, kind=args.kind, note=args.note))  # fmt: skip
+    return _run(args, lambda store: store.gift_cards.register(
+        CLI_ACTOR, args.code, amount, kind=args.kind, note=args.note,
+        customer_id=_customer(store, args.customer)))  # fmt: skip
+
+
+def _customer(store: Store, text: str | None) -> int | None:
+    """The one customer `text` names (an e-mail, a name, a phone); None without `text`."""
+    if text is None:
+        return None
+    found = store.customers.find(text)
+    exact = [c for c in found if (c.email or "").lower() == text.strip().lower()]
+    if len(exact) == 1 or len(found) == 1:
+        return (exact or found)[0].customer_id
+    code = "customer_ambiguous" if found else "customer_not_found"
+    raise GiftCardError(code, customer=text, count=len(found))
 
 
 def _balance(args: argparse.Namespace) -> int:
-    return _run(args, lambda service: service.balance(args.code))
+    return _run(args, lambda store: store.gift_cards.balance(args.code))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pos.db import returns as repo
 from pos.db.audit import DbSession
+from pos.db.customers import customer_exists
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.money import Money
@@ -28,7 +29,8 @@ KINDS = ("gift_card", "store_credit")
 
 class GiftCardError(ServiceError):
     """A card refused. Codes: ``gift_card_code_invalid``, ``gift_card_code_taken``,
-    ``gift_card_not_found``, ``gift_card_amount_invalid``, ``gift_card_kind_invalid``."""
+    ``gift_card_not_found``, ``gift_card_amount_invalid``, ``gift_card_kind_invalid``,
+    ``customer_not_found``."""
 
     def __init__(self, code: str, /, **params: object) -> None:
         self.code = code  # one class, many codes (like ReturnsError)
@@ -52,7 +54,7 @@ class GiftCardService:
 
     def register(
         self, operator: Operator, code: str, amount: Money, *, kind: str = "gift_card",
-        note: str = "",
+        note: str = "", customer_id: int | None = None,
     ) -> GiftCardView:  # fmt: skip
         """Record a card sold before Comptoir (on paper) with the balance it still holds.
 
@@ -62,11 +64,13 @@ class GiftCardService:
             amount: What the card still holds; more than zero.
             kind: ``"gift_card"`` or ``"store_credit"``.
             note: Kept in the audit entry (e.g. the paper register's page).
+            customer_id: The customer the card belongs to (shown in their customer view).
 
         Raises:
             PermissionDeniedError: A cashier.
             GiftCardError: ``gift_card_code_invalid``, ``gift_card_code_taken``,
-                ``gift_card_amount_invalid`` or ``gift_card_kind_invalid``.
+                ``gift_card_amount_invalid``, ``gift_card_kind_invalid`` or
+                ``customer_not_found``.
         """
         require(operator, Permission.REGISTER_GIFT_CARD)
         normalised = _code(code)
@@ -78,12 +82,15 @@ class GiftCardService:
         with self._sessions.begin() as s:
             if repo.gift_card_exists(s, normalised):
                 raise GiftCardError("gift_card_code_taken", code=normalised)
-            repo.issue_gift_card(s, amount=amount, kind=kind, customer_id=None,
+            if customer_id is not None and not customer_exists(s, customer_id):
+                raise GiftCardError("customer_not_found", customer_id=customer_id)
+            repo.issue_gift_card(s, amount=amount, kind=kind, customer_id=customer_id,
                                  document_id=None, now=now, code=normalised)  # fmt: skip
             audit_action(s, operator=operator, action="gift_card_registered",
                          subject=normalised, now=now,
                          data={"amount": amount.minor, "currency": amount.currency,
-                               "kind": kind, "note": note[:200]})  # fmt: skip
+                               "kind": kind, "note": note[:200],
+                               "customer": customer_id})  # fmt: skip
         return GiftCardView(normalised, kind, amount)
 
     def balance(self, code: str) -> GiftCardView:

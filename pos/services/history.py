@@ -113,6 +113,7 @@ class OrderDetail:
     refunded_total: Money
     days_since_purchase: int
     return_window_days: int
+    customer_id: int | None = None  # the customer view's key; None: no customer recorded
 
     @property
     def within_return_window(self) -> bool:
@@ -291,4 +292,5 @@ def _detail(order: OrderRecord, counter: dict[int, int], documents: list[Counter
         Money(refunded, currency),
         max((now - order.placed_at).days, 0),
         DEFAULT_RETURN_WINDOW_DAYS,
+        order.customer_id,
     )

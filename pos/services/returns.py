@@ -19,6 +19,7 @@ from pos.db import returns as repo
 from pos.db.audit import DbSession, ensure_write_transaction
 from pos.db.closing import open_session_id
 from pos.db.closing_blocks import seal_if_last
+from pos.db.customers import customer_exists
 from pos.db.documents import DocumentHeader, DocumentWriter, next_document_number
 from pos.db.engine import SessionFactory
 from pos.db.tax_rates import new_item_tax_rate
@@ -79,6 +80,14 @@ class Notify:
 
 
 @dataclass(frozen=True, slots=True)
+class CardCustomer:
+    """Whom the cards a commit issues belong to instead of the order's customer: another
+    customer (`customer_id`), or nobody (None)."""
+
+    customer_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class IssuedCard:
     code: str
     amount: Money
@@ -130,8 +139,12 @@ class ReturnsService:
 
     def commit(self, operator: Operator, order_id: int, draft: Draft, tenders: Sequence[Tender],
                *, approvals: Sequence[Approval] = (), notify: Notify | None = None,
-               print_receipt: bool = True) -> CommittedDocument:
+               print_receipt: bool = True, card_customer: CardCustomer | None = None
+               ) -> CommittedDocument:
         """Write the document and everything it implies, atomically.
+
+        A new gift card or store credit belongs to the order's customer, or to
+        `card_customer` when the cashier chose another customer (or nobody) at settle.
 
         `print_receipt` False: the customer wants no paper receipt (French law since 2023
         prints one only on request); the drawer still opens for cash (a "drawer" job) and a
@@ -144,6 +157,7 @@ class ReturnsService:
             ReturnRefusedError / SettlementError, ReturnRequestError (a draft made from a
             return request no longer approved, or returning more than it approved); nothing
             is written when any is raised.
+            ReturnsError ``customer_not_found``: `card_customer` names no customer.
         """
         require(operator, KIND_PERMISSION[draft.kind])
         now = self._clock.now()
@@ -173,7 +187,8 @@ class ReturnsService:
             document = writer.header
             if draft.kind is DocumentKind.CANCELLATION:
                 repo.mark_order_cancelled(s, context.order_id)
-            cards = self._tenders(s, context, writer, settlement, balances, chosen, now)
+            owner_id = _card_owner(s, context, card_customer)
+            cards = self._tenders(s, owner_id, writer, settlement, balances, chosen, now)
             writeback = self._writeback_input(s, context, document, current, settlement, draft)
             owner = ownership(order_on_wix=context.wix_id is not None,
                               api_orders_move_stock=self._api_orders_move_stock,
@@ -256,7 +271,7 @@ class ReturnsService:
             cash_session_id=cash_session)
         return DocumentWriter.start(s, header, current)
 
-    def _tenders(self, s: DbSession, context: repo.OrderContext, writer: DocumentWriter,
+    def _tenders(self, s: DbSession, card_owner: int | None, writer: DocumentWriter,
                  settlement: Settlement, balances: dict[str, tuple[int, Money]],
                  chosen: list[str | None], now: datetime) -> list[IssuedCard]:
         document_id = writer.header.id
@@ -266,7 +281,7 @@ class ReturnsService:
             if tender.method in (TenderMethod.NEW_GIFT_CARD, TenderMethod.STORE_CREDIT):
                 kind = "store_credit" if tender.method is TenderMethod.STORE_CREDIT else "gift_card"
                 card_id, code = repo.issue_gift_card(
-                    s, amount=tender.amount, kind=kind, customer_id=context.customer_id,
+                    s, amount=tender.amount, kind=kind, customer_id=card_owner,
                     document_id=document_id, now=now, code=chosen[index])
                 cards.append(IssuedCard(code, tender.amount, kind))
             elif tender.method is TenderMethod.GIFT_CARD:
@@ -352,6 +367,14 @@ def bind_approvals(s: DbSession, ids: list[int], document_id: str) -> None:
     """Bind the approvals a commit used to its document (each once, never reused)."""
     if ids and attach_approvals(s, ids, document_id) != len(ids):
         raise ApprovalRequiredError(["approval_already_used"])
+def _card_owner(s: DbSession, context: repo.OrderContext, chosen: CardCustomer | None
+                ) -> int | None:
+    """The customer new cards go to: the order's, unless the cashier chose (checked here)."""
+    if chosen is None:
+        return context.customer_id
+    if chosen.customer_id is not None and not customer_exists(s, chosen.customer_id):
+        raise ReturnsError("customer_not_found", customer_id=chosen.customer_id)
+    return chosen.customer_id
 
 
 def _new_items(s: DbSession, current: Quote) -> list[ReplacementItem]:
@@ -379,5 +402,5 @@ def _audit_data(context: repo.OrderContext, current: Quote, approvals: list[int]
             "overridden_by_operator": bool(current.approvals_needed) and not approvals}
 
 
-__all__ = ["CommittedDocument", "DomainError", "IssuedCard", "Notify", "Policy", "ReturnsError",
-           "ReturnsService", "bind_approvals", "check_approvals"]
+__all__ = ["CardCustomer", "CommittedDocument", "DomainError", "IssuedCard", "Notify", "Policy",
+           "ReturnsError", "ReturnsService", "bind_approvals", "check_approvals"]

@@ -22,6 +22,7 @@ from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
+from pos.services.customers import CustomerService
 from pos.services.history import OrderDetail, SalesHistoryService
 from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
@@ -38,6 +39,7 @@ from pos.services.users import UserService
 from pos.ui.format import LOCALES
 from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
+from pos.ui.screens.customer.place import CustomerPlace, install_customer
 from pos.ui.screens.login.screen import create_login_screen
 from pos.ui.screens.no_receipt.install import install_no_receipt
 from pos.ui.screens.printing.screen import create_printing_screen
@@ -80,6 +82,7 @@ class CounterServices:
     reports: ReportsService | None = None
     return_requests: ReturnRequestService | None = None  # docs/return-requests.md
     no_receipt: NoReceiptService | None = None  # returns without a receipt (docs/no-receipt.md)
+    customers: CustomerService | None = None  # the customer view, from the order screen
 
 
 class TopBar(Retranslating, QWidget):
@@ -199,7 +202,8 @@ class CounterSession(QObject):
         self.returns = create_returns_flow(
             returns=services.returns, catalogue=services.catalogue, users=services.users,
             history=self._history, runner=runner, locale=locale,
-            card_terminal=services.card_terminal, operator_provider=lambda: self.operator)
+            card_terminal=services.card_terminal, operator_provider=lambda: self.operator,
+            customers=services.customers)
         self.settings = (create_settings_screen(
             settings=services.settings, policy=services.policy, users=services.users,
             runner=runner, test_print=services.test_print, shop=services.shop,
@@ -226,6 +230,10 @@ class CounterSession(QObject):
                                              show_search=self._show_search,
                                              print_pending=self.print_pending)  # fmt: skip
         self.requests = self._install_requests(locale)
+        self.customer: CustomerPlace | None = None if services.customers is None else (
+            install_customer(window=self._window, customers=services.customers,
+                             previews=services.previews, locale=self._current_locale,
+                             tz=services.time_zone, show_order=self._show_order))
 
     def _install_requests(self, locale: str) -> RequestsUi | None:
         """Return requests: the badge, the lists, *Return request* under an order, and
@@ -290,6 +298,8 @@ class CounterSession(QObject):
         self._set_operator(None)
         self._window.search_screen.clear()
         self._window.order_screen.view_model.clear()
+        if self.customer is not None:
+            self.customer.clear()
         self._window.show_screen(self.login)
         self.login.activate()
 

@@ -214,6 +214,9 @@ _TEXTS: dict[str, str] = {
     "gift_card_not_found": QT_TRANSLATE_NOOP(
         "Messages", "Gift card {code} was not found. Check the code or scan it again."
     ),
+    "customer_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "This customer is no longer in the sales history. Choose another one."
+    ),
     "gift_card_currency_mismatch": QT_TRANSLATE_NOOP(
         "Messages",
         "Gift card {gift_card_code} is in {currency} and cannot pay this. Choose another way "

@@ -55,6 +55,7 @@ def counter_services(
         reports=store.reports,
         return_requests=store.return_requests,
         no_receipt=store.no_receipt,
+        customers=store.customers,
     )
 
 

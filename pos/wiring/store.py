@@ -28,6 +28,7 @@ from pos.services.cash import CashService
 from pos.services.catalogue import CatalogueService
 from pos.services.catalogue_search import CatalogueSearchService
 from pos.services.closing import ClosingService
+from pos.services.customers import CustomerService, open_requests
 from pos.services.gift_cards import GiftCardService
 from pos.services.history import SalesHistoryService
 from pos.services.integrity import IntegrityService
@@ -86,6 +87,8 @@ class Store:
         orders: Recording Wix orders in the sales history (`OrderImportService`).
         catalogue: Variants and stock (`CatalogueService`).
         gift_cards: Register a paper gift card, read any card's balance (`GiftCardService`).
+        customers: A customer's orders, documents, return rate and cards; find a customer
+            (`CustomerService`).
         cash: This terminal's drawer: open, paid-outs, count, close (`CashService`).
         closing: X and Z reports, signed closures (`ClosingService`).
         reports: What the returns say, and product rules (`ReportsService`).
@@ -130,6 +133,9 @@ class Store:
         self.orders = OrderImportService(sessions=sessions, read_order=read_order)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
         self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
+        self.customers = CustomerService(sessions=sessions, clock=clock, time_zone=time_zone,
+                                         shop_name=shop_name,
+                                         requests=open_requests(self.return_requests))  # fmt: skip
         self.cash = CashService(sessions=sessions, clock=clock, terminal_id=terminal_id,
                                 currency=currency)  # fmt: skip
         # The shop's identity is Settings' (in the database); `shop_name` is only what prints

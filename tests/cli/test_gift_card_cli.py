@@ -48,3 +48,28 @@ def test_a_code_already_registered_is_refused(
 def test_an_unusable_database_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gift-card", "balance", "P0001", "--db", "mysql://nowhere/shop"]) == 2
     assert capsys.readouterr().err.startswith("comptoir gift-card balance: ")
+
+
+def test_a_paper_card_is_registered_to_the_customer_named(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pos.db.orders import record_order
+    from pos.services.gift_cards import GiftCardError
+    from pos.wiring import Store
+    from tests.support.builders import order
+
+    with Store.open(db_url) as store, store.sessions.begin() as s:
+        record_order(s, order("20001", email="helene.lefevre@example.fr"))
+        record_order(s, order("20002", first="Hélène", last="Martin",
+                              email="helene.martin@example.fr", phone=None))
+    args = ["gift-card", "register", "--currency", "EUR", "--db", db_url]
+    assert main([*args, "P0001", "5", "--customer", "HELENE.LEFEVRE@example.fr"]) == 0
+    assert main([*args, "P0002", "5", "--customer", "helene"]) == 1
+    assert "2 customers match helene" in capsys.readouterr().err
+    assert main([*args, "P0003", "5", "--customer", "nobody@example.fr"]) == 1
+    assert "no customer matches nobody@example.fr" in capsys.readouterr().err
+    with Store.open(db_url) as store:
+        [lefevre] = store.customers.find("lefevre")
+        assert [c.code for c in store.customers.cards(lefevre.customer_id)] == ["P0001"]
+        with pytest.raises(GiftCardError):  # refused before anything was written
+            store.gift_cards.balance("P0002")

@@ -1,5 +1,6 @@
 """With the on-screen keyboard open on any text field, the field and the screen's primary
 action stay in view, at 1024×768 and 1280×800, in French and English (issue #13).
+The customer picker (settle's "Find by customer") is checked like the approval dialog.
 
 The whole counter (`tests.ui.test_window_sizes`'s window over real services) is walked by an
 administrator through every screen that has a text field: the exchange's catalogue search, the
@@ -28,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from pos.domain.scan import ScanKind
 from pos.ui.chips import ChipGroup
 from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.dialogs.customer_picker import CustomerPickerDialog
 from pos.ui.keyboard import OnScreenKeyboard, install_on_screen_keyboard
 from pos.ui.main_window import MainWindow
 from tests.support.shop import Shop
@@ -215,6 +217,26 @@ def test_every_text_field_and_its_primary_action_stay_above_the_keyboard(
     assert len(check.checked) >= 22, check.checked
 
 
+def above_the_panel(keyboard: OnScreenKeyboard, field: QLineEdit, button: QWidget
+                    ) -> dict[str, bool]:  # fmt: skip
+    """The keyboard on a dialog's `field`: whether it and `button` show whole on the screen
+    above the keyboard's panel (which floats over the bottom of the window); then it hides."""
+    assert keyboard.show_for(field)
+    settle()
+    panel = keyboard.current
+    assert panel is not None
+    top = panel.mapToGlobal(QPoint(0, 0)).y()
+    found = {}
+    for widget in (field, button):
+        bottom = widget.mapToGlobal(QPoint(0, widget.height())).y()
+        screen_top = widget.window().screen().availableGeometry().top()
+        found[name_of(widget)] = screen_top <= widget.mapToGlobal(QPoint(0, 0)).y() and (
+            bottom <= top
+        )
+    keyboard.hide()
+    return found
+
+
 def reason_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, object]) -> None:
     """In the approval dialog's own event loop: the keyboard on its reason field; the field and
     Approve must show above the keyboard's panel, floating over the bottom of the window."""
@@ -226,18 +248,8 @@ def reason_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, objec
             manager.click()
         settle()
         reason = dialog.findChild(QLineEdit, "reasonField")
-        assert keyboard.show_for(reason)
-        settle()
-        panel = keyboard.current
-        assert panel is not None
-        top = panel.mapToGlobal(QPoint(0, 0)).y()
-        for widget in (reason, dialog.findChild(QPushButton, "approveButton")):
-            bottom = widget.mapToGlobal(QPoint(0, widget.height())).y()
-            screen_top = widget.window().screen().availableGeometry().top()
-            found[name_of(widget)] = screen_top <= widget.mapToGlobal(QPoint(0, 0)).y() and (
-                bottom <= top
-            )
-        keyboard.hide()
+        found.update(above_the_panel(keyboard, reason,
+                                     dialog.findChild(QPushButton, "approveButton")))
     finally:
         if dialog is not None and dialog.isVisible():
             dialog.reject()
@@ -257,3 +269,37 @@ def test_the_approval_reason_and_approve_stay_above_the_keyboard(
     QTimer.singleShot(0, lambda: reason_above_the_keyboard(keyboard, found))
     click(qtbot, flow.returns_screen, "continueButton")
     assert found == {"reasonField": True, "approveButton": True}
+
+
+def customer_search_above_the_keyboard(keyboard: OnScreenKeyboard, found: dict[str, object]
+                                       ) -> None:  # fmt: skip
+    """In the customer picker's own event loop: the keyboard on its search field; the field
+    and Search must show above the keyboard's panel."""
+    dialog = QApplication.activeModalWidget()
+    try:
+        assert isinstance(dialog, CustomerPickerDialog)
+        query = dialog.findChild(QLineEdit, "customerQuery")
+        found.update(above_the_panel(keyboard, query,
+                                     dialog.findChild(QPushButton, "findCustomerButton")))
+    finally:
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the offscreen platform
+@pytest.mark.parametrize("backend", ["sqlite"])
+@SIZES
+def test_the_customer_search_stays_above_the_keyboard(
+    qtbot: QtBot, shop: Shop, make_counter, size: tuple[int, int], language: str
+) -> None:
+    window, keyboard = counter_with_keyboard(qtbot, make_counter, size, language, CASHIER)
+    # A T-shirt back for jeans; at settle, "Find by customer" opens the customer picker.
+    window.search_screen.findChild(QLineEdit, "searchBox").setText("10234")
+    open_order(qtbot, window, "10234")
+    flow = draft_jeans(qtbot, window)
+    keyboard.hide()
+    click(qtbot, flow.returns_screen, "continueButton")
+    found: dict[str, object] = {}
+    QTimer.singleShot(0, lambda: customer_search_above_the_keyboard(keyboard, found))
+    click(qtbot, flow.settle_screen, "findByCustomerButton")
+    assert found == {"customerQuery": True, "findCustomerButton": True}

@@ -33,6 +33,7 @@ from pos.hardware.printer import make_printer
 from pos.hardware.receipt_render import render_text
 from pos.hardware.transports import VirtualPrinter
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.customers import CustomerService
 from pos.services.history import SalesHistoryService
 from pos.services.no_receipt import NoReceiptService
 from pos.services.printing import PrintQueueService
@@ -193,6 +194,7 @@ class _CounterWindow:
             ),
             time_zone=UTC,
             no_receipt=NoReceiptService(sessions=sessions, clock=clock, terminal_id="T1"),
+            customers=CustomerService(sessions=sessions, clock=clock),
         )
         self.history = SalesHistoryService(sessions=sessions, clock=clock)
         self.window: MainWindow = create_main_window(
@@ -450,6 +452,10 @@ def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidge
     qtbot.waitUntil(lambda: results.model().rowCount() == 1)
     window.search_screen.view_model.choose(0)
     qtbot.waitUntil(lambda: window.order_screen.view_model.detail is not None)
+    click(qtbot, window.order_screen, "customerLink")  # her customer view, then back
+    customer = window.counter.customer.screen  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: customer.view_model.view is not None)
+    click(qtbot, customer, "backButton")
     flow = window.counter.returns  # type: ignore[attr-defined]
     flow.start(DocumentKind.EXCHANGE, order_id)
     window.show_screen(flow)
@@ -471,6 +477,7 @@ def open_every_screen(qtbot: QtBot, counter: _CounterWindow) -> dict[str, QWidge
         "no receipt": counter_screens.no_receipt.screen.findChild(QWidget, "noReceiptItemsPage"),
         "no receipt customer": counter_screens.no_receipt.screen.customer_page,
         "no receipt entry": counter_screens.no_receipt.entry,
+        "customer": customer,
     }  # fmt: skip
 
 

@@ -50,6 +50,7 @@ from pos.sync.status import SyncStatus, read_status, save_marks
 from pos.ui.chips import ChipGroup
 from pos.ui.counter import CounterServices
 from pos.ui.dialogs.approval import ApprovalDialog
+from pos.ui.dialogs.customer_picker import CustomerPickerDialog
 from pos.ui.main_window import MainWindow
 from pos.ui.screens.requests.record_view_model import INBOX_VARIABLE
 from pos.wiring import Store, devices
@@ -81,11 +82,12 @@ DOC_SIZES = {(1024, 768), (1280, 800)}  # the whole window, top bar included, fo
 DOC_SCREENS = {"login", "search", "order", "returns", "settle", "settle-result", "approval",
                "settle-refund", "printing", "stock", "settings-printer", "sync",
                "closing-drawer", "no-receipt", "no-receipt-customer",
-               "settings-policy", "requests", "record-request"}  # fmt: skip
+               "settings-policy", "requests", "record-request", "customer",
+               "customer-documents", "customer-picker"}  # fmt: skip
 SCREENS = [
     "login", "search", "order", "returns", "settle", "settle-tendered", "settle-result",
-    "order-with-documents", "returns-refund", "approval", "settle-refund", "no-receipt",
-    "no-receipt-customer", "returns-cancel",
+    "order-with-documents", "customer", "customer-documents", "returns-refund", "approval",
+    "settle-refund", "customer-picker", "no-receipt", "no-receipt-customer", "returns-cancel",
     "printing", "stock", "stock-inspect", "settings-printer", "settings-wix", "settings-policy",
     "settings-categories", "settings-users", "settings-language", "settings-key", "sync",
     "closing-drawer",
@@ -309,6 +311,38 @@ def exchange_for_jeans(qtbot: QtBot, window: MainWindow, look: Inspector) -> Non
     look.check("order-with-documents")
 
 
+def customer_view(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
+    """From the order, its customer: figures and orders, then a document's receipt; back."""
+    click(qtbot, window.order_screen, "customerLink")
+    screen = window.counter.customer.screen
+    qtbot.waitUntil(lambda: screen.view_model.view is not None)
+    look.check("customer")
+    screen.findChild(ChipGroup, "customerSections").button("documents").click()
+    documents = screen.findChild(QTableView, "customerDocuments")
+    cell = documents.visualRect(documents.model().index(0, 0)).center()
+    qtbot.mouseClick(documents.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    preview = screen.findChild(QPlainTextEdit, "documentPreview")
+    qtbot.waitUntil(lambda: "T1-000001" in preview.toPlainText())
+    look.check("customer-documents")
+    click(qtbot, screen, "backButton")
+    qtbot.waitUntil(lambda: window.current_screen() is window.order_screen)
+
+
+def pick_a_customer(qtbot: QtBot, look: Inspector) -> None:
+    """In the customer picker's own event loop: search, check it, then leave it."""
+    dialog = QApplication.activeModalWidget()
+    try:
+        assert isinstance(dialog, CustomerPickerDialog)
+        dialog.findChild(QLineEdit, "customerQuery").setText("lefevre")
+        dialog.findChild(QPushButton, "findCustomerButton").click()
+        found = dialog.findChild(QTableView, "foundCustomers")
+        qtbot.waitUntil(lambda: found.model().rowCount() > 0)
+        look.check_dialog("customer-picker", dialog)
+    finally:
+        if dialog is not None and dialog.isVisible():
+            dialog.reject()
+
+
 def approve(qtbot: QtBot, look: Inspector) -> None:
     """In the dialog's own event loop: check it, then Maxime approves with his PIN."""
     dialog = QApplication.activeModalWidget()
@@ -354,6 +388,9 @@ def refund_with_approval(qtbot: QtBot, window: MainWindow, look: Inspector) -> N
                 if b.objectName().startswith("payment_")]  # fmt: skip
     qtbot.waitUntil(lambda: len(payments) == 2 and all(b.isVisible() for b in payments))
     look.check("settle-refund")
+    QTimer.singleShot(0, lambda: pick_a_customer(qtbot, look))
+    click(qtbot, flow.settle_screen, "changeCardOwnerButton")
+    assert "customer-picker" in look.screens
     click(qtbot, flow.settle_screen, "backButton")
     click(qtbot, flow.returns_screen, "backButton")
 
@@ -482,6 +519,7 @@ def test_every_screen_fits_the_window(qtbot: QtBot, shop: Shop, make_counter, si
     open_order(qtbot, window, "10234")
     look.check("order")
     exchange_for_jeans(qtbot, window, look)
+    customer_view(qtbot, window, look)
     refund_with_approval(qtbot, window, look)
     no_receipt_return(qtbot, window, look)
     # Alex, the administrator, goes through the back-office places.

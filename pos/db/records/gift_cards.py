@@ -18,7 +18,8 @@ class GiftCardRecord(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     currency: Mapped[str] = mapped_column(String(3))
     kind: Mapped[str] = mapped_column(String(16), default="gift_card")  # or store_credit
-    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    # Indexed: the customer view lists one customer's cards (pos.db.customers).
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     created_at: Mapped[datetime]
 
 

@@ -24,6 +24,7 @@ from pos.domain.scan import ScanKind
 from pos.domain.states import allowed_kinds, is_canceled
 from pos.services.card_terminal import CardTerminal, StandaloneTerminal
 from pos.services.catalogue_search import CatalogueSearchService
+from pos.services.customers import CustomerService
 from pos.services.history import OrderDetail, SalesHistoryService
 from pos.services.returns import CommittedDocument, ReturnsService
 from pos.services.users import UserService
@@ -34,6 +35,7 @@ from pos.ui.screens.returns.picker import CataloguePicker, PickerViewModel
 from pos.ui.screens.returns.screen import ReturnsScreen
 from pos.ui.screens.returns.view_model import ReturnsViewModel
 from pos.ui.screens.settle import SettleScreen, SettleViewModel
+from pos.ui.screens.settle.customer_methods import CustomerMethods
 from pos.ui.workers import TaskRunner
 
 DETAIL_KEY = "returns-order"
@@ -286,6 +288,7 @@ def create_returns_flow(
     locale: str,
     card_terminal: CardTerminal | None,
     operator_provider: Callable[[], Operator | None],
+    customers: CustomerService | None = None,
 ) -> ReturnsFlow:
     """The returns and settle screens with their view models, wired to the services.
 
@@ -293,6 +296,8 @@ def create_returns_flow(
         card_terminal: the terminal port; None means a stand-alone terminal whose approval
             code the cashier types in `CardApprovalDialog`.
         operator_provider: who is logged in now (None: nobody, commit is refused).
+        customers: the customers' cards at settle (find a card to spend, choose whose new
+            card it is); None leaves them out.
     """
     returns_vm = ReturnsViewModel(returns=returns, runner=runner, locale=locale)
     picker_vm = PickerViewModel(catalogue=catalogue, runner=runner, locale=locale)
@@ -315,6 +320,10 @@ def create_returns_flow(
         locale=locale,
     )
     settle_screen = SettleScreen(view_model=settle_vm, locale=locale)
+    if customers is not None:
+        settle_screen.add_methods(CustomerMethods(
+            view_model=settle_vm, customers=customers, runner=runner,
+            amount=settle_screen.keypad_amount, parent=settle_screen).buttons)
     for vm, owner in (
         (returns_vm, returns_screen),
         (picker_vm, picker),

@@ -50,6 +50,7 @@ class SettleScreen(Retranslating, QWidget):
         self.setStyleSheet(RETURNS_QSS)
         self._vm, self._locale = view_model, locale
         self._tenders = TendersTableModel(locale=locale, parent=self)
+        self._more_methods: list[Callable[[BalanceKind], list[QPushButton]]] = []
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
@@ -212,6 +213,11 @@ class SettleScreen(Retranslating, QWidget):
 
     def _method_buttons(self) -> tuple[list[QPushButton], list[QPushButton]]:
         """The buttons of the original payments to refund to, and of the other methods."""
+        payments, others = self._own_method_buttons()
+        kind = self._vm.quote.balance_kind if self._vm.quote else BalanceKind.NONE
+        return payments, others + [b for make in self._more_methods for b in make(kind)]
+
+    def _own_method_buttons(self) -> tuple[list[QPushButton], list[QPushButton]]:
         quote, vm = self._vm.quote, self._vm
         kind = quote.balance_kind if quote else BalanceKind.NONE
         if kind is BalanceKind.LOWER:
@@ -263,6 +269,15 @@ class SettleScreen(Retranslating, QWidget):
         button.setEnabled(payment.refundable.minor > 0)
         button.clicked.connect(lambda: self._vm.add_original(payment, self._keypad.amount()))
         return button
+
+    def add_methods(self, make: Callable[[BalanceKind], list[QPushButton]]) -> None:
+        """More method buttons, made by `make` for the balance's kind each time the methods
+        are laid out (the customer's cards, `CustomerMethods`)."""
+        self._more_methods.append(make)
+
+    def keypad_amount(self) -> Money:
+        """The amount on the keypad now."""
+        return self._keypad.amount()
 
     def set_gift_card_code(self, code: str) -> None:
         """A gift card was scanned: its code is ready for the Gift card button."""

@@ -18,8 +18,9 @@ from pos.services.card_terminal import (
     StandaloneTerminal,
     as_card_result,
 )
+from pos.services.customers import CustomerSummary
 from pos.services.history import OrderDetail, PaymentView
-from pos.services.returns import CommittedDocument, Notify, ReturnsService
+from pos.services.returns import CardCustomer, CommittedDocument, Notify, ReturnsService
 from pos.ui.format import format_money
 from pos.ui.messages import code_text, error_text
 from pos.ui.screens import payment_method_label
@@ -71,6 +72,9 @@ class SettleViewModel(QObject):
         self.email, self.note, self.status_text, self.busy = "", "", "", False
         self.receipt = "print"  # one of RECEIPT_CHOICES: what the customer takes away
         self.result: CommittedDocument | None = None
+        # Whose new card: None is the order's customer; else the one chosen, or nobody.
+        self.card_customer: CardCustomer | None = None
+        self._card_customer_name = ""
 
     @property
     def locale(self) -> str:
@@ -87,6 +91,7 @@ class SettleViewModel(QObject):
         """Settle `quote` (of `draft`, on `detail`) with the managers' `approvals`."""
         self.detail, self.draft, self.quote, self.approvals = detail, draft, quote, approvals
         self.tenders, self.result = (), None
+        self.card_customer, self._card_customer_name = None, ""
         self.email, self.note = detail.email or "", draft.note
         self.receipt = "both" if self.email else "print"  # as before: paper, and mail if known
         self._set_status("", busy=False)
@@ -104,6 +109,21 @@ class SettleViewModel(QObject):
             if not refunded_whole(payment.method) and payment.refundable.minor > 0:
                 self.add_original(payment, self.remaining)
                 return
+
+    def choose_card_customer(self, customer: CustomerSummary | None) -> None:
+        """The new gift card or store credit goes to `customer` (None: to nobody)."""
+        self.card_customer = CardCustomer(customer.customer_id if customer else None)
+        self._card_customer_name = (customer.name or customer.email or "") if customer else ""
+        self.changed.emit()
+
+    def card_owner_name(self) -> str:
+        """Who a new card goes to, by name ("" for nobody)."""
+        if self.card_customer is not None:
+            return self._card_customer_name
+        detail = self.detail
+        if detail is None or detail.customer_id is None:
+            return ""
+        return detail.customer_name or detail.email or "—"
 
     @property
     def wants_email(self) -> bool:
@@ -245,12 +265,12 @@ class SettleViewModel(QObject):
         draft = replace(self.draft, note=self.note.strip())
         tenders = tuple(t.tender for t in self.tenders)
         notify = Notify(email, self._locale[:2]) if email else None
-        paper = self.receipt in ("print", "both")
+        paper, owner = self.receipt in ("print", "both"), self.card_customer
         self._set_status(self.tr("Saving…"), busy=True)
         self._runner.submit(
             lambda: returns.commit(
                 operator, order_id, draft, tenders, approvals=approvals, notify=notify,
-                print_receipt=paper,
+                print_receipt=paper, card_customer=owner,
             ),
             on_success=self._on_committed,
             on_error=self._on_failed,
