@@ -117,13 +117,6 @@ class Counter:
         QTest.keyClicks(field_, text)
         self.taps += len(text)
 
-    def tap_row(self, view: QTableView, row: int) -> None:
-        self.look()
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=view.visualRect(view.model().index(row, 0)).center())  # fmt: skip
-        self.taps += 1
-        QApplication.processEvents()
-
     def look(self) -> None:
         """Note every primary action on screen that lies outside the window."""
         window_rect = self.window.rect()

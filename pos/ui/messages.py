@@ -349,9 +349,6 @@ _TEXTS: dict[str, str] = {
     "no_receipt_disposition": QT_TRANSLATE_NOOP(
         "Messages", "An item without a receipt goes back to stock or is damaged. Choose one."
     ),
-    "customer_not_found": QT_TRANSLATE_NOOP(
-        "Messages", "This customer is no longer on file. Search for them again."
-    ),
     "no_cash_session": QT_TRANSLATE_NOOP(
         "Messages",
         "The drawer of this counter is not open: nothing was saved. Open it on the Closing "

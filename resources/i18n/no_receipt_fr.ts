@@ -153,11 +153,6 @@
             <translation>Un article sans ticket retourne en stock ou est abîmé. Choisissez.</translation>
         </message>
         <message>
-            <location filename="../../pos/ui/messages.py" line="308" />
-            <source>This customer is no longer on file. Search for them again.</source>
-            <translation>Ce client n'est plus dans le fichier. Cherchez-le à nouveau.</translation>
-        </message>
-        <message>
             <location filename="../../pos/ui/messages.py" line="311" />
             <source>The drawer of this counter is not open: nothing was saved. Open it on the Closing screen first.</source>
             <translation>Le tiroir de cette caisse n'est pas ouvert : rien n'a été enregistré. Ouvrez-le d'abord dans l'écran Clôture.</translation>
