@@ -150,15 +150,10 @@ def documents_of_orders(session: Session, customer_id: int, *, limit: int) -> li
 
 
 def documents_linked_directly(session: Session, customer_id: int, *, limit: int) -> list[Any]:
-    """Counter documents that name the customer without an order (no-receipt returns).
-
-    HOOK (#16, branch nrcore): they are the documents with `counter_documents.customer_id`
-    and no order, read with the columns of `documents_of_orders` (order number and id None).
-    Before that column exists (this branch without nrcore's records) there are none.
-    """
-    linked = _documents.c.get("customer_id")
-    if linked is None:
-        return []
+    """Counter documents that name the customer without an order (no-receipt returns, whose
+    `counter_documents.customer_id` is who the credit went to), read with the columns of
+    `documents_of_orders` (order number and id None)."""
+    linked = _documents.c.customer_id
     units = _units_per_document()
     query = (select(_documents.c.id, _documents.c.number, _documents.c.kind,
                     _documents.c.status, _documents.c.created_at, _documents.c.currency,

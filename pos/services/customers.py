@@ -67,7 +67,7 @@ class CustomerDocument:
 
     document_id: str
     number: str
-    kind: str  # exchange, refund, cancellation
+    kind: str  # exchange, refund, cancellation, no_receipt
     status: str
     created_at: datetime
     balance: Money

@@ -21,12 +21,15 @@ from pos.db.records import (
     PaymentRecord,
 )
 from pos.domain.money import Money
+from pos.domain.no_receipt import NoReceiptReason
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
 from pos.domain.shop_identity import ShopIdentity
 from pos.services.customers import CustomerError, CustomerService, open_requests
 from pos.services.gift_cards import GiftCardError, GiftCardService
+from pos.services.no_receipt import NoReceiptCustomer, NoReceiptLine
 from pos.services.returns import CardCustomer, ReturnsError
+from pos.wiring import Store
 from tests.services.test_returns import first_line, footprint
 from tests.support.builders import order as built_order
 from tests.support.shop import Shop, build_shop, sell
@@ -235,3 +238,25 @@ def test_open_requests_are_the_customer_s_requested_and_approved_ones(shop: Shop
         (approved.request_id, "approved", approved.authorisation_number)}
     assert {r.order_number for r in view.requests} == {"86000", "86001"}
     assert all(r.units == 1 and r.amount == eur(2990) for r in view.requests)
+
+
+def test_a_return_without_a_receipt_is_among_the_customer_s_documents_and_cards(
+    shop: Shop,
+) -> None:
+    """No order to link it: the document names the customer the credit went to (#16)."""
+    order_id = sell(shop, "2101", [("T-S-M", 1)], days_ago=10)  # a sale to value it by
+    helene = customer_of(shop, order_id)
+    store = Store(sessions=shop.sessions, clock=shop.clock, terminal_id="T1")
+    approval = shop.users.approve("maxime", "4826", "no_receipt", "ID seen")
+    done = store.no_receipt.commit(
+        shop.cashier, [NoReceiptLine(shop.variants["T-S-M"], 1)],
+        customer=NoReceiptCustomer(customer_id=helene), reason=NoReceiptReason("gift"),
+        refund_as=TenderMethod.STORE_CREDIT, approvals=[approval])  # fmt: skip
+    view = customers(shop).view(helene)
+    (document,) = [d for d in view.documents if d.document_id == done.document_id]
+    assert (document.kind, document.order_id, document.order_number) == (
+        "no_receipt", None, None)
+    assert document.units_returned == 1 and document.balance == eur(-2990)
+    assert [c.code for c in view.cards] == [done.issued_cards[0].code]
+    assert view.balances == (eur(2990),)
+    assert view.units_bought == 1 and view.units_returned == 0  # not one of her orders' units
