@@ -1,0 +1,89 @@
+"""card payments: last four digits and brand, and each order's card words in its search index
+
+Revision ID: 0011_card_details
+Revises: 0010_report_days
+Create Date: 2026-12-08
+
+`payments.card_last4` and `payments.card_brand` hold what Wix's `creditCardDetails` says of
+a card payment (`lastFourDigits`, `brand`); existing rows get their digits back from
+`reference` ("**** 4242"), their brand stays unknown until the order is pulled again. Every
+order paid by such a card gets the index word "0c" + digits (pos.domain.search_text.card_words)
+added to its search document, so "**** 4242" is an index lookup like any other word.
+
+Only the orders paid by a card are touched, in one statement per database, from the words
+already indexed (no Python, no customer rows): SQLite updates those FTS5 rows in place;
+PostgreSQL appends the card words' tsvector (with their short prefixes, 0006) to those rows.
+Measured at a million orders (830,540 card payments): see benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011_card_details"
+down_revision = "0010_report_days"
+branch_labels = None
+depends_on = None
+
+# pos.domain.search_text.CARD_WORD
+CARD_WORD = "0c"
+_DIGITS = {
+    "sqlite": "length(reference) = 9 AND substr(reference, 1, 5) = '**** ' "
+    "AND substr(reference, 6) GLOB '[0-9][0-9][0-9][0-9]'",
+    "postgresql": "reference ~ '^\\*\\*\\*\\* [0-9]{4}$'",
+}
+# The card words of one order (`{key}`: its search key), each once, in payment order.
+_WORDS = (
+    "(SELECT {concat} FROM (SELECT p.card_last4 AS d, min(p.id) AS first "
+    "FROM payments p JOIN orders o ON o.id = p.order_id "
+    "WHERE o.search_key = {key} AND p.card_last4 IS NOT NULL GROUP BY p.card_last4) w)"
+)
+_PAID_BY_CARD = (
+    "SELECT o.search_key FROM orders o JOIN payments p ON p.order_id = o.id "
+    "WHERE p.card_last4 IS NOT NULL"
+)
+_REINDEX = {
+    "sqlite": "UPDATE order_search SET doc = doc || "
+    + _WORDS.format(concat=f"group_concat(' {CARD_WORD}' || d, '')", key="order_search.rowid")
+    + f" WHERE rowid IN ({_PAID_BY_CARD})",
+    "postgresql": "UPDATE order_search SET doc = doc || order_search_prefixed(to_tsvector("
+    "'simple', "
+    + _WORDS.format(
+        concat=f"string_agg('{CARD_WORD}' || d, ' ' ORDER BY first)", key="order_search.search_key"
+    )
+    + f")) WHERE search_key IN ({_PAID_BY_CARD})",
+}
+
+
+def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    # Plain ADD COLUMN (no batch copy of a million payments): both are nullable.
+    op.add_column("payments", sa.Column("card_last4", sa.String(length=4), nullable=True))
+    op.add_column("payments", sa.Column("card_brand", sa.String(length=24), nullable=True))
+    op.execute(
+        "UPDATE payments SET card_last4 = substr(reference, 6) "
+        f"WHERE method = 'card' AND {_DIGITS[dialect]}"
+    )
+    op.execute(_REINDEX[dialect])
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        # The card words are the last words of a document (0011 appended them).
+        op.execute(
+            "UPDATE order_search SET doc = substr(doc, 1, instr(doc || ' 0c', ' 0c') - 1) "
+            f"WHERE rowid IN ({_PAID_BY_CARD})"
+        )
+    else:
+        # Without its card words and every short prefix, then the prefixes made again (0006).
+        op.execute(
+            "UPDATE order_search SET doc = order_search_prefixed(ts_delete(doc, ARRAY("
+            "SELECT word FROM unnest(tsvector_to_array(doc)) AS word "
+            f"WHERE left(word, 1) = '_' OR left(word, 2) = '{CARD_WORD}'))) "
+            f"WHERE search_key IN ({_PAID_BY_CARD})"
+        )
+    with op.batch_alter_table("payments") as batch:
+        batch.drop_column("card_brand")
+        batch.drop_column("card_last4")
