@@ -48,8 +48,8 @@ _LAST4 = re.compile(r"[0-9]{4}")
 # "**** 4242", "•••• 4242", "xxxx 4242", "XXXX-4242", "**** **** **** 4242", "visa 4242",
 # "Visa •••• 4242": an optional brand, an optional mask, exactly four ASCII digits.
 _CARD_QUERY = re.compile(
-    r"(?:(?P<brand>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s+)?"
-    r"(?P<mask>(?:[*•●·xX]{2,}[\s-]*)+)?(?P<digits>[0-9]{4})"
+    r"(?:(?P<brand>(?![xX]+[\s-])[^\W\d_]+(?: (?![xX]+[\s-])[^\W\d_]+)?)\s+)?"
+    r"(?P<mask>(?:(?:[*•●·]{2,}|[xX]{2,})[\s-]*)+)?(?P<digits>[0-9]{4})"
 )
 
 RECEIPT_PREFIX = "CPT"  # QR payloads: "CPT:O:<order number>" or "CPT:D:<document number>"
@@ -222,12 +222,8 @@ def parse_card_query(cleaned: str) -> ParsedQuery | None:
     digits, mask, brand_text = found["digits"], found["mask"], found["brand"]
     brand = ""
     if brand_text is not None:
-        folded = fold(brand_text).replace(" ", "")
-        if set(folded) == {"x"} and len(folded) >= 2:  # "xxxx 4242": a mask written with letters
-            mask = brand_text
-        elif folded in CARD_BRAND_ALIASES:
-            brand = CARD_BRAND_ALIASES[folded]
-        else:
+        brand = CARD_BRAND_ALIASES.get(fold(brand_text).replace(" ", ""), "")
+        if not brand:
             return None  # "martin 4242": words, not a card
     if not mask and not brand:
         return ParsedQuery(QueryKind.NUMBER, words=(digits,), number=digits, card=digits)
