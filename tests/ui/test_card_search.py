@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from pos.app import install_translators
@@ -97,6 +97,9 @@ def test_the_order_screen_names_the_card_and_its_brand(
     payments = window.order_screen.findChild(QTableView, "paymentsTable")
     qtbot.waitUntil(lambda: payments.model().rowCount() == 2)
     qtbot.waitUntil(lambda: payments.isVisible() and payments.height() > 0)
+    qtbot.waitUntil(lambda: any(  # header labels are laid out on the next pass
+        label.text() == "Hélène Lefèvre" and label.isVisible() and label.height() > 0
+        for label in window.order_screen.findChildren(QLabel, "fieldValue")))
     assert [row[1] for row in _rows(payments)] == ["Visa •••• 4242", "GC-7Q2K-9F"]
     image = save(window, f"order-card-{language}.png")
     assert has_text(image, area_of(payments.viewport(), window))
