@@ -3,28 +3,19 @@ were found by the card, the order screen names the card; screenshots in docs/scr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from pos.app import install_translators
 from pos.db.engine import SessionFactory
+from pos.ui.main_window import MainWindow
 from tests.support.builders import order
 from tests.ui.conftest import record, rich_order
-from tests.ui.test_screenshots import SIZE, area_of, has_text, save
+from tests.ui.test_screenshots import SIZE, area_of, has_text, language, save
 
 CARD = {"fr": "Carte •••• 4242", "en": "Card •••• 4242"}
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
+__all__ = ["language"]  # the fixture: French and English, with their translators
 
 
 def _shop(sessions: SessionFactory) -> None:
@@ -42,6 +33,17 @@ def _shop(sessions: SessionFactory) -> None:
     )  # fmt: skip
 
 
+def _searched(qtbot: QtBot, make_window, language: str, typed: str, rows: int
+              ) -> tuple[MainWindow, QTableView]:  # fmt: skip
+    """The main window in `language`, `typed` in the search box, once `rows` rows show."""
+    window = make_window("fr_FR" if language == "fr" else "en_US")
+    window.setFixedSize(*SIZE)
+    qtbot.keyClicks(window.search_screen.findChild(QLineEdit, "searchBox"), typed)
+    view = window.search_screen.findChild(QTableView, "searchResults")
+    qtbot.waitUntil(lambda: view.model().rowCount() == rows)
+    return window, view
+
+
 def _rows(view: QTableView) -> list[list[str]]:
     model = view.model()
     return [[model.index(r, c).data() for c in range(model.columnCount())]
@@ -53,12 +55,7 @@ def test_four_digits_find_the_card_s_orders_and_the_order_names_the_card(
     qtbot: QtBot, sessions: SessionFactory, make_window, language: str, backend: str
 ) -> None:
     _shop(sessions)
-    window = make_window("fr_FR" if language == "fr" else "en_US")
-    window.setFixedSize(*SIZE)
-    box = window.search_screen.findChild(QLineEdit, "searchBox")
-    qtbot.keyClicks(box, "4242")
-    view = window.search_screen.findChild(QTableView, "searchResults")
-    qtbot.waitUntil(lambda: view.model().rowCount() == 3)
+    window, view = _searched(qtbot, make_window, language, "4242", 3)
     rows = _rows(view)
     # Newest first; the card's orders say so where the contact goes, 42421 by its number.
     assert [(row[0], row[3]) for row in rows] == [
@@ -68,6 +65,7 @@ def test_four_digits_find_the_card_s_orders_and_the_order_names_the_card(
         assert has_text(image, area_of(view.viewport(), window))
 
     # The masked form finds the card's orders only.
+    box = window.search_screen.findChild(QLineEdit, "searchBox")
     box.clear()
     qtbot.keyClicks(box, "**** 4242")
     qtbot.waitUntil(lambda: [row[0] for row in _rows(view)] == ["10234", "10230"])
@@ -86,12 +84,7 @@ def test_the_order_screen_names_the_card_and_its_brand(
     qtbot: QtBot, sessions: SessionFactory, make_window, language: str
 ) -> None:
     _shop(sessions)
-    window = make_window("fr_FR" if language == "fr" else "en_US")
-    window.setFixedSize(*SIZE)
-    box = window.search_screen.findChild(QLineEdit, "searchBox")
-    qtbot.keyClicks(box, "visa 4242")
-    view = window.search_screen.findChild(QTableView, "searchResults")
-    qtbot.waitUntil(lambda: view.model().rowCount() == 1)
+    window, view = _searched(qtbot, make_window, language, "visa 4242", 1)
     cell = view.visualRect(view.model().index(0, 2)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     payments = window.order_screen.findChild(QTableView, "paymentsTable")

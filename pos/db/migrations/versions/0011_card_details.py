@@ -14,7 +14,7 @@ The words already indexed are reused (no Python, no customer rows): SQLite updat
 rows of the orders paid by a card in place; PostgreSQL re-makes the table in key order as 0006
 did, appending the card words' tsvector (with their short prefixes) to those rows, and builds
 its GIN index once. Measured at a million orders (830,540 card payments): SQLite 24 s;
-PostgreSQL in-place 165 s, rewritten see benchmarks/README.md.
+PostgreSQL 63 s (165 s when its rows were updated in place); benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -34,21 +34,18 @@ _DIGITS = {
     "AND substr(reference, 6) GLOB '[0-9][0-9][0-9][0-9]'",
     "postgresql": "reference ~ '^\\*\\*\\*\\* [0-9]{4}$'",
 }
-# SQLite: the card words of one order (`{key}`: its search key), each once.
+# SQLite: the card words of the order of this index row, each once (" 0c4242 0c1881").
 _WORDS = (
-    "(SELECT {concat} FROM (SELECT p.card_last4 AS d "
+    f"(SELECT group_concat(' {CARD_WORD}' || d, '') FROM (SELECT p.card_last4 AS d "
     "FROM payments p JOIN orders o ON o.id = p.order_id "
-    "WHERE o.search_key = {key} AND p.card_last4 IS NOT NULL GROUP BY p.card_last4) w)"
+    "WHERE o.search_key = order_search.rowid AND p.card_last4 IS NOT NULL "
+    "GROUP BY p.card_last4) w)"
 )
 _PAID_BY_CARD = (
     "SELECT o.search_key FROM orders o JOIN payments p ON p.order_id = o.id "
     "WHERE p.card_last4 IS NOT NULL"
 )
-_SQLITE_REINDEX = (
-    "UPDATE order_search SET doc = doc || "
-    + _WORDS.format(concat=f"group_concat(' {CARD_WORD}' || d, '')", key="order_search.rowid")
-    + f" WHERE rowid IN ({_PAID_BY_CARD})"
-)
+_SQLITE_REINDEX = f"UPDATE order_search SET doc = doc || {_WORDS} WHERE rowid IN ({_PAID_BY_CARD})"
 # PostgreSQL: each order's card words, "0c4242 0c1881", by search key.
 _PG_CARDS = (
     f"SELECT o.search_key, string_agg(DISTINCT '{CARD_WORD}' || p.card_last4, ' ') AS words "
@@ -61,7 +58,7 @@ def _pg_rewrite() -> None:
     """order_search made again with the card words, in key order, its GIN index built once.
 
     Updating 830,540 rows in place, each a GIN insertion (no pending list, 0006), took
-    165 s at a million orders; a rewrite as 0006 did takes a fraction (benchmarks/README.md).
+    165 s at a million orders; this rewrite 63 s (benchmarks/README.md).
     """
     op.execute("SET LOCAL maintenance_work_mem = '256MB'")  # the GIN build, once
     op.execute("DROP INDEX ix_order_search_doc")
