@@ -19,10 +19,10 @@ plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs 
 misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
 the newest keys (`ORDERED_WINDOW`, then `FURTHER` times more when the first held enough
 matches) are walked in order; only when they hold less than a page are the older keys read
-through GIN and sorted. Numbers of 5 digits or more go to GIN directly (they match few
-orders). Words of 1–4 letters are single GIN entries
-("_" + word, added to every index row by the migration 0006), so GIN never merges the
-posting lists of thousands of words. A search that opens the session reads in autocommit:
+through GIN and sorted. Numbers of 5 digits or more and card words ("0c4242",
+search_text.card_words) go to GIN directly (they match few orders). Words of 1–4 letters
+are single GIN entries ("_" + word, added to every index row by the migration 0006), so GIN
+never merges the posting lists of thousands of words. A search that opens the session reads in autocommit:
 no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
 on every ROLLBACK).
 """
