@@ -22,9 +22,9 @@ matches) are walked in order; only when they hold less than a page are the older
 through GIN and sorted. Numbers of 5 digits or more and card words ("0c4242",
 search_text.card_words) go to GIN directly (they match few orders). Words of 1–4 letters
 are single GIN entries ("_" + word, added to every index row by the migration 0006), so GIN
-never merges the posting lists of thousands of words. A search that opens the session reads in autocommit:
-no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
-on every ROLLBACK).
+never merges the posting lists of thousands of words. A search that opens the session reads
+in autocommit: no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements
+(it drops them on every ROLLBACK).
 """
 
 from __future__ import annotations
