@@ -22,7 +22,7 @@ from typing import Any
 from pos.db.demo_catalogue import CURRENCY, TAX_RATE, Catalogue, DemoVariant, guid
 from pos.db.demo_people import CustomerMaker
 from pos.domain.money import Money, allocate
-from pos.domain.search_text import normalise_number
+from pos.domain.search_text import card_words, normalise_number
 from pos.domain.valuation import (
     LineTerms,
     LineValue,
@@ -71,8 +71,11 @@ LINE_COLUMNS = (
 )  # fmt: skip
 PAYMENT_COLUMNS = (
     "id", "order_id", "wix_payment_id", "method", "amount_minor", "refunded_minor", "status",
-    "reference", "created_at",
+    "reference", "created_at", "card_last4", "card_brand",
 )  # fmt: skip
+# A demo card's brand follows from its digits: no random draw, so the generated shop (and
+# every figure measured on it) stays what it was before cards had brands.
+_CARD_BRANDS = ("visa", "mastercard", "visa", "cb", "amex")
 # A basket line's (quantity, unit price, line discount %), the basket, and a refund's
 # (line position, units, refunded at).
 _Terms = tuple[int, int, Decimal | None]
@@ -264,7 +267,8 @@ class OrderFactory:
             None if order_pct is None else str(order_pct),
         ))  # fmt: skip
         prefix = customer[2] if customer else ""
-        batch.search.append((search_key, _document(prefix, number)))
+        cards = [word for p in payments for word in card_words(p[9], p[10])]
+        batch.search.append((search_key, " ".join([_document(prefix, number), *cards])))
 
     def _lines(self, batch: Batch, order_id: int, basket: _Basket,
                values: tuple[LineValue, ...], refunded: _Refund | None) -> None:
@@ -295,9 +299,11 @@ class OrderFactory:
         rows: list[list[Any]] = []
         for method_, amount, ref in parts:
             self._ids["payment"] += 1
+            last4 = ref[-4:] if method_ == "card" else None
+            brand = _CARD_BRANDS[int(last4) % len(_CARD_BRANDS)] if last4 else None
             rows.append([
                 self._ids["payment"], order_id, guid(rng), method_, amount, 0, "APPROVED", ref,
-                stamp,
+                stamp, last4, brand,
             ])  # fmt: skip
         return rows
 

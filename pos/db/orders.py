@@ -71,6 +71,7 @@ def _document_for(order: OrderRecord, customer: CustomerRecord | None) -> str:
         email=(customer.email if customer else None) or order.buyer_email,
         phone=customer.phone if customer else None,
         number=order.number,
+        cards=[(p.card_last4, p.card_brand) for p in order.payments if p.card_last4],
     )
 
 
@@ -116,7 +117,8 @@ def reindex_customer(session: Session, customer: CustomerRecord, *, skip: int | 
                      ) -> int:
     """Re-index every order of a customer whose name, e-mail or phone changed."""
     orders = session.scalars(select(OrderRecord).where(
-        OrderRecord.customer_id == customer.id, OrderRecord.id != (skip or -1))).all()
+        OrderRecord.customer_id == customer.id, OrderRecord.id != (skip or -1)
+    ).options(selectinload(OrderRecord.payments))).all()
     if orders:
         search.unindex(session, [o.search_key for o in orders])
         search.index_rows(session, [(o.search_key, _document_for(o, customer)) for o in orders])
@@ -175,8 +177,9 @@ def _replace_children(session: Session, order: OrderRecord, data: OrderData) -> 
         key = payment.wix_payment_id or f"#{index}"
         paid = payments.get(key) or PaymentRecord(order_id=order.id)
         if key not in payments:
-            session.add(paid)
+            order.payments.append(paid)  # in the relationship too: the index reads it
         paid.wix_payment_id, paid.method = payment.wix_payment_id, payment.method
+        paid.card_last4, paid.card_brand = payment.card_last4, payment.card_brand
         paid.amount_minor = payment.amount.minor
         paid.refunded_minor = payment.refunded.minor if payment.refunded else 0
         paid.status, paid.reference = payment.status, payment.reference

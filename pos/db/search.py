@@ -19,19 +19,19 @@ plans it has (walk the key backwards filtering on `@@`; or GIN, then sort) runs 
 misjudges a query (194 ms). So a text search there is one statement that takes both, bounded:
 the newest keys (`ORDERED_WINDOW`, then `FURTHER` times more when the first held enough
 matches) are walked in order; only when they hold less than a page are the older keys read
-through GIN and sorted. Numbers of 5 digits or more go to GIN directly (they match few
-orders). Words of 1–4 letters are single GIN entries
-("_" + word, added to every index row by the migration 0006), so GIN never merges the
-posting lists of thousands of words. A search that opens the session reads in autocommit:
-no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements (it drops them
-on every ROLLBACK).
+through GIN and sorted. Numbers of 5 digits or more and card words ("0c4242",
+search_text.card_words) go to GIN directly (they match few orders). Words of 1–4 letters
+are single GIN entries ("_" + word, added to every index row by the migration 0006), so GIN
+never merges the posting lists of thousands of words. A search that opens the session reads
+in autocommit: no BEGIN and ROLLBACK round trips, and psycopg keeps its prepared statements
+(it drops them on every ROLLBACK).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Any
@@ -39,7 +39,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from pos.domain.search_text import ParsedQuery, QueryKind, chrono_base
+from pos.domain.search_text import CARD_WORD, ParsedQuery, QueryKind, chrono_base
 
 MAX_PAGE = 200
 MAX_KEY = 2**62
@@ -86,6 +86,7 @@ class OrderHit:
     email: str | None
     phone: str | None
     exact: bool = False  # the number (or scanned receipt) matched exactly
+    card: str = ""  # found by the card that paid it: its last four digits ("4242")
 
 
 def _is_sqlite(bind: Session | Connection) -> bool:
@@ -244,8 +245,17 @@ def _match_expression(words: Sequence[str], sqlite: bool) -> tuple[str, list[str
 
 
 def _walks(words: Sequence[str]) -> bool:
-    """Whether these words are worth walking the newest keys for (PostgreSQL)."""
-    return not all(word.isdigit() and len(word) >= FEW_DIGITS for word in words)
+    """Whether these words are worth walking the newest keys for (PostgreSQL).
+
+    Long numbers and card words ("0c4242": one card in ten thousand) match few orders.
+    """
+    return not all(
+        (word.isdigit() and len(word) >= FEW_DIGITS) or _is_card_word(word) for word in words
+    )
+
+
+def _is_card_word(word: str) -> bool:
+    return word.startswith(CARD_WORD) and word[len(CARD_WORD) : len(CARD_WORD) + 4].isdigit()
 
 
 def _text_statement(
@@ -341,6 +351,10 @@ def search_orders(
     - NUMBER: exact matches on order and document numbers first (first page only: later
       pages leave them out), then orders whose indexed words start with the digits.
     - TEXT: every word is a prefix of some word of the order (name, e-mail, phone).
+    - CARD ("**** 4242", "visa 4242"): the orders a card with these last digits (and brand)
+      paid, each hit carrying `card`. A bare 4-digit NUMBER also looks for the card: its
+      card matches and its number-prefix matches are merged newest first, the card ones
+      marked (docs/search.md: why not card matches first).
     `since`/`until` bound the purchase date (until exclusive); `before` is the `search_key`
     of the last row of the previous page. `window` (PostgreSQL) is how many of the newest
     keys are walked in order before older matches are read through GIN (default:
@@ -365,6 +379,26 @@ def search_orders(
         if not query.words:
             return exact[:limit] if before is None else []
         rest = _text_hits(session, query.words, limit=limit + len(exact), window=window, **bounds)
+    if query.kind is QueryKind.CARD:
+        rest = [replace(hit, card=query.card) for hit in rest]
+    elif query.card:
+        rest = _with_card_hits(session, query, rest, limit=limit + len(exact), window=window,
+                               **bounds)
     seen = {hit.order_id for hit in exact}
     head = exact if before is None else []
     return (head + [hit for hit in rest if hit.order_id not in seen])[:limit]
+
+
+def _with_card_hits(
+    session: Session, query: ParsedQuery, rest: list[OrderHit], *, limit: int, **options: Any
+) -> list[OrderHit]:
+    """A bare 4-digit number's prefix matches merged with its card's orders, newest first.
+
+    Both lists hold the newest `limit` matches below the same key, so their merge holds the
+    newest `limit` of the union: keyset paging stays exact. An order found both ways is
+    marked as found by its card.
+    """
+    cards = _text_hits(session, (query.card_word,), limit=limit, **options)
+    merged = {hit.order_id: hit for hit in rest}
+    merged.update((hit.order_id, replace(hit, card=query.card)) for hit in cards)
+    return sorted(merged.values(), key=attrgetter("search_key"), reverse=True)[:limit]

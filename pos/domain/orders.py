@@ -52,6 +52,8 @@ class PaymentData:
     reference: str = ""
     status: str = "APPROVED"
     wix_payment_id: str | None = None
+    card_last4: str | None = None  # a card payment's last four digits ("4242"), when known
+    card_brand: str | None = None  # its brand, folded ("visa"; search_text.card_brand)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ class OrderSummary:
     status: str
     exact: bool
     cursor: int  # opaque keyset position; pass the last one back as `before`
+    card: str = ""  # found by the card that paid it: its last four digits ("4242")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,8 @@ class PaymentView:
     created_at: datetime
     payment_id: str = ""  # pass it back in Tender(ORIGINAL_PAYMENT, payment_id=...)
     wix_payment_id: str | None = None  # Wix's id of the payment; None for one made here
+    card_last4: str | None = None  # a card's last four digits ("4242"), when known
+    card_brand: str | None = None  # its brand, folded ("visa"); search_text.card_brand_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,7 @@ def _summary(hit: OrderHit) -> OrderSummary:
         hit.status,
         hit.exact,
         hit.search_key,
+        hit.card,
     )
 
 
@@ -261,6 +265,8 @@ def _detail(order: OrderRecord, counter: dict[int, int], documents: list[Counter
             Money(max(p.amount_minor - p.refunded_minor, 0), currency),
             p.created_at,
             wix_payment_id=p.wix_payment_id,
+            card_last4=p.card_last4,
+            card_brand=p.card_brand,
         )
         for p in order.payments
     )

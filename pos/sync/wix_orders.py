@@ -14,7 +14,7 @@ from typing import Any
 
 from pos.domain.money import Money
 from pos.domain.orders import CustomerData, OrderData, OrderLineData, PaymentData
-from pos.domain.search_text import normalise_number
+from pos.domain.search_text import card_brand, card_last4, normalise_number
 from pos.domain.valuation import LineTerms, LineValue, OrderTerms, value_order
 from pos.sync.wix_payload import (
     MAX_AMOUNT,
@@ -327,6 +327,7 @@ def _payment(
     amount = node.need_money("amount", currency)
     status = node.text("status", limit=STATE_CHARS) or "APPROVED"
     method, reference = _method(node)
+    last4, brand = _card(node)
     given_back = refunded.get(payment_id, Money.zero(currency))
     if status in FULLY_RETURNED and given_back < amount:
         given_back = amount  # the status says all of it, whatever the refund list shows
@@ -338,7 +339,23 @@ def _payment(
         reference=reference[:REFERENCE_CHARS],
         status=status,
         wix_payment_id=payment_id,
+        card_last4=last4,
+        card_brand=brand,
     )
+
+
+def _card(node: Node) -> tuple[str | None, str | None]:
+    """A card payment's last four digits and brand (`creditCardDetails`), when usable.
+
+    A value that is not a string is a ``wrong_type`` payload error, as for any field. A string
+    that is not exactly four digits ("12345", "42a2"), or a brand that is not a word
+    ("<b>", 40 letters), is dropped: the payment and its money are recorded all the same, only
+    its card cannot be searched or shown (docs/search.md).
+    """
+    card = node.dig("regularPaymentDetails", "creditCardDetails")
+    if card is None:
+        return None, None
+    return card_last4(card.text("lastFourDigits")), card_brand(card.text("brand"))
 
 
 def _method(node: Node) -> tuple[str, str]:
@@ -351,7 +368,7 @@ def _method(node: Node) -> tuple[str, str]:
         return "other", ""
     card = regular.obj("creditCardDetails")
     if card is not None:
-        return "card", f"**** {card.text('lastFourDigits') or ''}".strip()
+        return "card", f"**** {card_last4(card.text('lastFourDigits')) or ''}".strip()
     user = regular.dig("paymentMethodName", "userDefinedName")
     if user is not None and user.text("predefined") == "CASH":
         return "cash", ""

@@ -233,9 +233,18 @@ def test_search_index_has_one_document_per_order(shop: Engine) -> None:
         "c.phone FROM orders o LEFT JOIN customers c ON c.id = o.customer_id",
     )
     assert len(index) == len(rows) == ORDERS
+    cards: dict[int, list[tuple[str, str]]] = {}
+    for key, last4, brand in _rows(
+        shop,
+        "SELECT o.search_key, p.card_last4, p.card_brand FROM payments p "
+        "JOIN orders o ON o.id = p.order_id WHERE p.card_last4 IS NOT NULL ORDER BY p.id",
+    ):
+        cards.setdefault(key, []).append((last4, brand))
+    assert len(cards) > ORDERS // 2  # most demo orders are paid by a card
     expected = {
         key: search_document(
-            first_name=first, last_name=last, email=email or buyer, phone=phone, number=number
+            first_name=first, last_name=last, email=email or buyer, phone=phone, number=number,
+            cards=cards.get(key, ()),
         )
         for key, number, buyer, first, last, email, phone in rows
     }

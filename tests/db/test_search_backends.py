@@ -2,7 +2,8 @@
 
 The queries are the benchmark's kinds (benchmarks/search_bench.py), drawn from the shop: full
 last names as stored, first names without accents, 1–4 letter prefixes, two-word prefixes,
-e-mail prefixes, the commonest surnames, exact order numbers and number prefixes. PostgreSQL
+e-mail prefixes, the commonest surnames, exact order numbers and number prefixes, cards (masked,
+with their brand, four bare digits). PostgreSQL
 reads the newest keys in order and older ones through GIN: a small window makes both paths
 (and the seam between them) answer on a shop of this size.
 """
@@ -53,6 +54,9 @@ def _queries(engine: Engine) -> list[str]:
             )
         ).all()
         numbers = connection.scalars(text("SELECT number FROM orders ORDER BY id")).all()
+        cards = connection.execute(text(
+            "SELECT card_last4, card_brand FROM payments WHERE card_last4 IS NOT NULL ORDER BY id"
+        )).all()
     queries = list(common)
     for first, last, email in rng.sample(people, 12):
         queries += [
@@ -65,19 +69,22 @@ def _queries(engine: Engine) -> list[str]:
             queries.append(email.split("@")[0][: rng.randint(4, 8)])
     for number in rng.sample(numbers, 8):
         queries += [number, number[: rng.choice((3, 4))]]
+    for last4, brand in rng.sample(cards, 6):  # masked, with its brand, bare (+ numbers)
+        queries += [f"**** {last4}", f"{brand} {last4}", last4]
     return [*queries, "zzzz", "a b", "0", "33"]
 
 
-def _pages(sessions: SessionFactory, query: str, window: int | None) -> list[tuple[str, bool]]:
+def _pages(sessions: SessionFactory, query: str, window: int | None
+           ) -> list[tuple[str, bool, str]]:  # fmt: skip
     """Every hit, page after page of 20 (the keyset seam between pages included)."""
-    seen: list[tuple[str, bool]] = []
+    seen: list[tuple[str, bool, str]] = []
     before = None
     with sessions() as session:
         while True:
             hits = search_orders(
                 session, parse_query(query), limit=20, before=before, window=window
             )
-            seen += [(hit.number, hit.exact) for hit in hits]
+            seen += [(hit.number, hit.exact, hit.card) for hit in hits]
             paged = [hit for hit in hits if not hit.exact]
             if len(hits) < 20 or not paged or len(seen) > 300:
                 return seen

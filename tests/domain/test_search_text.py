@@ -10,9 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos.domain.search_text import (
+    CARD_WORD,
     MAX_TOKEN_CHARS,
     MAX_TOKENS,
     QueryKind,
+    card_brand,
+    card_brand_label,
+    card_last4,
+    card_words,
     chrono_base,
     fold,
     normalise_number,
@@ -154,3 +159,73 @@ def test_folding_functions_are_total(text: str) -> None:
 
 def safe_ascii(text: str) -> bool:
     return all(ch == " " or (ch.isascii() and ch.isalnum()) for ch in text)
+
+
+# ---------------------------------------------------------------- cards
+
+_MASKS = st.sampled_from(["*", "•", "x", "X", "●"])
+
+
+@given(
+    digits=st.from_regex(r"[0-9]{4}", fullmatch=True),
+    mask=_MASKS,
+    width=st.integers(2, 6),
+    groups=st.integers(1, 3),
+    separator=st.sampled_from([" ", "-", "", "  "]),
+    brand=st.sampled_from(["", "visa ", "VISA ", "Mastercard ", "american express ", "CB "]),
+)
+def test_any_masked_card_is_a_card_query_for_its_last_four_digits(
+    digits: str, mask: str, width: int, groups: int, separator: str, brand: str
+) -> None:
+    masked = (mask * width + separator) * groups
+    parsed = parse_query(f"{brand}{masked}{digits}")
+    assert parsed.kind is QueryKind.CARD
+    assert parsed.card == digits
+    assert parsed.words == (parsed.card_word,)
+    assert parsed.card_word == CARD_WORD + digits + parsed.card_brand
+    assert parsed.card_brand == (card_brand(brand.strip()) or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "brand"),
+    [("visa 4242", "visa"), ("Visa •••• 4242", "visa"), ("MC 4242", "mastercard"),
+     ("carte bancaire 4242", "cb"), ("Amex **** 4242", "amex")],
+)  # fmt: skip
+def test_a_brand_and_four_digits_is_that_brand_s_card(typed: str, brand: str) -> None:
+    parsed = parse_query(typed)
+    assert (parsed.kind, parsed.card, parsed.card_brand) == (QueryKind.CARD, "4242", brand)
+    assert parsed.words == (f"0c4242{brand}",)
+
+
+def test_four_bare_digits_are_a_number_that_also_looks_for_the_card() -> None:
+    parsed = parse_query("4242")
+    assert (parsed.kind, parsed.number, parsed.words, parsed.card) == (
+        QueryKind.NUMBER, "4242", ("4242",), "4242")  # fmt: skip
+    for other in ("42424", "424", "#4242", "06 12 34"):
+        assert parse_query(other).card == ""
+
+
+@pytest.mark.parametrize("typed", ["martin 4242", "x 4242", "**** 424", "**** 42424", "4242 ****"])
+def test_what_is_not_a_card_stays_what_it_was(typed: str) -> None:
+    assert parse_query(typed).kind is not QueryKind.CARD
+
+
+def test_card_words_and_the_document() -> None:
+    assert card_words("4242", "VISA") == ["0c4242", "0c4242visa"]
+    assert card_words("4242", None) == ["0c4242"]
+    assert card_words("42424", "visa") == card_words(None, "visa") == []
+    document = search_document(first_name="Anne", last_name=None, email=None, phone=None,
+                               number="10001", cards=[("4242", "visa"), ("4242", "visa")])
+    assert document == "anne 10001 0c4242 0c4242visa"  # each word once
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [("VISA", "visa"), ("Master Card", "mastercard"), ("American Express", "amex"),
+     ("Élo", "elo"), ("V1SA", None), ("<b>", None), ("", None), ("x" * 25, None)],
+)  # fmt: skip
+def test_card_brands_are_folded_words(raw: str, kept: str | None) -> None:
+    assert card_brand(raw) == kept
+    assert card_brand_label("visa") == "Visa" and card_brand_label("amex") == "American Express"
+    assert card_brand_label("elo") == "Elo" and card_brand_label(None) == ""
+    assert card_last4(" 4242 ") == "4242" and card_last4("４２４２") is None

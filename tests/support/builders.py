@@ -26,7 +26,9 @@ def order(
     channel: str = "WEB",
     currency: str = "EUR",
     wix_id: str | None = None,
+    card: tuple[str, str | None] | None = ("4242", "visa"),
 ) -> OrderData:
+    """An order of T-shirts paid by `card` (last four digits, brand), in one payment."""
     placed = at or (T0 - timedelta(days=days_ago))
     paid = Money(price * quantity, currency)
     line = OrderLineData(
@@ -46,7 +48,16 @@ def order(
         currency=currency,
         tax_included=True,
         lines=(line,),
-        payments=(PaymentData("card", paid, placed, reference="**** 4242"),),
+        payments=(_card_payment(paid, placed, card),),
         customer=CustomerData(first, last, email, phone),
         wix_id=wix_id,
     )
+
+
+def _card_payment(paid: Money, placed: datetime, card: tuple[str, str | None] | None
+                  ) -> PaymentData:
+    if card is None:
+        return PaymentData("card", paid, placed)
+    last4, brand = card
+    return PaymentData("card", paid, placed, reference=f"**** {last4}", card_last4=last4,
+                       card_brand=brand)

@@ -308,3 +308,20 @@ def test_an_order_whose_id_cannot_be_stored_is_refused_and_the_round_goes_on(
     assert report.complete and report.changed == 4
     (rejection,) = report.rejected
     assert "\\x00" in rejection.wix_id and "without a readable id" in rejection.reason
+
+
+def test_a_pulled_card_payment_is_found_by_its_card_and_names_it(
+    fake: FakeWix, puller: Puller, sessions
+):
+    puller.pull_catalog()
+    paid = fake.state.add_order([("TS-M", 1)], card=("1881", "MASTERCARD"))
+    fake.state.add_order([("TS-L", 1)], card=("1881", "VISA"))
+    fake.state.add_order([("TS-L", 1)], payments="cash")
+    puller.pull_orders()
+    history = SalesHistoryService(sessions=sessions, clock=FakeClock(NOW))
+    (hit,) = history.search("mastercard 1881").results
+    assert (hit.number, hit.card) == (paid["number"], "1881")
+    assert len(history.search("**** 1881").results) == 2
+    (payment,) = history.order_detail(hit.order_id).payments
+    assert (payment.card_last4, payment.card_brand, payment.reference) == (
+        "1881", "mastercard", "**** 1881")  # fmt: skip

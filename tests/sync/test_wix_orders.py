@@ -473,3 +473,42 @@ def test_a_malformed_order_writes_nothing(sessions: SessionFactory) -> None:
         orders.record_wix_order(_set(eur_order(), "lineItems.1.price.amount", 39.9))
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(OrderRecord)) == 0
+
+
+def _card_payment(details: Any) -> dict[str, Any]:
+    transactions = eur_transactions()
+    payment = transactions["orderTransactions"]["payments"][0]
+    payment["regularPaymentDetails"]["creditCardDetails"] = details
+    return transactions
+
+
+def test_a_card_payment_keeps_its_last_four_digits_and_brand() -> None:
+    [card] = order_from_wix(eur_order(), eur_transactions()).payments
+    assert (card.card_last4, card.card_brand, card.reference) == ("4242", "visa", "**** 4242")
+    details = {"lastFourDigits": "0005", "brand": "American Express"}
+    [card] = order_from_wix(eur_order(), _card_payment(details)).payments
+    assert (card.card_last4, card.card_brand) == ("0005", "amex")
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        {"lastFourDigits": "42424", "brand": "<b>VISA</b>"},  # five digits, markup
+        {"lastFourDigits": "42a2", "brand": "V1SA"},  # a letter, a digit
+        {"lastFourDigits": "４２４２", "brand": "x" * 25},  # full-width digits, too long
+        {"lastFourDigits": "", "brand": ""},
+        {},
+    ],
+)
+def test_card_details_that_are_not_four_digits_and_a_word_are_dropped(details: Any) -> None:
+    """The payment and its money are recorded; only its card is unknown (docs/search.md)."""
+    [card] = order_from_wix(eur_order(), _card_payment(details)).payments
+    assert (card.method, card.amount) == ("card", eur(8971))
+    assert (card.card_last4, card.card_brand, card.reference) == (None, None, "****")
+
+
+def test_card_details_of_the_wrong_type_are_a_payload_error_naming_the_field() -> None:
+    with pytest.raises(WixPayloadError) as refused:
+        order_from_wix(eur_order(), _card_payment({"lastFourDigits": 4242}))
+    assert refused.value.code == "wrong_type"
+    assert "creditCardDetails.lastFourDigits" in refused.value.path

@@ -96,6 +96,8 @@ def rich_order(number: str = "10234") -> OrderData:
             T0,
             refunded=Money(2495, "EUR"),
             reference="Visa **** 4242",
+            card_last4="4242",
+            card_brand="visa",
         ),
         PaymentData("gift_card", Money(5000, "EUR"), T0, reference="GC-7Q2K-9F"),
     )

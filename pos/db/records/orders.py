@@ -100,6 +100,8 @@ class PaymentRecord(Base):
     refunded_minor: Mapped[int] = money_column(default=0)
     status: Mapped[str] = mapped_column(String(24), default="APPROVED")
     reference: Mapped[str] = mapped_column(String(64), default="")  # card last digits, GC code
+    card_last4: Mapped[str | None] = mapped_column(String(4))  # "4242": indexed as "0c4242"
+    card_brand: Mapped[str | None] = mapped_column(String(24))  # folded: "visa", "mastercard"
     created_at: Mapped[datetime]
 
     order: Mapped[OrderRecord] = relationship(back_populates="payments")

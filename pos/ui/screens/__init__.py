@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScroller, QTableView
 
+from pos.domain.search_text import card_brand_label
+
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -217,6 +219,15 @@ def payment_method_label(method: str) -> str:
         "bank_transfer": QCoreApplication.translate("Labels", "Bank transfer"),
     }
     return labels.get(method.lower(), method.replace("_", " ").capitalize())
+
+
+def card_label(last4: str, brand: str | None = None) -> str:
+    """A card as the cashier reads it: "Visa •••• 4242", or "Card •••• 4242" without a brand.
+
+    Brand names are the card networks' own and stay as they are in every language.
+    """
+    name = card_brand_label(brand) or QCoreApplication.translate("Cards", "Card")
+    return f"{name} •••• {last4}"
 
 
 def document_kind_label(kind: str) -> str:

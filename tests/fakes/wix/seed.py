@@ -222,6 +222,7 @@ class SeedMixin:
         external_order_id: str | None = None,
         created_at: datetime | None = None,
         move_stock: bool = False,
+        card: tuple[str, str] = ("4242", "VISA"),
     ) -> dict[str, Any]:
         """Add an APPROVED order, as if placed earlier on the site; returns a copy of it.
 
@@ -231,6 +232,7 @@ class SeedMixin:
                 a list of ``(method, amount[, status])``; None for unpaid.
             created_at: Sets the clock there first (it stays frozen there).
             move_stock: Decrement stock for the lines (an online sale happening now).
+            card: The card payments' ``(lastFourDigits, brand)``.
         """
         with self.lock:
             if created_at is not None:
@@ -252,7 +254,7 @@ class SeedMixin:
             total = order["priceSummary"]["total"]["amount"]
             specs = [(payments, total)] if isinstance(payments, str) else list(payments or [])
             for spec in specs:
-                self.payments[order["id"]].append(self.make_payment(*spec))
+                self.payments[order["id"]].append(self.make_payment(*spec, card=card))
             self.refresh_payment_state(order)
             return copy.deepcopy(order)
 
@@ -261,8 +263,11 @@ class SeedMixin:
         return self.add_order(lines, move_stock=True, **options)
 
     def make_payment(
-        self: Any, method: str, value: str, status: str = "APPROVED"
+        self: Any, method: str, value: str, status: str = "APPROVED",
+        *, card: tuple[str, str] = ("4242", "VISA"),
     ) -> dict[str, Any]:
+        """A payment as Wix lists it; a card one names its card as Wix does: its last four
+        digits and its brand (`creditCardDetails`, wix-api.md §2.6)."""
         now = self.now_iso()
         payment: dict[str, Any] = {
             "id": new_id(),
@@ -287,7 +292,7 @@ class SeedMixin:
             payment["regularPaymentDetails"] = {
                 "offlinePayment": False,
                 "providerTransactionId": new_id(),
-                "creditCardDetails": {"lastFourDigits": "4242", "brand": "VISA"},
+                "creditCardDetails": {"lastFourDigits": card[0], "brand": card[1]},
             }
         return payment
 

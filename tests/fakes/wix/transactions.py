@@ -30,7 +30,7 @@ REGULAR = obj(
     providerTransactionId=Str(),
     gatewayTransactionId=Str(),
     paymentOrderId=Str(),
-    creditCardDetails=AnyObject(),
+    creditCardDetails=obj(lastFourDigits=Str(), brand=Str()),
     authorizationDetails=AnyObject(),
     chargebacks=Arr(AnyObject()),
 )

@@ -1,7 +1,7 @@
 """return requests: a customer's request to return lines of an order, decided by a manager
 
 Revision ID: 0012_return_requests
-Revises: 0010_report_days
+Revises: 0011_card_details
 Create Date: 2026-12-08
 
 `return_requests` (one per request: order, customer e-mail and language, reason and note,
@@ -19,7 +19,7 @@ from alembic import op
 import pos.db.types
 
 revision = "0012_return_requests"
-down_revision = "0010_report_days"
+down_revision = "0011_card_details"
 branch_labels = None
 depends_on = None
 

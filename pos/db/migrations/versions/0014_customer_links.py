@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014_customer_links"
-down_revision = "0013_no_receipt_returns"  # main: "0010_report_days"
+down_revision = "0013_no_receipt_returns"
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,7 @@ from pos.ui.format import format_datetime, format_money
 from pos.ui.screens import (
     Column,
     LocalizedRowsModel,
+    card_label,
     document_kind_label,
     payment_method_label,
 )
@@ -48,7 +49,7 @@ class PaymentsTableModel(LocalizedRowsModel[PaymentView]):
         return (
             [
                 Column(self.tr("Method"), lambda p: payment_method_label(p.method)),
-                Column(self.tr("Reference"), lambda p: p.reference),
+                Column(self.tr("Reference"), _reference),
                 Column(self.tr("Amount"), lambda p: format_money(p.amount, locale), numeric=True),
                 Column(
                     self.tr("Refunded"), lambda p: format_money(p.refunded, locale), numeric=True
@@ -60,6 +61,13 @@ class PaymentsTableModel(LocalizedRowsModel[PaymentView]):
                 ),
             ]
         )
+
+
+def _reference(payment: PaymentView) -> str:
+    """The card that paid ("Visa •••• 4242") when known, else the payment's reference."""
+    if payment.card_last4:
+        return card_label(payment.card_last4, payment.card_brand)
+    return payment.reference
 
 
 class DocumentsTableModel(LocalizedRowsModel[DocumentView]):

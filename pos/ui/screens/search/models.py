@@ -10,14 +10,15 @@ from PySide6.QtGui import QFont
 
 from pos.services.history import OrderSummary
 from pos.ui.format import format_datetime, format_money
-from pos.ui.screens import AnyIndex, Column, LocalizedRowsModel, channel_label
+from pos.ui.screens import AnyIndex, Column, LocalizedRowsModel, card_label, channel_label
 
 
 class OrderResultsTableModel(LocalizedRowsModel[OrderSummary]):
     """Orders found, newest first: number, date, customer, contact, channel, total.
 
     An exact number match (typed or scanned) is shown in bold: it is the one the cashier
-    is after. `ROW_ROLE` gives the `OrderSummary` of a row.
+    is after. An order found by the card that paid it says so in the contact column
+    ("Card •••• 4242"). `ROW_ROLE` gives the `OrderSummary` of a row.
     """
 
     CUSTOMER_COLUMN = 2
@@ -29,7 +30,7 @@ class OrderResultsTableModel(LocalizedRowsModel[OrderSummary]):
                 Column(self.tr("Order"), lambda o: o.number),
                 Column(self.tr("Date"), lambda o: format_datetime(o.placed_at, locale, tz=self.tz)),
                 Column(self.tr("Customer"), lambda o: o.customer_name or self.tr("(no name)")),
-                Column(self.tr("E-mail or phone"), lambda o: o.email or o.phone or ""),
+                Column(self.tr("E-mail or phone"), _contact),
                 Column(self.tr("Channel"), lambda o: channel_label(o.channel)),
                 Column(self.tr("Total"), lambda o: format_money(o.total, locale), numeric=True),
             ]
@@ -43,3 +44,10 @@ class OrderResultsTableModel(LocalizedRowsModel[OrderSummary]):
                 return font
             return None
         return super().data(index, role)
+
+
+def _contact(order: OrderSummary) -> str:
+    """The card it was found by, else the customer's e-mail or phone."""
+    if order.card:
+        return card_label(order.card)
+    return order.email or order.phone or ""

@@ -58,7 +58,7 @@ def test_the_order_shows_what_was_sold_returned_and_still_returnable(
         ["Écharpe laine", "Gris chiné", "1", "0", "1", "€34.50", "€34.50"],
     ]
     assert table(screen, "payments") == [
-        ["Card", "Visa **** 4242", "€123.40", "€24.95", "€98.45"],
+        ["Card", "Visa •••• 4242", "€123.40", "€24.95", "€98.45"],
         ["Gift card", "GC-7Q2K-9F", "€50.00", "€0.00", "€50.00"],
     ]
     [document] = table(screen, "documents")
