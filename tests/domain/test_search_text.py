@@ -229,3 +229,11 @@ def test_card_brands_are_folded_words(raw: str, kept: str | None) -> None:
     assert card_brand_label("visa") == "Visa" and card_brand_label("amex") == "American Express"
     assert card_brand_label("elo") == "Elo" and card_brand_label(None) == ""
     assert card_last4(" 4242 ") == "4242" and card_last4("４２４２") is None
+
+
+@pytest.mark.parametrize("text", ["x" * 200, "*" * 199 + "4", "xx " * 60 + "424", "X-" * 99 + "x"])
+def test_a_long_run_of_mask_characters_is_read_at_once(text: str) -> None:
+    """Mask groups written side by side once made the card pattern backtrack exponentially:
+    a pasted 200-letter query hung the search (the suite's `test_search_cli` timed out)."""
+    assert parse_query(text).kind is not QueryKind.CARD
+    assert parse_query("xxxx " * 39 + "4242").card == "4242"  # a long mask still reads
