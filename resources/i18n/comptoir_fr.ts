@@ -181,8 +181,8 @@ Les détails ont été enregistrés dans {path}. Merci de prévenir votre respon
     <name>OrderScreen</name>
     <message>
         <location filename="../../pos/ui/screens/order/screen.py" line="54" />
-        <source>‹  Back to search</source>
-        <translation>‹  Retour à la recherche</translation>
+        <source>‹  Search</source>
+        <translation>‹  Recherche</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/order/screen.py" line="83" />

@@ -84,8 +84,8 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/customer/link.py" line="39"/>
-        <source>Customer: {name}  ›</source>
-        <translation>Client : {name}  ›</translation>
+        <source>Customer file  ›</source>
+        <translation>Fiche client  ›</translation>
     </message>
 </context>
 <context>

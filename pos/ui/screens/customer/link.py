@@ -8,8 +8,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.order import OrderViewModel
 
-MAX_NAME = 24  # characters of the name on the button
-
 
 class CustomerLink(Retranslating, QPushButton):
     """Names the shown order's customer; hidden when the order has none.
@@ -32,11 +30,8 @@ class CustomerLink(Retranslating, QPushButton):
     def _retranslate_ui(self) -> None:
         detail = self._order.detail
         self.setVisible(detail is not None and detail.customer_id is not None)
-        if detail is not None:
-            name = detail.customer_name or detail.email or self.tr("(no name)")
-            if len(name) > MAX_NAME:  # the order's title keeps its room
-                name = name[: MAX_NAME - 1] + "…"
-            self.setText(self.tr("Customer: {name}  ›").format(name=name))
+        # The details beside it name the customer; the button says where it leads.
+        self.setText(self.tr("Customer file  ›"))
 
     def _on_clicked(self) -> None:
         detail = self._order.detail

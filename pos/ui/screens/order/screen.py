@@ -145,7 +145,7 @@ class OrderScreen(Retranslating, QWidget):
 
     def _retranslate_ui(self) -> None:
         """The fixed texts; the order's own (title, header) are worded again by `set_locale`."""
-        self._back_button.setText(self.tr("‹  Back to search"))
+        self._back_button.setText(self.tr("‹  Search"))
         self._no_documents.setText(
             self.tr("No exchange, refund or cancellation at the counter yet.")
         )
