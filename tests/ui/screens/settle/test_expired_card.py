@@ -1,45 +1,65 @@
 """A card past its validity at settle, in the whole counter on both databases: the cashier
 types its code, the commit is refused and the settle screen says so in a sentence (English,
-then French); nothing is written."""
+then French) that fits 1024×768 (docs/screenshots/settle-card-expired-*.png); nothing is
+written."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from pos.app import switch_language
+from pos.app import build_main_window, install_translators
 from pos.db.records import CounterDocumentRecord
 from pos.db.returns import issue_gift_card
 from pos.domain.money import Money
 from pos.hardware.transports import VirtualPrinter
+from pos.services.signing import file_signer
+from pos.ui.format import locale_for
 from pos.ui.main_window import MainWindow
+from pos.wiring import Store, devices
+from pos.wiring.counter import counter_services
 from tests.support.shop import Shop, sell
+from tests.ui.layout_checks import settle as settle_layout
+from tests.ui.layout_checks import target_problems, text_problems, window_problems
+from tests.ui.screens.login.helpers import SCREENSHOTS
 from tests.ui.screens.returns.support import click, type_amount
 from tests.ui.test_window_sizes import draft_jeans, log_in, open_order
 
 
 @pytest.fixture(params=["en", "fr"])
-def language(request: pytest.FixtureRequest, qapp: QApplication,
-             counter: tuple[MainWindow, Shop, VirtualPrinter]) -> Iterator[str]:
-    """The counter in this language, the app's way (translations, then money and dates)."""
-    previous, translators = QLocale(), list[QTranslator]()
-    switch_language(qapp, counter[0], translators, request.param)
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, request.param)
     yield request.param
     for translator in translators:
         qapp.removeTranslator(translator)
-    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def counter(qtbot: QtBot, shop: Shop, language: str, tmp_path: Path) -> Iterator[MainWindow]:
+    """The whole counter as the app builds it (styled, in `language`) at 1024×768."""
+    store = Store(sessions=shop.sessions, clock=shop.clock, shop_name="Lumière",
+                  printer="virtual", printers=devices.printer_factory("virtual", VirtualPrinter()),
+                  time_zone="Europe/Paris", data_dir=lambda: tmp_path,
+                  signer=file_signer(tmp_path / "keys"))  # fmt: skip
+    services = counter_services(store, demo=True, pictures=False)
+    window = build_main_window(store.history, locale_for(language), services)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    yield window
+    window.close()
 
 
 def test_an_expired_card_is_refused_with_its_last_valid_day(
-    qtbot: QtBot, language: str, counter: tuple[MainWindow, Shop, VirtualPrinter]
+    qtbot: QtBot, language: str, shop: Shop, counter: MainWindow
 ) -> None:
-    window, shop, _printer = counter
+    window = counter
     with shop.sessions.begin() as s:  # store credit from November 2025: valid 12 months
         issue_gift_card(s, amount=Money(3000, "EUR"), kind="store_credit", customer_id=None,
                         document_id=None, now=datetime(2025, 11, 1, 12, 0, tzinfo=UTC),
@@ -65,5 +85,11 @@ def test_an_expired_card_is_refused_with_its_last_valid_day(
     qtbot.waitUntil(lambda: "AVOIR2025" in status.text(), timeout=8000)
     assert said[language] in status.text(), status.text()
     assert status.isVisible() and vm.result is None
+    # The sentence fits the smallest counter screen with the top bar, nothing cut.
+    settle_layout()
+    problems = (window_problems("settle", window, (1024, 768))
+                + target_problems("settle", window) + text_problems("settle", window))
+    assert problems == []
+    assert window.grab().toImage().save(str(SCREENSHOTS / f"settle-card-expired-{language}.png"))
     with shop.sessions() as s:
         assert s.scalar(select(func.count()).select_from(CounterDocumentRecord)) == 0
