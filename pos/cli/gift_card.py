@@ -2,7 +2,9 @@
 
 Like `comptoir users`, the command line acts as the shop's local administrator (actor "cli"
 in the audit log); both actions go through `GiftCardService`. Exit codes: 0 done, 1 refused
-(the reason on stderr: unknown card, code taken, ...), 2 the database cannot be used.
+(the reason on stderr: unknown card, code taken, ...), 2 the database cannot be used. A card
+past its validity still shows its balance (exit 0), with the day it expired: it can no
+longer pay at the counter.
 """
 
 from __future__ import annotations
@@ -81,9 +83,14 @@ def _run(args: argparse.Namespace, action: Callable[[Store], GiftCardView]) -> i
     finally:
         store.close()
     amount = card.balance.to_decimal()
+    until = card.valid_until.isoformat() if card.valid_until else None
     if args.json:
         print(json.dumps({"code": card.code, "kind": card.kind, "balance": str(amount),
-                          "currency": card.balance.currency}))  # fmt: skip
+                          "currency": card.balance.currency, "valid_until": until,
+                          "expired": card.expired}))  # fmt: skip
+    elif card.expired:
+        print(f"{card.code}  {card.kind}  {amount} {card.balance.currency}  "
+              f"expired (valid until {until}): it can no longer pay")
     else:
         print(f"{card.code}  {card.kind}  {amount} {card.balance.currency}")
     return 0

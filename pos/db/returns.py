@@ -230,21 +230,35 @@ def variant_wix_ids(session: Session, variant_ids: Iterable[int]
     return {variant: (product, wix_variant) for variant, product, wix_variant in rows}
 
 
-def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
-    """(card id, balance) of a gift card or store-credit code; the row is locked when asked.
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    """A gift card or store-credit card, what it holds now and when it was issued."""
+
+    id: int
+    code: str
+    kind: str  # gift_card or store_credit
+    balance: Money
+    issued_at: datetime  # its validity runs from this day (docs/receipts.md)
+
+
+def stored_card(session: Session, code: str, *, lock: bool = False) -> StoredCard | None:
+    """The card with this code (row-locked when asked); None when no card has it.
 
     Every code is stored normalised (`pos.domain.scan.normalise_gift_card_code`, which
     `Tender` applies); `code` is normalised again here, so a caller cannot miss the card.
     """
     query = select(GiftCardRecord).where(GiftCardRecord.code == normalise_gift_card_code(code))
     card = session.scalar(query.with_for_update() if lock else query)
-    return None if card is None else (card.id, _card_balance(session, card))
+    if card is None:
+        return None
+    return StoredCard(card.id, card.code, card.kind, _card_balance(session, card),
+                      card.created_at)
 
 
-def gift_card(session: Session, code: str) -> tuple[str, Money] | None:
-    """(kind, balance) of the card with this exact (normalised) code; None when unknown."""
-    card = session.scalar(select(GiftCardRecord).where(GiftCardRecord.code == code))
-    return None if card is None else (card.kind, _card_balance(session, card))
+def gift_card_balance(session: Session, code: str, *, lock: bool) -> tuple[int, Money] | None:
+    """(card id, balance) of a gift card or store-credit code; the row is locked when asked."""
+    card = stored_card(session, code, lock=lock)
+    return None if card is None else (card.id, card.balance)
 
 
 def _card_balance(session: Session, card: GiftCardRecord) -> Money:

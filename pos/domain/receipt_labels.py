@@ -6,7 +6,7 @@ The receipt renderers (`pos.hardware.receipt_text`) and the services that word a
 
 from __future__ import annotations
 
-__all__ = ["label"]
+__all__ = ["figure_label", "label"]
 
 _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "exchange": ("ÉCHANGE", "EXCHANGE"),
@@ -75,7 +75,50 @@ _LABELS: dict[str, tuple[str, str]] = {  # key: (French, English)
     "restocking": ("Frais de remise en stock", "Restocking fee"),
     "flat_return": ("Frais de retour", "Return fee"),
     "shipping_refund": ("Frais de livraison", "Shipping"),
+    # a closing report's figures (pos.domain.closing sections), printed on the Z slip
+    "tender_in": ("encaissé", "in"),  # "Espèces (encaissé)": what a tender brought in
+    "tender_out": ("rendu", "out"),  # … what it paid back to customers
+    "reason_-": ("Sans motif", "No reason given"),
+    "reason_wrong_size": ("Mauvaise taille", "Wrong size"),
+    "reason_not_as_expected": ("Pas comme attendu", "Not as expected"),
+    "reason_faulty": ("Défectueux ou abîmé", "Faulty or damaged"),
+    "reason_defective": ("Défectueux", "Faulty"),
+    "reason_changed_mind": ("Changement d'avis", "Changed their mind"),
+    "reason_gift": ("Cadeau", "A gift"),
+    "reason_lost_receipt": ("Ticket perdu", "Receipt lost"),
+    "reason_other": ("Autre motif", "Other reason"),
 }
+
+
+def figure_label(language: str, section: str, key: str) -> str:
+    """A closing report's figure key in words (the Z slip, the Closing screen).
+
+    Presentation only: the report keeps its keys (`cash/in`, `no_receipt`...), which are what
+    a closure hashes and signs. Cashiers and approvers are named as they are; a key this table
+    does not know (a reason typed in full) is shown as given.
+
+    Args:
+        language: ``"fr"`` or ``"en"``.
+        section: The figure's section (`pos.domain.closing.SECTIONS`).
+        key: The figure's key in that section.
+    """
+    if section == "kind":
+        return label(language, key).capitalize() if key in _LABELS else key  # "Échange"
+    if section == "tender":
+        method, _, direction = key.partition("/")
+        way = f"tender_{direction}"
+        return f"{label(language, method)} ({label(language, way)})" if way in _LABELS else key
+    if section == "refund_to":
+        return label(language, key)
+    if section == "reason":
+        return label(language, f"reason_{key}") if f"reason_{key}" in _LABELS else key
+    if section == "vat":
+        if key in ("fees", "shipping"):
+            return label(language, "fees" if key == "fees" else "shipping_refund").capitalize()
+        rate = key.removesuffix("%")  # "5.5%": French typography is "5,5 %"
+        rate = f"{rate.replace('.', ',')} %" if language != "en" else f"{rate}%"
+        return f"{label(language, 'vat')} {rate}"
+    return key
 
 
 def label(language: str, key: str) -> str:

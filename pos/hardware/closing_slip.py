@@ -2,8 +2,10 @@
 
 Same machinery as receipts (`receipt_render`): rows of at most `columns` characters, shown as
 text (`render_closure_text`, the CLI and the screen) or sent as ESC/POS bytes
-(`render_closure_escpos`). The slip ends with the closure's full hash and the start of its
-signature, so a printed Z can be matched against the database and the archive.
+(`render_closure_escpos`). Figures are named in words (`figure_label`: "Espèces
+(encaissé)", "Retour sans ticket"); the report itself, which the closure signs, keeps its
+keys. The slip ends with the closure's full hash and the start of its signature, so a
+printed Z can be matched against the database and the archive.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 
 from pos.domain.closing import ClosureSlip, Figure
 from pos.domain.money import Money
+from pos.domain.receipt_labels import figure_label
 from pos.hardware import receipt_text as words
 from pos.hardware.escpos_decode import show_row
 from pos.hardware.receipt_render import COLUMNS, Row, _Escpos, shop_lines
@@ -93,7 +96,7 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
         if figures:
             rows.append(Row("-" * columns))
             rows.append(Row(_say(lang, section), "left", True))
-            rows.extend(Row(line) for f in figures for line in _figure(f, columns, money))
+            rows.extend(Row(line) for f in figures for line in _figure(f, lang, columns, money))
     for drawer in report.cash:
         rows.append(Row("-" * columns))
         rows.append(Row(_say(lang, "cash"), "left", True))
@@ -117,14 +120,16 @@ def layout_closure(slip: ClosureSlip, columns: int = 42) -> list[Row]:
     return rows
 
 
-def _figure(figure: Figure, columns: int, money: Callable[[int, str], str]) -> list[str]:
+def _figure(figure: Figure, language: str, columns: int,
+            money: Callable[[int, str], str]) -> list[str]:
     if figure.section == "vat":
         right = f"{money(figure.base, figure.currency)} / {money(figure.tax, figure.currency)}"
     elif figure.section == "approver":
         right = str(figure.count)
     else:
         right = f"{figure.count} x  {money(figure.amount, figure.currency)}"
-    return words.pair(words.printable(figure.key), words.printable(right), columns)
+    left = figure_label(language, figure.section, figure.key)  # words; the report keeps keys
+    return words.pair(words.printable(left), words.printable(right), columns)
 
 
 def render_closure_text(slip: ClosureSlip, *, columns: int = 42) -> str:

@@ -20,13 +20,11 @@ from pos.db.audit import DbSession
 from pos.db.engine import SessionFactory
 from pos.domain.clock import Clock
 from pos.domain.money import Money
-from pos.domain.receipt import ShopInfo
 from pos.domain.return_requests import RequestState
 from pos.domain.search_text import QueryKind, parse_query
-from pos.domain.shop_identity import card_valid_until
 from pos.services.errors import ServiceError
+from pos.services.gift_cards import card_validity
 from pos.services.return_requests import ReturnRequestService
-from pos.services.shop import load_shop_info
 
 ORDERS_PAGE = 50  # orders per page of the view; the figures cover every order
 MAX_DOCUMENTS = 200  # counter documents listed (newest first)
@@ -226,12 +224,10 @@ class CustomerService:
             requests, cards, _balances(cards))
 
     def _cards(self, s: DbSession, customer_id: int) -> tuple[CustomerCard, ...]:
-        months = load_shop_info(s, ShopInfo(self._shop_name)).card_validity_months
-        today = self._clock.now().astimezone(self._zone).date()
-        cards = []
-        for row in repo.cards_of(s, customer_id):
-            until = card_valid_until(row.created_at.astimezone(self._zone).date(), months)
-            usable = row.balance_minor > 0 and (until is None or today <= until)
+        now, cards = self._clock.now(), []
+        for row in repo.cards_of(s, customer_id):  # valid as the counter takes it (gift_cards)
+            until, expired = card_validity(s, row.created_at, now, self._zone)
+            usable = row.balance_minor > 0 and not expired
             cards.append(CustomerCard(row.code, row.kind, Money(row.balance_minor, row.currency),
                                       row.created_at, until, usable))
         return tuple(cards)

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from pos.db import returns as repo
 from pos.db.audit import DbSession, ensure_write_transaction
@@ -38,7 +39,7 @@ from pos.domain.wix_steps import ReplacementItem
 from pos.services.access import confirm_operator, require
 from pos.services.audit import audit_action
 from pos.services.errors import ApprovalRequiredError, ServiceError
-from pos.services.gift_cards import chosen_card_codes
+from pos.services.gift_cards import check_usable, chosen_card_codes
 from pos.services.policy import load_policy
 from pos.services.receipts import DRAWER_JOB
 from pos.services.request_commit import (
@@ -109,9 +110,11 @@ class ReturnsService:
     """The returns desk's write side. One public method = one counter action."""
 
     def __init__(self, *, sessions: SessionFactory, clock: Clock, terminal_id: str,
-                 shop_name: str = "Comptoir", api_orders_move_stock: bool = True) -> None:
+                 shop_name: str = "Comptoir", api_orders_move_stock: bool = True,
+                 time_zone: str = "Europe/Paris") -> None:
         self._sessions, self._clock, self._terminal = sessions, clock, terminal_id
         self._shop_name, self._api_orders_move_stock = shop_name, api_orders_move_stock
+        self._zone = ZoneInfo(time_zone)  # a redeemed card's validity is counted in shop days
 
     def new_item(self, *, order_id: int, code: str | None = None, variant_id: int | None = None,
                  quantity: int = 1) -> NewItem:
@@ -158,6 +161,7 @@ class ReturnsService:
             return request no longer approved, or returning more than it approved); nothing
             is written when any is raised.
             ReturnsError ``customer_not_found``: `card_customer` names no customer.
+            GiftCardError ``gift_card_expired``: a card redeemed is past its validity.
         """
         require(operator, KIND_PERMISSION[draft.kind])
         now = self._clock.now()
@@ -176,7 +180,7 @@ class ReturnsService:
                 check_request_quantities(s, draft.return_request_id,
                                          current.returned_quantities())
             used = self._check_approvals(s, operator, current, approvals, now)
-            balances = self._gift_card_balances(s, tenders)
+            balances = self._gift_card_balances(s, tenders, now)
             chosen = chosen_card_codes(s, tenders)
             settlement = settle(current.balance, current.balance_kind, tenders,
                                 payments=context.snapshot.payments,
@@ -240,22 +244,24 @@ class ReturnsService:
     def _bind_approvals(self, s: DbSession, ids: list[int], document_id: str) -> None:
         bind_approvals(s, ids, document_id)
 
-    def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender]
+    def _gift_card_balances(self, s: DbSession, tenders: Sequence[Tender], now: datetime
                             ) -> dict[str, tuple[int, Money]]:
         """(card id, balance) per card redeemed, its row locked; keyed by the normalised code.
 
         A `Tender`'s code is normalised when it is made, so two spellings of one card are one
         key here and `settle` adds their amounts up against one balance. Rows are locked in
-        code order, so two terminals redeeming the same cards cannot deadlock.
+        code order, so two terminals redeeming the same cards cannot deadlock. A card past
+        its validity is refused (``gift_card_expired``), whatever it still holds.
         """
         codes = {t.gift_card_code for t in tenders
                  if t.method is TenderMethod.GIFT_CARD and t.gift_card_code}
         balances: dict[str, tuple[int, Money]] = {}
         for code in sorted(codes):
-            found = repo.gift_card_balance(s, code, lock=True)
+            found = repo.stored_card(s, code, lock=True)
             if found is None:
                 raise ReturnsError("gift_card_not_found", code=code)
-            balances[code] = found
+            check_usable(s, found, now, self._zone)
+            balances[code] = (found.id, found.balance)
         return balances
 
     def _start_document(self, s: DbSession, operator: Operator, context: repo.OrderContext,

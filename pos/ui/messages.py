@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from pos.domain.money import Money
-from pos.ui.format import format_datetime, format_money
+from pos.ui.format import format_date, format_datetime, format_money
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,11 @@ _TEXTS: dict[str, str] = {
         "Gift card {gift_card_code} is in {currency} and cannot pay this. Choose another way "
         "to pay.",
     ),
+    "gift_card_expired": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Gift card {code} was valid until {valid_until}: it has expired and can no longer pay. "
+        "Remove it and choose another way to pay.",
+    ),
     "gift_card_insufficient": QT_TRANSLATE_NOOP(
         "Messages",
         "Gift card {gift_card_code} holds only {balance} ({asked} asked). Lower the amount "
@@ -403,6 +408,8 @@ def _value(value: object, locale: str) -> str:
         return format_money(value, locale)
     if isinstance(value, datetime):
         return format_datetime(value, locale)
+    if isinstance(value, date):  # a day, such as a card's last valid one
+        return format_date(value, locale)
     if isinstance(value, str) and value[:4].isdigit() and "T" in value:  # a moment, ISO text
         try:
             return format_datetime(datetime.fromisoformat(value), locale)

@@ -123,7 +123,8 @@ class Store:
         self.users = UserService(sessions=sessions, clock=clock)
         self.history = SalesHistoryService(sessions=sessions, clock=clock)
         self.returns = ReturnsService(
-            sessions=sessions, clock=clock, terminal_id=terminal_id, shop_name=shop_name
+            sessions=sessions, clock=clock, terminal_id=terminal_id, shop_name=shop_name,
+            time_zone=time_zone,
         )
         self.return_requests = ReturnRequestService(sessions=sessions, clock=clock,
                                                     shop_name=shop_name)
@@ -132,7 +133,7 @@ class Store:
         self.policy = PolicyService(sessions=sessions, clock=clock)
         self.orders = OrderImportService(sessions=sessions, read_order=read_order)
         self.catalogue = CatalogueService(sessions=sessions, clock=clock)
-        self.gift_cards = GiftCardService(sessions=sessions, clock=clock)
+        self.gift_cards = GiftCardService(sessions=sessions, clock=clock, time_zone=time_zone)
         self.customers = CustomerService(sessions=sessions, clock=clock, time_zone=time_zone,
                                          shop_name=shop_name,
                                          requests=open_requests(self.return_requests))  # fmt: skip

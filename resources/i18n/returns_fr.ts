@@ -422,6 +422,11 @@
         <translation>La carte cadeau {gift_card_code} est en {currency} et ne peut pas payer ce solde. Choisissez un autre moyen de paiement.</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/messages.py" line="161" />
+        <source>Gift card {code} was valid until {valid_until}: it has expired and can no longer pay. Remove it and choose another way to pay.</source>
+        <translation>La carte cadeau {code} était valable jusqu’au {valid_until} : elle a expiré et ne peut plus servir à payer. Retirez-la et choisissez un autre moyen de paiement.</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/messages.py" line="166" />
         <source>Gift card {gift_card_code} holds only {balance} ({asked} asked). Lower the amount and take the rest another way.</source>
         <translation>La carte cadeau {gift_card_code} ne contient que {balance} ({asked} demandé). Réduisez le montant et encaissez le reste autrement.</translation>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,8 +15,31 @@ def test_register_then_read_the_balance(db_url: str, capsys: pytest.CaptureFixtu
     assert main([*args, "--note", "paper register p. 12"]) == 0
     assert capsys.readouterr().out.split() == ["GC20190042", "gift_card", "25.00", "EUR"]
     assert main(["gift-card", "balance", "GC-2019-0042", "--db", db_url, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {
-        "code": "GC20190042", "kind": "gift_card", "balance": "25.00", "currency": "EUR"}
+    card = json.loads(capsys.readouterr().out)
+    assert {k: card[k] for k in ("code", "kind", "balance", "currency", "expired")} == {
+        "code": "GC20190042", "kind": "gift_card", "balance": "25.00", "currency": "EUR",
+        "expired": False}
+    assert date.fromisoformat(card["valid_until"]) > date.today()  # 12 months from today
+
+
+def test_the_balance_of_an_expired_card_says_it_can_no_longer_pay(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pos.db.returns import issue_gift_card
+    from pos.domain.money import Money
+    from pos.wiring import Store
+
+    with Store.open(db_url) as store, store.sessions.begin() as s:  # a card sold in 2019
+        issue_gift_card(s, amount=Money(2500, "EUR"), kind="gift_card", customer_id=None,
+                        document_id=None, now=datetime(2019, 3, 1, 12, 0, tzinfo=UTC),
+                        code="OLD2019")
+    assert main(["gift-card", "balance", "old-2019", "--db", db_url]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "OLD2019  gift_card  25.00 EUR  expired (valid until 2020-03-01): it can no longer pay")
+    assert main(["gift-card", "balance", "OLD2019", "--db", db_url, "--json"]) == 0
+    card = json.loads(capsys.readouterr().out)
+    assert (card["balance"], card["valid_until"], card["expired"]) == ("25.00", "2020-03-01",
+                                                                       True)
 
 
 @pytest.mark.parametrize(

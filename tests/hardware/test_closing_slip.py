@@ -44,6 +44,12 @@ def test_the_slip_words_its_figures_in_each_language() -> None:
     assert "GRAND TOTAL PERPÉTUEL" in french and "PERPETUAL GRAND TOTAL" in english
     assert "990,20" in french and "990.20" in english  # 1,000.00 - 9.80
     assert "Écart" in french and "-0,70 €" in french  # counted 127.00 for 127.70 expected
+    for text, words in ((french, ("Remboursement", "Échange", "Espèces (rendu)",
+                                  "Carte bancaire (encaissé)", "TVA 20 %")),
+                        (english, ("Refund", "Exchange", "Cash (out)", "Card (in)", "VAT 20%"))):
+        starts = [line.split("  ")[0] for line in text.splitlines()]
+        assert all(word in starts for word in words)
+        assert "cash/out" not in text and "card/in" not in text  # keys stay in the report
     with pytest.raises(ValueError):
         layout_closure(slip("fr"), columns=40)
 

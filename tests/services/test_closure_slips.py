@@ -9,15 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from pos.db.records import PrintJobRecord
-from pos.domain.receipt import ShopInfo
 from pos.hardware.errors import PrinterStatus
-from pos.hardware.printer import make_printer
 from pos.hardware.transports import VirtualPrinter
 from pos.services.cash import CashError, CashService
 from pos.services.closing import ClosingService
 from pos.services.printing import PrintQueueError, PrintQueueService
-from pos.services.receipts import ReceiptService
 from pos.services.signing import file_signer
+from tests.support.closing import slip_queue
 from tests.support.shop import Shop, build_shop
 
 
@@ -33,13 +31,8 @@ def paper() -> VirtualPrinter:
 
 @pytest.fixture
 def queue(shop: Shop, paper: VirtualPrinter) -> Iterator[PrintQueueService]:
-    service = PrintQueueService(
-        sessions=shop.sessions, clock=shop.clock,
-        receipts=ReceiptService(sessions=shop.sessions, clock=shop.clock,
-                                shop=ShopInfo("Boutique Lumière")),
-        printers=lambda uri: make_printer(uri, transport=paper), default_printer="virtual")
-    yield service
-    service.close()
+    with slip_queue(shop, paper) as service:
+        yield service
 
 
 @pytest.fixture

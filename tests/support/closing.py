@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 from pos.db.engine import SessionFactory
 from pos.db.returns import load_context
 from pos.domain.money import Money
+from pos.domain.receipt import ShopInfo
 from pos.domain.returns import DocumentKind, Draft, ReturnRequest
 from pos.domain.settlement import Tender, TenderMethod
+from pos.hardware.printer import make_printer
+from pos.hardware.transports import VirtualPrinter
 from pos.services.cash import CashService
 from pos.services.closing import ClosingService
+from pos.services.printing import PrintQueueService
+from pos.services.receipts import ReceiptService
 from pos.services.returns import Notify
 from pos.services.signing import file_signer
 from tests.support.shop import FLOAT, Shop, build_shop, sell
+
+
+@contextmanager
+def slip_queue(shop: Shop, paper: VirtualPrinter) -> Iterator[PrintQueueService]:
+    """The terminal's print queue, printing Z slips and receipts on the virtual `paper`."""
+    service = PrintQueueService(
+        sessions=shop.sessions, clock=shop.clock,
+        receipts=ReceiptService(sessions=shop.sessions, clock=shop.clock,
+                                shop=ShopInfo("Boutique Lumière")),
+        printers=lambda uri: make_printer(uri, transport=paper), default_printer="virtual")
+    try:
+        yield service
+    finally:
+        service.close()
 
 
 def cash_refund(shop: Shop, number: str, notify: Notify | None = None) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.closing import Report, is_note
 from pos.domain.money import Money
+from pos.domain.receipt_labels import figure_label
 from pos.ui.format import format_money
 from pos.ui.keypad import AmountKeypad
 from pos.ui.retranslating import Retranslating
@@ -330,7 +331,8 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
                 value = (f"{self._money(Money(f.base, f.currency))} / "
                          f"{self._money(Money(f.tax, f.currency))}" if section == "vat"
                          else f"{f.count} × {self._money(amount)}")
-                lines.append(f"  {f.key:<24} {value}")
+                name = figure_label(self._vm.language, section, f.key)  # as the slip words it
+                lines.append(f"  {name:<24} {value}")
         lines.append("")
         for currency, minor in report.net.items():
             lines.append(self.tr("Net total: {amount}").format(

@@ -138,7 +138,8 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     tap(qtbot, button(screen, "zButton"))
     qtbot.waitUntil(lambda: screen.view_model.closure is not None)
     text = screen.findChild(QPlainTextEdit, "reportText").toPlainText()
-    assert "Z number 1" in text and "Documents: 1" in text and "cash/out" in text
+    assert "Z number 1" in text and "Documents: 1" in text and "Cash (out)" in text
+    assert "Refund" in text and "cash/out" not in text  # in words, as the slip prints them
     qtbot.waitUntil(lambda: "printed" in label(screen, "closingStatus").text())
     (slip,) = paper.jobs  # the slip, read back from the bytes the printer got
     assert "Z REPORT - CLOSURE" in slip.text  # the screen's language (en_GB)
@@ -149,6 +150,9 @@ def test_a_manager_pays_out_counts_closes_and_closes_the_day(
     assert "DUPLICATE" in paper.jobs[1].text and "DUPLICATE" not in slip.text
     key = label(screen, "signingKey").text().split(": ")[1].replace(" ", "")
     assert key == screen.view_model.closure.public_key  # the key shown is the one that signed
+    screen.set_locale("fr_FR")  # the figures follow the counter's language
+    text = screen.findChild(QPlainTextEdit, "reportText").toPlainText()
+    assert "Espèces (rendu)" in text and "Remboursement" in text and "Cash" not in text
 
 
 def close_the_day(qtbot: QtBot, screen: ClosingScreen) -> None:
