@@ -212,6 +212,11 @@
         <source>Default VAT per currency</source>
         <translation>TVA par défaut par devise</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1" />
+        <source>Authorisation valid (days)</source>
+        <translation>Autorisation valable (jours)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -361,6 +366,19 @@
         <location filename="../../pos/ui/screens/settings/users_tab.py" line="392" />
         <source>Enable selected user</source>
         <translation>Réactiver l’utilisateur choisi</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPolicyBox</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/request_policy.py" line="1" />
+        <source>Return requests</source>
+        <translation>Demandes de retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/request_policy.py" line="1" />
+        <source>Return window counted from the approval</source>
+        <translation>Délai de retour compté depuis l’acceptation</translation>
     </message>
 </context>
 <context>

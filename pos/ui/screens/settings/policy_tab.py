@@ -1,15 +1,13 @@
 """The settings screen's Return policy tab: the window, fees and manager threshold, what the
-reports call return-prone, the two rules (reasons, like-for-like), and the returns without a
-receipt (`NoReceiptPolicyBox`)."""
+reports call return-prone, the two rules (reasons, like-for-like); beside them the returns
+without a receipt (`NoReceiptPolicyBox`) and the return requests (`RequestPolicyBox`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -19,8 +17,10 @@ from pos.domain.policy import Policy
 from pos.ui.retranslating import Retranslating
 from pos.ui.screens.settings.models import policy_field_label
 from pos.ui.screens.settings.no_receipt_policy import NoReceiptPolicyBox
-from pos.ui.screens.settings.view_model import PolicyForm, SettingsViewModel, minor_to_text
-from pos.ui.screens.settings.widgets import set_field_label, touch_button
+from pos.ui.screens.settings.policy_form import PolicyForm, minor_to_text
+from pos.ui.screens.settings.request_policy import RequestPolicyBox
+from pos.ui.screens.settings.view_model import SettingsViewModel
+from pos.ui.screens.settings.widgets import field_grid, touch_button
 
 FIELDS = ("return_window_days", "restocking_fee_pct", "flat_return_fee_minor",
           "manager_refund_threshold_minor", "return_prone_rate_pct",
@@ -46,25 +46,30 @@ class PolicyTab(Retranslating, QWidget):
         self._reasons = QCheckBox(objectName="reasonsRequired")
         self._like_for_like = QCheckBox(objectName="likeForLike")
         self._save = touch_button("policySave")
-        self._form = QFormLayout()
-        for edit in self._edits.values():
-            edit.setMaximumWidth(240)
-            self._form.addRow(QLabel(), edit)
+        grid, self._labels = field_grid(list(self._edits.values()), columns=3)
         left = QVBoxLayout()
-        left.addLayout(self._form)
+        left.addLayout(grid)
         left.addWidget(self._reasons)
         left.addWidget(self._like_for_like)
         left.addWidget(self._save, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
-        self._no_receipt = NoReceiptPolicyBox()
+        # Two columns, each shorter than a 1024×768 screen leaves below the tabs with the
+        # status line shown (test_policy_tab_fits.py): what every return follows; the returns
+        # outside a receipt's usual path. Labels above the fields, three to a row: beside
+        # them, fourteen rows were too tall (a scroll bar squeezed the whole window).
+        self._no_receipt, self._requests = NoReceiptPolicyBox(), RequestPolicyBox()
+        right = QVBoxLayout()
+        right.addWidget(self._no_receipt)
+        right.addWidget(self._requests)
+        right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addSpacing(12)
-        layout.addWidget(self._no_receipt)
+        layout.addLayout(right, 1)
 
     def _retranslate_ui(self) -> None:
-        for key, edit in self._edits.items():
-            set_field_label(self._form, edit, policy_field_label(key))
+        for key, label in zip(FIELDS, self._labels, strict=True):
+            label.setText(policy_field_label(key))
         self._reasons.setText(self.tr("A reason is required for every returned item"))
         self._like_for_like.setText(self.tr("Another size or colour keeps the price paid"))
         self._save.setText(self.tr("Save policy"))
@@ -78,6 +83,7 @@ class PolicyTab(Retranslating, QWidget):
         self._reasons.setChecked(policy.reasons_required)
         self._like_for_like.setChecked(policy.like_for_like_keeps_price)
         self._no_receipt.show_policy(policy)
+        self._requests.show_policy(policy)
 
     def form_values(self) -> PolicyForm:
         """What is typed and ticked, for `SettingsViewModel.save_policy`."""
@@ -92,4 +98,5 @@ class PolicyTab(Retranslating, QWidget):
             edits["return_prone_rate_pct"].text(),
             edits["return_prone_min_sold"].text(),
             self._no_receipt.values(),
+            *self._requests.values(),
         )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
 from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
 from pos.ui.screens.settings.users_tab import UsersTab
 from pos.ui.screens.settings.view_model import SettingsViewModel, TestPrint
-from pos.ui.screens.settings.widgets import touch_button
+from pos.ui.screens.settings.widgets import PageStack, touch_button
 from pos.ui.screens.settings.wix_tab import WixTab
 from pos.ui.workers import TaskRunner
 
@@ -141,7 +140,7 @@ class SettingsScreen(Retranslating, QWidget):
             self._tabs[key].setProperty("settingsTab", True)
             self._tab_group.addButton(self._tabs[key])
             tabs.addWidget(self._tabs[key])
-        self._pages = QStackedWidget()
+        self._pages = PageStack()
         self._wix_tab = WixTab(view_model=self._vm)
         self._mail_tab = MailTab(view_model=self._vm)
         self._categories = CategoriesTab()
