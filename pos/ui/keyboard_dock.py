@@ -49,6 +49,8 @@ def scroll_into_view(field: QWidget) -> None:
             bottom = _bottom_to_show(content, field, top, room)
             bar.setValue(max(bar.value(), bottom + FIELD_MARGIN - room))
             bar.setValue(min(bar.value(), top))
+            # Too little room for both margins: the field and the action whole, without them.
+            bar.setValue(min(max(bar.value(), bottom - room), top + FIELD_MARGIN))
         parent = parent.parentWidget()
 
 
@@ -60,7 +62,7 @@ def _bottom_to_show(content: QWidget, field: QWidget, top: int, room: int) -> in
             continue
         button_top = button.mapTo(content, QPoint(0, 0)).y()
         button_bottom = button_top + button.height()
-        if button_top >= top and button_bottom - top + FIELD_MARGIN <= room:
+        if button_top >= top and button_bottom - (top + FIELD_MARGIN) <= room:  # field's top
             bottom = max(bottom, button_bottom)
     return bottom
 

@@ -212,6 +212,11 @@
         <source>Default VAT per currency</source>
         <translation>TVA par défaut par devise</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/models.py" line="1" />
+        <source>Authorisation valid (days)</source>
+        <translation>Autorisation valable (jours)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -281,67 +286,6 @@
         <translation>Imprimer un test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="329" />
-        <source>A reason is required for every returned item</source>
-        <translation>Un motif est exigé pour chaque article rendu</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="330" />
-        <source>Another size or colour keeps the price paid</source>
-        <translation>Une autre taille ou couleur garde le prix payé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="331" />
-        <source>Save policy</source>
-        <translation>Enregistrer la politique</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="332" />
-        <source>Username (e.g. camille)</source>
-        <translation>Identifiant (p. ex. camille)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="333" />
-        <source>Name shown at login</source>
-        <translation>Nom affiché à la connexion</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="337" />
-        <source>PIN (4 to 8 digits)</source>
-        <translation>Code (4 à 8 chiffres)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="338" />
-        <location filename="../../pos/ui/screens/settings/screen.py" line="341" />
-        <source>Same PIN again</source>
-        <translation>Même code, à nouveau</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="339" />
-        <source>Add user</source>
-        <translation>Ajouter l’utilisateur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="340" />
-        <source>New PIN for the selected user</source>
-        <translation>Nouveau code pour l’utilisateur choisi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="342" />
-        <source>Set PIN</source>
-        <translation>Changer le code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="390" />
-        <source>Disable selected user</source>
-        <translation>Désactiver l’utilisateur choisi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/settings/screen.py" line="392" />
-        <source>Enable selected user</source>
-        <translation>Réactiver l’utilisateur choisi</translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/screens/settings/screen.py" line="63" />
         <source>E-mail</source>
         <translation>E-mail</translation>
@@ -355,6 +299,86 @@
         <location filename="../../pos/ui/screens/settings/screen.py" line="352" />
         <source>Signing key</source>
         <translation>Clé</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/policy_tab.py" line="329" />
+        <source>A reason is required for every returned item</source>
+        <translation>Un motif est exigé pour chaque article rendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/policy_tab.py" line="330" />
+        <source>Another size or colour keeps the price paid</source>
+        <translation>Une autre taille ou couleur garde le prix payé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/policy_tab.py" line="331" />
+        <source>Save policy</source>
+        <translation>Enregistrer la politique</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="332" />
+        <source>Username (e.g. camille)</source>
+        <translation>Identifiant (p. ex. camille)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="333" />
+        <source>Name shown at login</source>
+        <translation>Nom affiché à la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="337" />
+        <source>PIN (4 to 8 digits)</source>
+        <translation>Code (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="338" />
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="341" />
+        <source>Same PIN again</source>
+        <translation>Même code, à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="339" />
+        <source>Add user</source>
+        <translation>Ajouter l’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="340" />
+        <source>New PIN for the selected user</source>
+        <translation>Nouveau code pour l’utilisateur choisi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="342" />
+        <source>Set PIN</source>
+        <translation>Changer le code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="390" />
+        <source>Disable selected user</source>
+        <translation>Désactiver l’utilisateur choisi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/users_tab.py" line="392" />
+        <source>Enable selected user</source>
+        <translation>Réactiver l’utilisateur choisi</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPolicyBox</name>
+    <message>
+        <location filename="../../pos/ui/screens/settings/request_policy.py" line="1" />
+        <source>Return requests</source>
+        <translation>Demandes de retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/request_policy.py" line="1" />
+        <source>Return window counted from the approval</source>
+        <translation>Délai de retour compté depuis l’acceptation</translation>
     </message>
 </context>
 <context>
@@ -658,6 +682,16 @@
         <source>Store credit only</source>
         <translation>Avoir seul</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Fee %</source>
+        <translation>Frais %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
 </context>
 <context>
     <name>CategoriesTab</name>
@@ -680,6 +714,16 @@
         <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
         <source>Save categories</source>
         <translation>Enregistrer les catégories</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Restocking fee (%)</source>
+        <translation>Frais de remise en stock (%)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/settings/categories_tab.py" line="1" />
+        <source>Default VAT per currency</source>
+        <translation>TVA par défaut par devise</translation>
     </message>
 </context>
 <context>

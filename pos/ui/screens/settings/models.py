@@ -175,6 +175,9 @@ def policy_field_label(key: str) -> str:
         "return_prone_min_sold": QT_TRANSLATE_NOOP(
             "SettingsMessages", "Return-prone from (units sold)"
         ),
+        "approval_valid_days": QT_TRANSLATE_NOOP(
+            "SettingsMessages", "Authorisation valid (days)"
+        ),
         "no_receipt_basis": QT_TRANSLATE_NOOP("SettingsMessages", "No receipt: value at"),
         "no_receipt_period_days": QT_TRANSLATE_NOOP(
             "SettingsMessages", "Lowest price over (days)"

@@ -5,54 +5,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos.domain.roles import Operator, Permission, Role
+from pos.domain.roles import Operator, Permission
 from pos.services.policy import PolicyService
 from pos.services.settings import SettingsService
 from pos.services.shop import ShopService
-from pos.services.users import UserService, UserView
+from pos.services.users import UserService
 from pos.ui.retranslating import Retranslating
-from pos.ui.screens import setup_touch_table
-from pos.ui.screens.login.models import role_label
 from pos.ui.screens.settings.categories_tab import CategoriesTab
 from pos.ui.screens.settings.key_tab import KeyTab
 from pos.ui.screens.settings.mail_tab import MailTab
-from pos.ui.screens.settings.models import (
-    SettingsUsersTableModel,
-    policy_field_label,
-    user_actions_reason,
-)
-from pos.ui.screens.settings.no_receipt_policy import NoReceiptPolicyBox
+from pos.ui.screens.settings.policy_tab import PolicyTab
 from pos.ui.screens.settings.receipt_settings import ReceiptSettingsViewModel
 from pos.ui.screens.settings.shop_tab import PrinterModelPanel, ShopTab
-from pos.ui.screens.settings.view_model import (
-    PolicyForm,
-    SettingsViewModel,
-    TestPrint,
-    minor_to_text,
-)
-from pos.ui.screens.settings.widgets import secret_field, set_field_label, touch_button
+from pos.ui.screens.settings.users_tab import UsersTab
+from pos.ui.screens.settings.view_model import SettingsViewModel, TestPrint
+from pos.ui.screens.settings.widgets import PageStack, touch_button
 from pos.ui.screens.settings.wix_tab import WixTab
-from pos.ui.scroll_area import VerticalScrollArea
 from pos.ui.workers import TaskRunner
 
 TABS = ("printer", "shop", "wix", "mail", "policy", "categories", "users", "language", "key")
-SIDE_MAX_WIDTH = 560  # px: the users' forms; on a wide screen the list takes the rest
 LANGUAGES = (("fr", "Français"), ("en", "English"))  # each in its own language
 # TODO(lead): move into pos/ui/style.qss with the other screens' rules.
 SCREEN_QSS = """
@@ -75,10 +56,12 @@ QPushButton[settingsTab="true"] { min-width: 48px; padding: 0 4px; }
 
 
 class SettingsScreen(Retranslating, QWidget):
-    """Eight tabs of settings; each Save goes to a service, which refuses non-administrators.
+    """Nine tabs of settings; each Save goes to a service, which refuses non-administrators.
 
-    Renders `SettingsViewModel`; the Wix and E-mail tabs (`WixTab`, `MailTab`) are widgets of
-    their own, shown only to those who may manage the shop's credentials. The Signing key tab
+    Renders `SettingsViewModel`. The printer and language pages are built here; every other
+    tab is a widget of its own (`ShopTab`, `PolicyTab`, `CategoriesTab`, `UsersTab`,
+    `KeyTab`), and the Wix and E-mail tabs (`WixTab`, `MailTab`) are shown only to those who
+    may manage the shop's credentials. The Signing key tab
     (`KeyTab`) shows the public key that signs closures, to everyone. Secrets typed and
     not saved are cleared when the screen is opened again or someone else logs in.
 
@@ -99,7 +82,6 @@ class SettingsScreen(Retranslating, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(SCREEN_QSS)
         self._vm, self._receipt_vm = view_model, receipt_settings
-        self._users_model = SettingsUsersTableModel(parent=self)
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
@@ -158,10 +140,12 @@ class SettingsScreen(Retranslating, QWidget):
             self._tabs[key].setProperty("settingsTab", True)
             self._tab_group.addButton(self._tabs[key])
             tabs.addWidget(self._tabs[key])
-        self._pages = QStackedWidget()
+        self._pages = PageStack()
         self._wix_tab = WixTab(view_model=self._vm)
         self._mail_tab = MailTab(view_model=self._vm)
         self._categories = CategoriesTab()
+        self.policy_tab = PolicyTab(view_model=self._vm)
+        self.users_tab = UsersTab(view_model=self._vm)
         self.shop_tab = ShopTab(view_model=self._receipt_vm)
         self._tabs["shop"].setVisible(self._receipt_vm.has_shop)
         for page in (
@@ -169,9 +153,9 @@ class SettingsScreen(Retranslating, QWidget):
             self.shop_tab,
             self._wix_tab,
             self._mail_tab,
-            self._policy_page(),
+            self.policy_tab,
             self._categories,
-            self._users_page(),
+            self.users_tab,
             self._language_page(),
             self._key_tab,
         ):  # in TABS's order
@@ -207,89 +191,6 @@ class SettingsScreen(Retranslating, QWidget):
         layout.addStretch(1)
         return page
 
-    def _policy_page(self) -> QWidget:
-        page = QWidget()
-        self._policy_edits = {
-            key: QLineEdit(objectName=key)
-            for key in (
-                "return_window_days",
-                "restocking_fee_pct",
-                "flat_return_fee_minor",
-                "manager_refund_threshold_minor",
-                "return_prone_rate_pct",
-                "return_prone_min_sold",
-            )
-        }
-        self._reasons = QCheckBox(objectName="reasonsRequired")
-        self._like_for_like = QCheckBox(objectName="likeForLike")
-        self._policy_save = touch_button("policySave")
-        self._policy_form = QFormLayout()
-        for edit in self._policy_edits.values():
-            edit.setMaximumWidth(240)
-            self._policy_form.addRow(QLabel(), edit)
-        left = QVBoxLayout()
-        left.addLayout(self._policy_form)
-        left.addWidget(self._reasons)
-        left.addWidget(self._like_for_like)
-        left.addWidget(self._policy_save, 0, Qt.AlignmentFlag.AlignLeft)
-        left.addStretch(1)
-        self._no_receipt_policy = NoReceiptPolicyBox()
-        layout = QHBoxLayout(page)
-        layout.addLayout(left, 1)
-        layout.addSpacing(12)
-        layout.addWidget(self._no_receipt_policy)
-        return page
-
-    def _users_page(self) -> QWidget:
-        page = QWidget()
-        self._users_view = QTableView(objectName="settingsUsers")
-        self._users_view.setModel(self._users_model)
-        setup_touch_table(self._users_view, stretch=SettingsUsersTableModel.NAME_COLUMN)
-        self._new_username = QLineEdit(objectName="newUsername")
-        self._new_name = QLineEdit(objectName="newDisplayName")
-        self._new_role = QComboBox(objectName="newRole")
-        self._new_pin, self._new_pin_again = (
-            secret_field("newPin", digits=True),
-            secret_field("newPinAgain", digits=True),
-        )
-        self._add_user = touch_button("addUser")
-        self._toggle_user, self._set_pin = touch_button("toggleUser"), touch_button("setPin")
-        self._pin = secret_field("pin", digits=True)
-        self._pin_again = secret_field("pinAgain", digits=True)
-        # Why Disable and Set PIN are greyed (no tooltip on touch), under the list to tap: in
-        # view whatever the forms' scroll, which it leaves as tall as it was (a scrollable
-        # column delays taps for its flick, and the forms fit 1280×800 without scrolling).
-        self._user_reason = QLabel(objectName="actionsReason", wordWrap=True)
-        side_panel = QWidget(objectName="userForms")
-        side = QGridLayout(side_panel)
-        side.setContentsMargins(0, 0, 0, 0)
-        for row, widget in enumerate(
-            (
-                self._new_username,
-                self._new_name,
-                self._new_role,
-                self._new_pin,
-                self._new_pin_again,
-                self._add_user,
-                self._toggle_user,
-                self._pin,
-                self._pin_again,
-                self._set_pin,
-            )
-        ):
-            side.addWidget(widget, row, 0)
-        side.setRowStretch(10, 1)
-        # Ten fields and buttons are taller than a 1024×768 screen leaves: they scroll.
-        forms = VerticalScrollArea(side_panel, object_name="userFormsScroll")
-        forms.setMaximumWidth(SIDE_MAX_WIDTH)
-        users = QVBoxLayout()
-        users.addWidget(self._users_view, 1)
-        users.addWidget(self._user_reason)
-        layout = QHBoxLayout(page)
-        layout.addLayout(users, 1)
-        layout.addWidget(forms, 1)  # half the width: the French hints fit at 1024 px
-        return page
-
     def _language_page(self) -> QWidget:
         page = QWidget()
         self._language_label = QLabel(objectName="sectionTitle")
@@ -314,62 +215,15 @@ class SettingsScreen(Retranslating, QWidget):
             tab.clicked.connect(lambda _=False, key=key: self.show_tab(key))
         self._printer_save.clicked.connect(lambda: self._vm.save_printer(self._printer_uri.text()))
         self._test_print.clicked.connect(lambda: self._vm.test_print(self._printer_uri.text()))
-        self._policy_save.clicked.connect(lambda: self._vm.save_policy(self._policy_form_values()))
         self._categories.save.clicked.connect(
             lambda: self._vm.save_categories(self._categories.rules(),
                                              self._categories.vat_defaults()))  # fmt: skip
-        self._add_user.clicked.connect(self._on_add_user_clicked)
-        self._toggle_user.clicked.connect(self._on_toggle_user_clicked)
-        self._set_pin.clicked.connect(self._on_set_pin_clicked)
-        self._users_view.selectionModel().selectionChanged.connect(self._render_user_actions)
         for code, button in self._language_buttons.items():
             button.clicked.connect(lambda _=False, code=code: self._vm.choose_language(code))
         self._vm.loaded.connect(self._render)
         self._vm.status_changed.connect(self._render_status)
         self._vm.language_requested.connect(self.language_requested)
         self._receipt_vm.status.connect(self._vm.show_status)
-
-    def _on_add_user_clicked(self) -> None:
-        pin, again = self._new_pin.text(), self._new_pin_again.text()
-        self._new_pin.clear()
-        self._new_pin_again.clear()
-        self._vm.add_user(
-            self._new_username.text(),
-            self._new_name.text(),
-            str(self._new_role.currentData()),
-            pin,
-            again,
-        )
-
-    def _on_toggle_user_clicked(self) -> None:
-        user = self.selected_user()
-        if user is not None:
-            self._vm.set_active(user, not user.active)
-
-    def _on_set_pin_clicked(self) -> None:
-        user, pin, again = self.selected_user(), self._pin.text(), self._pin_again.text()
-        self._pin.clear()
-        self._pin_again.clear()
-        if user is not None:
-            self._vm.set_pin(user, pin, again)
-
-    def selected_user(self) -> UserView | None:
-        rows = self._users_view.selectionModel().selectedRows()
-        return self._users_model.rows[rows[0].row()] if rows else None
-
-    def _policy_form_values(self) -> PolicyForm:
-        edits = self._policy_edits
-        return PolicyForm(
-            edits["return_window_days"].text(),
-            edits["restocking_fee_pct"].text(),
-            edits["flat_return_fee_minor"].text(),
-            edits["manager_refund_threshold_minor"].text(),
-            self._reasons.isChecked(),
-            self._like_for_like.isChecked(),
-            edits["return_prone_rate_pct"].text(),
-            edits["return_prone_min_sold"].text(),
-            self._no_receipt_policy.values(),
-        )
 
     # ------------------------------------------------------------ rendering
 
@@ -390,9 +244,7 @@ class SettingsScreen(Retranslating, QWidget):
         for key, title in zip(TABS, tab_titles, strict=True):
             self._tabs[key].setText(title)
         self._retranslate_printer()
-        self._retranslate_policy_and_users()
         self._language_label.setText(self.tr("Language of this counter"))
-        self._users_model.retranslate()
         self._render()
 
     def _retranslate_printer(self) -> None:
@@ -406,67 +258,16 @@ class SettingsScreen(Retranslating, QWidget):
         self._printer_save.setText(self.tr("Save printer"))
         self._test_print.setText(self.tr("Test print"))
 
-    def _retranslate_policy_and_users(self) -> None:
-        for key, edit in self._policy_edits.items():
-            set_field_label(self._policy_form, edit, policy_field_label(key))
-        self._reasons.setText(self.tr("A reason is required for every returned item"))
-        self._like_for_like.setText(self.tr("Another size or colour keeps the price paid"))
-        self._policy_save.setText(self.tr("Save policy"))
-        self._new_username.setPlaceholderText(self.tr("Username (e.g. camille)"))
-        self._new_name.setPlaceholderText(self.tr("Name shown at login"))
-        self._new_role.clear()
-        for role in Role:
-            self._new_role.addItem(role_label(role), str(role))
-        self._new_pin.setPlaceholderText(self.tr("PIN (4 to 8 digits)"))
-        self._new_pin_again.setPlaceholderText(self.tr("Same PIN again"))
-        self._add_user.setText(self.tr("Add user"))
-        self._pin.setPlaceholderText(self.tr("New PIN for the selected user"))
-        self._pin_again.setPlaceholderText(self.tr("Same PIN again"))
-        self._set_pin.setText(self.tr("Set PIN"))
-        self._render_user_actions()
-
     def _render(self) -> None:
         snapshot = self._vm.snapshot
         if snapshot is None:
             return
         self._printer_uri.setText(snapshot.printer_uri)
-        policy, edits = snapshot.policy, self._policy_edits
-        edits["return_window_days"].setText(str(policy.return_window_days))
-        edits["restocking_fee_pct"].setText(str(policy.restocking_fee_pct))
-        point = QLocale().decimalPoint()  # the interface language's (`pos.app.switch_language`)
-        edits["flat_return_fee_minor"].setText(minor_to_text(policy.flat_return_fee_minor, point))
-        edits["manager_refund_threshold_minor"].setText(
-            minor_to_text(policy.manager_refund_threshold_minor, point)
-        )
-        edits["return_prone_rate_pct"].setText(str(policy.return_prone_rate_pct))
-        edits["return_prone_min_sold"].setText(str(policy.return_prone_min_sold))
-        self._reasons.setChecked(policy.reasons_required)
-        self._like_for_like.setChecked(policy.like_for_like_keeps_price)
-        self._no_receipt_policy.show_policy(policy)
-        self._categories.show_policy(policy, snapshot.categories)
-        self._render_users(snapshot.users)
+        self.policy_tab.show_policy(snapshot.policy)
+        self._categories.show_policy(snapshot.policy, snapshot.categories)
+        self.users_tab.show_users(snapshot.users)
         for code, button in self._language_buttons.items():
             button.setChecked(code == snapshot.language)
-
-    def _render_users(self, users: tuple[UserView, ...]) -> None:
-        chosen = self.selected_user()
-        if self._users_model.rows != users:
-            self._users_model.set_rows(users)
-        names = [user.username for user in users]
-        if chosen is not None and chosen.username in names:
-            self._users_view.selectRow(names.index(chosen.username))
-        self._render_user_actions()
-
-    def _render_user_actions(self, *_: object) -> None:
-        user = self.selected_user()
-        for widget in (self._toggle_user, self._set_pin, self._pin, self._pin_again):
-            widget.setEnabled(user is not None)
-        self._user_reason.setText(user_actions_reason(user))
-        self._user_reason.setVisible(bool(self._user_reason.text()))
-        if user is None or user.active:
-            self._toggle_user.setText(self.tr("Disable selected user"))
-        else:
-            self._toggle_user.setText(self.tr("Enable selected user"))
 
     def _render_status(self) -> None:
         self._status.setText(self._vm.status_text)

@@ -15,7 +15,7 @@ from pos.services.errors import InvalidPinError, LastAdminError, PermissionDenie
 from pos.services.settings import SettingsError
 from pos.services.users import UserView
 from pos.ui.screens.settings.models import SettingsUsersTableModel, refusal_text
-from pos.ui.screens.settings.view_model import PolicyForm, parse_minor, policy_from_form
+from pos.ui.screens.settings.policy_form import PolicyForm, parse_minor, policy_from_form
 
 USERS = (
     UserView(1, "admin", "Alex Admin", Role.ADMIN, True, None),

@@ -23,7 +23,7 @@ def test_settings_screenshot(qtbot: QtBot, make_screen, keyring, language: str) 
     keyring[("comptoir-wix", "site-id")] = "3f1b7c2e-site"
     screen = make_screen()
     screen.show_tab("policy")
-    screen.view_model.save_policy(screen._policy_form_values())  # noqa: SLF001 (as typed)
+    screen.view_model.save_policy(screen.policy_tab.form_values())  # as typed
     qtbot.waitUntil(lambda: screen.view_model.status_kind == "ok")
     assert label(screen, "screenTitle").text() == ("Réglages" if language == "fr" else "Settings")
     save(screen, f"settings-{language}.png")
