@@ -46,10 +46,12 @@ CARD_BRAND_LABELS = {
 MAX_BRAND_CHARS = 24
 _LAST4 = re.compile(r"[0-9]{4}")
 # "**** 4242", "•••• 4242", "xxxx 4242", "XXXX-4242", "**** **** **** 4242", "visa 4242",
-# "Visa •••• 4242": an optional brand, an optional mask, exactly four ASCII digits.
+# "Visa •••• 4242": an optional brand, an optional mask, exactly four ASCII digits. Each
+# repetition takes one mask character, so a failed match backtracks linearly (a nested
+# quantifier such as `(?:\*{2,}\s*)+` is exponential on 200 stars: a hang).
 _CARD_QUERY = re.compile(
     r"(?:(?P<brand>(?![xX]+[\s-])[^\W\d_]+(?: (?![xX]+[\s-])[^\W\d_]+)?)\s+)?"
-    r"(?P<mask>(?:(?:[*•●·]{2,}|[xX]{2,})[\s-]*)+)?(?P<digits>[0-9]{4})"
+    r"(?P<mask>(?:[*•●·xX][\s-]*){2,})?(?P<digits>[0-9]{4})"
 )
 
 RECEIPT_PREFIX = "CPT"  # QR payloads: "CPT:O:<order number>" or "CPT:D:<document number>"

@@ -229,3 +229,12 @@ def test_card_brands_are_folded_words(raw: str, kept: str | None) -> None:
     assert card_brand_label("visa") == "Visa" and card_brand_label("amex") == "American Express"
     assert card_brand_label("elo") == "Elo" and card_brand_label(None) == ""
     assert card_last4(" 4242 ") == "4242" and card_last4("４２４２") is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["x" * 10_000, "*" * 300, "• " * 150, "xX-" * 80, "visa " + "*" * 195]
+)
+def test_long_masks_without_digits_are_answered_at_once(typed: str) -> None:
+    """A nested quantifier made "x" * 10,000 backtrack for minutes (a hang at the counter)."""
+    parsed = parse_query(typed)
+    assert parsed.kind is not QueryKind.CARD
