@@ -237,3 +237,10 @@ def test_a_long_run_of_mask_characters_is_read_at_once(text: str) -> None:
     a pasted 200-letter query hung the search (the suite's `test_search_cli` timed out)."""
     assert parse_query(text).kind is not QueryKind.CARD
     assert parse_query("xxxx " * 39 + "4242").card == "4242"  # a long mask still reads
+@pytest.mark.parametrize(
+    "typed", ["x" * 10_000, "*" * 300, "• " * 150, "xX-" * 80, "visa " + "*" * 195]
+)
+def test_long_masks_without_digits_are_answered_at_once(typed: str) -> None:
+    """A nested quantifier made "x" * 10,000 backtrack for minutes (a hang at the counter)."""
+    parsed = parse_query(typed)
+    assert parsed.kind is not QueryKind.CARD
