@@ -1,4 +1,4 @@
-"""The counter around the search screen: login, returns, printing, stock, and the top bar.
+"""The counter around the search screen: login, returns, printing, stock, wired under the top bar.
 
 `install_counter` adds these screens to the main window and moves between them; it holds the
 logged-in operator (the services check roles themselves — the UI only hides what a role
@@ -14,10 +14,10 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos.domain.returns import Draft
-from pos.domain.roles import Operator, Permission
+from pos.domain.roles import Operator
 from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
@@ -37,7 +37,6 @@ from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
 from pos.ui.format import LOCALES
-from pos.ui.retranslating import Retranslating
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.customer.place import CustomerPlace, install_customer
 from pos.ui.screens.login.screen import create_login_screen
@@ -48,6 +47,7 @@ from pos.ui.screens.returns import create_returns_flow, install_order_actions
 from pos.ui.screens.settings.screen import create_settings_screen
 from pos.ui.screens.stock.screen import create_stock_screen
 from pos.ui.screens.sync import install_sync
+from pos.ui.top_bar import TopBar
 from pos.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -83,85 +83,6 @@ class CounterServices:
     return_requests: ReturnRequestService | None = None  # docs/return-requests.md
     no_receipt: NoReceiptService | None = None  # returns without a receipt (docs/no-receipt.md)
     customers: CustomerService | None = None  # the customer view, from the order screen
-
-
-class TopBar(Retranslating, QWidget):
-    """Who is at the till, and the counter's other places.
-
-    Signals:
-        logout_requested(), print_queue_requested(), stock_requested(), search_requested(),
-        settings_requested(), closing_requested(), reports_requested()
-    """
-
-    settings_requested = Signal()
-    logout_requested = Signal()
-    print_queue_requested = Signal()
-    stock_requested = Signal()
-    search_requested = Signal()
-    closing_requested = Signal()
-    reports_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("topBar")
-        # Wrapped ("Alex" over "Admin"): at 1024 px in French the bar's buttons and badges
-        # take all the room a one-line name would.
-        self._name = QLabel(objectName="operatorName", wordWrap=True)
-        self.closing_available = False  # set when the counter has a Closing screen
-        self.reports_available = False  # ...and a Reports screen
-        keys = ("search", "printing", "stock", "closing", "reports", "settings", "logout")
-        self._buttons = {key: QPushButton() for key in keys}
-        self._build_ui()
-        self._connect_signals()
-        self._retranslate_ui()
-
-    def _build_ui(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)  # with the sync and requests badges, 1024 px in French is full
-        layout.addWidget(self._name, 1)
-        for key, button in self._buttons.items():
-            button.setObjectName(f"topBar_{key}")
-            button.setMinimumHeight(48)
-            layout.addWidget(button)
-
-    def _connect_signals(self) -> None:
-        self._buttons["search"].clicked.connect(self.search_requested)
-        self._buttons["printing"].clicked.connect(self.print_queue_requested)
-        self._buttons["stock"].clicked.connect(self.stock_requested)
-        self._buttons["closing"].clicked.connect(self.closing_requested)
-        self._buttons["reports"].clicked.connect(self.reports_requested)
-        self._buttons["settings"].clicked.connect(self.settings_requested)
-        self._buttons["logout"].clicked.connect(self.logout_requested)
-
-    def _retranslate_ui(self) -> None:
-        texts = {
-            "search": self.tr("Find a sale"),
-            "printing": self.tr("Receipts"),
-            "stock": self.tr("Stock"),
-            "closing": self.tr("Closing"),
-            "reports": self.tr("Reports"),
-            "settings": self.tr("Settings"),
-            "logout": self.tr("Log out"),
-        }
-        for key, text in texts.items():
-            self._buttons[key].setText(text)
-
-    def show_operator(self, operator: Operator | None) -> None:
-        self.setVisible(operator is not None)
-        if operator is not None:
-            self._name.setText(operator.display_name)
-            self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
-            self._buttons["closing"].setVisible(self.closing_available
-                                                and operator.may(Permission.VIEW_REPORTS))
-            # With a Closing screen, Reports is reached from it: the bar has no room for both.
-            self._buttons["reports"].setVisible(self.reports_available
-                                                and not self.closing_available
-                                                and operator.may(Permission.VIEW_REPORTS))
-            self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
-
-    def button(self, key: str) -> QPushButton:
-        return self._buttons[key]
 
 
 class CounterSession(QObject):
