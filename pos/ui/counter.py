@@ -37,6 +37,7 @@ from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
 from pos.ui.format import LOCALES
+from pos.ui.manager_places import ClosingPlace
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.customer.place import CustomerPlace, install_customer
 from pos.ui.screens.login.screen import create_login_screen
@@ -130,12 +131,13 @@ class CounterSession(QObject):
             runner=runner, test_print=services.test_print, shop=services.shop,
             signing_key=_public_key_of(services.closing))
             if services.settings is not None and services.policy is not None else None)
-        self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
-        self.top_bar.closing_available = (services.cash is not None
-                                          and services.closing is not None)
-        self.reports: ReportsScreen | None = None  # made on first use, like the Closing
-        self._reports_from_closing = False  # where Back on the Reports goes
-        self.top_bar.reports_available = services.reports is not None
+        self.manager_places = ClosingPlace(  # the Closing and Reports, made on first use
+            window=self._window, cash=services.cash, closing=services.closing,
+            reports=services.reports, print_queue=services.print_queue,
+            print_runner=self._print_runner, locale=self._current_locale,
+            show_search=self._show_search)  # fmt: skip
+        self.top_bar.closing_available = self.manager_places.has_closing
+        self.top_bar.reports_available = self.manager_places.has_reports
         screens = (self.login, self.printing, self.stock, self.returns, self.settings)
         for screen in screens:
             if screen is not None:
@@ -151,6 +153,8 @@ class CounterSession(QObject):
                                              show_search=self._show_search,
                                              print_pending=self.print_pending)  # fmt: skip
         self.requests = self._install_requests(locale)
+        if self.requests is not None:
+            self.manager_places.link_requests(self.requests)  # on the Closing, with its count
         self.customer: CustomerPlace | None = None if services.customers is None else (
             install_customer(window=self._window, customers=services.customers,
                              previews=services.previews, locale=self._current_locale,
@@ -170,6 +174,15 @@ class CounterSession(QObject):
             add_screen=window.add_screen)  # fmt: skip
         window.search_screen.view_model.set_code_handler(ui.controller.open_authorisation)
         return ui
+
+    @property
+    def closing(self) -> ClosingScreen | None:
+        """The Closing screen, once a manager has opened it."""
+        return self.manager_places.closing
+
+    @property
+    def reports(self) -> ReportsScreen | None:
+        return self.manager_places.reports
 
     def open_returns_draft(self, detail: OrderDetail, draft: Draft) -> None:
         """The returns screen on `detail` with `draft`'s lines (an approved return request)."""
@@ -201,8 +214,9 @@ class CounterSession(QObject):
         self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
-        self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
-        self.top_bar.reports_requested.connect(self._on_top_bar_reports_requested)
+        self.top_bar.closing_requested.connect(self.manager_places.show_closing)
+        self.top_bar.reports_requested.connect(
+            lambda: self.manager_places.show_reports(from_closing=False))
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -243,9 +257,7 @@ class CounterSession(QObject):
         self.top_bar.show_operator(operator)
         self.printing.set_operator(operator)
         self.stock.set_operator(operator)
-        for screen in (self.closing, self.reports):
-            if screen is not None:
-                screen.set_operator(operator)
+        self.manager_places.set_operator(operator)
         if self.settings is not None:
             self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
@@ -280,69 +292,10 @@ class CounterSession(QObject):
         self._window.show_screen(self.stock)
         self.stock.activate()
 
-    def _on_top_bar_closing_requested(self) -> None:
-        closing = self.closing or self._make_closing()
-        if closing is not None:
-            self._window.show_screen(closing)
-            closing.activate()
-
     def _current_locale(self) -> str:
         """The locale screens show now: a language switch sets Qt's default one."""
         name = QLocale().name()
         return name if name in LOCALES.values() else self._locale
-
-    def _make_closing(self) -> ClosingScreen | None:
-        from pos.ui.screens.closing import (  # noqa: PLC0415 — the first tap pays for it
-            ClosingViewModel,
-            create_closing_screen,
-        )
-
-        services = self._services
-        if services.cash is None or services.closing is None:
-            return None
-        self.closing = create_closing_screen(view_model=ClosingViewModel(
-            cash=services.cash, closing=services.closing, runner=self._window.runner,
-            print_queue=services.print_queue, print_runner=self._print_runner),
-            locale=self._current_locale())
-        self.closing.set_operator(self.operator)
-        self.closing.back_requested.connect(self._show_search)
-        if services.reports is not None:
-            self.closing.show_reports_button()
-            self.closing.reports_requested.connect(self._on_closing_reports_requested)
-        self._window.add_screen(self.closing)
-        return self.closing
-
-    def _on_top_bar_reports_requested(self) -> None:
-        self._show_reports(from_closing=False)
-
-    def _on_closing_reports_requested(self) -> None:
-        self._show_reports(from_closing=True)
-
-    def _on_reports_back_requested(self) -> None:
-        """Back to where the Reports were opened from: the Closing, or the search."""
-        if self._reports_from_closing and self.closing is not None:
-            self._on_top_bar_closing_requested()
-        else:
-            self._show_search()
-
-    def _show_reports(self, *, from_closing: bool) -> None:
-        from pos.ui.screens.reports import (  # noqa: PLC0415 — the first tap pays for it
-            ReportsViewModel,
-            create_reports_screen,
-        )
-
-        if self._services.reports is None:
-            return
-        if self.reports is None:
-            self.reports = create_reports_screen(view_model=ReportsViewModel(
-                reports=self._services.reports, runner=self._window.runner),
-                locale=self._current_locale())
-            self.reports.set_operator(self.operator)
-            self.reports.back_requested.connect(self._on_reports_back_requested)
-            self._window.add_screen(self.reports)
-        self._reports_from_closing = from_closing
-        self._window.show_screen(self.reports)
-        self.reports.activate()
 
     def _on_top_bar_settings_requested(self) -> None:
         if self.settings is not None:
