@@ -28,6 +28,7 @@ from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.receipts import ReceiptError
 from pos.services.reports import ReportsService
 from pos.services.return_requests import ReturnRequestService
 from pos.services.returns import ReturnsService
@@ -153,6 +154,7 @@ class CounterSession(QObject):
                                              show_search=self._show_search,
                                              print_pending=self.print_pending)  # fmt: skip
         self.requests = self._install_requests(locale)
+        self._window.search_screen.view_model.set_document_finder(self._has_no_order)
         if self.requests is not None:
             self.manager_places.link_requests(self.requests)  # on the Closing, with its count
         self.customer: CustomerPlace | None = None if services.customers is None else (
@@ -183,6 +185,15 @@ class CounterSession(QObject):
     @property
     def reports(self) -> ReportsScreen | None:
         return self.manager_places.reports
+
+    def _has_no_order(self, number: str) -> bool:
+        """Whether `number` is a counter document (so one without an order: the search found
+        none) — a return without a receipt. On the runner."""
+        try:
+            self._services.previews.preview(number)
+        except ReceiptError:
+            return False
+        return True
 
     def open_returns_draft(self, detail: OrderDetail, draft: Draft) -> None:
         """The returns screen on `detail` with `draft`'s lines (an approved return request)."""
