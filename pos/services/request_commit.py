@@ -37,9 +37,11 @@ def prepare_request_draft(s: DbSession, order_id: int, draft: Draft, now: dateti
         raise ReturnRequestError("request_other_order", request_id=request_id,
                                  number=stored.authorisation_number or "")
     state = effective_state(stored.state, stored.expires_at, now)
-    if state is not RequestState.APPROVED:
+    if state is not RequestState.APPROVED:  # the day it expired too: the refusal says it
         raise ReturnRequestError(REFUSALS[state], request_id=request_id,
-                                 number=stored.authorisation_number or "")
+                                 number=stored.authorisation_number or "",
+                                 expires_at=stored.expires_at.isoformat()
+                                 if stored.expires_at else "")  # fmt: skip
     return replace(draft, approved_at=stored.decided_at)
 
 

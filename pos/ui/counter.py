@@ -1,4 +1,4 @@
-"""The counter around the search screen: login, returns, printing, stock, and the top bar.
+"""The counter around the search screen: login, returns, printing, stock, wired under the top bar.
 
 `install_counter` adds these screens to the main window and moves between them; it holds the
 logged-in operator (the services check roles themselves — the UI only hides what a role
@@ -14,10 +14,10 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos.domain.returns import Draft
-from pos.domain.roles import Operator, Permission
+from pos.domain.roles import Operator
 from pos.services.card_terminal import CardTerminal
 from pos.services.cash import CashService
 from pos.services.catalogue_search import CatalogueSearchService
@@ -28,6 +28,7 @@ from pos.services.no_receipt import NoReceiptService
 from pos.services.policy import PolicyService
 from pos.services.printing import PrintQueueService
 from pos.services.receipt_preview import ReceiptPreviewService
+from pos.services.receipts import ReceiptError
 from pos.services.reports import ReportsService
 from pos.services.return_requests import ReturnRequestService
 from pos.services.returns import ReturnsService
@@ -37,7 +38,7 @@ from pos.services.stock import StockService
 from pos.services.sync_port import SyncPort
 from pos.services.users import UserService
 from pos.ui.format import LOCALES
-from pos.ui.retranslating import Retranslating
+from pos.ui.manager_places import ClosingPlace
 from pos.ui.scanner import ScanRouter, order_lookup_handler
 from pos.ui.screens.customer.place import CustomerPlace, install_customer
 from pos.ui.screens.login.screen import create_login_screen
@@ -48,6 +49,7 @@ from pos.ui.screens.returns import create_returns_flow, install_order_actions
 from pos.ui.screens.settings.screen import create_settings_screen
 from pos.ui.screens.stock.screen import create_stock_screen
 from pos.ui.screens.sync import install_sync
+from pos.ui.top_bar import TopBar
 from pos.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -83,85 +85,6 @@ class CounterServices:
     return_requests: ReturnRequestService | None = None  # docs/return-requests.md
     no_receipt: NoReceiptService | None = None  # returns without a receipt (docs/no-receipt.md)
     customers: CustomerService | None = None  # the customer view, from the order screen
-
-
-class TopBar(Retranslating, QWidget):
-    """Who is at the till, and the counter's other places.
-
-    Signals:
-        logout_requested(), print_queue_requested(), stock_requested(), search_requested(),
-        settings_requested(), closing_requested(), reports_requested()
-    """
-
-    settings_requested = Signal()
-    logout_requested = Signal()
-    print_queue_requested = Signal()
-    stock_requested = Signal()
-    search_requested = Signal()
-    closing_requested = Signal()
-    reports_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("topBar")
-        # Wrapped ("Alex" over "Admin"): at 1024 px in French the bar's buttons and badges
-        # take all the room a one-line name would.
-        self._name = QLabel(objectName="operatorName", wordWrap=True)
-        self.closing_available = False  # set when the counter has a Closing screen
-        self.reports_available = False  # ...and a Reports screen
-        keys = ("search", "printing", "stock", "closing", "reports", "settings", "logout")
-        self._buttons = {key: QPushButton() for key in keys}
-        self._build_ui()
-        self._connect_signals()
-        self._retranslate_ui()
-
-    def _build_ui(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)  # with the sync and requests badges, 1024 px in French is full
-        layout.addWidget(self._name, 1)
-        for key, button in self._buttons.items():
-            button.setObjectName(f"topBar_{key}")
-            button.setMinimumHeight(48)
-            layout.addWidget(button)
-
-    def _connect_signals(self) -> None:
-        self._buttons["search"].clicked.connect(self.search_requested)
-        self._buttons["printing"].clicked.connect(self.print_queue_requested)
-        self._buttons["stock"].clicked.connect(self.stock_requested)
-        self._buttons["closing"].clicked.connect(self.closing_requested)
-        self._buttons["reports"].clicked.connect(self.reports_requested)
-        self._buttons["settings"].clicked.connect(self.settings_requested)
-        self._buttons["logout"].clicked.connect(self.logout_requested)
-
-    def _retranslate_ui(self) -> None:
-        texts = {
-            "search": self.tr("Find a sale"),
-            "printing": self.tr("Receipts"),
-            "stock": self.tr("Stock"),
-            "closing": self.tr("Closing"),
-            "reports": self.tr("Reports"),
-            "settings": self.tr("Settings"),
-            "logout": self.tr("Log out"),
-        }
-        for key, text in texts.items():
-            self._buttons[key].setText(text)
-
-    def show_operator(self, operator: Operator | None) -> None:
-        self.setVisible(operator is not None)
-        if operator is not None:
-            self._name.setText(operator.display_name)
-            self._buttons["stock"].setVisible(operator.may(Permission.ADJUST_STOCK))
-            self._buttons["closing"].setVisible(self.closing_available
-                                                and operator.may(Permission.VIEW_REPORTS))
-            # With a Closing screen, Reports is reached from it: the bar has no room for both.
-            self._buttons["reports"].setVisible(self.reports_available
-                                                and not self.closing_available
-                                                and operator.may(Permission.VIEW_REPORTS))
-            self._buttons["settings"].setVisible(operator.may(Permission.MANAGE_USERS))
-
-    def button(self, key: str) -> QPushButton:
-        return self._buttons[key]
 
 
 class CounterSession(QObject):
@@ -209,12 +132,13 @@ class CounterSession(QObject):
             runner=runner, test_print=services.test_print, shop=services.shop,
             signing_key=_public_key_of(services.closing))
             if services.settings is not None and services.policy is not None else None)
-        self.closing: ClosingScreen | None = None  # made on first use: start-up stays fast
-        self.top_bar.closing_available = (services.cash is not None
-                                          and services.closing is not None)
-        self.reports: ReportsScreen | None = None  # made on first use, like the Closing
-        self._reports_from_closing = False  # where Back on the Reports goes
-        self.top_bar.reports_available = services.reports is not None
+        self.manager_places = ClosingPlace(  # the Closing and Reports, made on first use
+            window=self._window, cash=services.cash, closing=services.closing,
+            reports=services.reports, print_queue=services.print_queue,
+            print_runner=self._print_runner, locale=self._current_locale,
+            show_search=self._show_search)  # fmt: skip
+        self.top_bar.closing_available = self.manager_places.has_closing
+        self.top_bar.reports_available = self.manager_places.has_reports
         screens = (self.login, self.printing, self.stock, self.returns, self.settings)
         for screen in screens:
             if screen is not None:
@@ -230,6 +154,9 @@ class CounterSession(QObject):
                                              show_search=self._show_search,
                                              print_pending=self.print_pending)  # fmt: skip
         self.requests = self._install_requests(locale)
+        self._window.search_screen.view_model.set_document_finder(self._has_no_order)
+        if self.requests is not None:
+            self.manager_places.link_requests(self.requests)  # on the Closing, with its count
         self.customer: CustomerPlace | None = None if services.customers is None else (
             install_customer(window=self._window, customers=services.customers,
                              previews=services.previews, locale=self._current_locale,
@@ -249,6 +176,24 @@ class CounterSession(QObject):
             add_screen=window.add_screen)  # fmt: skip
         window.search_screen.view_model.set_code_handler(ui.controller.open_authorisation)
         return ui
+
+    @property
+    def closing(self) -> ClosingScreen | None:
+        """The Closing screen, once a manager has opened it."""
+        return self.manager_places.closing
+
+    @property
+    def reports(self) -> ReportsScreen | None:
+        return self.manager_places.reports
+
+    def _has_no_order(self, number: str) -> bool:
+        """Whether `number` is a counter document (so one without an order: the search found
+        none) — a return without a receipt. On the runner."""
+        try:
+            self._services.previews.preview(number)
+        except ReceiptError:
+            return False
+        return True
 
     def open_returns_draft(self, detail: OrderDetail, draft: Draft) -> None:
         """The returns screen on `detail` with `draft`'s lines (an approved return request)."""
@@ -280,8 +225,9 @@ class CounterSession(QObject):
         self.top_bar.stock_requested.connect(self._on_top_bar_stock_requested)
         self.printing.back_requested.connect(self._show_search)
         self.stock.back_requested.connect(self._show_search)
-        self.top_bar.closing_requested.connect(self._on_top_bar_closing_requested)
-        self.top_bar.reports_requested.connect(self._on_top_bar_reports_requested)
+        self.top_bar.closing_requested.connect(self.manager_places.show_closing)
+        self.top_bar.reports_requested.connect(
+            lambda: self.manager_places.show_reports(from_closing=False))
         if self.settings is not None:
             self.top_bar.settings_requested.connect(self._on_top_bar_settings_requested)
             self.settings.back_requested.connect(self._show_search)
@@ -322,9 +268,7 @@ class CounterSession(QObject):
         self.top_bar.show_operator(operator)
         self.printing.set_operator(operator)
         self.stock.set_operator(operator)
-        for screen in (self.closing, self.reports):
-            if screen is not None:
-                screen.set_operator(operator)
+        self.manager_places.set_operator(operator)
         if self.settings is not None:
             self.settings.set_operator(operator)
         self.operator_changed.emit(operator)
@@ -359,69 +303,10 @@ class CounterSession(QObject):
         self._window.show_screen(self.stock)
         self.stock.activate()
 
-    def _on_top_bar_closing_requested(self) -> None:
-        closing = self.closing or self._make_closing()
-        if closing is not None:
-            self._window.show_screen(closing)
-            closing.activate()
-
     def _current_locale(self) -> str:
         """The locale screens show now: a language switch sets Qt's default one."""
         name = QLocale().name()
         return name if name in LOCALES.values() else self._locale
-
-    def _make_closing(self) -> ClosingScreen | None:
-        from pos.ui.screens.closing import (  # noqa: PLC0415 — the first tap pays for it
-            ClosingViewModel,
-            create_closing_screen,
-        )
-
-        services = self._services
-        if services.cash is None or services.closing is None:
-            return None
-        self.closing = create_closing_screen(view_model=ClosingViewModel(
-            cash=services.cash, closing=services.closing, runner=self._window.runner,
-            print_queue=services.print_queue, print_runner=self._print_runner),
-            locale=self._current_locale())
-        self.closing.set_operator(self.operator)
-        self.closing.back_requested.connect(self._show_search)
-        if services.reports is not None:
-            self.closing.show_reports_button()
-            self.closing.reports_requested.connect(self._on_closing_reports_requested)
-        self._window.add_screen(self.closing)
-        return self.closing
-
-    def _on_top_bar_reports_requested(self) -> None:
-        self._show_reports(from_closing=False)
-
-    def _on_closing_reports_requested(self) -> None:
-        self._show_reports(from_closing=True)
-
-    def _on_reports_back_requested(self) -> None:
-        """Back to where the Reports were opened from: the Closing, or the search."""
-        if self._reports_from_closing and self.closing is not None:
-            self._on_top_bar_closing_requested()
-        else:
-            self._show_search()
-
-    def _show_reports(self, *, from_closing: bool) -> None:
-        from pos.ui.screens.reports import (  # noqa: PLC0415 — the first tap pays for it
-            ReportsViewModel,
-            create_reports_screen,
-        )
-
-        if self._services.reports is None:
-            return
-        if self.reports is None:
-            self.reports = create_reports_screen(view_model=ReportsViewModel(
-                reports=self._services.reports, runner=self._window.runner),
-                locale=self._current_locale())
-            self.reports.set_operator(self.operator)
-            self.reports.back_requested.connect(self._on_reports_back_requested)
-            self._window.add_screen(self.reports)
-        self._reports_from_closing = from_closing
-        self._window.show_screen(self.reports)
-        self.reports.activate()
 
     def _on_top_bar_settings_requested(self) -> None:
         if self.settings is not None:

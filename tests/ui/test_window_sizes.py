@@ -480,6 +480,8 @@ def manager_places(qtbot: QtBot, window: MainWindow, look: Inspector) -> None:
     qtbot.mouseClick(bar.button("closing"), Qt.MouseButton.LeftButton)
     closing = window.counter.closing
     qtbot.waitUntil(lambda: closing.view_model.session is not None)
+    requests_link = closing.findChild(QPushButton, "requestsLink")  # the request to decide
+    qtbot.waitUntil(lambda: requests_link.text().endswith(": 1  ›"))
     look.check("closing-drawer")
     click(qtbot, closing, "countTab")
     look.check("closing-count")

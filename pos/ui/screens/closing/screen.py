@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos.domain.closing import Report, is_note
 from pos.domain.money import Money
 from pos.domain.receipt_labels import figure_label
+from pos.services.return_requests import RequestCounts
 from pos.ui.format import format_money
 from pos.ui.keypad import AmountKeypad
 from pos.ui.retranslating import Retranslating
@@ -42,6 +43,9 @@ SCREEN_QSS = """
                font-size: 18px; }
 #pieceButton[note="true"] { background: #e8f0ee; }
 QPushButton:checked { background: #0b6e69; border-color: #0b6e69; color: #ffffff; }
+#requestsLink { padding: 0 16px; font-size: 17px; }
+#requestsLink[kind="waiting"] { background: #fff0d1; border-color: #c27803; color: #7a4b00;
+                                font-weight: bold; }
 #reportText { font-family: "DejaVu Sans Mono", monospace; font-size: 15px; background: #ffffff; }
 """
 
@@ -53,10 +57,13 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
         back_requested(): the manager is done here.
         reports_requested(): the manager taps *Returns report* (on the X / Z page, shown
             after `show_reports_button`).
+        requests_requested(): the manager taps *Return requests to decide: n* (above the
+            pages, shown after `show_requests_link`).
     """
 
     back_requested = Signal()
     reports_requested = Signal()
+    requests_requested = Signal()
 
     def __init__(self, *, view_model: ClosingViewModel, locale: str,
                  parent: QWidget | None = None) -> None:
@@ -66,6 +73,7 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
         self.setStyleSheet(SCREEN_QSS)
         self._vm, self._locale = view_model, locale
         view_model.locale, view_model.language = locale, locale[:2]  # the slip's language too
+        self._requests_to_decide: int | None = None  # None: not read yet (or no link)
         self._build_ui()
         self._connect_signals()
         self._retranslate_ui()
@@ -73,6 +81,13 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
     def show_reports_button(self) -> None:
         """Offer *Returns report* on the X / Z page (the counter has a Reports screen)."""
         self._reports_button.setVisible(True)
+
+    def show_requests_link(self, counts: RequestCounts | None) -> None:
+        """Offer the return requests' list, saying how many wait for a decision (None: not
+        read yet)."""
+        self._requests_to_decide = None if counts is None else counts.to_decide
+        self._requests_link.setVisible(True)
+        self._render_requests_link()
 
     def set_locale(self, locale: str) -> None:
         """Money the `locale` way ("en_US"); the slip in that language."""
@@ -100,13 +115,19 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
             top.addWidget(button)
         self._status_label = QLabel(objectName="closingStatus", wordWrap=True)
         self._status_label.setVisible(False)
+        # What waits for a manager: the top bar's badge says it in a pill, this in words.
+        self._requests_link = QPushButton(objectName="requestsLink")
+        self._requests_link.setVisible(False)
+        notes = QHBoxLayout()
+        notes.addWidget(self._status_label, 1)
+        notes.addWidget(self._requests_link, 0, Qt.AlignmentFlag.AlignRight)
         self._pages = QStackedWidget(objectName="closingPages")
         for page in (self._build_drawer_page(), self._build_count_page(),
                      self._build_report_page()):
             self._pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self._status_label)
+        layout.addLayout(notes)
         layout.addWidget(self._pages, 1)
         self._show_page(0)
 
@@ -205,6 +226,7 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
         self._back_button.clicked.connect(self.back_requested)
         self._tabs.idClicked.connect(self._show_page)
         self._reports_button.clicked.connect(self.reports_requested)
+        self._requests_link.clicked.connect(self.requests_requested)
         self._open_button.clicked.connect(self._on_open_button_clicked)
         self._paid_out_button.clicked.connect(lambda: self._move("paid_out"))
         self._paid_in_button.clicked.connect(lambda: self._move("paid_in"))
@@ -246,6 +268,7 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
         self._render_session()
         self._render_counts()
         self._render_report()
+        self._render_requests_link()
 
     # ------------------------------------------------------------ intents
 
@@ -287,6 +310,14 @@ class ClosingScreen(ManagedScreen[ClosingViewModel], Retranslating, QWidget):
                             ("drawerCashOut", f.cash_out), ("drawerPaidIn", f.paid_in),
                             ("drawerPaidOut", f.paid_out), ("drawerExpected", f.expected)):
             self._facts[name].setText(self._money(Money(minor, currency)))
+
+    def _render_requests_link(self) -> None:
+        count = self._requests_to_decide
+        self._requests_link.setText(self.tr("Return requests to decide: {count}  ›").format(
+            count="…" if count is None else count))
+        self._requests_link.setProperty("kind", "waiting" if count else "")
+        self._requests_link.style().unpolish(self._requests_link)  # re-read the QSS property
+        self._requests_link.style().polish(self._requests_link)
 
     def _render_counts(self) -> None:
         counts, currency = self._vm.counts, self._vm.currency

@@ -199,12 +199,13 @@ class NoReceiptScreen(Retranslating, QWidget):
         self._render_lines()
 
     def start(self) -> None:
-        """A new return on the first page, ready for a scan."""
+        """A new return on the first page, ready for a scan: nothing of the last one left,
+        not even the picker's search and size grid."""
         self._vm.start()
         self._reason_words.clear()
         self.customer_page.start()
         self.show_items()
-        self._picker.view_model.refresh()
+        self._picker.clear()
 
     def show_items(self) -> None:
         self._stack.setCurrentWidget(self._items_page)

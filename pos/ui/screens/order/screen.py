@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -86,15 +88,51 @@ class OrderScreen(Retranslating, QWidget):
         self._content = QWidget(objectName="orderContent")
         self._build_content()
         self._scroll = VerticalScrollArea(self._content, object_name="orderScroll")
+        # The order's own places (its customer, a return request) go beside the title when
+        # they fit, else under it at the right (at 1024 px in French they do not fit beside).
+        self._header_actions = QHBoxLayout()
+        self._header_actions.addStretch(1)
+        self._actions: list[QWidget] = []
+        self._placement = QTimer(self, singleShot=True, interval=0)  # one placement per round
+        self._placement.timeout.connect(self._place_header_actions)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self._header_actions)
         layout.addWidget(self._status_label, 1)
         layout.addWidget(self._scroll, 100)
 
     def add_header_action(self, button: QWidget) -> None:
-        """An action beside the order's title, at the right (the actions row below is full at
-        1024 px in French); it words and wires itself."""
+        """An action beside the order's title, at the right, or under it when the row has no
+        room (the actions row at the foot is full at 1024 px in French); it words and wires
+        itself."""
+        self._actions.append(button)
         self._top.addWidget(button)
+        self._place_header_actions_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 — Qt's name
+        super().resizeEvent(event)
+        self._place_header_actions_soon()
+
+    def _place_header_actions_soon(self) -> None:
+        """Once the texts of this round are set (title, language, the customer's name)."""
+        self._placement.start()
+
+    def _place_header_actions(self) -> None:
+        """Beside the title when the whole row fits the width, else on a row of their own."""
+        self._actions = [action for action in self._actions if shiboken6.isValid(action)]
+        shown = [action for action in self._actions if not action.isHidden()]
+        spacing = max(self._top.spacing(), 0)
+        needed = (self._back_button.sizeHint().width() + 16 + self._title.sizeHint().width()
+                  + sum(action.sizeHint().width() + spacing for action in shown))
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 2 * spacing
+        target, other = ((self._top, self._header_actions) if needed <= room
+                         else (self._header_actions, self._top))  # fmt: skip
+        for action in self._actions:
+            if target.indexOf(action) < 0:
+                other.removeWidget(action)
+                target.addWidget(action)
 
     def _build_content(self) -> None:
         self._header_grid = QGridLayout()
@@ -146,6 +184,7 @@ class OrderScreen(Retranslating, QWidget):
     def _retranslate_ui(self) -> None:
         """The fixed texts; the order's own (title, header) are worded again by `set_locale`."""
         self._back_button.setText(self.tr("‹  Search"))
+        self._place_header_actions_soon()
         self._no_documents.setText(
             self.tr("No exchange, refund or cancellation at the counter yet.")
         )
@@ -179,6 +218,7 @@ class OrderScreen(Retranslating, QWidget):
 
     def _render_header(self, header: OrderHeader) -> None:
         self._title.setText(header.title)
+        self._place_header_actions_soon()
         while (item := self._header_grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()

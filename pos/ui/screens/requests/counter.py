@@ -115,6 +115,7 @@ class RequestsController(QObject):
         self._badge, self._screen, self._record = ui
         self._requests, self._users, self._history, self._runner = requests, users, history, runner
         self._current_order = current_order
+        self._back: Callable[[], None] | None = None  # where Back on the list goes
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         self._timer.start(POLL_MS)
@@ -134,8 +135,13 @@ class RequestsController(QObject):
 
     def open_list(self) -> None:
         """The badge was tapped: a manager sees the lists; a cashier asks one for a PIN."""
+        self.open_list_from(back=None)
+
+    def open_list_from(self, *, back: Callable[[], None] | None) -> None:
+        """The lists, as `open_list`; Back on them goes to `back` (None: the search)."""
         acting = self._manager("list")
         if acting is not None:
+            self._back = back
             self._screen.view_model.set_operator(acting)
             self._session.show_screen(self._screen)
             self._screen.activate()
@@ -143,7 +149,8 @@ class RequestsController(QObject):
     def leave_list(self) -> None:
         """Back from the lists: the manager who approved for a cashier is no longer acting."""
         self._screen.view_model.set_operator(self._session.operator)
-        self._session.show_search()
+        back, self._back = self._back, None
+        (back or self._session.show_search)()
 
     def open_record(self) -> None:
         detail = self._current_order()

@@ -108,6 +108,19 @@ class PickerViewModel(QObject):
         if self.grid is not None:
             self.show_product(self.grid.product_id)
 
+    def clear(self) -> None:
+        """Nothing searched, nothing shown (a new return starts); answers still on their way
+        are dropped."""
+        self._debounce.stop()
+        self._runner.forget(SEARCH_KEY)
+        self._runner.forget(GRID_KEY)
+        self.query = ""
+        self.results, self.thumbnails = (), {}
+        self.grid, self.grid_picture = None, None
+        self.results_changed.emit()
+        self.grid_changed.emit()
+        self._set_status("")
+
     def choose(self, row: int) -> None:
         """Show the grid of the product at `row`."""
         if 0 <= row < len(self.results):
@@ -192,6 +205,11 @@ class CataloguePicker(Retranslating, QWidget):
         """Show prices the `locale` way ("en_US"); the products are not searched again."""
         self._products.set_locale(locale)
         self._vm.set_locale(locale)
+
+    def clear(self) -> None:
+        """An empty search box, no products and no grid: the picker as first shown."""
+        self._search.clear()
+        self._vm.clear()
 
     def _build_ui(self) -> None:
         self._search = QLineEdit(objectName="pickerSearch")

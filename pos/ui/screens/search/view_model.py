@@ -8,6 +8,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from pos.domain.search_text import QueryKind, parse_query
 from pos.services.history import OrderSummary, SalesHistoryService, SearchPage
 from pos.ui.workers import TaskRunner
 
@@ -18,6 +19,10 @@ PAGE_SIZE = 50
 EMPTY_QUERY, NOTHING_FOUND = "empty_query", "nothing_found"  # the service's message codes
 SEARCHING, FAILED = "searching", "failed"
 MESSAGE = "message"  # a sentence another place worded (a refused return authorisation)
+NO_ORDER = "no_order"  # the number is a counter document without an order (no receipt)
+
+# Whether a document number is a counter document that has no order; run on the worker.
+DocumentFinder = Callable[[str], bool]
 
 QUERY_SHOWN = 40  # characters of the query said back: a scanner burst never widens the window
 
@@ -58,6 +63,7 @@ class SearchViewModel(QObject):
         self._busy = False
         self._status = (EMPTY_QUERY, "")  # (what to say, the query it is about)
         self._code_handler: Callable[[str], bool] | None = None
+        self._document_finder: DocumentFinder | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -96,6 +102,11 @@ class SearchViewModel(QObject):
             return self.tr("Searching…")
         if code == MESSAGE:
             return query
+        if code == NO_ORDER:  # `query` is the document's number
+            return self.tr(
+                "{number} is a return without a receipt: it has no order to open.\n"
+                "Its receipt is in Receipts, where it can be printed again."
+            ).format(number=query)
         if code == FAILED:
             return self.tr(
                 "The sales history cannot be read right now. Try again in a moment; "
@@ -126,6 +137,11 @@ class SearchViewModel(QObject):
     def set_code_handler(self, handler: Callable[[str], bool] | None) -> None:
         """Who may take a typed or scanned text first (True: it did, no search follows)."""
         self._code_handler = handler
+
+    def set_document_finder(self, finder: DocumentFinder | None) -> None:
+        """Who tells, when a number finds no sale, whether it is a counter document that has
+        no order (a return without a receipt): then the status line says so."""
+        self._document_finder = finder
 
     def show_message(self, text: str) -> None:
         """Say `text` (already worded) where the results go; "" goes back to the hint."""
@@ -165,19 +181,26 @@ class SearchViewModel(QObject):
         self._search(open_exact=False)
 
     def _search(self, *, open_exact: bool) -> None:
-        query, history = self._query, self._history
+        query, history, finder = self._query, self._history, self._document_finder
+
+        def search() -> tuple[SearchPage, str]:
+            page = history.search(query, limit=PAGE_SIZE)
+            return page, "" if page.results else _orderless_document(query, finder)
+
         self._set_busy(True)
         self._runner.submit(
-            lambda: history.search(query, limit=PAGE_SIZE),
+            search,
             key=SEARCH_KEY,
             on_success=partial(self._on_found, query, open_exact),
             on_error=self._on_search_failed,
         )
 
-    def _on_found(self, query: str, open_exact: bool, page: SearchPage) -> None:
+    def _on_found(self, query: str, open_exact: bool, found: tuple[SearchPage, str]) -> None:
+        page, orderless = found
         self._results, self._next_cursor = page.results, page.next_cursor
         self._busy = False
-        self._status = (page.message or "", query)  # an unknown code says nothing
+        self._status = ((NO_ORDER, orderless) if orderless
+                        else (page.message or "", query))  # an unknown code says nothing
         self.results_changed.emit()
         self.status_changed.emit()
         exact = [summary for summary in page.results if summary.exact]
@@ -206,3 +229,14 @@ class SearchViewModel(QObject):
         if busy and not self._results:
             self._status = (SEARCHING, "")
         self.status_changed.emit()
+
+
+def _orderless_document(query: str, finder: DocumentFinder | None) -> str:
+    """The document number `query` names (typed, or a receipt's QR) when `finder` says it is
+    a counter document without an order; "" otherwise. On the worker."""
+    parsed = parse_query(query)
+    names_a_document = parsed.kind is QueryKind.NUMBER or (
+        parsed.kind is QueryKind.RECEIPT and parsed.receipt_target == "D")
+    if finder is None or not names_a_document or not finder(parsed.number):
+        return ""
+    return parsed.number

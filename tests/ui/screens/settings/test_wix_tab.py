@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from pos.ui.counter import TopBar
 from pos.ui.screens.settings import SettingsScreen
+from pos.ui.top_bar import TopBar
 from tests.ui.screens.login.helpers import button, label, translated
 
 SECRET = "wix-app-secret-4f9a1c77e0b2"  # the client secret
