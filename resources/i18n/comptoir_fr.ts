@@ -343,8 +343,8 @@ Les détails ont été enregistrés dans {path}. Merci de prévenir votre respon
     </message>
     <message>
         <location filename="../../pos/ui/screens/search/screen.py" line="52" />
-        <source>Name, e-mail, phone, order number or scan</source>
-        <translation>Nom, e-mail, téléphone, n° de commande ou scan</translation>
+        <source>Name, e-mail, phone, order or card number</source>
+        <translation>Nom, e-mail, tél., n° de commande ou de carte</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/search/screen.py" line="53" />

@@ -91,7 +91,7 @@ class SearchScreen(Retranslating, QWidget):
 
     def _retranslate_ui(self) -> None:
         self._title.setText(self.tr("Find a sale"))
-        self._query_edit.setPlaceholderText(self.tr("Name, e-mail, phone, order number or scan"))
+        self._query_edit.setPlaceholderText(self.tr("Name, e-mail, phone, order or card number"))
         self._clear_button.setText(self.tr("Clear"))
         self._search_button.setText(self.tr("Search"))
         self._more_button.setText(self.tr("Show older sales"))
